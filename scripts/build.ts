@@ -1,0 +1,46 @@
+/**
+ * `npm run build`: the whole job. Converts the sheets (scripts/convert.ts), builds the site with Astro,
+ * then builds the search index (scripts/build-search.ts). Stops at the first failing step with its exit code.
+ * Environment: SHEETS_DIR, CONTENT_DIR (converter), SITE, BASE, OUT_DIR (Astro), passed through to each step.
+ * Prints the wall time of each step (scripts/bench.ts measures time and peak memory per step).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const astroBin = path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
+
+interface Step {
+  name: string;
+  args: string[];
+}
+
+const steps: Step[] = [
+  { name: 'convert', args: [path.join(root, 'scripts', 'convert.ts')] },
+  { name: 'astro build', args: [astroBin, 'build', '--silent'] },
+];
+if (existsSync(path.join(root, 'scripts', 'build-search.ts'))) {
+  steps.push({ name: 'search index', args: [path.join(root, 'scripts', 'build-search.ts')] });
+}
+
+/** Runs `node <args>` and resolves with its exit code and wall seconds. */
+function run(step: Step): Promise<{ code: number; secs: number }> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, step.args, { cwd: root, stdio: 'inherit', env: process.env });
+    child.on('exit', (code, signal) => {
+      resolve({ code: code ?? (signal ? 1 : 0), secs: (performance.now() - started) / 1000 });
+    });
+  });
+}
+
+const total = performance.now();
+for (const step of steps) {
+  console.log(`build: ${step.name}…`);
+  const { code, secs } = await run(step);
+  console.log(`build: ${step.name} ${code === 0 ? 'done' : `FAILED (exit ${code})`} in ${secs.toFixed(1)}s`);
+  if (code !== 0) process.exit(code);
+}
+console.log(`build: all done in ${((performance.now() - total) / 1000).toFixed(1)}s`);

@@ -1,0 +1,54 @@
+/**
+ * Finds the inputs under the sheets folder and says which form each is in.
+ * - `*.txt` → one text export of a sheet;
+ * - the RS tables of one folder (`1-1_RS_2024_基本情報_組織情報.csv|zip` …) → one RS unit for that folder;
+ * - `*.json` → JUDGIT open data (not read yet: reported as such);
+ * - anything else → reported as not a recognisable sheet.
+ * Files and folders starting with "." or "_", `README*`, `LICENSE*` and `*.md` are documentation, not inputs.
+ */
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { isRsTableFile } from './rs-csv/index.ts';
+
+export type InputKind = 'text' | 'rs-csv' | 'judgit' | 'unknown';
+
+export interface InputUnit {
+  kind: InputKind;
+  /** Absolute path: a file, or for `rs-csv` the folder holding the tables. */
+  abs: string;
+  /** Path relative to the sheets folder, with "/" separators ("." for the folder itself). */
+  rel: string;
+}
+
+function isDoc(name: string): boolean {
+  return /^[._]/.test(name) || /^(readme|license|licence|attribution)/i.test(name) || /\.md$/i.test(name);
+}
+
+export async function discoverInputs(root: string): Promise<InputUnit[]> {
+  const units: InputUnit[] = [];
+  async function walk(dir: string): Promise<void> {
+    const entries = await readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const rel = path.relative(root, dir).split(path.sep).join('/') || '.';
+    let hasRs = false;
+    for (const e of entries) {
+      if (isDoc(e.name)) continue;
+      const abs = path.join(dir, e.name);
+      const fileRel = rel === '.' ? e.name : `${rel}/${e.name}`;
+      if (e.isDirectory()) {
+        await walk(abs);
+      } else if (isRsTableFile(e.name)) {
+        hasRs = true;
+      } else if (/\.txt$/i.test(e.name)) {
+        units.push({ kind: 'text', abs, rel: fileRel });
+      } else if (/\.json$/i.test(e.name)) {
+        units.push({ kind: 'judgit', abs, rel: fileRel });
+      } else {
+        units.push({ kind: 'unknown', abs, rel: fileRel });
+      }
+    }
+    if (hasRs) units.push({ kind: 'rs-csv', abs: dir, rel });
+  }
+  await walk(root);
+  return units;
+}
