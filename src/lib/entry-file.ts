@@ -3,7 +3,7 @@
  * YAML frontmatter holding the whole record, then a markdown body with the narrative text for people who
  * open content/ directly. The site renders from the record, never from the body.
  */
-import yaml from 'js-yaml';
+import * as yaml from 'js-yaml';
 import type { Sheet } from '../schema/sheet.ts';
 
 const FENCE = '---\n';

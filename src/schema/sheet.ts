@@ -203,6 +203,16 @@ export const relatedProject = z.object({
   relation: text.default(null),
 });
 
+/** RS form 1-4 補助率等: one entry per 補助対象. Text fields because sheets write rates as words and ranges. */
+export const subsidyRate = z.object({
+  /** 補助対象 as stated. */
+  target: text,
+  /** 補助率 as stated ("10/10", "定額", "1/2以内" …); the export's leading apostrophe removed. */
+  rate: text,
+  /** 補助上限等 as stated. */
+  cap: text,
+});
+
 export const expense = z.object({
   /** 費目 (業務費, 外部委託費, 人件費等 …). */
   category: text,
@@ -353,6 +363,8 @@ export const sheet = z.object({
   findings,
   pastSheets: z.array(pastSheet).default([]),
   relatedProjects: z.array(relatedProject).default([]),
+  /** 補助率等 (RS form table 1-4); `[]` when the source states none or has no such table. */
+  subsidyRates: z.array(subsidyRate).default([]),
   blocks: z.array(block).default([]),
   flows: z.array(flow).default([]),
   payees: z.array(payee).default([]),
@@ -372,6 +384,7 @@ export type Check = z.infer<typeof check>;
 export type Findings = z.infer<typeof findings>;
 export type PastSheet = z.infer<typeof pastSheet>;
 export type RelatedProject = z.infer<typeof relatedProject>;
+export type SubsidyRate = z.infer<typeof subsidyRate>;
 export type Block = z.infer<typeof block>;
 export type Expense = z.infer<typeof expense>;
 export type Flow = z.infer<typeof flow>;

@@ -1,0 +1,48 @@
+/**
+ * `node scripts/build-search.ts [--part-size N]`: builds the search index of the built site (step 3 of
+ * `npm run build`, after the Astro build). Reads every page of OUT_DIR (default dist) that has
+ * `data-pagefind-body` and writes OUT_DIR/pagefind/ (scripts/lib/search/build-index.ts).
+ *
+ * Environment: OUT_DIR (the built site), SEARCH_PART_SIZE (most pages per Pagefind index, default 5000;
+ * more pages are split into several indexes the search page merges). `--part-size` overrides it.
+ * Exit code 1 when a page could not be indexed as marked up (each problem is printed with its file), 2 when
+ * the index could not be built at all (the previous index is then left in place).
+ */
+import path from 'node:path';
+import { buildSearchIndex, DEFAULT_PART_SIZE } from './lib/search/build-index.ts';
+
+function partSizeArg(): number {
+  const i = process.argv.indexOf('--part-size');
+  const raw = i >= 0 ? process.argv[i + 1] : process.env.SEARCH_PART_SIZE;
+  if (raw === undefined || raw === '') return DEFAULT_PART_SIZE;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) {
+    console.error(`build-search: part size must be a positive integer, got "${raw}" (--part-size / SEARCH_PART_SIZE)`);
+    process.exit(2);
+  }
+  return n;
+}
+
+const dist = path.resolve(process.env.OUT_DIR ?? 'dist');
+const started = performance.now();
+try {
+  const { manifest, problems, bytes } = await buildSearchIndex({
+    dist,
+    partSize: partSizeArg(),
+    log: (line) => console.log(line),
+  });
+  for (const p of problems) console.error(`build-search: ${path.relative(process.cwd(), p.file)}: ${p.message}`);
+  console.log(
+    `search: indexed ${manifest.pages} pages in ${manifest.parts.length} part(s), ` +
+      `${(bytes / 1024 / 1024).toFixed(1)} MB, in ${((performance.now() - started) / 1000).toFixed(1)}s`,
+  );
+  if (manifest.pages === 0) console.warn('build-search: no page has data-pagefind-body; the search finds nothing');
+  if (problems.length > 0) {
+    console.error(`build-search: ${problems.length} problem(s) with the pages' search markup`);
+    process.exit(1);
+  }
+} catch (err) {
+  console.error(`build-search: ${(err as Error).message}`);
+  if ((err as Error).cause) console.error((err as Error).cause);
+  process.exit(2);
+}

@@ -1,0 +1,66 @@
+/**
+ * Exact decimal parsing shared by the amount, rate and quantity normalisers. Sheet numbers are decimal
+ * strings ("19.9", "1,200", "▲3", "98.3%"); parsing them as floating point and multiplying would turn
+ * 19.9 百万円 into 19899999.999999996 円, so numbers are read as (digits, scale) pairs of integers.
+ */
+import { isNoValue } from './blank.ts';
+
+export interface Decimal {
+  /** The number's digits as an integer, with the sign: "-12.5" → -125n. */
+  digits: bigint;
+  /** Number of digits after the decimal point: "-12.5" → 1. */
+  scale: number;
+}
+
+export type Parsed<T> = { ok: true; value: T | null } | { ok: false; reason: string };
+
+/**
+ * Negative marks: "▲" (U+25B2) and "△" (U+25B3) are how Japanese budget tables write negative amounts;
+ * "-" and "−" (U+2212) before digits too. "△" is also a check mark: only amount/number cells come here,
+ * the mark normaliser (mark.ts) reads check cells.
+ */
+const NEGATIVE = /^[▲△\-\u2212]/;
+
+/**
+ * Reads a decimal number. NFKC first (full-width digits, "，", "．"), spaces removed, thousands separators
+ * ("1,200") removed. Returns `value: null` for blank/dash cells and `ok: false` for anything else
+ * that is not a plain decimal number.
+ */
+export function parseDecimal(raw: string | null | undefined): Parsed<Decimal> {
+  if (raw == null || isNoValue(raw)) return { ok: true, value: null };
+  let s = raw.normalize('NFKC').trim();
+  let negative = false;
+  if (NEGATIVE.test(s) && s.length > 1) {
+    negative = true;
+    s = s.slice(1).trimStart();
+  }
+  // Space inside the digits ("1 2") could be two numbers: not guessed.
+  if (/\s/.test(s)) return { ok: false, reason: `「${raw.trim()}」は数値ではありません(数字の間に空白があります)` };
+  // Thousands separators: only in groups of three after the first group, so "1,2" is not taken as 12.
+  if (s.includes(',')) {
+    if (!/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return { ok: false, reason: `「${raw.trim()}」の桁区切りが不正です` };
+    s = s.replace(/,/g, '');
+  }
+  const m = /^(\d+)(?:\.(\d+))?$/.exec(s) ?? /^()\.(\d+)$/.exec(s);
+  if (!m) return { ok: false, reason: `「${raw.trim()}」は数値ではありません` };
+  const intPart = m[1] || '0';
+  const frac = m[2] ?? '';
+  let digits = BigInt(intPart + frac);
+  if (negative) digits = -digits;
+  return { ok: true, value: { digits, scale: frac.length } };
+}
+
+/** digits × 10^(shift − scale) as an exact integer, or `null` when it is not an integer. */
+export function scaleToInteger(d: Decimal, shift: number): bigint | null {
+  const e = shift - d.scale;
+  if (e >= 0) return d.digits * 10n ** BigInt(e);
+  const div = 10n ** BigInt(-e);
+  return d.digits % div === 0n ? d.digits / div : null;
+}
+
+/** The decimal divided by 10^shift, as the nearest double (e.g. 983 scale 1, shift 2 → 0.983). */
+export function toNumber(d: Decimal, shift = 0): number {
+  // "983e-3" is parsed by the JS engine to the double nearest 0.983, the same as the literal 0.983.
+  const n = Number(`${d.digits}e-${d.scale + shift}`);
+  return Object.is(n, -0) ? 0 : n;
+}

@@ -1,0 +1,302 @@
+/**
+ * Reader of the RS system's (行政事業レビュー見える化サイト) bulk download: a folder of per-table files
+ * `N-N_RS_<year>_<name>.zip` (one CSV each) or the CSVs extracted from them, or a mix.
+ *
+ * Tables are streamed one at a time, in registry order; each row is mapped at once into its project's
+ * parts (join key: 事業年度 + 予算事業ID), so no table's raw rows are held. Bad input never throws:
+ * - a table file that is absent, or whose header lacks a required column, or that cannot be read (not a
+ *   zip, corrupt, not CSV) → an InputError (absent: a notice) and the table is listed in every record's
+ *   `source.missingParts`; records are still built from the other tables;
+ * - a column the registry does not know → a notice; the column is ignored;
+ * - a row that does not parse → an InputError naming table, line and column; that project gets no record;
+ * - a record that fails the schema → an InputError; no record.
+ */
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { sheet, type SheetWarning } from '../../../src/schema/sheet.ts';
+import type { InputError, ReadResult } from '../read-result.ts';
+import { assemble, type ProjectAcc } from './assemble.ts';
+import { organisation, overview, policies, related, subsidies } from './map-basic.ts';
+import { budgetItems, budgetSummary } from './map-budget.ts';
+import { findings, remarks } from './map-findings.ts';
+import { goals, links } from './map-goals.ts';
+import { expenses, flows, multiYearContracts, payees } from './map-spending.ts';
+import { csvBytes, decodeText, FileError, zipCsvBytes, type DecodeInfo, type ZipInfo } from './open-table.ts';
+import { RowError, type Mapper, type Parts } from './parts.ts';
+import { readTableRows, type Row } from './read-table.ts';
+import {
+  parseTableFileName,
+  TABLE_IDS,
+  TABLES,
+  tableIdOfEntry,
+  tableLabel,
+  type TableFileName,
+  type TableId,
+} from './tables.ts';
+import { ministryName, text, ValueError } from './values.ts';
+
+export { isRsTableFile } from './tables.ts';
+
+const MAPPERS: { [K in TableId]: Mapper<K> } = {
+  '1-1': organisation,
+  '1-2': overview,
+  '1-3': policies,
+  '1-4': subsidies,
+  '1-5': related,
+  '2-1': budgetSummary,
+  '2-2': budgetItems,
+  '3-1': goals,
+  '3-2': links,
+  '4-1': findings,
+  '5-1': payees,
+  '5-2': flows,
+  '5-3': expenses,
+  '5-4': multiYearContracts,
+  '6-1': remarks,
+};
+
+interface TableFile extends TableFileName {
+  name: string;
+  abs: string;
+  rel: string;
+}
+
+interface Identity {
+  fiscalYear: number;
+  rsId: string;
+  title: string;
+  ministry: string;
+  /** 政策所管府省庁 (所管府省庁 in 1-1): stands in when no table states the 府省庁. */
+  policyMinistry: string;
+  bureau: string | null;
+  division: string | null;
+}
+
+interface Entry<K extends TableId> {
+  part: Parts[K];
+  warnings: SheetWarning[];
+}
+
+function posixJoin(dir: string, name: string): string {
+  return dir === '' || dir === '.' ? name : `${dir.replace(/\/+$/, '')}/${name}`;
+}
+
+function identityOf(row: Row, fiscalYear: number, rsId: string): Identity {
+  const division = ['部', '課', '室', '班', '係'].map((c) => text(row.get(c))).filter((v): v is string => v !== null);
+  return {
+    fiscalYear,
+    rsId,
+    title: row.get('事業名').trim(),
+    ministry: ministryName(row.get('府省庁')),
+    policyMinistry: ministryName(row.get(row.has('政策所管府省庁') ? '政策所管府省庁' : '所管府省庁')),
+    bureau: text(row.get('局・庁')),
+    division: division.length > 0 ? division.join(' ') : null,
+  };
+}
+
+/** Reads one table file into per-project entries; returns null when the file cannot be used at all. */
+async function readTable<K extends TableId>(
+  file: TableFile,
+  id: K,
+  state: { projects: Map<string, ProjectAcc>; failed: Set<string>; errors: InputError[]; notices: InputError[] },
+): Promise<{ entries: Map<string, Entry<K>>; identities: Map<string, Identity> } | null> {
+  const spec = TABLES[id];
+  const label = tableLabel(id);
+  const zipInfo: ZipInfo = { entry: null, ignored: [] };
+  const decodeInfo: DecodeInfo = { encoding: null };
+  const bytes = file.kind === 'zip' ? zipCsvBytes(file.abs, zipInfo) : csvBytes(file.abs);
+  const entries = new Map<string, Entry<K>>();
+  const identities = new Map<string, Identity>();
+  const mapper = MAPPERS[id] as Mapper<K>;
+  let lastLine = 1;
+  let close = (): void => {};
+  /** The project gets no record: its rows in this and later tables are skipped. */
+  const fail = (key: string, error: InputError): void => {
+    state.errors.push(error);
+    state.failed.add(key);
+    entries.delete(key);
+    identities.delete(key);
+    state.projects.delete(key);
+  };
+  try {
+    const table = await readTableRows(decodeText(bytes, decodeInfo), spec);
+    const { header, rows } = table;
+    close = table.close;
+    if (file.kind === 'zip') {
+      const entryId = zipInfo.entry ? tableIdOfEntry(zipInfo.entry) : null;
+      if (entryId !== null && entryId !== id) {
+        state.errors.push({ file: file.rel, where: `zip entry ${zipInfo.entry}`, message: `the zip of table ${id} holds table ${entryId}; not used` });
+        return null;
+      }
+      for (const ignored of zipInfo.ignored) {
+        state.notices.push({ file: file.rel, where: `zip entry ${ignored}`, message: 'not the table CSV; ignored' });
+      }
+    }
+    if (decodeInfo.encoding === 'cp932') {
+      state.notices.push({ file: file.rel, where: null, message: 'not UTF-8: read as Shift_JIS (cp932)' });
+    }
+    for (const column of header.unknown) {
+      state.notices.push({ file: file.rel, where: `table ${label}, header`, message: `unknown column "${column}" is ignored` });
+    }
+    if (header.missing.length > 0) {
+      const names = header.missing.map((c) => `"${c}"`).join(', ');
+      state.errors.push({
+        file: file.rel,
+        where: `table ${label}, header`,
+        message: `required column${header.missing.length > 1 ? `s ${names} are` : ` ${names} is`} missing (renamed or removed); table ${id} is not used`,
+      });
+      return null;
+    }
+    for await (const row of rows) {
+      lastLine = row.line;
+      const fiscalYearText = row.get('事業年度').trim();
+      const rsId = row.get('予算事業ID').trim().normalize('NFKC');
+      const fiscalYear = /^\d{4}$/.test(fiscalYearText) ? Number(fiscalYearText) : NaN;
+      if (!(fiscalYear >= 1900 && fiscalYear <= 2100) || rsId === '') {
+        const column = rsId === '' ? '予算事業ID' : '事業年度';
+        state.errors.push({
+          file: file.rel,
+          where: `table ${id}, line ${row.line}, column ${column}`,
+          message: `${column} "${row.get(column).trim()}" cannot identify a project${row.problem ? ` (${row.problem})` : ''}; row skipped`,
+        });
+        continue;
+      }
+      const key = `${fiscalYear}:${rsId}`;
+      if (state.failed.has(key)) continue;
+      if (row.problem !== null) {
+        fail(key, { file: file.rel, where: `table ${id}, line ${row.line}`, message: `${row.problem} (予算事業ID ${rsId}); no record for this project` });
+        continue;
+      }
+      // Some rows leave 府省庁 or 事業名 blank (5-2 of ID 422): a later row or table fills them in.
+      const known = state.projects.get(key) ?? identities.get(key);
+      if (!known) identities.set(key, identityOf(row, fiscalYear, rsId));
+      else if (known.title === '' || known.ministry === '' || known.policyMinistry === '') {
+        const more = identityOf(row, fiscalYear, rsId);
+        known.title ||= more.title;
+        known.ministry ||= more.ministry;
+        known.policyMinistry ||= more.policyMinistry;
+      }
+      let entry = entries.get(key);
+      if (!entry) {
+        entry = { part: mapper.init(), warnings: [] };
+        entries.set(key, entry);
+      }
+      if (row.isBlankData()) continue;
+      const warnings = entry.warnings;
+      try {
+        mapper.add(entry.part, row, {
+          fiscalYear,
+          warn: (w) => warnings.push({ code: w.code, section: w.section, ref: w.ref ?? null, message: w.message }),
+        });
+      } catch (e) {
+        if (!(e instanceof RowError || e instanceof ValueError)) throw e;
+        const column = e instanceof RowError ? `, column ${e.column}` : '';
+        fail(key, {
+          file: file.rel,
+          where: `table ${id}, line ${row.line}${column}`,
+          message: `${e.message} (予算事業ID ${rsId}); no record for this project`,
+        });
+      }
+    }
+  } catch (e) {
+    const err = e as Error & { code?: string; lines?: number };
+    if (e instanceof FileError) {
+      state.errors.push({ file: file.rel, where: `table ${label}`, message: `${e.message}; table ${id} is not used` });
+    } else if (typeof err.code === 'string' && err.code.startsWith('CSV_')) {
+      state.errors.push({
+        file: file.rel,
+        where: `table ${id}, line ${err.lines ?? lastLine}`,
+        message: `not valid CSV (${err.message}); table ${id} is not used`,
+      });
+    } else {
+      throw e;
+    }
+    return null;
+  } finally {
+    close();
+  }
+  return { entries, identities };
+}
+
+async function listTableFiles(absDir: string, relDir: string, notices: InputError[]): Promise<TableFile[]> {
+  const names = (await readdir(absDir, { withFileTypes: true })).filter((d) => d.isFile()).map((d) => d.name).sort();
+  const files: TableFile[] = [];
+  for (const name of names) {
+    const parsed = parseTableFileName(name);
+    if (!parsed) continue;
+    const dup = files.find((f) => f.id === parsed.id && f.year === parsed.year);
+    const file = { ...parsed, name, abs: join(absDir, name), rel: posixJoin(relDir, name) };
+    if (dup) {
+      // The CSV extracted from a zip is preferred over the zip; a second file of the same table is not read.
+      const keep = dup.kind === 'csv' || file.kind === 'zip' ? dup : file;
+      const drop = keep === dup ? file : dup;
+      if (keep === file) files.splice(files.indexOf(dup), 1, file);
+      notices.push({ file: drop.rel, where: null, message: `a second file of table ${parsed.id} for ${parsed.year}; ${keep.name} is read instead` });
+      continue;
+    }
+    files.push(file);
+  }
+  return files;
+}
+
+export async function readRsFolder(absDir: string, relDir: string): Promise<ReadResult> {
+  const errors: InputError[] = [];
+  const notices: InputError[] = [];
+  let files: TableFile[];
+  try {
+    files = await listTableFiles(absDir, relDir, notices);
+  } catch (e) {
+    return { records: [], errors: [{ file: relDir, where: null, message: `cannot list the folder (${(e as Error).message})` }], notices };
+  }
+  if (files.length === 0) {
+    return { records: [], errors: [{ file: relDir, where: null, message: 'no RS table files (N-N_RS_YYYY_*.csv|zip) in the folder' }], notices };
+  }
+  const state = { projects: new Map<string, ProjectAcc>(), failed: new Set<string>(), errors, notices };
+  /** Tables read in full, by the year in their file names. */
+  const readByYear = new Map<number, Set<TableId>>();
+  const years = [...new Set(files.map((f) => f.year))].sort();
+  for (const id of TABLE_IDS) {
+    for (const file of files.filter((f) => f.id === id)) {
+      const result = await readTable(file, id, state);
+      if (!result) continue;
+      for (const [key, identity] of result.identities) {
+        if (!state.projects.has(key)) state.projects.set(key, { ...identity, parts: {}, warnings: [] });
+      }
+      for (const [key, entry] of result.entries) {
+        const project = state.projects.get(key);
+        if (!project) continue;
+        (project.parts as Record<string, unknown>)[id] = entry.part;
+        project.warnings.push(...entry.warnings);
+      }
+      if (!readByYear.has(file.year)) readByYear.set(file.year, new Set());
+      readByYear.get(file.year)!.add(id);
+    }
+  }
+  for (const y of years) {
+    for (const id of TABLE_IDS) {
+      if (!files.some((f) => f.year === y && f.id === id)) {
+        notices.push({ file: relDir, where: null, message: `table ${tableLabel(id)} for ${y} is not in the folder; records list it in missingParts` });
+      }
+    }
+  }
+  const allRead = new Set([...readByYear.values()].flatMap((s) => [...s]));
+  const records = [];
+  for (const [key, project] of state.projects) {
+    if (state.failed.has(key)) continue;
+    const read = readByYear.get(project.fiscalYear) ?? allRead;
+    const missingParts = TABLE_IDS.filter((id) => !read.has(id)).map(tableLabel);
+    const record = assemble(project, relDir, missingParts);
+    const checked = sheet.safeParse(record);
+    if (!checked.success) {
+      const issue = checked.error.issues[0]!;
+      errors.push({
+        file: relDir,
+        where: `予算事業ID ${project.rsId}, field ${issue.path.join('.') || '(record)'}`,
+        message: `the record does not fit the schema: ${issue.message}; no record for this project`,
+      });
+      continue;
+    }
+    records.push(record);
+  }
+  return { records, errors, notices };
+}

@@ -1,0 +1,152 @@
+/**
+ * Tables 5-1 … 5-4 (支出先).
+ *
+ * 5-1 (支出先_支出情報) mixes three kinds of rows, told apart by which columns are filled:
+ * - block row: 支出先名 blank → the block's 支出先ブロック名, 支出先の数, 事業を行う上での役割 and
+ *   ブロックの合計支出額;
+ * - payee row: 支出先名 filled and (支出先の合計支出額 filled, or その他の契約 blank) → one payee with its
+ *   法人番号 and total (支出先の合計支出額);
+ * - contract row: 支出先名 filled and その他の契約 filled (t/f, TRUE/FALSE) → one contract (契約概要, 金額,
+ *   契約方式等, 具体的な契約方式等, 入札者数, 落札率 in percent, 一者応札…理由) of the latest payee of that
+ *   name in the block (a payee is created, amount unknown, when the contract comes first).
+ *   A row filled as both payee and contract counts as both.
+ * A payee's contracts are folded into the schema's single-valued fields: description = 契約概要 one per
+ * line, contractMethod = distinct methods joined with "、", bidders / winningBidRate = the contract's value
+ * when there is one contract or all agree, else null; payees are ranked by amount within their block.
+ * 5-2 gives the block graph (flows; 担当組織からの支出 TRUE → from "ministry") and block names; its
+ * 国自らが支出する間接経費 rows (no blocks, an item and an amount) are validated but not mapped (no field);
+ * 5-3 the expense lines of each block's payee, 5-4 (国庫債務負担行為等による契約) is read and validated but
+ * not mapped: its 契約額 covers several years and must not be mixed with a year's payments.
+ */
+import { cell, RowError, type Contract, type Mapper, type PayeeAcc } from './parts.ts';
+import type { Row } from './read-table.ts';
+import { count, flag, percentToFraction, text, yen } from './values.ts';
+
+function blockId(row: Row, column: string): string | null {
+  const id = text(row.get(column));
+  return id === null ? null : id.normalize('NFKC');
+}
+
+export const payees: Mapper<'5-1'> = {
+  init: () => ({ blocks: new Map(), payees: [] }),
+  add(part, row) {
+    const block = blockId(row, '支出先ブロック番号');
+    if (block === null) throw new RowError('支出先ブロック番号', '支出先ブロック番号 is blank on a row with data');
+    const name = text(row.get('支出先名'));
+    if (name === null) {
+      const info = part.blocks.get(block) ?? { name: null, role: null, payeeCount: null, total: null };
+      info.name ??= text(row.get('支出先ブロック名'));
+      info.role ??= text(row.get('事業を行う上での役割'));
+      info.payeeCount ??= cell(row, '支出先の数', count);
+      info.total ??= cell(row, 'ブロックの合計支出額', yen);
+      part.blocks.set(block, info);
+      return;
+    }
+    const corporateNumber = text(row.get('法人番号'))?.normalize('NFKC') ?? null;
+    const payeeTotal = cell(row, '支出先の合計支出額', yen);
+    const otherContract = cell(row, 'その他の契約', flag);
+    const isPayeeRow = payeeTotal !== null || otherContract === null;
+    const contract: Contract = {
+      description: text(row.get('契約概要')),
+      amount: cell(row, '金額', yen),
+      method: methodOf(text(row.get('契約方式等')), text(row.get('具体的な契約方式等'))),
+      bidders: cell(row, '入札者数', count),
+      winningBidRate: cell(row, '落札率', percentToFraction),
+      singleBidReason: text(row.get('一者応札・一者応募又は競争性のない随意契約となった理由及び改善策（支出額10億円以上）')),
+    };
+    const hasContract =
+      otherContract !== null ||
+      contract.description !== null ||
+      contract.amount !== null ||
+      contract.method !== null ||
+      contract.bidders !== null ||
+      contract.winningBidRate !== null;
+    const latest = (): PayeeAcc | undefined =>
+      part.payees.findLast((p) => p.block === block && p.name === name && (corporateNumber === null || p.corporateNumber === null || p.corporateNumber === corporateNumber));
+    let payee: PayeeAcc | undefined;
+    if (isPayeeRow) {
+      const prev = latest();
+      // A payee first met through its contract row gets its payee row here; and the export repeats some
+      // payee rows verbatim with every amount blank: one payee, not two.
+      const repeated = prev !== undefined && payeeTotal === null && prev.amount === null && prev.contracts.length === 0;
+      if (prev && (!prev.hasPayeeRow || repeated)) {
+        payee = prev;
+      } else {
+        payee = { block, name, corporateNumber, amount: null, hasPayeeRow: true, contracts: [] };
+        part.payees.push(payee);
+      }
+      payee.hasPayeeRow = true;
+      payee.amount ??= payeeTotal;
+      payee.corporateNumber ??= corporateNumber;
+    }
+    if (hasContract) {
+      payee ??= latest();
+      if (!payee) {
+        payee = { block, name, corporateNumber, amount: null, hasPayeeRow: false, contracts: [] };
+        part.payees.push(payee);
+      }
+      payee.contracts.push(contract);
+    }
+  },
+};
+
+function methodOf(method: string | null, specific: string | null): string | null {
+  if (method === null) return specific;
+  return specific === null ? method : `${method}（${specific}）`;
+}
+
+export const flows: Mapper<'5-2'> = {
+  init: () => ({ flows: [], blockNames: new Map() }),
+  add(part, row, ctx) {
+    const direct = cell(row, '担当組織からの支出', flag);
+    const to = blockId(row, '支出先の支出先ブロック');
+    const fromBlock = blockId(row, '支出元の支出先ブロック');
+    const toName = text(row.get('支出先の支出先ブロック名'));
+    if (to !== null && toName !== null && !part.blockNames.has(to)) part.blockNames.set(to, toName);
+    const fromName = text(row.get('支出元の支出先ブロック名'));
+    if (direct !== true && fromBlock !== null && fromName !== null && !part.blockNames.has(fromBlock)) {
+      part.blockNames.set(fromBlock, fromName);
+    }
+    const from = direct === true ? 'ministry' : fromBlock;
+    // Rows of 国自らが支出する間接経費 (the ministry's own indirect costs) are not edges of the graph; the
+    // schema has no place for them yet, so they are validated and left out.
+    const indirectAmount = cell(row, '国自らが支出する間接経費の金額', yen);
+    if (to === null && fromBlock === null && (indirectAmount !== null || text(row.get('国自らが支出する間接経費の項目')) !== null || text(row.get('国自らが支出する間接経費')) !== null)) {
+      return;
+    }
+    if (to === null || from === null) {
+      ctx.warn({
+        code: 'layout',
+        section: 'flows',
+        message: `表5-2の${row.line}行目は${to === null ? '支出先の支出先ブロック' : '支出元の支出先ブロック'}が空欄のため、資金の流れに含めていません。`,
+      });
+      return;
+    }
+    if (!part.flows.some((f) => f.from === from && f.to === to)) part.flows.push({ from, to, amount: null, inferred: false });
+  },
+};
+
+export const expenses: Mapper<'5-3'> = {
+  init: () => ({ blocks: new Map() }),
+  add(part, row) {
+    const block = blockId(row, '支出先ブロック番号');
+    if (block === null) throw new RowError('支出先ブロック番号', '支出先ブロック番号 is blank on a row with data');
+    const entry = part.blocks.get(block) ?? { payee: null, expenses: [] };
+    entry.payee ??= text(row.get('支出先名'));
+    const line = {
+      category: text(row.get('費目')),
+      purpose: text(row.get('使途')),
+      amount: cell(row, '金額', yen),
+      subcontractor: null,
+    };
+    if (line.category !== null || line.purpose !== null || line.amount !== null) entry.expenses.push(line);
+    part.blocks.set(block, entry);
+  },
+};
+
+export const multiYearContracts: Mapper<'5-4'> = {
+  init: () => ({ rows: 0 }),
+  add(part) {
+    part.rows++;
+  },
+};

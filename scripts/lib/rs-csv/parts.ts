@@ -1,0 +1,211 @@
+/**
+ * What each table contributes to one project, as mapped (never raw rows), and the mapper contract.
+ * A table's parts are collected per project while the table streams and committed to the projects only
+ * when the whole table was read, so a table that breaks half-way leaves no half of itself behind.
+ */
+import type {
+  BudgetItem,
+  BudgetYear,
+  Expense,
+  Flow,
+  PastSheet,
+  RelatedProject,
+  SheetWarning,
+  SubsidyRate,
+} from '../../../src/schema/sheet.ts';
+import type { Row } from './read-table.ts';
+import type { TableId } from './tables.ts';
+import { ValueError } from './values.ts';
+
+export interface OrgPart {
+  bureau: string | null;
+  division: string | null;
+  managers: string[];
+}
+
+export interface OverviewPart {
+  purpose: string | null;
+  issues: string | null;
+  overview: string | null;
+  category: string | null;
+  startYear: number | null;
+  endYear: number | null;
+  majorExpenses: string[];
+  implementation: string[];
+  remarks: string | null;
+  pastSheets: PastSheet[];
+  seen: boolean;
+}
+
+export interface PoliciesPart {
+  policies: { policy: string | null; measure: string | null }[];
+  laws: string[];
+  plans: string[];
+}
+
+export interface SubsidiesPart {
+  rates: SubsidyRate[];
+}
+
+export interface RelatedPart {
+  projects: RelatedProject[];
+}
+
+export interface BudgetPart {
+  years: BudgetYear[];
+  items: BudgetItem[];
+  accountTypes: string[];
+}
+
+export type GoalKind = 'アクティビティ' | 'アウトプット' | 'アウトカム';
+
+/** One 3-1 indicator: its four row types folded together, values by year. */
+export interface Indicator {
+  kind: GoalKind;
+  number: string | null;
+  term: string | null;
+  goal: string | null;
+  indicator: string | null;
+  unit: string | null;
+  dataSource: string | null;
+  targetYears: Set<number>;
+  targets: Map<number, number | null>;
+  actuals: Map<number, number | null>;
+  achievements: Map<number, number | null>;
+}
+
+export interface GoalsPart {
+  indicators: Map<string, Indicator>;
+}
+
+export interface LinksPart {
+  /** アクティビティ texts by their number, in first-seen order. */
+  activities: Map<string, string>;
+}
+
+export interface Remark {
+  heading: string;
+  content: string | null;
+  status: string | null;
+}
+
+export interface FindingsPart {
+  seen: boolean;
+  inspection: string | null;
+  effectAssessment: string | null;
+  direction: string | null;
+  expertsYear: number | null;
+  expertsTarget: string | null;
+  expertsReason: string | null;
+  experts: string | null;
+  publicProcess: string | null;
+  reviewTeamVerdict: string | null;
+  reviewTeam: string | null;
+  improvementsVerdict: string | null;
+  improvements: string | null;
+  reflections: string[];
+  remarks: Remark[];
+}
+
+export interface BlockInfo {
+  name: string | null;
+  role: string | null;
+  payeeCount: number | null;
+  total: number | null;
+}
+
+export interface Contract {
+  description: string | null;
+  amount: number | null;
+  method: string | null;
+  bidders: number | null;
+  winningBidRate: number | null;
+  singleBidReason: string | null;
+}
+
+export interface PayeeAcc {
+  block: string;
+  name: string;
+  corporateNumber: string | null;
+  /** 支出先の合計支出額. */
+  amount: number | null;
+  /** The payee's own row was seen (not only contract rows). */
+  hasPayeeRow: boolean;
+  contracts: Contract[];
+}
+
+export interface PayeesPart {
+  blocks: Map<string, BlockInfo>;
+  payees: PayeeAcc[];
+}
+
+export interface FlowsPart {
+  flows: Flow[];
+  blockNames: Map<string, string>;
+}
+
+export interface ExpensesPart {
+  blocks: Map<string, { payee: string | null; expenses: Expense[] }>;
+}
+
+export interface ContractsPart {
+  rows: number;
+}
+
+export interface RemarksPart {
+  notes: string[];
+}
+
+export interface Parts {
+  '1-1': OrgPart;
+  '1-2': OverviewPart;
+  '1-3': PoliciesPart;
+  '1-4': SubsidiesPart;
+  '1-5': RelatedPart;
+  '2-1': BudgetPart;
+  '2-2': BudgetPart;
+  '3-1': GoalsPart;
+  '3-2': LinksPart;
+  '4-1': FindingsPart;
+  '5-1': PayeesPart;
+  '5-2': FlowsPart;
+  '5-3': ExpensesPart;
+  '5-4': ContractsPart;
+  '6-1': RemarksPart;
+}
+
+export interface RowContext {
+  /** The project's fiscal year (事業年度). */
+  fiscalYear: number;
+  /** A non-fatal problem of this project's data, kept in the record's `warnings`. */
+  warn(w: { code: 'layout' | 'unparsed-value'; section: string; ref?: string | null; message: string }): void;
+}
+
+export interface Mapper<K extends TableId> {
+  init(): Parts[K];
+  /** Adds one row with data (rows whose data columns are all blank never reach a mapper). */
+  add(part: Parts[K], row: Row, ctx: RowContext): void;
+}
+
+/** A cell that does not parse: the column it is in and what is wrong. Fails the row's project. */
+export class RowError extends Error {
+  column: string;
+  constructor(column: string, message: string) {
+    super(message);
+    this.column = column;
+  }
+}
+
+/** Reads a column through a parser, naming the column when the value does not parse. */
+export function cell<T>(row: Row, column: string, parse: (s: string) => T): T {
+  try {
+    return parse(row.get(column));
+  } catch (e) {
+    if (e instanceof ValueError) throw new RowError(column, e.message);
+    throw e;
+  }
+}
+
+export function pushUnique(list: string[], value: string | null): void {
+  if (value !== null && !list.includes(value)) list.push(value);
+}

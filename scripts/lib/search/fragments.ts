@@ -1,0 +1,38 @@
+/**
+ * Pagefind 1.6 fragment files (`fragment/<page hash>.pf_fragment`): gzip of the signature "pagefind_dcd"
+ * followed by the page's JSON ({url, content, word_count, filters, meta, anchors}). pagefind.js fetches one
+ * per displayed result. The indexer rewrites each after Pagefind writes it (see build-index.ts).
+ */
+import { gunzipSync, gzipSync } from 'node:zlib';
+
+const SIGNATURE = 'pagefind_dcd';
+
+export interface Fragment {
+  url: string;
+  content: string;
+  word_count: number;
+  filters: Record<string, string[]>;
+  meta: Record<string, string>;
+  anchors: unknown[];
+  [extra: string]: unknown;
+}
+
+export function decodeFragment(bytes: Uint8Array, file: string): Fragment {
+  let raw: Buffer;
+  try {
+    raw = gunzipSync(bytes);
+  } catch (err) {
+    throw new Error(`${file}: not a gzip Pagefind fragment`, { cause: err });
+  }
+  const text = raw.toString('utf8');
+  if (!text.startsWith(SIGNATURE)) throw new Error(`${file}: Pagefind fragment without the "${SIGNATURE}" signature`);
+  const data = JSON.parse(text.slice(SIGNATURE.length)) as Fragment;
+  if (typeof data.url !== 'string' || typeof data.content !== 'string') {
+    throw new Error(`${file}: Pagefind fragment without url/content (Pagefind's format changed?)`);
+  }
+  return data;
+}
+
+export function encodeFragment(fragment: Fragment): Buffer {
+  return gzipSync(Buffer.from(SIGNATURE + JSON.stringify(fragment), 'utf8'), { level: 9 });
+}

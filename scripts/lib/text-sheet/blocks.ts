@@ -1,0 +1,88 @@
+/**
+ * 費目・用途 tables: for each block of the money-flow diagram, the 費目 (category), 用途 (purpose) and
+ * 金額 lines of the block's largest payee, and the 計 row. Blocks come side by side, usually two per
+ * row ("A.(株)日立製作所 | | | B.NRIセキュアテクノロジーズ(株)"), each three columns wide; a sheet with
+ * more blocks repeats the table further down.
+ *
+ * Rows are aligned to the blocks of the last block-heading row: padding cells are dropped at the end
+ * and, while the row is wider than its blocks, at the start (exports add a leading empty cell to some
+ * rows and not to others), then the row is cut into (費目, 用途, 金額) triples.
+ */
+import type { Block, Expense } from '../../../src/schema/sheet.ts';
+import { labelKey } from '../normalize/label.ts';
+import { isNoValue } from '../normalize/blank.ts';
+import { amountCell, warn, type Ctx } from './context.ts';
+import { isBlankRow, type Row } from './rows.ts';
+import { plain } from './basic-info.ts';
+
+/** "A.(株)日立製作所" → id "A", name "(株)日立製作所". */
+export function blockHeading(cell: string): { id: string; name: string | null } | null {
+  const m = /^([A-Z]{1,2})[.．]\s*(.*)$/.exec(cell.normalize('NFKC').trim());
+  if (!m) return null;
+  return { id: m[1]!, name: plain(cell.trim().replace(/^[A-ZＡ-Ｚ]{1,2}[.．]\s*/, '')) };
+}
+
+function isColumnHeading(row: Row): boolean {
+  return row.cells.some((c) => labelKey(c) === '費目') && row.cells.some((c) => labelKey(c) === '用途');
+}
+
+/** A payee-list heading row (支出先 | 法人番号 | …) ends a 費目・用途 table. */
+export function isPayeeHeading(row: Row): boolean {
+  return row.cells.some((c) => labelKey(c) === '支出先') && row.cells.some((c) => /^(?:法人番号|業務概要|支出額)$/.test(labelKey(c)));
+}
+
+export interface BlockTable {
+  blocks: Block[];
+  /** Index (into rows) of the table's last row. */
+  lastRow: number;
+}
+
+export function readBlocks(ctx: Ctx, rows: Row[], start: number, end: number): BlockTable {
+  const blocks: Block[] = [];
+  let current: Block[] = [];
+  let lastRow = start;
+  for (let i = start; i < end; i++) {
+    const row = rows[i]!;
+    if (!isBlankRow(row)) lastRow = i;
+    if (isBlankRow(row)) {
+      if (current.length) break; // the table ends at its first blank row
+      continue;
+    }
+    if (isPayeeHeading(row)) {
+      lastRow = i - 1;
+      break;
+    }
+    const headings = row.cells.map((c) => (c === '' ? null : blockHeading(c))).filter((h) => h !== null);
+    if (headings.length) {
+      current = headings.map((h) => ({ id: h.id, name: h.name, role: null, payeeCount: null, total: null, expenses: [] }));
+      for (const b of current) {
+        if (blocks.some((x) => x.id === b.id)) warn(ctx, 'layout', 'blocks', b.id, `${row.line}行目: ブロック ${b.id} の費目・用途が2回あります`);
+      }
+      blocks.push(...current);
+      continue;
+    }
+    if (!current.length || isColumnHeading(row)) continue;
+    const cells = [...row.cells];
+    while (cells.length && cells[cells.length - 1] === '') cells.pop();
+    while (cells.length > 3 * current.length && cells[0] === '') cells.shift();
+    if (cells.length > 3 * current.length) {
+      warn(ctx, 'layout', 'blocks', null, `${row.line}行目の費目・用途の行がブロックの列数より多い列を持っています。余分な列は読んでいません`);
+    }
+    current.forEach((block, k) => {
+      const [category = '', purpose = '', amount = ''] = cells.slice(3 * k, 3 * k + 3);
+      if (labelKey(category) === '計') {
+        block.total = amountCell(ctx, amount, 'blocks', row, block.id, `ブロック${block.id}の計`);
+        return;
+      }
+      if (isNoValue(category) && isNoValue(purpose) && isNoValue(amount)) return;
+      const e: Expense = {
+        category: plain(category),
+        purpose: plain(purpose),
+        amount: amountCell(ctx, amount, 'blocks', row, block.id, `ブロック${block.id}の「${purpose}」の金額`),
+        subcontractor: null,
+      };
+      block.expenses.push(e);
+    });
+  }
+  return { blocks, lastRow };
+}

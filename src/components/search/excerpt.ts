@@ -1,0 +1,140 @@
+/**
+ * Result excerpts with the query highlighted, built from a page's plain text (the indexer stores it in the
+ * page's Pagefind fragment). Matching follows the search's own contract (src/lib/search-tokens.ts):
+ * NFKC, lower case, whitespace ignored, so whatever made the page a hit is what gets highlighted, and the
+ * highlight covers the original characters (ＩＣＴ, a term broken across a line). Pure: no DOM.
+ */
+import { normalizeForMatch } from '../../lib/search-tokens.ts';
+
+export interface ExcerptPart {
+  text: string;
+  /** `true` for text that matches a query term. */
+  mark: boolean;
+}
+
+export interface Excerpt {
+  parts: ExcerptPart[];
+  /** Whether the excerpt shows at least one match. */
+  matched: boolean;
+}
+
+const ELLIPSIS = '…';
+
+interface Normalized {
+  /** normalizeForMatch of the text. */
+  text: string;
+  /** For each UTF-16 unit of `text`, the [start, end) range of the original text it came from. */
+  from: Uint32Array;
+  to: Uint32Array;
+}
+
+let graphemes: Intl.Segmenter | null | undefined;
+
+/** Splits into grapheme clusters (NFKC never composes across them), or code points without Intl.Segmenter. */
+function clusters(text: string): Iterable<{ segment: string; index: number }> {
+  if (graphemes === undefined) {
+    graphemes = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('ja', { granularity: 'grapheme' }) : null;
+  }
+  if (graphemes) return graphemes.segment(text);
+  const out: { segment: string; index: number }[] = [];
+  let index = 0;
+  for (const ch of text) {
+    out.push({ segment: ch, index });
+    index += ch.length;
+  }
+  return out;
+}
+
+function normalizeWithMap(text: string): Normalized {
+  let out = '';
+  const from: number[] = [];
+  const to: number[] = [];
+  for (const { segment, index } of clusters(text)) {
+    const n = normalizeForMatch(segment);
+    out += n;
+    for (let i = 0; i < n.length; i += 1) {
+      from.push(index);
+      to.push(index + segment.length);
+    }
+  }
+  return { text: out, from: Uint32Array.from(from), to: Uint32Array.from(to) };
+}
+
+/** Original-text ranges of every occurrence of every term, sorted and merged where they overlap. */
+export function matchRanges(text: string, terms: readonly string[]): [number, number][] {
+  const norm = normalizeWithMap(text);
+  const ranges: [number, number][] = [];
+  for (const term of terms) {
+    const t = normalizeForMatch(term);
+    if (t === '') continue;
+    for (let i = norm.text.indexOf(t); i >= 0; i = norm.text.indexOf(t, i + 1)) {
+      ranges.push([norm.from[i]!, norm.to[i + t.length - 1]!]);
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const merged: [number, number][] = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged;
+}
+
+/** The whole text split into marked and unmarked parts (for titles). */
+export function highlight(text: string, terms: readonly string[]): ExcerptPart[] {
+  return split(text, 0, text.length, matchRanges(text, terms));
+}
+
+function split(text: string, start: number, end: number, ranges: readonly [number, number][]): ExcerptPart[] {
+  const parts: ExcerptPart[] = [];
+  let at = start;
+  for (const [a, b] of ranges) {
+    if (b <= start || a >= end) continue;
+    const s = Math.max(a, start);
+    const e = Math.min(b, end);
+    if (s > at) parts.push({ text: text.slice(at, s), mark: false });
+    parts.push({ text: text.slice(s, e), mark: true });
+    at = e;
+  }
+  if (at < end) parts.push({ text: text.slice(at, end), mark: false });
+  return parts;
+}
+
+/** Moves an index off the second half of a surrogate pair. */
+function safeIndex(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  return c >= 0xdc00 && c <= 0xdfff ? i + 1 : i;
+}
+
+/**
+ * About `length` characters of `text` around the passage where the most distinct terms occur close
+ * together (the earliest such passage), with every match in it marked. Without a match: the start of the
+ * text.
+ */
+export function buildExcerpt(text: string, terms: readonly string[], length = 120): Excerpt {
+  const ranges = matchRanges(text, terms);
+  const lead = Math.floor(length / 4);
+  let start = 0;
+  if (ranges.length > 0) {
+    const normTerms = terms.map(normalizeForMatch).filter((t) => t !== '');
+    let best = -1;
+    // Each match is a candidate window start; the window counts the distinct terms it contains.
+    for (const [a] of ranges.slice(0, 300)) {
+      const s = Math.max(0, a - lead);
+      const window = normalizeForMatch(text.slice(s, s + length));
+      const count = normTerms.filter((t) => window.includes(t)).length;
+      if (count > best) {
+        best = count;
+        start = s;
+      }
+      if (best === normTerms.length) break;
+    }
+  }
+  start = safeIndex(text, start);
+  const end = safeIndex(text, Math.min(text.length, start + length));
+  const parts = split(text, start, end, ranges);
+  if (start > 0) parts.unshift({ text: ELLIPSIS, mark: false });
+  if (end < text.length) parts.push({ text: ELLIPSIS, mark: false });
+  return { parts, matched: parts.some((p) => p.mark) };
+}

@@ -1,0 +1,39 @@
+/**
+ * What the search indexer (scripts/build-search.ts) writes next to the Pagefind bundles and the search
+ * page reads. Everything lives under `<base>pagefind/`:
+ *
+ *   search-manifest.json          the SearchManifest below
+ *   <part.path>pagefind.js …      Pagefind bundle(s); the first part's pagefind.js is the one loaded, the
+ *                                 others are merged into it (mergeIndex)
+ *   <part.path>search-sorts.json  the part's SortTable, fetched only when results are sorted by a key
+ */
+
+export const MANIFEST_FILE = 'search-manifest.json';
+export const SORTS_FILE = 'search-sorts.json';
+export const MANIFEST_FORMAT = 1;
+
+export interface SearchPart {
+  /** Folder of the bundle relative to `<base>pagefind/`: "" for a single index, else "p1/", "p2/" … */
+  path: string;
+  /** Pages indexed in this part. */
+  pages: number;
+}
+
+export interface SearchManifest {
+  format: typeof MANIFEST_FORMAT;
+  /** Pagefind version that wrote the bundles. */
+  pagefind: string;
+  /** Pages indexed in all parts. */
+  pages: number;
+  parts: SearchPart[];
+  /** Sort keys found on the pages (`data-pagefind-sort`), the columns of every SortTable. */
+  sortKeys: string[];
+  /** Filter names found on the pages (`data-pagefind-filter`). */
+  filters: string[];
+}
+
+export interface SortTable {
+  keys: string[];
+  /** Page (Pagefind result id) → one number per key, `null` when the page has no value for it. */
+  pages: Record<string, (number | null)[]>;
+}

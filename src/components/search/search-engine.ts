@@ -1,0 +1,215 @@
+/**
+ * The search page's engine (browser only): loads the Pagefind bundle(s) the indexer wrote
+ * (scripts/build-search.ts; layout in ./manifest.ts) and answers a query exactly as the matching contract
+ * in src/lib/search-tokens.ts says:
+ *
+ * - each term is one exact-phrase Pagefind search over its bigram words; a page is a hit when it matches
+ *   every term (the id sets are intersected here, so several terms need not be adjacent);
+ * - relevance order comes from a second, plain Pagefind search over the same words (BM25: occurrences,
+ *   headings, page length); exact searches score every hit alike;
+ * - sorting by a key uses the parts' sort tables (fetched on first use), so it is global across merged
+ *   parts, and pages without a value come last in both directions;
+ * - filters are Pagefind filters, applied inside each search.
+ *
+ * Pagefind's own query processing (word segmentation chosen from `<html lang>`) never matters here: every
+ * word sent is lower-case ASCII.
+ */
+import { exactQuery, rankingQuery } from '../../lib/search-tokens.ts';
+import { MANIFEST_FILE, MANIFEST_FORMAT, SORTS_FILE, type SearchManifest, type SortTable } from './manifest.ts';
+
+interface PagefindResult {
+  id: string;
+  score: number;
+  data: () => Promise<PagefindData>;
+}
+
+interface PagefindResponse {
+  results: PagefindResult[];
+}
+
+/** What pagefind.js returns from `result.data()` for a fragment written by the indexer. */
+interface PagefindData {
+  url: string;
+  content: string;
+  filters: Record<string, string[]>;
+  meta: Record<string, string>;
+  sort?: Record<string, number>;
+}
+
+interface PagefindModule {
+  init(): Promise<void>;
+  mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
+  search(term: string | null, options?: Record<string, unknown>): Promise<PagefindResponse | null>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+}
+
+export type SortDirection = 'asc' | 'desc';
+
+export interface SortSpec {
+  key: string;
+  direction: SortDirection;
+}
+
+export interface SearchQuery {
+  /** Terms in queryTerms() form; all must match. */
+  terms: string[];
+  /** Filter name → required value. */
+  filters: Record<string, string>;
+  /** `null`: by relevance (or, without terms, by the manifest's default key). */
+  sort: SortSpec | null;
+}
+
+/** One page of the site as a result. */
+export interface ResultPage {
+  /** URL path on the site (base included). */
+  url: string;
+  /** The page's indexed text, whitespace collapsed (for excerpts). */
+  text: string;
+  filters: Record<string, string[]>;
+  meta: Record<string, string>;
+  sort: Record<string, number>;
+}
+
+export interface Hit {
+  id: string;
+  load: () => Promise<ResultPage>;
+}
+
+export interface SearchOutcome {
+  /** Every matching page, in display order. */
+  hits: Hit[];
+  /** The order actually used. */
+  sort: SortSpec | null;
+}
+
+/** Sort used when there are no terms to rank by (browsing with filters only). */
+const BROWSE_SORT: SortSpec = { key: 'budget', direction: 'desc' };
+
+export class SearchEngine {
+  readonly manifest: SearchManifest;
+  private readonly pagefind: PagefindModule;
+  private readonly bundleBase: string;
+  private sortTables: Promise<Map<string, (number | null)[]>> | null = null;
+  private filterValuesPromise: Promise<Record<string, string[]>> | null = null;
+
+  private constructor(pagefind: PagefindModule, bundleBase: string, manifest: SearchManifest) {
+    this.pagefind = pagefind;
+    this.bundleBase = bundleBase;
+    this.manifest = manifest;
+  }
+
+  /** Opens the index under `bundleBase` (the site's `<base>pagefind/`). */
+  static async open(bundleBase: string): Promise<SearchEngine> {
+    const base = bundleBase.endsWith('/') ? bundleBase : `${bundleBase}/`;
+    const res = await fetch(`${base}${MANIFEST_FILE}`);
+    if (!res.ok) throw new Error(`search index not found (${res.status} ${base}${MANIFEST_FILE})`);
+    const manifest = (await res.json()) as SearchManifest;
+    if (manifest.format !== MANIFEST_FORMAT || manifest.parts.length === 0) {
+      throw new Error(`unsupported search index format ${String(manifest.format)}`);
+    }
+    const [first, ...rest] = manifest.parts;
+    const pagefind = (await import(/* @vite-ignore */ `${base}${first!.path}pagefind.js`)) as PagefindModule;
+    await pagefind.init();
+    for (const part of rest) await pagefind.mergeIndex(`${base}${part.path}`);
+    return new SearchEngine(pagefind, base, manifest);
+  }
+
+  /** Every value of every filter, sorted (numbers numerically, descending for years). */
+  filterValues(): Promise<Record<string, string[]>> {
+    this.filterValuesPromise ??= this.pagefind.filters().then((all) => {
+      const out: Record<string, string[]> = {};
+      for (const [name, counts] of Object.entries(all)) {
+        const values = Object.keys(counts);
+        const numeric = values.every((v) => /^\d+$/.test(v));
+        out[name] = numeric ? values.sort((a, b) => Number(b) - Number(a)) : values.sort((a, b) => a.localeCompare(b, 'ja'));
+      }
+      return out;
+    });
+    return this.filterValuesPromise;
+  }
+
+  async search(query: SearchQuery): Promise<SearchOutcome> {
+    const filters = query.filters;
+    const hasFilters = Object.keys(filters).length > 0;
+    if (query.terms.length === 0 && !hasFilters) return { hits: [], sort: query.sort };
+
+    let matched: Map<string, PagefindResult>;
+    let scores = new Map<string, number>();
+    if (query.terms.length === 0) {
+      const res = await this.run(null, filters);
+      matched = new Map(res.map((r) => [r.id, r]));
+    } else {
+      const perTerm = await Promise.all(query.terms.map((t) => this.run(exactQuery(t), filters)));
+      perTerm.sort((a, b) => a.length - b.length);
+      matched = new Map(perTerm[0]!.map((r) => [r.id, r]));
+      for (const other of perTerm.slice(1)) {
+        const ids = new Set(other.map((r) => r.id));
+        for (const id of [...matched.keys()]) if (!ids.has(id)) matched.delete(id);
+      }
+      if (matched.size > 1) {
+        const ranked = await this.run(rankingQuery(query.terms), filters);
+        scores = new Map(ranked.map((r) => [r.id, r.score]));
+      }
+    }
+
+    // Pagefind's own order (index order) is the final tie-break, so the order is stable across reloads.
+    const order = new Map([...matched.keys()].map((id, i) => [id, i]));
+    const sort = query.sort ?? (query.terms.length === 0 ? BROWSE_SORT : null);
+    let ids = [...matched.keys()];
+    const byRelevance = (a: string, b: string) =>
+      (scores.get(b) ?? 0) - (scores.get(a) ?? 0) || order.get(a)! - order.get(b)!;
+    if (sort && this.manifest.sortKeys.includes(sort.key)) {
+      const column = this.manifest.sortKeys.indexOf(sort.key);
+      const table = await this.loadSortTables();
+      const value = (id: string) => table.get(id)?.[column] ?? null;
+      const sign = sort.direction === 'asc' ? 1 : -1;
+      ids.sort((a, b) => {
+        const va = value(a);
+        const vb = value(b);
+        if (va === null || vb === null) return va === vb ? byRelevance(a, b) : va === null ? 1 : -1;
+        return (va - vb) * sign || byRelevance(a, b);
+      });
+    } else {
+      ids = ids.sort(byRelevance);
+    }
+    return {
+      sort: sort && this.manifest.sortKeys.includes(sort.key) ? sort : null,
+      hits: ids.map((id) => {
+        const r = matched.get(id)!;
+        return { id, load: () => r.data().then(toResultPage) };
+      }),
+    };
+  }
+
+  private async run(term: string | null, filters: Record<string, string>): Promise<PagefindResult[]> {
+    const res = await this.pagefind.search(term, { filters });
+    return res?.results ?? [];
+  }
+
+  private loadSortTables(): Promise<Map<string, (number | null)[]>> {
+    this.sortTables ??= Promise.all(
+      this.manifest.parts.map(async (part) => {
+        const res = await fetch(`${this.bundleBase}${part.path}${SORTS_FILE}`);
+        if (!res.ok) throw new Error(`sort table not found (${res.status})`);
+        return (await res.json()) as SortTable;
+      }),
+    ).then((tables) => {
+      const all = new Map<string, (number | null)[]>();
+      for (const t of tables) {
+        for (const [id, row] of Object.entries(t.pages)) {
+          // Columns by manifest key order (every table is written with the same keys).
+          all.set(id, this.manifest.sortKeys.map((k) => row[t.keys.indexOf(k)] ?? null));
+        }
+      }
+      return all;
+    });
+    this.sortTables.catch(() => {
+      this.sortTables = null;
+    });
+    return this.sortTables;
+  }
+}
+
+function toResultPage(d: PagefindData): ResultPage {
+  return { url: d.url, text: d.content, filters: d.filters ?? {}, meta: d.meta ?? {}, sort: d.sort ?? {} };
+}

@@ -1,0 +1,106 @@
+/**
+ * UI strings in one place (the site is Japanese only; English identifiers in code map to these).
+ * Labels that name a sheet's own parts use the sheet's wording.
+ */
+import type { WarningCode } from '../schema/sheet.ts';
+
+export const ui = {
+  siteName: '行政事業レビューシート・ビューア',
+  siteTagline: '国の事業の予算・執行・成果・支出先を、レビューシートから読みやすく',
+  skipToContent: '本文へ移動',
+  nav: {
+    home: 'ホーム',
+    ministries: '府省庁別',
+    years: '年度別',
+    search: '検索',
+    about: 'このサイトについて・データ',
+    label: 'サイト内メニュー',
+    breadcrumb: 'パンくずリスト',
+  },
+  none: '記載なし',
+  search: {
+    label: 'シートを検索',
+    placeholder: '事業名・支出先・法人番号など',
+    submit: '検索',
+  },
+  chart: {
+    showTable: '表',
+    download: 'CSVをダウンロード',
+    downloadJson: 'このシートのデータ（JSON）',
+    loading: 'グラフを読み込み中…',
+    tableScrollLabel: (caption: string) => `${caption}（横にスクロールできます）`,
+  },
+  sort: {
+    label: '並べ替え',
+    asc: '昇順',
+    desc: '降順',
+    sortBy: (col: string) => `${col}で並べ替え`,
+  },
+  marks: {
+    singleBidder: '一者応札',
+    highRate: '落札率95%以上',
+    inferred: '推定',
+  },
+  sections: {
+    summary: '概要',
+    basics: '基本情報',
+    purpose: '事業の目的・概要',
+    budgets: '予算額・執行額',
+    budgetItems: '予算内訳',
+    activities: '活動目標及び活動実績（アウトプット）',
+    unitCosts: '単位当たりコスト',
+    outcomes: '成果目標及び成果実績（アウトカム）',
+    checks: '事業所管部局による点検・改善',
+    findings: '点検結果・所見',
+    pastSheets: '関連する過去のレビューシート',
+    relatedProjects: '関連事業',
+    flow: '資金の流れ',
+    blocks: '費目・使途（ブロック別）',
+    payees: '支出先',
+    topPayees: '支出額の大きい支出先',
+    warnings: 'データの注意点',
+    source: '出典',
+  },
+} as const;
+
+/** Names for source.missingParts codes (RS table numbers, JUDGIT/text section names). */
+export const missingPartNames: Record<string, string> = {
+  '3-1': 'RS表3-1「効果発現経路_目標・実績」（活動・成果指標の目標値と実績値）',
+  '5-1': 'RS表5-1「支出先_支出情報」（支出先ごとの支出額・契約方式・入札者数・落札率、ブロックの合計支出額）',
+  '1-1': 'RS表1-1「基本情報_組織情報」',
+  '1-2': 'RS表1-2「基本情報_事業概要等」',
+  '1-3': 'RS表1-3「基本情報_政策・施策、法令等」',
+  '1-4': 'RS表1-4「基本情報_補助率等」',
+  '1-5': 'RS表1-5「基本情報_関連事業」',
+  '2-1': 'RS表2-1「予算・執行_サマリ」',
+  '2-2': 'RS表2-2「予算・執行_予算種別・歳出予算項目」',
+  '3-2': 'RS表3-2「効果発現経路_目標のつながり」',
+  '4-1': 'RS表4-1「点検・評価」',
+  '5-2': 'RS表5-2「支出先_支出ブロックのつながり」',
+  '5-3': 'RS表5-3「支出先_費目・使途」',
+  '5-4': 'RS表5-4「支出先_国庫債務負担行為等による契約」',
+  '6-1': 'RS表6-1「その他備考」',
+};
+
+export function missingPartName(code: string): string {
+  return missingPartNames[code] ?? code;
+}
+
+export const warningCodeNames: Record<WarningCode, string> = {
+  'budget-total-mismatch': '予算の計が内訳と一致しない',
+  'execution-rate-mismatch': '執行率が執行額÷予算額と一致しない',
+  'unit-cost-formula-mismatch': '単位当たりコストが計算式と一致しない',
+  'corporate-number-check-digit': '法人番号のチェックデジット不一致',
+  'payees-exceed-block': '支出先の合計がブロックの計を上回る',
+  'block-expenses-mismatch': '費目・使途の合計がブロックの計と一致しない',
+  layout: '様式の読み取り',
+  'unparsed-value': '読み取れなかった値',
+  'missing-part': '含まれていない部分',
+  source: '出典についての注意',
+};
+
+export const sourceFormNames: Record<string, string> = {
+  text: 'レビューシート（テキスト形式）',
+  'rs-csv': '行政事業レビュー見える化サイト（RSシステム）一括ダウンロードCSV',
+  judgit: 'JUDGIT! オープンデータ（JSON）',
+};

@@ -1,0 +1,501 @@
+/**
+ * Chart data, built once per chart from the record and used three ways: the server-rendered table (the
+ * chart's primary form: readers without JS and screen readers get it), the canvas (the same rows as JSON
+ * for the client renderer) and the CSV download. A table holds raw values (integer 円, fractions) and
+ * each column says how to show them, so the three can't disagree.
+ */
+import type { Activity, Outcome, Payee, Sheet } from '../schema/sheet.ts';
+import { fiscalYearLabel, fiscalYearShortLabel } from './era.ts';
+import { formatNumber, formatPercent, formatYenShort } from './format.ts';
+import { isHighWinningBidRate, isSingleBidder, payeesByAmount } from './summary.ts';
+import type { CsvCell } from './csv.ts';
+import type { Totals } from './aggregate.ts';
+
+export type ColumnKind = 'text' | 'yen' | 'rate' | 'number' | 'year';
+
+export interface Column {
+  key: string;
+  /** Header text, without the unit. */
+  label: string;
+  kind: ColumnKind;
+  /** Unit for 'number' columns (件, 者 …), shown in the header. */
+  unit?: string | null;
+  /** This column heads each row (<th scope="row">). */
+  rowHeader?: boolean;
+}
+
+export type Cell = string | number | null;
+
+export interface ChartTable {
+  columns: Column[];
+  rows: Cell[][];
+}
+
+/** What the client renderer draws; deliberately small, not a chart.js config. */
+export type CanvasSpec =
+  | {
+      kind: 'budget';
+      labels: string[];
+      /** 円 per label; null = no value (drawn as a gap, never 0). */
+      budget: (number | null)[];
+      executed: (number | null)[];
+      /** Fractions. */
+      rate: (number | null)[];
+    }
+  | {
+      kind: 'indicator';
+      labels: string[];
+      unit: string | null;
+      /** Bars: planned/target; line: actual. */
+      series: { label: string; values: (number | null)[]; type: 'bar' | 'line' }[];
+      /** Stated 達成度 per label (fractions), for tooltips. */
+      achievement?: (number | null)[];
+    }
+  | {
+      kind: 'sankey';
+      nodes: { key: string; label: string; column: number }[];
+      /** `flow` is the drawn width: 円 when `weighted`, 1 per edge otherwise. */
+      flows: { from: string; to: string; flow: number; amount: number | null }[];
+      weighted: boolean;
+    }
+  | {
+      kind: 'hbar';
+      labels: string[];
+      /** 円. */
+      values: number[];
+      /** Per bar: text marks shown next to the label (一者応札, 落札率95%以上). */
+      marks: string[][];
+      seriesLabel: string;
+    }
+  | {
+      kind: 'totals';
+      labels: string[];
+      budget: (number | null)[];
+      executed: (number | null)[];
+    };
+
+export interface ChartData {
+  /** Stable per page; the CSV file name (budget, activity-1, outcome-1, flow, payees …). */
+  id: string;
+  title: string;
+  /** Table caption, with units. */
+  caption: string;
+  /** One-sentence text summary: the canvas's aria-label. */
+  summary: string;
+  table: ChartTable;
+  canvas: CanvasSpec | null;
+  /** Notes shown under the chart (how it was drawn, what is estimated). */
+  notes: string[];
+}
+
+/** Header with its unit, as tables and CSV show it. */
+export function columnHeader(c: Column, opts: { csv?: boolean } = {}): string {
+  if (c.kind === 'yen') return `${c.label}（${opts.csv ? '円' : '百万円'}）`;
+  if (c.kind === 'rate') return `${c.label}（%）`;
+  if (c.kind === 'number' && c.unit) return `${c.label}（${c.unit}）`;
+  return c.label;
+}
+
+/** CSV cells: raw values; rates as percentages with every stated digit (0.983 → 98.3). */
+export function csvRow(columns: Column[], row: Cell[]): CsvCell[] {
+  return row.map((v, i) => {
+    const c = columns[i];
+    if (v === null) return null;
+    if (c?.kind === 'rate' && typeof v === 'number') return Number((v * 100).toPrecision(12));
+    return v;
+  });
+}
+
+export function csvHeader(columns: Column[]): string[] {
+  return columns.map((c) => columnHeader(c, { csv: true }));
+}
+
+/** A year cell's label: the sheet's own column heading when it is a plan or repeats a year. */
+function valueLabel(v: { year: number; label: string | null; isPlan: boolean }, repeated: boolean): string {
+  if ((v.isPlan || repeated) && v.label) return `${fiscalYearLabel(v.year)} ${v.label}`;
+  return fiscalYearLabel(v.year);
+}
+
+function shortLabel(v: { year: number; label: string | null; isPlan: boolean }, repeated: boolean): string {
+  const base = fiscalYearShortLabel(v.year);
+  if (v.isPlan || repeated) return `${base}${/目標/.test(v.label ?? '') ? '目標' : v.isPlan ? '見込' : ''}`;
+  return base;
+}
+
+function repeatedYears(values: { year: number }[]): Set<number> {
+  const seen = new Set<number>();
+  const dup = new Set<number>();
+  for (const v of values) (seen.has(v.year) ? dup : seen).add(v.year);
+  return dup;
+}
+
+export function budgetChart(sheet: Sheet): ChartData | null {
+  if (sheet.budgets.length === 0) return null;
+  const cols = [...sheet.budgets].sort((a, b) => a.year - b.year || Number(a.isRequest) - Number(b.isRequest));
+  const label = (b: (typeof cols)[number]) => `${fiscalYearLabel(b.year)}${b.isRequest ? '要求' : ''}`;
+  const rows: Cell[][] = cols.map((b) => [label(b), b.total, b.executed, b.executionRate]);
+  const described = cols
+    .filter((b) => !b.isRequest && (b.total !== null || b.executed !== null))
+    .map((b) => `${fiscalYearLabel(b.year)} 予算${formatYenShort(b.total)}・執行${formatYenShort(b.executed)}（執行率${formatPercent(b.executionRate)}）`);
+  return {
+    id: 'budget',
+    title: '予算額と執行額の推移',
+    caption: '年度別の予算額（計）・執行額（百万円）と執行率（%）',
+    summary: `予算額と執行額の棒グラフと執行率の折れ線グラフ。${described.join('、') || '金額の記載なし'}。`,
+    table: {
+      columns: [
+        { key: 'year', label: '年度', kind: 'text', rowHeader: true },
+        { key: 'total', label: '予算額（計）', kind: 'yen' },
+        { key: 'executed', label: '執行額', kind: 'yen' },
+        { key: 'rate', label: '執行率', kind: 'rate' },
+      ],
+      rows,
+    },
+    canvas: {
+      kind: 'budget',
+      labels: cols.map((b) => `${fiscalYearShortLabel(b.year)}${b.isRequest ? '要求' : ''}`),
+      budget: cols.map((b) => b.total),
+      executed: cols.map((b) => b.executed),
+      rate: cols.map((b) => b.executionRate),
+    },
+    notes: [],
+  };
+}
+
+function indicatorName(text: string | null, fallback: string): string {
+  return text && text.trim() ? text : fallback;
+}
+
+export function activityChart(a: Activity, index: number): ChartData | null {
+  if (a.values.length === 0) return null;
+  const dup = repeatedYears(a.values);
+  const name = indicatorName(a.indicator, indicatorName(a.goal, `活動指標${index + 1}`));
+  const results = a.values.filter((v) => !v.isPlan && v.actual !== null);
+  const latest = results[results.length - 1];
+  return {
+    id: `activity-${index + 1}`,
+    title: `活動実績と当初見込み: ${name}`,
+    caption: `${name}：年度別の当初見込みと活動実績（${a.unit ?? '単位の記載なし'}）`,
+    summary: `${name}の当初見込み（棒）と活動実績（折れ線）のグラフ。${
+      latest ? `${fiscalYearLabel(latest.year)}の実績は${formatNumber(latest.actual)}${a.unit ?? ''}（当初見込み${formatNumber(latest.planned)}）。` : '実績の記載なし。'
+    }`,
+    table: {
+      columns: [
+        { key: 'year', label: '年度', kind: 'text', rowHeader: true },
+        { key: 'planned', label: '当初見込み', kind: 'number', unit: a.unit },
+        { key: 'actual', label: '活動実績', kind: 'number', unit: a.unit },
+      ],
+      rows: a.values.map((v) => [valueLabel(v, dup.has(v.year)), v.planned, v.actual]),
+    },
+    canvas: {
+      kind: 'indicator',
+      labels: a.values.map((v) => shortLabel(v, dup.has(v.year))),
+      unit: a.unit,
+      series: [
+        { label: '当初見込み', values: a.values.map((v) => v.planned), type: 'bar' },
+        { label: '活動実績', values: a.values.map((v) => v.actual), type: 'line' },
+      ],
+    },
+    notes: [],
+  };
+}
+
+export function outcomeChart(o: Outcome, index: number): ChartData | null {
+  if (o.values.length === 0) return null;
+  const dup = repeatedYears(o.values);
+  const name = indicatorName(o.indicator, indicatorName(o.goal, `成果指標${index + 1}`));
+  const judged = o.values.filter((v) => !v.isPlan && v.achievement !== null);
+  const latest = judged[judged.length - 1];
+  return {
+    id: `outcome-${index + 1}`,
+    title: `成果実績と目標値: ${name}`,
+    caption: `${name}：年度別の目標値・成果実績（${o.unit ?? '単位の記載なし'}）と達成度（%）`,
+    summary: `${name}の目標値（棒）と成果実績（折れ線）のグラフ。${
+      latest
+        ? `${fiscalYearLabel(latest.year)}は目標${formatNumber(latest.target)}${o.unit ?? ''}に対し実績${formatNumber(latest.actual)}${o.unit ?? ''}、達成度${formatPercent(latest.achievement)}${latest.achievement !== null && latest.achievement >= 1 ? '（目標達成）' : '（目標未達）'}。`
+        : '達成度の記載なし。'
+    }`,
+    table: {
+      columns: [
+        { key: 'year', label: '年度', kind: 'text', rowHeader: true },
+        { key: 'target', label: '目標値', kind: 'number', unit: o.unit },
+        { key: 'actual', label: '成果実績', kind: 'number', unit: o.unit },
+        { key: 'achievement', label: '達成度', kind: 'rate' },
+      ],
+      rows: o.values.map((v) => [valueLabel(v, dup.has(v.year)), v.target, v.actual, v.achievement]),
+    },
+    canvas: {
+      kind: 'indicator',
+      labels: o.values.map((v) => shortLabel(v, dup.has(v.year))),
+      unit: o.unit,
+      series: [
+        { label: '目標値', values: o.values.map((v) => v.target), type: 'bar' },
+        { label: '成果実績', values: o.values.map((v) => v.actual), type: 'line' },
+      ],
+      achievement: o.values.map((v) => v.achievement),
+    },
+    notes: [],
+  };
+}
+
+/** Payee marks, as text (never colour alone). */
+export function payeeMarks(p: Pick<Payee, 'bidders' | 'winningBidRate'>): string[] {
+  const marks: string[] = [];
+  if (isSingleBidder(p)) marks.push('一者応札');
+  if (isHighWinningBidRate(p)) marks.push('落札率95%以上');
+  return marks;
+}
+
+/** How many payees the top-payees chart shows. */
+export const TOP_PAYEES = 10;
+
+export function topPayeesChart(sheet: Sheet): ChartData | null {
+  const ranked = payeesByAmount(sheet.payees).filter((p) => p.amount !== null);
+  if (ranked.length === 0) return null;
+  const top = ranked.slice(0, TOP_PAYEES);
+  const marked = top.filter((p) => payeeMarks(p).length > 0).length;
+  return {
+    id: 'payees',
+    title: `支出額の大きい支出先（上位${top.length}者）`,
+    caption: `支出額の大きい支出先 上位${top.length}者：支出額（百万円）、契約方式、入札者数、落札率（%）`,
+    summary: `支出先の支出額の横棒グラフ。最大は${top[0]!.name}の${formatYenShort(top[0]!.amount)}。${
+      marked > 0 ? `一者応札または落札率95%以上の契約が${marked}者。` : ''
+    }`,
+    table: {
+      columns: [
+        { key: 'rank', label: '順位', kind: 'number' },
+        { key: 'name', label: '支出先', kind: 'text', rowHeader: true },
+        { key: 'block', label: 'ブロック', kind: 'text' },
+        { key: 'amount', label: '支出額', kind: 'yen' },
+        { key: 'method', label: '契約方式等', kind: 'text' },
+        { key: 'bidders', label: '入札者数', kind: 'number' },
+        { key: 'rate', label: '落札率', kind: 'rate' },
+        { key: 'marks', label: '注意', kind: 'text' },
+      ],
+      rows: top.map((p, i) => [
+        i + 1,
+        p.name,
+        p.block,
+        p.amount,
+        p.contractMethod,
+        p.bidders,
+        p.winningBidRate,
+        payeeMarks(p).join('・') || null,
+      ]),
+    },
+    canvas: {
+      kind: 'hbar',
+      labels: top.map((p) => p.name),
+      values: top.map((p) => p.amount ?? 0),
+      marks: top.map(payeeMarks),
+      seriesLabel: '支出額',
+    },
+    notes: ranked.length > top.length ? [`ほか${ranked.length - top.length}者は下の「支出先」の表にあります。`] : [],
+  };
+}
+
+/** Payee nodes drawn in the flow chart; the rest are gathered into one "その他" node. */
+export const SANKEY_MAX_PAYEES = 20;
+
+/**
+ * The flow of money: ministry → blocks (→ blocks) → payees. Edge amounts: the flow's own amount, else the
+ * target block's total (schema: "otherwise the target block's total applies"); payee edges use the
+ * payee's amount. When any block edge has no amount (RS downloads without table 5-1 have no block
+ * totals), widths can't show money, so every edge is drawn with the same width and the chart says so.
+ */
+export function flowChart(sheet: Sheet): ChartData | null {
+  const blockIds = new Set(sheet.blocks.map((b) => b.id));
+  for (const p of sheet.payees) blockIds.add(p.block);
+  for (const f of sheet.flows) {
+    if (f.from !== 'ministry') blockIds.add(f.from);
+    blockIds.add(f.to);
+  }
+  if (blockIds.size === 0) return null;
+  const blockById = new Map(sheet.blocks.map((b) => [b.id, b]));
+  const blockLabel = (id: string) => {
+    const name = blockById.get(id)?.name;
+    return name ? `${id}. ${name}` : `ブロック${id}`;
+  };
+
+  // Blocks no flow reaches are paid by the ministry (schema: "blocks named nowhere are taken to be paid by the ministry").
+  const edges = [...sheet.flows];
+  const reached = new Set(edges.map((f) => f.to));
+  for (const id of blockIds) if (!reached.has(id)) edges.push({ from: 'ministry', to: id, amount: null, inferred: sheet.flows.length > 0 });
+
+  // Columns: ministry 0, blocks by depth, payees last.
+  const depth = new Map<string, number>();
+  const depthOf = (id: string, seen: Set<string> = new Set()): number => {
+    if (id === 'ministry') return 0;
+    const known = depth.get(id);
+    if (known !== undefined) return known;
+    if (seen.has(id)) return 1;
+    seen.add(id);
+    const parents = edges.filter((e) => e.to === id).map((e) => depthOf(e.from, seen));
+    const d = (parents.length ? Math.max(...parents) : 0) + 1;
+    depth.set(id, d);
+    return d;
+  };
+  for (const id of blockIds) depthOf(id);
+  const maxDepth = Math.max(1, ...depth.values());
+
+  const blockEdges = edges.map((e) => ({
+    from: e.from === 'ministry' ? 'ministry' : `block:${e.from}`,
+    to: `block:${e.to}`,
+    amount: e.amount ?? blockById.get(e.to)?.total ?? null,
+    inferred: e.inferred,
+    note: e.amount !== null ? '' : blockById.get(e.to)?.total != null ? 'ブロックの計' : '',
+  }));
+  const weighted = blockEdges.every((e) => e.amount !== null);
+
+  const ranked = payeesByAmount(sheet.payees);
+  const drawn = new Set(ranked.slice(0, SANKEY_MAX_PAYEES));
+  const payeeKey = (p: Payee) => `payee:${p.block}-${p.rank}`;
+  const payeeEdges = sheet.payees.map((p) => ({
+    from: `block:${p.block}`,
+    to: drawn.has(p) ? payeeKey(p) : 'payee:others',
+    amount: p.amount,
+    payee: p,
+  }));
+  const othersCount = sheet.payees.length - drawn.size;
+
+  const nodes: { key: string; label: string; column: number }[] = [{ key: 'ministry', label: sheet.ministry, column: 0 }];
+  for (const id of blockIds) nodes.push({ key: `block:${id}`, label: blockLabel(id), column: depth.get(id) ?? 1 });
+  for (const p of sheet.payees) if (drawn.has(p)) nodes.push({ key: payeeKey(p), label: p.name, column: maxDepth + 1 });
+  if (othersCount > 0) nodes.push({ key: 'payee:others', label: `その他の支出先（${othersCount}者）`, column: maxDepth + 1 });
+
+  const canvasFlows: { from: string; to: string; flow: number; amount: number | null }[] = [];
+  for (const e of blockEdges) {
+    if (weighted && (e.amount ?? 0) <= 0) continue;
+    canvasFlows.push({ from: e.from, to: e.to, flow: weighted ? e.amount! : 1, amount: e.amount });
+  }
+  const merged = new Map<string, { from: string; to: string; flow: number; amount: number | null }>();
+  for (const e of payeeEdges) {
+    if (weighted && (e.amount === null || e.amount <= 0)) continue;
+    const k = `${e.from}→${e.to}`;
+    const prev = merged.get(k);
+    if (prev) {
+      prev.flow += weighted ? e.amount! : 1;
+      prev.amount = prev.amount === null || e.amount === null ? null : prev.amount + e.amount;
+    } else merged.set(k, { from: e.from, to: e.to, flow: weighted ? e.amount! : 1, amount: e.amount });
+  }
+  canvasFlows.push(...merged.values());
+  const usedKeys = new Set(canvasFlows.flatMap((f) => [f.from, f.to]));
+
+  const nameOf = (key: string) => nodes.find((n) => n.key === key)?.label ?? key;
+  const rows: Cell[][] = [
+    ...blockEdges.map((e) => [nameOf(e.from), nameOf(e.to), e.amount, [e.inferred ? '推定' : '', e.note].filter(Boolean).join('・') || null]),
+    ...payeeEdges.map((e) => [nameOf(e.from), e.payee.name, e.amount, '支出先']),
+  ];
+  const notes: string[] = [];
+  if (!weighted) notes.push('ブロックの金額の記載がないため、図の線の太さは金額を表しません（つながりだけを示しています）。');
+  if (blockEdges.some((e) => e.inferred)) notes.push('「推定」の流れは、シートの資金の流れの図が画像のため、費目・使途の外部委託先の名前などから推定したものです。');
+  if (othersCount > 0) notes.push(`図には支出額の大きい${drawn.size}者を表示し、残り${othersCount}者は「その他の支出先」にまとめています。表には全員を載せています。`);
+  const topBlocks = blockEdges.filter((e) => e.from === 'ministry');
+  return {
+    id: 'flow',
+    title: '資金の流れ',
+    caption: '資金の流れ：支出元から支出先への金額（百万円）',
+    summary: `${sheet.ministry}から${topBlocks.length}のブロックへ、さらに${sheet.payees.length}者の支出先への資金の流れの図（サンキー図）。${
+      weighted ? '線の太さは金額を表します。' : '金額の記載がないため線の太さは一定です。'
+    }`,
+    table: {
+      columns: [
+        { key: 'from', label: '支出元', kind: 'text' },
+        { key: 'to', label: '支出先', kind: 'text', rowHeader: true },
+        { key: 'amount', label: '金額', kind: 'yen' },
+        { key: 'note', label: '備考', kind: 'text' },
+      ],
+      rows,
+    },
+    canvas: canvasFlows.length
+      ? { kind: 'sankey', nodes: nodes.filter((n) => usedKeys.has(n.key)), flows: canvasFlows, weighted }
+      : null,
+    notes,
+  };
+}
+
+export function sheetCharts(sheet: Sheet): {
+  budget: ChartData | null;
+  activities: (ChartData | null)[];
+  outcomes: (ChartData | null)[];
+  flow: ChartData | null;
+  payees: ChartData | null;
+} {
+  return {
+    budget: budgetChart(sheet),
+    activities: sheet.activities.map(activityChart),
+    outcomes: sheet.outcomes.map(outcomeChart),
+    flow: flowChart(sheet),
+    payees: topPayeesChart(sheet),
+  };
+}
+
+/** All of a sheet's charts that have data, in page order (one CSV each). */
+export function listSheetCharts(sheet: Sheet): ChartData[] {
+  const c = sheetCharts(sheet);
+  return [c.budget, ...c.activities, ...c.outcomes, c.flow, c.payees].filter((x): x is ChartData => x !== null);
+}
+
+/** Totals by review year (home page, /years/). Amounts are each sheet's settled-year figures. */
+export function totalsByYearChart(groups: { year: number; totals: Totals }[]): ChartData {
+  const sorted = [...groups].sort((a, b) => a.year - b.year);
+  return {
+    id: 'totals-by-year',
+    title: 'レビュー年度別の予算額・執行額の合計',
+    caption: 'レビュー年度別のシート数と予算額・執行額の合計（百万円）、執行率（%）',
+    summary: `レビュー年度別の予算額と執行額の合計の棒グラフ。${sorted
+      .map((g) => `${fiscalYearLabel(g.year)} ${g.totals.sheets}件・予算${formatYenShort(Number(g.totals.budget))}`)
+      .join('、')}。`,
+    table: {
+      columns: [
+        { key: 'year', label: 'レビュー年度', kind: 'text', rowHeader: true },
+        { key: 'sheets', label: 'シート数', kind: 'number', unit: '件' },
+        { key: 'budget', label: '予算額（計）の合計', kind: 'yen' },
+        { key: 'executed', label: '執行額の合計', kind: 'yen' },
+        { key: 'rate', label: '執行率', kind: 'rate' },
+      ],
+      rows: sorted.map((g) => [fiscalYearLabel(g.year), g.totals.sheets, Number(g.totals.budget), Number(g.totals.executed), g.totals.rate]),
+    },
+    canvas: {
+      kind: 'totals',
+      labels: sorted.map((g) => fiscalYearShortLabel(g.year)),
+      budget: sorted.map((g) => Number(g.totals.budget)),
+      executed: sorted.map((g) => Number(g.totals.executed)),
+    },
+    notes: [
+      '各シートの「執行額が記載された最新の年度」の予算額（計）と執行額を合計しています（同じ事業の複数年度のシートを足し合わせないよう、年度ごとに分けています）。',
+      '執行率は、予算額と執行額の両方が記載されたシートだけで計算しています。',
+    ],
+  };
+}
+
+/** Totals by ministry for one review year (home page, /years/<year>/). */
+export function totalsByMinistryChart(
+  year: number,
+  groups: { ministry: string; totals: Totals }[],
+): ChartData {
+  const sorted = [...groups].sort((a, b) => (b.totals.budget > a.totals.budget ? 1 : b.totals.budget < a.totals.budget ? -1 : a.ministry.localeCompare(b.ministry, 'ja')));
+  return {
+    id: `totals-by-ministry-${year}`,
+    title: `府省庁別の予算額・執行額の合計（${fiscalYearLabel(year)}レビュー）`,
+    caption: `${fiscalYearLabel(year)}レビューの府省庁別シート数と予算額・執行額の合計（百万円）、執行率（%）`,
+    summary: `府省庁別の予算額と執行額の合計の横棒グラフ。最大は${sorted[0]?.ministry ?? '—'}の${formatYenShort(Number(sorted[0]?.totals.budget ?? 0))}。`,
+    table: {
+      columns: [
+        { key: 'ministry', label: '府省庁', kind: 'text', rowHeader: true },
+        { key: 'sheets', label: 'シート数', kind: 'number', unit: '件' },
+        { key: 'budget', label: '予算額（計）の合計', kind: 'yen' },
+        { key: 'executed', label: '執行額の合計', kind: 'yen' },
+        { key: 'rate', label: '執行率', kind: 'rate' },
+      ],
+      rows: sorted.map((g) => [g.ministry, g.totals.sheets, Number(g.totals.budget), Number(g.totals.executed), g.totals.rate]),
+    },
+    canvas: {
+      kind: 'totals',
+      labels: sorted.map((g) => g.ministry),
+      budget: sorted.map((g) => Number(g.totals.budget)),
+      executed: sorted.map((g) => Number(g.totals.executed)),
+    },
+    notes: ['各シートの「執行額が記載された最新の年度」の予算額（計）と執行額の合計です。'],
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * All sheet records from the content collection, loaded once per build and shared by every page and
+ * endpoint (getStaticPaths of 5,000+ pages would otherwise re-read and re-sort the collection each time).
+ */
+import { getCollection } from 'astro:content';
+import type { Sheet } from '../schema/sheet.ts';
+import { byBudgetDesc, pastSheetResolver, sheetRow, type PastSheetResolver, type SheetRow } from './aggregate.ts';
+
+let sheetsPromise: Promise<Sheet[]> | null = null;
+
+/** Every record, ordered by review year (newest first), then ministry, then title. */
+export function allSheets(): Promise<Sheet[]> {
+  sheetsPromise ??= getCollection('sheets').then((entries) =>
+    entries
+      .map((e) => e.data as Sheet)
+      .sort(
+        (a, b) =>
+          b.fiscalYear - a.fiscalYear ||
+          a.ministry.localeCompare(b.ministry, 'ja') ||
+          a.title.localeCompare(b.title, 'ja') ||
+          a.id.localeCompare(b.id),
+      ),
+  );
+  return sheetsPromise;
+}
+
+let rowsPromise: Promise<SheetRow[]> | null = null;
+
+/** One list row per sheet, ordered by budget (largest first). */
+export function allRows(): Promise<SheetRow[]> {
+  rowsPromise ??= allSheets().then((s) => s.map(sheetRow).sort(byBudgetDesc));
+  return rowsPromise;
+}
+
+let resolverPromise: Promise<PastSheetResolver> | null = null;
+
+export function pastSheetLinks(): Promise<PastSheetResolver> {
+  resolverPromise ??= allSheets().then(pastSheetResolver);
+  return resolverPromise;
+}

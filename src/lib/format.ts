@@ -1,0 +1,123 @@
+/**
+ * Display formatting for record values. Every function shows `null` (blank or "-" in the sheet) as "—",
+ * never as 0, and never rounds away a digit the sheet stated unless its name says "short" (headline
+ * figures); pages pair short figures with the exact 円 value in a title or a `<data value>`.
+ *
+ * Amounts come in as integer 円 (src/schema/sheet.ts); scaling to 百万円 / 億円 is done on the decimal
+ * string, not by floating-point division, so 1500000 円 is exactly "1.5".
+ */
+
+/** What a missing value looks like on every page and in chart tables. */
+export const NONE = '—';
+
+function groupThousands(intDigits: string): string {
+  return intDigits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/**
+ * Exact decimal string of `value / 10^power` for an integer `value`, without trailing zeros
+ * (339000000, 6 → "339"; 3295000, 6 → "3.295"; -400000, 6 → "-0.4").
+ */
+export function shiftDecimal(value: number | bigint, power: number): string {
+  const negative = value < 0;
+  let digits = (negative ? -BigInt(value) : BigInt(value)).toString();
+  if (power > 0) {
+    digits = digits.padStart(power + 1, '0');
+    const int = digits.slice(0, -power);
+    const frac = digits.slice(-power).replace(/0+$/, '');
+    digits = frac ? `${int}.${frac}` : int;
+  }
+  return (negative && digits !== '0' ? '-' : '') + digits;
+}
+
+function withGrouping(decimal: string): string {
+  const negative = decimal.startsWith('-');
+  const body = negative ? decimal.slice(1) : decimal;
+  const [int = '0', frac] = body.split('.');
+  return `${negative ? '-' : ''}${groupThousands(int)}${frac ? `.${frac}` : ''}`;
+}
+
+/** 339000000 → "339,000,000円" (the exact value, for titles and data cells). */
+export function formatYenExact(yen: number | null | undefined): string {
+  if (yen === null || yen === undefined) return NONE;
+  return `${withGrouping(shiftDecimal(yen, 0))}円`;
+}
+
+/** 339000000 → "339"; 19938516000 → "19,938.516": the number in a "(百万円)" column, exact. */
+export function formatMillionYenNumber(yen: number | null | undefined): string {
+  if (yen === null || yen === undefined) return NONE;
+  return withGrouping(shiftDecimal(yen, 6));
+}
+
+/** 339000000 → "339百万円" (exact). */
+export function formatMillionYen(yen: number | null | undefined): string {
+  if (yen === null || yen === undefined) return NONE;
+  return `${formatMillionYenNumber(yen)}百万円`;
+}
+
+/** Rounds a non-negative decimal string to `places` decimals (half up), trailing zeros dropped. */
+function roundDecimal(decimal: string, places: number): string {
+  const negative = decimal.startsWith('-');
+  const body = negative ? decimal.slice(1) : decimal;
+  const [int = '0', frac = ''] = body.split('.');
+  if (frac.length <= places) return decimal;
+  const scaled = BigInt(int + frac.slice(0, places).padEnd(places, '0'));
+  const roundUp = Number(frac[places]) >= 5;
+  const rounded = (scaled + (roundUp ? 1n : 0n)).toString().padStart(places + 1, '0');
+  const out = shiftDecimal(BigInt(rounded), places);
+  return (negative && out !== '0' ? '-' : '') + out;
+}
+
+/**
+ * A headline amount the way readers of these sheets expect it: below 1億円 in 百万円, from 1億円 in
+ * 億円, from 1兆円 in 兆円, with at most 3 significant decimals shown (0.4百万円, 3.59億円, 199.39億円,
+ * 1.23兆円). Rounds for display: pair it with {@link formatYenExact} in a title.
+ */
+export function formatYenShort(yen: number | null | undefined): string {
+  if (yen === null || yen === undefined) return NONE;
+  const abs = Math.abs(yen);
+  if (abs >= 1e12) return `${withGrouping(roundDecimal(shiftDecimal(yen, 12), 2))}兆円`;
+  if (abs >= 1e8) return `${withGrouping(roundDecimal(shiftDecimal(yen, 8), 2))}億円`;
+  if (abs >= 1e6 || abs === 0) return `${withGrouping(roundDecimal(shiftDecimal(yen, 6), abs >= 1e7 ? 1 : 2))}百万円`;
+  // Under 1百万円 the exact value is short enough to show as it is.
+  return formatYenExact(yen);
+}
+
+/**
+ * A rate stored as a fraction, shown as a percentage with every digit stated (0.92 → "92%",
+ * 0.983 → "98.3%", 0.33608 → "33.608%", 1.4 → "140%").
+ */
+export function formatPercent(fraction: number | null | undefined): string {
+  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return NONE;
+  // x * 100 in floating point gives 33.608000000000004; 12 significant digits is far more than any
+  // sheet states and removes that noise.
+  const pct = Number((fraction * 100).toPrecision(12));
+  return `${formatNumber(pct)}%`;
+}
+
+/** A rate rounded for headlines (0.91666 → "91.7%"). */
+export function formatPercentShort(fraction: number | null | undefined, places = 1): string {
+  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return NONE;
+  const pct = Number((fraction * 100).toFixed(places));
+  return `${formatNumber(pct)}%`;
+}
+
+/** A quantity as stated, grouped (1000 → "1,000", 0.2 → "0.2"); `null` → "—". */
+export function formatNumber(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return NONE;
+  const s = Math.abs(value) >= 1e21 ? value.toString() : String(value);
+  if (/e/i.test(s)) return s;
+  return withGrouping(s);
+}
+
+/** A quantity with its unit ("1,000件"); the unit is dropped for "—". */
+export function formatQuantity(value: number | null | undefined, unit: string | null | undefined): string {
+  const n = formatNumber(value);
+  if (n === NONE) return NONE;
+  return unit ? `${n}${unit}` : n;
+}
+
+/** Plain text or "—". */
+export function textOrNone(value: string | null | undefined): string {
+  return value === null || value === undefined || value.trim() === '' ? NONE : value;
+}

@@ -1,0 +1,56 @@
+/**
+ * The search index contract: the Pagefind filters, sort keys and metadata every sheet page emits, as
+ * values computed from the record (never from display strings). Emitted in one place
+ * (src/components/PagefindAttributes.astro); the search page reads the same names. Do not rename.
+ *
+ * Filters: 府省庁 (record ministry), 年度 (review fiscal year, Western, e.g. "2022"), 一者応札 (あり/なし).
+ * Sorts (numbers as strings, so Pagefind sorts numerically): budget (settled year's 計 in integer 円),
+ * rate (that year's 執行率 as a fraction), year (review fiscal year). Pagefind drops a page that lacks a
+ * sort key from results sorted by it, so unknown values are written as SORT_UNKNOWN (-1), which sorts
+ * below every real value (amounts and rates of real budgets are ≥ 0).
+ * Meta: title, ministry, year (display, 2022（令和4）年度), budget (display, e.g. 359百万円),
+ * rate (display, e.g. 91%), summary (the page's one-sentence summary).
+ */
+import type { Sheet } from '../schema/sheet.ts';
+import { fiscalYearLabel } from './era.ts';
+import { formatPercent, formatYenShort } from './format.ts';
+import { summarize } from './summary.ts';
+
+export const SORT_UNKNOWN = -1;
+
+export const FILTER_KEYS = { ministry: '府省庁', year: '年度', singleBidder: '一者応札' } as const;
+export const SORT_KEYS = { budget: 'budget', rate: 'rate', year: 'year' } as const;
+export const META_KEYS = ['title', 'ministry', 'year', 'budget', 'rate', 'summary'] as const;
+
+export interface PagefindValues {
+  filters: { 府省庁: string; 年度: string; 一者応札: 'あり' | 'なし' };
+  sorts: { budget: string; rate: string; year: string };
+  meta: Record<(typeof META_KEYS)[number], string>;
+}
+
+export function pagefindValues(sheet: Sheet): PagefindValues {
+  const s = summarize(sheet);
+  const b = s.budgetYear;
+  const budget = b?.total ?? null;
+  const rate = b?.executionRate ?? null;
+  return {
+    filters: {
+      府省庁: sheet.ministry,
+      年度: String(sheet.fiscalYear),
+      一者応札: s.singleBidder ? 'あり' : 'なし',
+    },
+    sorts: {
+      budget: String(budget ?? SORT_UNKNOWN),
+      rate: String(rate ?? SORT_UNKNOWN),
+      year: String(sheet.fiscalYear),
+    },
+    meta: {
+      title: sheet.title,
+      ministry: sheet.ministry,
+      year: fiscalYearLabel(sheet.fiscalYear),
+      budget: b ? `${formatYenShort(budget)}（${fiscalYearLabel(b.year)}）` : '—',
+      rate: formatPercent(rate),
+      summary: s.sentence,
+    },
+  };
+}

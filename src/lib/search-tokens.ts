@@ -1,0 +1,150 @@
+/**
+ * The tokenisation shared by the search indexer (scripts/build-search.ts, in Node) and the search page
+ * (src/components/search/, in the browser). Pure TypeScript, no Node or DOM APIs.
+ *
+ * What "a term matches a page" means (the contract the recall tests check):
+ *   normalizeForMatch(term) is a substring of normalizeForMatch(page text)
+ * where normalizeForMatch is NFKC, then lower case, then every whitespace and invisible formatting
+ * character removed. So a match is found whatever the page's line breaks, table cells or spaces are, and
+ * full-width / half-width forms (ＩＣＴ, ｾｷｭﾘﾃｨ) match their NFKC equivalents. A query of several
+ * whitespace-separated terms matches a page that matches every term.
+ *
+ * How Pagefind is made to answer exactly that: Pagefind splits text into words and its browser side
+ * re-splits a Japanese query differently from the indexer (Pagefind issue #1237). So it never sees
+ * Japanese. The indexer gives it, for each page, the normalised text as overlapping character bigrams,
+ * each bigram written as a lower-case ASCII word (every character encoded in base 36), followed by one
+ * word per distinct character of the page (for one-character queries). A term becomes the same bigram
+ * words sent as one exact phrase (`"w1 w2 …"`), which Pagefind matches only at consecutive positions:
+ * consecutive overlapping bigrams are exactly a substring. ASCII words pass through every step of
+ * Pagefind's query processing unchanged, whatever the page language, so the index and the query agree.
+ */
+
+const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
+/** Code points below this get 3 base-36 digits whose first digit is not "z" (35 × 36 × 36). */
+const SHORT_LIMIT = 35 * 36 * 36;
+
+/** Whitespace and invisible formatting characters that never count as part of the text. */
+const IGNORED = /[\s\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]+/gu;
+
+/** NFKC, lower case, whitespace and invisible formatting characters removed. */
+export function normalizeForMatch(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(IGNORED, '');
+}
+
+function base36(value: number, width: number): string {
+  let out = '';
+  for (let i = 0; i < width; i += 1) {
+    out = DIGITS[value % 36] + out;
+    value = Math.floor(value / 36);
+  }
+  return out;
+}
+
+/**
+ * One character as an ASCII code: 3 base-36 digits for code points below 45360 (all of CJK Unified
+ * Ideographs, kana, Latin), otherwise "z" + 4 digits. The code is prefix-free, so a concatenation of codes
+ * decodes unambiguously and no bigram word is a prefix of another.
+ */
+export function encodeChar(codePoint: number): string {
+  if (codePoint < SHORT_LIMIT) return base36(codePoint, 3);
+  return `z${base36(codePoint - SHORT_LIMIT, 4)}`;
+}
+
+function decodeDigits(s: string): number {
+  let value = 0;
+  for (const ch of s) {
+    const d = DIGITS.indexOf(ch);
+    if (d < 0) throw new Error(`not a search token: "${s}"`);
+    value = value * 36 + d;
+  }
+  return value;
+}
+
+/** The characters a token stands for (the inverse of the encoding; for tests and debugging). */
+export function decodeToken(token: string): string {
+  let out = '';
+  let i = 0;
+  while (i < token.length) {
+    if (token[i] === 'z') {
+      if (i + 5 > token.length) throw new Error(`not a search token: "${token}"`);
+      out += String.fromCodePoint(decodeDigits(token.slice(i + 1, i + 5)) + SHORT_LIMIT);
+      i += 5;
+    } else {
+      if (i + 3 > token.length) throw new Error(`not a search token: "${token}"`);
+      out += String.fromCodePoint(decodeDigits(token.slice(i, i + 3)));
+      i += 3;
+    }
+  }
+  return out;
+}
+
+/** The code points of an already normalised string. */
+function codePoints(normalized: string): number[] {
+  const out: number[] = [];
+  for (const ch of normalized) out.push(ch.codePointAt(0)!);
+  return out;
+}
+
+/**
+ * Overlapping bigram words of an already normalised string, in order ("脆弱性" → words for 脆弱, 弱性).
+ * A one-character string gives no bigram.
+ */
+export function bigramTokens(normalized: string): string[] {
+  const codes = codePoints(normalized).map(encodeChar);
+  const out: string[] = [];
+  for (let i = 0; i + 1 < codes.length; i += 1) out.push(codes[i]! + codes[i + 1]!);
+  return out;
+}
+
+/** One word per distinct character of an already normalised string, in first-seen order. */
+export function charTokens(normalized: string): string[] {
+  return [...new Set(codePoints(normalized))].map(encodeChar);
+}
+
+/**
+ * The terms of a query: NFKC, lower case, split at whitespace (full-width spaces included), empty and
+ * repeated terms dropped. Each term is in normalizeForMatch form.
+ */
+export function queryTerms(query: string): string[] {
+  const terms = query
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(/\s+/u)
+    .map((t) => t.replace(IGNORED, ''))
+    .filter((t) => t !== '');
+  return [...new Set(terms)];
+}
+
+/**
+ * The words a term is searched by: its bigram words, or for a one-character term the word of that
+ * character (which every page containing the character carries once).
+ */
+export function termTokens(term: string): string[] {
+  const normalized = normalizeForMatch(term);
+  if (normalized === '') return [];
+  const bigrams = bigramTokens(normalized);
+  return bigrams.length > 0 ? bigrams : charTokens(normalized);
+}
+
+/** The Pagefind query string that finds exactly the pages containing `term`: an exact phrase. */
+export function exactQuery(term: string): string {
+  const tokens = termTokens(term);
+  return tokens.length === 0 ? '' : `"${tokens.join(' ')}"`;
+}
+
+/**
+ * A Pagefind query over the same words without quotes, for ranking: Pagefind scores its pages with BM25
+ * over the words (more occurrences, headings, shorter pages rank higher). A one-character term becomes
+ * its code as a prefix, which matches every bigram starting with the character, so its pages are ranked
+ * by how often they use it.
+ */
+export function rankingQuery(terms: readonly string[]): string {
+  const words: string[] = [];
+  for (const term of terms) {
+    const normalized = normalizeForMatch(term);
+    if (normalized === '') continue;
+    const bigrams = bigramTokens(normalized);
+    words.push(...(bigrams.length > 0 ? bigrams : charTokens(normalized)));
+  }
+  return [...new Set(words)].join(' ');
+}

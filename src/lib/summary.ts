@@ -1,0 +1,118 @@
+/**
+ * The ten-second summary of a sheet: the latest settled year's budget and execution, whether outcome
+ * targets were met, the largest payee and how it was contracted, and how many data-quality warnings the
+ * sheet has. The sheet page opens with it, and its sentence form is the page's meta description.
+ */
+import type { BudgetYear, Payee, Sheet } from '../schema/sheet.ts';
+import { fiscalYearLabel } from './era.ts';
+import { formatPercent, formatPercentShort, formatYenShort } from './format.ts';
+
+/** 落札率 at or above this counts as high (a common audit threshold). Fraction. */
+export const HIGH_WINNING_BID_RATE = 0.95;
+
+/**
+ * The budget column the summary, lists and sort keys use: the latest year that is not a 要求 (request)
+ * column and has an execution figure with a stated 執行率; failing that, the latest with any 執行額;
+ * failing that, the latest non-request column with a 計. The current year's column usually has a budget
+ * but no execution yet (text sheets write "-", RS writes 0 with a blank 執行率), so "latest" alone would
+ * show a year that has not been spent.
+ */
+export function settledBudgetYear(sheet: Pick<Sheet, 'budgets'>): BudgetYear | null {
+  const cols = sheet.budgets.filter((b) => !b.isRequest).sort((a, b) => b.year - a.year);
+  return (
+    cols.find((b) => b.executed !== null && b.executionRate !== null) ??
+    cols.find((b) => b.executed !== null && b.executed !== 0) ??
+    cols.find((b) => b.total !== null) ??
+    null
+  );
+}
+
+/** Payees ordered by amount, largest first; payees without an amount last, in sheet order. */
+export function payeesByAmount(payees: readonly Payee[]): Payee[] {
+  return payees
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => (b.p.amount ?? -Infinity) - (a.p.amount ?? -Infinity) || a.i - b.i)
+    .map((x) => x.p);
+}
+
+export function isSingleBidder(p: Pick<Payee, 'bidders'>): boolean {
+  return p.bidders === 1;
+}
+
+export function isHighWinningBidRate(p: Pick<Payee, 'winningBidRate'>): boolean {
+  return p.winningBidRate !== null && p.winningBidRate >= HIGH_WINNING_BID_RATE;
+}
+
+/** Does the sheet report any single-bidder contract (a payee with 入札者数 1, or the checklist's 一者応札 item marked 有)? */
+export function hasSingleBidder(sheet: Pick<Sheet, 'payees' | 'checks'>): boolean {
+  if (sheet.payees.some(isSingleBidder)) return true;
+  return sheet.checks.some((c) => /一者応札|一者応募/.test(c.item) && c.mark === '有');
+}
+
+export interface OutcomeStatus {
+  /** Outcomes with a stated 達成度 in their latest result year. */
+  judged: number;
+  /** Of those, how many reached 100%. */
+  met: number;
+  /** Outcomes in the sheet. */
+  total: number;
+}
+
+/**
+ * Whether outcome targets were met, from the 達成度 the sheet states for each outcome's latest result
+ * (non-plan) year. Outcomes without a stated 達成度 are not judged here: whether more is better depends
+ * on the indicator, which the record does not say.
+ */
+export function outcomeStatus(sheet: Pick<Sheet, 'outcomes'>): OutcomeStatus {
+  let judged = 0;
+  let met = 0;
+  for (const o of sheet.outcomes) {
+    const latest = [...o.values]
+      .filter((v) => !v.isPlan && v.achievement !== null)
+      .sort((a, b) => b.year - a.year)[0];
+    if (!latest || latest.achievement === null) continue;
+    judged++;
+    if (latest.achievement >= 1) met++;
+  }
+  return { judged, met, total: sheet.outcomes.length };
+}
+
+export interface SheetSummary {
+  budgetYear: BudgetYear | null;
+  outcomes: OutcomeStatus;
+  largestPayee: Payee | null;
+  warningCount: number;
+  singleBidder: boolean;
+  /** The summary as one sentence: the meta description. */
+  sentence: string;
+}
+
+function payeePhrase(p: Payee): string {
+  const parts: string[] = [];
+  if (p.contractMethod) parts.push(p.contractMethod);
+  if (p.bidders !== null) parts.push(`入札者数${p.bidders}${isSingleBidder(p) ? '（一者応札）' : ''}`);
+  if (p.winningBidRate !== null) parts.push(`落札率${formatPercent(p.winningBidRate)}`);
+  return `${p.name} ${formatYenShort(p.amount)}${parts.length ? `（${parts.join('、')}）` : ''}`;
+}
+
+export function summarize(sheet: Sheet): SheetSummary {
+  const budgetYear = settledBudgetYear(sheet);
+  const outcomes = outcomeStatus(sheet);
+  const largestPayee = payeesByAmount(sheet.payees).find((p) => p.amount !== null) ?? null;
+  const warningCount = sheet.warnings.length;
+  const bits: string[] = [];
+  if (budgetYear) {
+    let s = `${fiscalYearLabel(budgetYear.year)}の予算${formatYenShort(budgetYear.total)}`;
+    if (budgetYear.executed !== null) s += `、執行額${formatYenShort(budgetYear.executed)}`;
+    if (budgetYear.executionRate !== null) s += `（執行率${formatPercentShort(budgetYear.executionRate)}）`;
+    bits.push(s);
+  } else {
+    bits.push('予算・執行額の記載なし');
+  }
+  if (outcomes.judged > 0) bits.push(`成果目標${outcomes.judged}件中${outcomes.met}件達成`);
+  else if (outcomes.total > 0) bits.push(`成果目標${outcomes.total}件（達成度の記載なし）`);
+  if (largestPayee) bits.push(`最大の支出先は${payeePhrase(largestPayee)}`);
+  if (warningCount > 0) bits.push(`データの注意点${warningCount}件`);
+  const sentence = `${sheet.ministry}「${sheet.title}」（${fiscalYearLabel(sheet.fiscalYear)}レビューシート）。${bits.join('。')}。`;
+  return { budgetYear, outcomes, largestPayee, warningCount, singleBidder: hasSingleBidder(sheet), sentence };
+}

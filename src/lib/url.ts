@@ -1,0 +1,61 @@
+/**
+ * Every internal link and asset path goes through here, so the site works at the root of a domain and
+ * under a project path (GitHub Pages: /review-sheet-site/). The base comes from Astro's `base`
+ * (BASE env in astro.config.mjs) via import.meta.env.BASE_URL, which may or may not end in "/".
+ */
+
+function normalizeBase(base: string | undefined): string {
+  const trimmed = (base ?? '/').replace(/^\/+|\/+$/g, '');
+  return trimmed === '' ? '/' : `/${trimmed}/`;
+}
+
+/** The site's base path, always with leading and trailing "/". */
+export function basePath(): string {
+  return normalizeBase(import.meta.env.BASE_URL);
+}
+
+/**
+ * A site path relative to the base: `href('sheets/x/')` → "/review-sheet-site/sheets/x/".
+ * A leading "/" on `path` is ignored; `#fragment` and `?query` are kept.
+ */
+export function href(path = '', base: string = basePath()): string {
+  return `${normalizeBase(base)}${path.replace(/^\/+/, '')}`;
+}
+
+export function sheetHref(id: string): string {
+  return href(`sheets/${encodeURIComponent(id)}/`);
+}
+
+export function sheetJsonHref(id: string): string {
+  return href(`data/sheets/${encodeURIComponent(id)}.json`);
+}
+
+export function chartCsvHref(id: string, chart: string): string {
+  return href(`data/sheets/${encodeURIComponent(id)}/${encodeURIComponent(chart)}.csv`);
+}
+
+export function ministryHref(slug: string): string {
+  return href(`ministries/${encodeURIComponent(slug)}/`);
+}
+
+export function yearHref(year: number): string {
+  return href(`years/${year}/`);
+}
+
+export function searchHref(query?: string): string {
+  return href(query ? `search/?q=${encodeURIComponent(query)}` : 'search/');
+}
+
+/**
+ * Only http(s) links from sheet text become anchors (sheet text is untrusted: no javascript:, data:
+ * …). Returns the normalised URL or `null`.
+ */
+export function safeExternalUrl(raw: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    return null;
+  }
+  return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+}

@@ -1,0 +1,10 @@
+/** /data/sheets.csv: one row per sheet, UTF-8 with BOM for Excel, empty cell = no value. */
+import type { APIRoute } from 'astro';
+import { allRows } from '../../lib/collection.ts';
+import { openDataCsv, openDataRows } from '../../lib/open-data.ts';
+import { sheetHref } from '../../lib/url.ts';
+
+export const GET: APIRoute = async ({ site }) => {
+  const rows = openDataRows(await allRows(), (id) => new URL(sheetHref(id), site ?? 'http://localhost').href);
+  return new Response(openDataCsv(rows), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+};

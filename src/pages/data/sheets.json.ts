@@ -1,0 +1,12 @@
+/** /data/sheets.json: one row per sheet (amounts in integer 円, rates as fractions, null = no value). */
+import type { APIRoute } from 'astro';
+import { allRows } from '../../lib/collection.ts';
+import { openDataRows } from '../../lib/open-data.ts';
+import { sheetHref } from '../../lib/url.ts';
+
+export const GET: APIRoute = async ({ site }) => {
+  const rows = openDataRows(await allRows(), (id) => new URL(sheetHref(id), site ?? 'http://localhost').href);
+  return new Response(`${JSON.stringify({ count: rows.length, sheets: rows }, null, 1)}\n`, {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
+};

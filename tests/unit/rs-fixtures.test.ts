@@ -1,0 +1,158 @@
+/**
+ * Tables 3-1 and 5-1, whose real files are not available here, read from small fixtures written to their
+ * recorded headers (tests/fixtures/rs/goals-payees, one fictional project 900001; see its README).
+ */
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sheet, type SheetInput } from '../../src/schema/sheet.ts';
+import type { ReadResult } from '../../scripts/lib/read-result.ts';
+import { readRsFolder } from '../../scripts/lib/rs-csv/index.ts';
+
+let result: ReadResult;
+let record: SheetInput;
+
+beforeAll(async () => {
+  result = await readRsFolder(resolve('tests/fixtures/rs/goals-payees'), 'fixtures/goals-payees');
+  record = result.records[0]!;
+});
+
+describe('fixture folder with 3-1, 5-1 and 5-2 only', () => {
+  it('builds one valid record from the organisation columns every table repeats', () => {
+    expect(result.errors).toEqual([]);
+    expect(result.records).toHaveLength(1);
+    expect(() => sheet.parse(record)).not.toThrow();
+    expect(record).toMatchObject({
+      id: '2024-cas-rs900001',
+      title: '試験用事業（架空）',
+      ministry: '内閣官房',
+      bureau: '内閣人事局',
+      division: '人事政策統括官付',
+      manager: null,
+    });
+    expect(record.source.missingParts).toEqual([
+      '1-1 基本情報_組織情報',
+      '1-2 基本情報_事業概要等',
+      '1-3 基本情報_政策・施策、法令等',
+      '1-4 基本情報_補助率等',
+      '1-5 基本情報_関連事業',
+      '2-1 予算・執行_サマリ',
+      '2-2 予算・執行_予算種別・歳出予算項目',
+      '3-2 効果発現経路_目標のつながり',
+      '4-1 点検・評価',
+      '5-3 支出先_費目・使途',
+      '5-4 支出先_国庫債務負担行為等による契約',
+      '6-1 その他備考',
+    ]);
+  });
+});
+
+describe('3-1 targets and actuals', () => {
+  it('アクティビティ text becomes the activity description', () => {
+    expect(record.activityDescription).toBe('各府省の職員を対象に研修を実施する。');
+  });
+
+  it('アウトプット → activities: 目標値 as planned, 実績値 as actual, the 目標年度 as a plan', () => {
+    expect(record.activities).toEqual([
+      {
+        goal: '研修の実施',
+        indicator: '研修の実施回数',
+        unit: '回',
+        values: [
+          { year: 2021, label: null, isPlan: false, actual: 9, planned: 10 },
+          { year: 2022, label: null, isPlan: false, actual: 12, planned: 12 },
+          { year: 2023, label: null, isPlan: false, actual: 1014, planned: 12 }, // written "1,014"
+          { year: 2024, label: '目標年度', isPlan: true, actual: null, planned: 15 },
+        ],
+      },
+    ]);
+  });
+
+  it('アウトカム → outcomes with term, target year, source and 達成率 as a fraction', () => {
+    expect(record.outcomes![0]).toEqual({
+      goal: '受講者の9割が有効と回答する',
+      indicator: '研修が有効と回答した受講者の割合',
+      unit: '%',
+      term: '短期',
+      targetYear: 2025,
+      dataSource: '受講者アンケート（架空）',
+      values: [
+        { year: 2022, label: null, isPlan: false, actual: 85.5, target: null, achievement: null },
+        { year: 2023, label: null, isPlan: false, actual: 92.1, target: 90, achievement: 1.023 }, // 102.3 %
+        { year: 2025, label: '目標年度', isPlan: true, actual: null, target: 90, achievement: null },
+      ],
+    });
+    expect(record.outcomes![1]).toMatchObject({ term: '長期', targetYear: 2030, unit: '点' });
+  });
+
+  it('a value that is not a number is left blank with a warning quoting it', () => {
+    expect(record.outcomes![1]!.values).toContainEqual({ year: 2023, label: null, isPlan: false, actual: null, target: null, achievement: null });
+    expect(record.warnings).toEqual([
+      {
+        code: 'unparsed-value',
+        section: 'outcomes',
+        ref: '2023',
+        message: '表3-1の13行目（能力評価の平均点、2023年度の実績値）「集計中」は数値でないため空欄として扱っています。',
+      },
+    ]);
+  });
+});
+
+describe('5-1 blocks, payees and contracts (with 5-2)', () => {
+  it('block rows give name, role, payee count and total (written "15000000.0")', () => {
+    expect(record.blocks).toEqual([
+      { id: 'A', name: '株式会社試験商事ほか', role: '研修の運営', payeeCount: 2, total: 15000000, expenses: [] },
+      { id: 'B', name: '一般社団法人例示協会', role: '地方での研修の実施', payeeCount: 1, total: 20000000, expenses: [] },
+      // only in 5-2: named there
+      { id: 'C', name: '地方公共団体（架空）', role: null, payeeCount: null, total: null, expenses: [] },
+    ]);
+  });
+
+  it('payees are ranked by amount within their block; contracts fold into the payee', () => {
+    expect(record.payees).toEqual([
+      {
+        block: 'A',
+        rank: 1,
+        name: '株式会社試験商事',
+        corporateNumber: '1010001000003',
+        description: '研修の運営業務',
+        amount: 10000000,
+        contractMethod: '一般競争契約（最低価格）',
+        bidders: 3,
+        winningBidRate: 0.999, // 落札率 99.9 (%)
+        singleBidReason: null,
+      },
+      {
+        block: 'A',
+        rank: 2, // listed first in the file, but smaller
+        name: '合同会社見本',
+        corporateNumber: '2010001000002',
+        description: '研修教材の作成\n研修会場の設営',
+        amount: 5000000,
+        contractMethod: '随意契約（少額）',
+        bidders: null,
+        winningBidRate: null,
+        singleBidReason: null,
+      },
+      {
+        block: 'B',
+        rank: 1,
+        name: '一般社団法人例示協会',
+        corporateNumber: null,
+        description: '地方研修の実施に係る補助',
+        amount: 20000000,
+        contractMethod: 'その他（補助金交付決定）',
+        bidders: 1,
+        winningBidRate: null,
+        singleBidReason: '地方で研修を実施できる唯一の団体であるため（架空）',
+      },
+    ]);
+  });
+
+  it('flows: from the ministry when 担当組織からの支出 is TRUE, else from the 支出元 block', () => {
+    expect(record.flows).toEqual([
+      { from: 'ministry', to: 'A', amount: null, inferred: false },
+      { from: 'A', to: 'B', amount: null, inferred: false },
+      { from: 'B', to: 'C', amount: null, inferred: false },
+    ]);
+  });
+});

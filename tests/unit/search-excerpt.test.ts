@@ -1,0 +1,64 @@
+/**
+ * Result excerpts (src/components/search/excerpt.ts): highlights follow the search's matching contract
+ * (NFKC, case, whitespace) and cover the original characters; the window shows the terms; on a real sheet.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildExcerpt, highlight, matchRanges } from '../../src/components/search/excerpt.ts';
+
+const sheet = readFileSync(new URL('../../sheets/text/000_ef263abaeb28aada.txt', import.meta.url), 'utf8')
+  .replace(/\s+/g, ' ')
+  .trim();
+
+const marked = (parts: { text: string; mark: boolean }[]) => parts.filter((p) => p.mark).map((p) => p.text);
+
+describe('matchRanges / highlight', () => {
+  it('marks the original characters of a match found through NFKC, case and whitespace', () => {
+    expect(marked(highlight('ＩＣＴ－ＩＳＡＣとの連携', ['ict-isac']))).toEqual(['ＩＣＴ－ＩＳＡＣ']);
+    expect(marked(highlight('ｾｷｭﾘﾃｨ対策', ['セキュリティ']))).toEqual(['ｾｷｭﾘﾃｨ']);
+    expect(marked(highlight('サイバー セキュリティ', ['サイバーセキュリティ']))).toEqual(['サイバー セキュリティ']);
+    expect(marked(highlight('㈱日立製作所', ['(株)日立']))).toEqual(['㈱日立']);
+  });
+
+  it('marks every occurrence of every term and merges overlaps', () => {
+    expect(matchRanges('情報共有と情報', ['情報'])).toEqual([
+      [0, 2],
+      [5, 7],
+    ]);
+    expect(matchRanges('情報共有', ['情報', '報共'])).toEqual([[0, 3]]);
+    expect(highlight('脆弱性情報', ['脆弱性', '情報'])).toEqual([{ text: '脆弱性情報', mark: true }]);
+  });
+
+  it('keeps surrogate pairs whole', () => {
+    expect(marked(highlight('𠮷野家の𠮷', ['𠮷']))).toEqual(['𠮷', '𠮷']);
+  });
+
+  it('leaves text without a match unmarked', () => {
+    expect(highlight('M2Mセキュリティ実証事業', ['脆弱性'])).toEqual([{ text: 'M2Mセキュリティ実証事業', mark: false }]);
+  });
+});
+
+describe('buildExcerpt on a real sheet', () => {
+  it('shows the passage with the term, marked, with ellipses where text is cut', () => {
+    const e = buildExcerpt(sheet, ['脆弱性'], 120);
+    expect(e.matched).toBe(true);
+    expect(marked(e.parts)).toContain('脆弱性');
+    expect(e.parts[0]).toEqual({ text: '…', mark: false });
+    expect(e.parts[e.parts.length - 1]).toEqual({ text: '…', mark: false });
+    const shown = e.parts.map((p) => p.text).join('');
+    expect(shown.length).toBeLessThanOrEqual(122);
+    expect(sheet).toContain(shown.slice(1, -1));
+  });
+
+  it('prefers a passage that shows all the terms', () => {
+    // ICT-ISAC occurs twice; only in the payee table is it next to its 法人番号.
+    const e = buildExcerpt(sheet, ['ICT-ISAC', '5010405014647'], 120);
+    expect(marked(e.parts)).toEqual(['ICT-ISAC', '5010405014647']);
+  });
+
+  it('falls back to the start of the text when nothing matches', () => {
+    const e = buildExcerpt(sheet, ['存在しない語句'], 50);
+    expect(e.matched).toBe(false);
+    expect(e.parts.map((p) => p.text).join('')).toBe(`${sheet.slice(0, 50)}…`);
+  });
+});

@@ -1,0 +1,165 @@
+/**
+ * What the indexer reads from a built page (scripts/lib/search/extract-page.ts) and the words it gives
+ * Pagefind (scripts/lib/search/index-content.ts): Pagefind's markup rules (body, ignore, removed
+ * elements, filter/sort/meta captures, weights), on pages made of real sample-sheet text.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractPage, parseCaptures } from '../../scripts/lib/search/extract-page.ts';
+import { indexContent } from '../../scripts/lib/search/index-content.ts';
+import { bigramTokens, charTokens, decodeToken, normalizeForMatch } from '../../src/lib/search-tokens.ts';
+
+const sheetLines = readFileSync(new URL('../../sheets/text/004_b3591854bc0903ef.txt', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() !== '');
+/** A real line of the M2M sheet: "事業名\t\tM2Mセキュリティ実証事業\t…". */
+const titleLine = sheetLines.find((l) => l.startsWith('事業名'))!;
+const purposeLine = sheetLines.find((l) => l.startsWith('事業の目的'))!;
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function page(body: string, head = ''): string {
+  return `<!DOCTYPE html><html lang="ja"><head><title>ページ題名</title>${head}</head><body>
+<header data-pagefind-ignore><nav><a href="/">ホーム</a></nav></header>
+<main data-pagefind-body>${body}</main>
+<footer>フッター</footer></body></html>`;
+}
+
+describe('extractPage', () => {
+  it('returns null for a page without data-pagefind-body', () => {
+    expect(extractPage('<html lang="ja"><body><h1>一覧</h1><p>本文</p></body></html>')).toBeNull();
+  });
+
+  it('reads the body text of real sheet lines, entities decoded, and nothing outside the body', () => {
+    const cells = titleLine.split('\t').filter((c) => c !== '');
+    const html = page(`<h1>M2Mセキュリティ実証事業</h1><table><tr>${cells.map((c) => `<td>${esc(c)}</td>`).join('')}</tr></table>
+<p>${esc(purposeLine.split('\t')[1]!)} &amp; 記号 &lt;p&gt;</p>`);
+    const x = extractPage(html)!;
+    expect(x.language).toBe('ja');
+    for (const c of cells) expect(x.text).toContain(c);
+    expect(x.text).toContain(purposeLine.split('\t')[1]!.slice(0, 40));
+    expect(x.text).toContain('& 記号 <p>');
+    expect(x.text).not.toMatch(/ホーム|フッター|ページ題名/);
+    // Table cells and blocks are separated by a space in the display text.
+    expect(x.text).toContain(cells.join(' '));
+    expect(x.meta.title).toBe('M2Mセキュリティ実証事業');
+  });
+
+  it('leaves out data-pagefind-ignore text and the elements Pagefind always removes', () => {
+    const x = extractPage(
+      page(`<p>残す本文</p><div data-pagefind-ignore><p>除外する注記</p></div><div data-pagefind-ignore="all"><p>全部除外</p></div>
+<nav>内側のナビ</nav><form><label>検索ラベル</label><input name="q"></form><script>var s = "スクリプト";</script>
+<style>.a{}</style><svg><text>図の文字</text></svg><noscript>ノースクリプト</noscript><template><p>テンプレート</p></template>
+<footer>内側のフッター</footer><p>末尾の本文</p>`),
+    )!;
+    expect(x.text).toBe('残す本文 末尾の本文');
+    expect(normalizeForMatch(x.segments.map((s) => s.text).join(''))).toBe('残す本文末尾の本文');
+  });
+
+  it('captures filters, sort keys and meta in the three Pagefind forms, also on ignored elements', () => {
+    const x = extractPage(
+      page(`<h1 data-pagefind-meta="title">サイバーセキュリティ情報共有推進事業</h1>
+<div hidden data-pagefind-ignore data-pf-m="総務省" data-pf-y="2022" data-pf-b="359000000"
+  data-pagefind-filter="府省庁[data-pf-m], 年度[data-pf-y], 一者応札:あり"
+  data-pagefind-sort="budget[data-pf-b], rate:0.9173"
+  data-pagefind-meta="budget[data-pf-b], summary:予算 359百万円, 執行率 91%"></div>
+<span data-pagefind-filter="府省庁">  総務省 </span><span data-pagefind-filter="府省庁">内閣官房</span>
+<span data-pagefind-ignore="all" data-pagefind-filter="府省庁">除外省</span>
+<span data-pagefind-sort="year">2022</span><p>本文</p>`),
+    )!;
+    expect(x.filters).toEqual({ 府省庁: ['総務省', '内閣官房'], 年度: ['2022'], 一者応札: ['あり'] });
+    expect(x.sort).toEqual({ budget: '359000000', rate: '0.9173', year: '2022' });
+    expect(x.meta).toEqual({
+      title: 'サイバーセキュリティ情報共有推進事業',
+      budget: '359000000',
+      summary: '予算 359百万円, 執行率 91%',
+    });
+    // The capture elements' own text is still body text unless ignored.
+    expect(x.text).toContain('総務省 内閣官房');
+    expect(x.text).not.toContain('除外省');
+  });
+
+  it('skips a capture whose attribute is absent (no value, not an empty one)', () => {
+    const x = extractPage(page('<div data-pagefind-sort="budget[data-v], rate[data-r]" data-r="0.5"></div><p>本文</p>'))!;
+    expect(x.sort).toEqual({ rate: '0.5' });
+  });
+
+  it('takes the title from the first h1 in the body when no title meta is given', () => {
+    const x = extractPage(
+      '<html><body><h1>サイト名</h1><main data-pagefind-body><h1>M2Mセキュリティ実証事業</h1><h1>二つ目</h1></main></body></html>',
+    )!;
+    expect(x.meta.title).toBe('M2Mセキュリティ実証事業');
+  });
+
+  it('weights headings like Pagefind (h1 7 … h6 2) and honours data-pagefind-weight', () => {
+    const x = extractPage(
+      page('<h1>事業名</h1><p>本文<strong>強調</strong></p><h2>予算</h2><div data-pagefind-weight="3"><h3>重み付き</h3>文</div>'),
+    )!;
+    expect(x.segments).toEqual([
+      { text: '事業名', weight: 7 },
+      { text: '本文強調', weight: 1 },
+      { text: '予算', weight: 6 },
+      { text: '重み付き文', weight: 3 },
+    ]);
+  });
+
+  it('copes with unclosed elements the way an HTML parser does', () => {
+    const x = extractPage('<html><body><div data-pagefind-body><p>一つ目<p>二つ目<ul><li>項目1<li>項目2</ul></div><p>外')!;
+    expect(x.text).toBe('一つ目 二つ目 項目1 項目2');
+  });
+});
+
+describe('parseCaptures', () => {
+  it('splits at commas, keeps an inline value to the end, reads attributes case-insensitively', () => {
+    expect(parseCaptures('title, image[SRC], other:a, b: c', { src: '/x.png' })).toEqual([
+      { key: 'title', value: null },
+      { key: 'image', value: '/x.png' },
+      { key: 'other', value: 'a, b: c' },
+    ]);
+  });
+});
+
+describe('indexContent', () => {
+  it('gives the bigram words of the whole normalised text, then each distinct character once', () => {
+    const text = 'M2Mセキュリティ実証事業';
+    const { content, normalized, bigrams } = indexContent([{ text, weight: 1 }]);
+    const n = normalizeForMatch(text);
+    expect(normalized).toBe(n);
+    expect(bigrams).toBe([...n].length - 1);
+    expect(content.split(' ')).toEqual([...bigramTokens(n), ...charTokens(n)]);
+  });
+
+  it('runs bigrams across segments (and so across table cells and whitespace)', () => {
+    const { content } = indexContent([
+      { text: '情報\n共', weight: 1 },
+      { text: '有', weight: 1 },
+    ]);
+    expect(content.split(' ').slice(0, 3).map(decodeToken)).toEqual(['情報', '報共', '共有']);
+  });
+
+  it('wraps weighted runs in Pagefind weight markers that take no word position', () => {
+    const { content } = indexContent([
+      { text: 'ab', weight: 7 },
+      { text: 'cd', weight: 1 },
+      { text: 'ef', weight: 6 },
+    ]);
+    const words = content.split(' ');
+    expect(words.slice(0, 11).map((w) => (w.startsWith('___') ? w : decodeToken(w)))).toEqual([
+      '___PAGEFIND_WEIGHT___7',
+      'ab',
+      'bc',
+      '___END_PAGEFIND_WEIGHT___',
+      'cd',
+      'de',
+      '___PAGEFIND_WEIGHT___6',
+      'ef',
+      '___END_PAGEFIND_WEIGHT___',
+      'a',
+      'b',
+    ]);
+  });
+
+  it('gives a one-character page just its character word, and an empty page nothing', () => {
+    expect(indexContent([{ text: '国', weight: 1 }]).content.split(' ').map(decodeToken)).toEqual(['国']);
+    expect(indexContent([]).content).toBe('');
+  });
+});

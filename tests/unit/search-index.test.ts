@@ -1,0 +1,406 @@
+/**
+ * The search index end to end in Node, without a browser: pages made of real sample-sheet text (the RS
+ * 2024 CSV subset and both text sheets) are indexed by the real indexer (scripts/lib/search/build-index.ts,
+ * Pagefind 1.6) and queried through the search page's own engine (src/components/search/search-engine.ts,
+ * Pagefind's pagefind.js and wasm, loaded from disk by scripts/lib/search/node-runtime.ts).
+ *
+ * For every query the expected pages are computed by brute force from the text put into the pages, and
+ * the search must return exactly them (recall and precision 100 %), both from a single index and from an
+ * index split into parts. Also: filters, sorts (missing values last), fragments, manifest, problems.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSearchIndex, partSizes } from '../../scripts/lib/search/build-index.ts';
+import { decodeFragment } from '../../scripts/lib/search/fragments.ts';
+import { openIndex, resultPath } from '../../scripts/lib/search/node-runtime.ts';
+import type { SearchEngine, SearchQuery } from '../../src/components/search/search-engine.ts';
+import type { SearchManifest, SortTable } from '../../src/components/search/manifest.ts';
+import { normalizeForMatch, queryTerms } from '../../src/lib/search-tokens.ts';
+
+const ROOT = new URL('../../', import.meta.url);
+const RS = new URL('sheets/rs2024/', ROOT);
+const PAGES_FROM_RS = 40;
+const IGNORED_MARKER = '索引除外マーカー';
+const BOILERPLATE = 'ナビゲーション定型文';
+
+interface FixturePage {
+  path: string;
+  /** The text cells put in the page body, in order. */
+  cells: string[];
+  title: string;
+  ministry: string;
+  year: string;
+  single: 'あり' | 'なし';
+  budget: number | null;
+  rate: number | null;
+}
+
+function csv(name: string): Record<string, string>[] {
+  return parse(readFileSync(new URL(name, RS)), { bom: true, columns: true, relax_column_count: true });
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Pages from the real sample data: one per RS project (first 40), one per text sheet. */
+function fixturePages(): FixturePage[] {
+  const overview = csv('1-2_RS_2024_基本情報_事業概要等.csv');
+  const payees = csv('5-3_RS_2024_支出先_費目・使途.csv');
+  const budgets = csv('2-1_RS_2024_予算・執行_サマリ.csv');
+  const pages: FixturePage[] = [];
+  const seen = new Set<string>();
+  for (const row of overview) {
+    const id = row['予算事業ID']!;
+    // 1-2 has a row per 事業 and sometimes more than one per project: the first one makes the page.
+    if (seen.has(id) || seen.size >= PAGES_FROM_RS) continue;
+    seen.add(id);
+    const cells = [row['事業名']!, row['府省庁']!, row['局・庁']!, row['事業の目的']!, row['現状・課題']!, row['事業の概要']!];
+    for (const p of payees.filter((r) => r['予算事業ID'] === id)) {
+      cells.push(p['支出先名']!, p['法人番号']!, p['契約概要']!, p['費目']!, p['使途']!);
+    }
+    const b = budgets.find((r) => r['予算事業ID'] === id && r['予算年度'] === '2023' && r['当初予算（合計）']);
+    pages.push({
+      path: `sheets/rs${id}/`,
+      cells: cells.filter((c) => c && c.trim() !== ''),
+      title: row['事業名']!,
+      ministry: row['府省庁']!.replace(/\u3000/g, ''),
+      year: row['事業年度']!,
+      single: pages.length % 3 === 0 ? 'あり' : 'なし',
+      budget: b ? Math.round(Number(b['当初予算（合計）'])) : null,
+      rate: b?.['執行率'] ? Number(b['執行率']) : null,
+    });
+  }
+  for (const [file, year, title] of [
+    ['000_ef263abaeb28aada.txt', '2022', 'サイバーセキュリティ情報共有推進事業'],
+    ['004_b3591854bc0903ef.txt', '2016', 'M2Mセキュリティ実証事業'],
+  ] as const) {
+    const text = readFileSync(new URL(`sheets/text/${file}`, ROOT), 'utf8');
+    pages.push({
+      path: `sheets/text-${file.slice(0, 3)}/`,
+      cells: text.split(/\t|\n/).filter((c) => c.trim() !== ''),
+      title,
+      ministry: '総務省',
+      year,
+      single: 'あり',
+      budget: null,
+      rate: null,
+    });
+  }
+  return pages;
+}
+
+function pageHtml(p: FixturePage): string {
+  const attrs = [
+    `data-pf-m="${esc(p.ministry)}"`,
+    `data-pf-y="${p.year}"`,
+    `data-pf-s="${p.single}"`,
+    p.budget !== null ? `data-pf-b="${p.budget}"` : '',
+    p.rate !== null ? `data-pf-r="${p.rate}"` : '',
+    `data-pf-t="${esc(p.title)}"`,
+  ].join(' ');
+  const rows = p.cells.map((c) => `<tr><td>${esc(c)}</td></tr>`).join('\n');
+  return `<!DOCTYPE html><html lang="ja"><head><title>${esc(p.title)}</title></head><body>
+<header data-pagefind-ignore><nav><a href="/">${BOILERPLATE}</a></nav></header>
+<main><article data-pagefind-body>
+<div hidden data-pagefind-ignore ${attrs}
+  data-pagefind-filter="府省庁[data-pf-m], 年度[data-pf-y], 一者応札[data-pf-s]"
+  data-pagefind-sort="budget[data-pf-b], rate[data-pf-r], year[data-pf-y]"
+  data-pagefind-meta="title[data-pf-t], ministry[data-pf-m]"></div>
+<p data-pagefind-ignore>${IGNORED_MARKER}</p>
+<table>${rows}</table>
+</article></main><footer>${BOILERPLATE}</footer></body></html>`;
+}
+
+/** Pages (by path) whose text contains every term, by brute force over the text put into them. */
+function expected(pages: FixturePage[], query: string, filter?: (p: FixturePage) => boolean): string[] {
+  const terms = queryTerms(query);
+  return pages
+    .filter((p) => !filter || filter(p))
+    .filter((p) => {
+      const text = normalizeForMatch(p.cells.join(''));
+      return terms.every((t) => text.includes(normalizeForMatch(t)));
+    })
+    .map((p) => `/${p.path}`)
+    .sort();
+}
+
+function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/** The fixed terms the issue names, plus variants that must match through NFKC, case and whitespace. */
+const NAMED_TERMS = [
+  '脆弱性',
+  '情報共有',
+  'サイバーセキュリティ',
+  '実証実験',
+  '一般競争入札',
+  '日立製作所',
+  '7010001008844',
+  '事業番号',
+  '国',
+  '内閣人事局',
+  'ICT-ISAC',
+  'ＩＣＴ－ＩＳＡＣ',
+  'ict-isac',
+  'M2M',
+  'm2mセキュリティ',
+  'ｾｷｭﾘﾃｨ',
+  'サイバー セキュリティ',
+  '脆弱性 情報共有',
+  '(株)',
+  '%',
+  '令和4年度',
+  IGNORED_MARKER,
+  BOILERPLATE,
+  'どこにもない語句',
+];
+
+/** Terms sampled from the pages' text (present), and the same with two characters swapped (mostly absent). */
+function sampledTerms(pages: FixturePage[], n: number): string[] {
+  const random = prng(7);
+  const out: string[] = [];
+  for (let i = 0; i < n; i += 1) {
+    const page = pages[Math.floor(random() * pages.length)]!;
+    const chars = [...page.cells.join(' ')];
+    const len = 1 + Math.floor(random() * 9);
+    const at = Math.floor(random() * Math.max(1, chars.length - len));
+    const term = chars.slice(at, at + len).join('').trim();
+    if (term === '') continue;
+    out.push(term);
+    if (len > 2) out.push(term.slice(-1) + term.slice(1, -1) + term[0]);
+  }
+  return out;
+}
+
+let work: string;
+let pages: FixturePage[];
+let single: { dir: string; engine: SearchEngine; manifest: SearchManifest };
+let split: { dir: string; engine: SearchEngine; manifest: SearchManifest };
+
+async function search(engine: SearchEngine, dir: string, q: Partial<SearchQuery> & { query?: string }): Promise<string[]> {
+  const outcome = await engine.search({
+    terms: q.terms ?? queryTerms(q.query ?? ''),
+    filters: q.filters ?? {},
+    sort: q.sort ?? null,
+  });
+  const loaded = await Promise.all(outcome.hits.map((h) => h.load()));
+  return loaded.map((p) => resultPath(p.url, dir));
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'search-index-'));
+  pages = fixturePages();
+  const dist = path.join(work, 'dist');
+  for (const p of pages) {
+    await mkdir(path.join(dist, p.path), { recursive: true });
+    await writeFile(path.join(dist, p.path, 'index.html'), pageHtml(p));
+  }
+  // Pages without data-pagefind-body (home, lists, the search page itself) are not indexed.
+  await writeFile(path.join(dist, 'index.html'), '<html lang="ja"><body><h1>ホーム</h1><p>脆弱性 国</p></body></html>');
+  await mkdir(path.join(dist, 'search'), { recursive: true });
+  await writeFile(path.join(dist, 'search', 'index.html'), '<html lang="ja"><body><form><input name="q"></form>国</body></html>');
+
+  const one = await buildSearchIndex({ dist, partSize: 1000 });
+  single = { dir: path.join(dist, 'pagefind'), engine: await openIndex(path.join(dist, 'pagefind')), manifest: one.manifest };
+  const splitDir = path.join(work, 'split-pagefind');
+  const three = await buildSearchIndex({ dist, outDir: splitDir, partSize: 15 });
+  split = { dir: splitDir, engine: await openIndex(splitDir), manifest: three.manifest };
+}, 120_000);
+
+afterAll(async () => {
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+describe('the index layout', () => {
+  it('writes one index below the part size and several parts above it', () => {
+    expect(single.manifest.parts).toEqual([{ path: '', pages: pages.length }]);
+    expect(split.manifest.parts.map((p) => p.path)).toEqual(['p1/', 'p2/', 'p3/']);
+    expect(split.manifest.parts.map((p) => p.pages)).toEqual(partSizes(pages.length, 15));
+    expect(split.manifest.pages).toBe(pages.length);
+    expect(single.manifest.sortKeys).toEqual(['budget', 'rate', 'year']);
+    expect(single.manifest.filters).toEqual(['一者応札', '年度', '府省庁']);
+    expect(single.manifest.pagefind).toBe('1.6.0');
+  });
+
+  it('keeps only what the search page loads: no Pagefind UI, script and wasm only in the first part', async () => {
+    const top = await readdir(single.dir);
+    expect(top.filter((f) => /pagefind-(ui|component-ui|modular-ui|highlight)/.test(f))).toEqual([]);
+    expect(top).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-worker.js', 'wasm.unknown.pagefind', 'search-manifest.json']));
+    expect(await readdir(path.join(split.dir, 'p1'))).toEqual(expect.arrayContaining(['pagefind.js', 'wasm.unknown.pagefind']));
+    const p2 = await readdir(path.join(split.dir, 'p2'));
+    expect(p2.filter((f) => /^(pagefind\.js|pagefind-worker\.js|wasm\.)/.test(f))).toEqual([]);
+    expect(p2).toEqual(expect.arrayContaining(['pagefind-entry.json', 'search-sorts.json', 'fragment', 'index']));
+    expect((await readdir(path.dirname(single.dir))).filter((f) => /\.(tmp|old)-/.test(f))).toEqual([]);
+  });
+
+  it("rewrites each fragment to the page's readable text, metadata and raw sort values", async () => {
+    const dir = path.join(single.dir, 'fragment');
+    const files = await readdir(dir);
+    expect(files).toHaveLength(pages.length);
+    for (const f of files) {
+      const frag = decodeFragment(await readFile(path.join(dir, f)), f);
+      const page = pages.find((p) => `/${p.path}` === frag.url)!;
+      expect(page, frag.url).toBeDefined();
+      expect(normalizeForMatch(frag.content)).toBe(normalizeForMatch(page.cells.join('')));
+      expect(frag.content).not.toContain(IGNORED_MARKER);
+      expect(frag.meta).toEqual({ title: page.title, ministry: page.ministry });
+      expect(frag.filters).toEqual({ 府省庁: [page.ministry], 年度: [page.year], 一者応札: [page.single] });
+      const sort: Record<string, number> = { year: Number(page.year) };
+      if (page.budget !== null) sort.budget = page.budget;
+      if (page.rate !== null) sort.rate = page.rate;
+      expect(frag.sort).toEqual(sort);
+    }
+  });
+
+  it('writes sort tables keyed by result id, null where a page has no value', async () => {
+    const table = JSON.parse(await readFile(path.join(single.dir, 'search-sorts.json'), 'utf8')) as SortTable;
+    expect(table.keys).toEqual(['budget', 'rate', 'year']);
+    expect(Object.keys(table.pages)).toHaveLength(pages.length);
+    const budgets = Object.values(table.pages).map((row) => row[0]);
+    expect(budgets).toContain(null);
+    expect(budgets.filter((b) => b !== null).length).toBe(pages.filter((p) => p.budget !== null).length);
+  });
+});
+
+describe('recall and precision', () => {
+  const cases = () => [...NAMED_TERMS, ...sampledTerms(pages, 70)];
+
+  it('finds exactly the pages containing each term, from one index', async () => {
+    let nonEmpty = 0;
+    for (const query of cases()) {
+      const want = expected(pages, query);
+      const got = (await search(single.engine, single.dir, { query })).sort();
+      expect(got, `query ${JSON.stringify(query)}`).toEqual(want);
+      if (want.length > 0) nonEmpty += 1;
+    }
+    expect(nonEmpty).toBeGreaterThan(60);
+  }, 120_000);
+
+  it('finds exactly the same from an index split into parts', async () => {
+    for (const query of cases()) {
+      const want = expected(pages, query);
+      const got = (await search(split.engine, split.dir, { query })).sort();
+      expect(got, `query ${JSON.stringify(query)}`).toEqual(want);
+    }
+  }, 120_000);
+
+  it('finds the named terms where the sample sheets have them', async () => {
+    const hits = async (q: string) => search(single.engine, single.dir, { query: q });
+    expect(await hits('ICT-ISAC')).toContain('/sheets/text-000/');
+    expect(await hits('7010001008844')).toContain('/sheets/text-000/');
+    expect(await hits('ｍ２ｍ')).toContain('/sheets/text-004/');
+    expect((await hits('内閣人事局')).length).toBeGreaterThan(0);
+    expect(await hits(IGNORED_MARKER)).toEqual([]);
+    expect(await hits(BOILERPLATE)).toEqual([]);
+  });
+});
+
+describe('filters and order', () => {
+  it('narrows by 府省庁, 年度 and 一者応札 exactly', async () => {
+    for (const engine of [single, split]) {
+      for (const ministry of ['総務省', '内閣官房']) {
+        const got = (await search(engine.engine, engine.dir, { query: '事業', filters: { 府省庁: ministry } })).sort();
+        expect(got).toEqual(expected(pages, '事業', (p) => p.ministry === ministry));
+      }
+      const y = (await search(engine.engine, engine.dir, { query: 'セキュリティ', filters: { 年度: '2016' } })).sort();
+      expect(y).toEqual(['/sheets/text-004/']);
+      const s = (await search(engine.engine, engine.dir, { query: 'の', filters: { 一者応札: 'あり', 年度: '2024' } })).sort();
+      expect(s).toEqual(expected(pages, 'の', (p) => p.single === 'あり' && p.year === '2024'));
+    }
+  });
+
+  it('lists every page of a filter when there is no query', async () => {
+    const got = (await search(single.engine, single.dir, { query: '', filters: { 府省庁: '総務省' } })).sort();
+    expect(got).toEqual(pages.filter((p) => p.ministry === '総務省').map((p) => `/${p.path}`).sort());
+    expect(await search(single.engine, single.dir, { query: '' })).toEqual([]);
+  });
+
+  it('sorts by budget across all parts, pages without a budget last in both directions', async () => {
+    const byPath = new Map(pages.map((p) => [`/${p.path}`, p]));
+    for (const engine of [single, split]) {
+      for (const direction of ['desc', 'asc'] as const) {
+        const got = await search(engine.engine, engine.dir, { query: 'の', sort: { key: 'budget', direction } });
+        expect(got.sort()).toEqual(expected(pages, 'の'));
+        const ordered = await search(engine.engine, engine.dir, { query: 'の', sort: { key: 'budget', direction } });
+        const values = ordered.map((u) => byPath.get(u)!.budget);
+        const known = values.filter((v): v is number => v !== null);
+        expect(known.length).toBeGreaterThan(10);
+        expect(values.slice(0, known.length)).toEqual(known);
+        expect(known).toEqual([...known].sort((a, b) => (direction === 'asc' ? a - b : b - a)));
+      }
+    }
+  });
+
+  it('ranks a page with the term in its title and often in its text first', async () => {
+    const got = await search(single.engine, single.dir, { query: 'M2Mセキュリティ' });
+    expect(got[0]).toBe('/sheets/text-004/');
+    const cyber = await search(split.engine, split.dir, { query: 'サイバーセキュリティ情報共有' });
+    expect(cyber[0]).toBe('/sheets/text-000/');
+  });
+});
+
+describe('problems', () => {
+  it('reports a sort value that is not a number with the file, indexes the page without it, exits 1', async () => {
+    const dist = path.join(work, 'bad');
+    await mkdir(path.join(dist, 'sheets', 'x'), { recursive: true });
+    await writeFile(
+      path.join(dist, 'sheets', 'x', 'index.html'),
+      '<html lang="ja"><body><main data-pagefind-body><h1>題名</h1><span data-pagefind-sort="budget:359百万円"></span><span data-pagefind-sort="year:2022"></span>本文</main></body></html>',
+    );
+    const run = spawnSync(process.execPath, [new URL('scripts/build-search.ts', ROOT).pathname], {
+      env: { ...process.env, OUT_DIR: dist },
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/sheets\/x\/index\.html: data-pagefind-sort="budget" is "359百万円", not a number/);
+    const manifest = JSON.parse(await readFile(path.join(dist, 'pagefind', 'search-manifest.json'), 'utf8')) as SearchManifest;
+    expect(manifest.pages).toBe(1);
+    expect(manifest.sortKeys).toEqual(['year']);
+  });
+
+  it('exits 2 and names the folder when there is no built site', () => {
+    const run = spawnSync(process.execPath, [new URL('scripts/build-search.ts', ROOT).pathname], {
+      env: { ...process.env, OUT_DIR: path.join(work, 'nowhere') },
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/nowhere: no built site/);
+  });
+
+  it('rejects a part size that is not a positive integer', () => {
+    expect(() => partSizes(10, 0)).toThrow(/positive integer/);
+    const run = spawnSync(process.execPath, [new URL('scripts/build-search.ts', ROOT).pathname, '--part-size', 'lots'], {
+      env: { ...process.env, OUT_DIR: work },
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/part size must be a positive integer, got "lots"/);
+  });
+
+  it('replaces an earlier index completely', async () => {
+    expect(existsSync(path.join(single.dir, 'search-manifest.json'))).toBe(true);
+    await writeFile(path.join(single.dir, 'stale-file'), 'x');
+    await buildSearchIndex({ dist: path.dirname(single.dir), partSize: 1000 });
+    expect(existsSync(path.join(single.dir, 'stale-file'))).toBe(false);
+    expect(existsSync(path.join(single.dir, 'search-manifest.json'))).toBe(true);
+  });
+});
+
+describe('partSizes', () => {
+  it('splits into the fewest parts of at most the given size, sizes differing by at most one', () => {
+    expect(partSizes(0, 5000)).toEqual([0]);
+    expect(partSizes(5000, 5000)).toEqual([5000]);
+    expect(partSizes(5001, 5000)).toEqual([2501, 2500]);
+    expect(partSizes(20000, 5000)).toEqual([5000, 5000, 5000, 5000]);
+    expect(partSizes(42, 15)).toEqual([14, 14, 14]);
+  });
+});

@@ -1,0 +1,167 @@
+/**
+ * The search tokenisation shared by the indexer and the search page (src/lib/search-tokens.ts): the
+ * matching contract (normalizeForMatch), the character code, the bigram words, query terms, and the
+ * property that makes exact phrases equal substring search, checked on the real sample sheets.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  bigramTokens,
+  charTokens,
+  decodeToken,
+  encodeChar,
+  exactQuery,
+  normalizeForMatch,
+  queryTerms,
+  rankingQuery,
+  termTokens,
+} from '../../src/lib/search-tokens.ts';
+
+const sampleText = readFileSync(new URL('../../sheets/text/000_ef263abaeb28aada.txt', import.meta.url), 'utf8');
+
+/** A tiny seeded PRNG, so sampled cases are the same on every run. */
+function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+describe('normalizeForMatch', () => {
+  it.each([
+    ['ＩＣＴ－ＩＳＡＣ', 'ict-isac'],
+    ['ICT-ISAC', 'ict-isac'],
+    ['ｾｷｭﾘﾃｨ', 'セキュリティ'],
+    ['ｶﾞｲﾄﾞ', 'ガイド'],
+    ['７０１０００１００８８４４', '7010001008844'],
+    ['サイバー\nセキュリティ', 'サイバーセキュリティ'],
+    ['情報\t共有　推進', '情報共有推進'],
+    ['M2M\u00a0セキュリティ', 'm2mセキュリティ'],
+    ['脆\u200b弱性', '脆弱性'],
+    ['㈱日立製作所', '(株)日立製作所'],
+    ['①', '1'],
+    ['', ''],
+  ])('%j → %j', (input, expected) => {
+    expect(normalizeForMatch(input)).toBe(expected);
+  });
+});
+
+describe('encodeChar / decodeToken', () => {
+  it('gives lower-case ASCII codes of 3 characters below U+B130 and 5 from there', () => {
+    expect(encodeChar('a'.codePointAt(0)!)).toMatch(/^[0-9a-y][0-9a-z]{2}$/);
+    expect(encodeChar('脆'.codePointAt(0)!)).toMatch(/^[0-9a-y][0-9a-z]{2}$/);
+    expect(encodeChar(0xb12f)).toHaveLength(3);
+    expect(encodeChar(0xb130)).toMatch(/^z[0-9a-z]{4}$/);
+    expect(encodeChar(0x10ffff)).toMatch(/^z[0-9a-z]{4}$/);
+    expect(encodeChar('𠮷'.codePointAt(0)!)).toMatch(/^z/);
+  });
+
+  it('round-trips every character of a real sheet, a surrogate pair and the extremes', () => {
+    const chars = [...new Set([...normalizeForMatch(sampleText), '𠮷', '\u0000', '\u{10ffff}', '\ub130', '\ub12f'])];
+    for (const ch of chars) expect(decodeToken(encodeChar(ch.codePointAt(0)!))).toBe(ch);
+  });
+
+  it('is prefix-free: no code is a prefix of another, so bigram words never extend one another', () => {
+    const codes = [0, 35, 1295, 0x3042, 0x4e00, 0x9fff, 0xb12f, 0xb130, 0xffff, 0x20bb7, 0x10ffff].map(encodeChar);
+    for (const a of codes) for (const b of codes) if (a !== b) expect(b.startsWith(a)).toBe(false);
+  });
+
+  it('rejects what is not a token', () => {
+    expect(() => decodeToken('ab')).toThrow(/not a search token/);
+    expect(() => decodeToken('z12')).toThrow(/not a search token/);
+    expect(() => decodeToken('ab!')).toThrow(/not a search token/);
+  });
+});
+
+describe('bigramTokens / charTokens', () => {
+  it('makes overlapping bigrams that decode back to the pairs of characters', () => {
+    expect(bigramTokens('脆弱性').map(decodeToken)).toEqual(['脆弱', '弱性']);
+    expect(bigramTokens('ict-isac').map(decodeToken)).toEqual(['ic', 'ct', 't-', '-i', 'is', 'sa', 'ac']);
+    expect(bigramTokens('𠮷野家').map(decodeToken)).toEqual(['𠮷野', '野家']);
+    expect(bigramTokens('国')).toEqual([]);
+    expect(bigramTokens('')).toEqual([]);
+  });
+
+  it('lists each distinct character once, in first-seen order', () => {
+    expect(charTokens('国国の国').map(decodeToken)).toEqual(['国', 'の']);
+  });
+
+  it('words are lower-case ASCII letters and digits only (nothing Pagefind or a word segmenter would split)', () => {
+    for (const w of [...bigramTokens(normalizeForMatch(sampleText)), ...charTokens(normalizeForMatch(sampleText))]) {
+      expect(w).toMatch(/^[0-9a-z]+$/);
+    }
+  });
+});
+
+describe('queryTerms', () => {
+  it.each([
+    ['脆弱性', ['脆弱性']],
+    ['  脆弱性　情報共有 ', ['脆弱性', '情報共有']],
+    ['ＩＣＴ－ＩＳＡＣ', ['ict-isac']],
+    ['国 国', ['国']],
+    ['M2M\tセキュリティ', ['m2m', 'セキュリティ']],
+    ['\u200b', []],
+    ['', []],
+  ])('%j → %j', (query, expected) => {
+    expect(queryTerms(query)).toEqual(expected);
+  });
+});
+
+describe('termTokens / exactQuery / rankingQuery', () => {
+  it('searches a term of two or more characters by its bigrams, one character by its character word', () => {
+    expect(termTokens('脆弱性')).toEqual(bigramTokens('脆弱性'));
+    expect(termTokens('国')).toEqual(charTokens('国'));
+    expect(termTokens('ＩＣＴ')).toEqual(bigramTokens('ict'));
+    expect(termTokens(' ')).toEqual([]);
+  });
+
+  it('sends a term as one quoted phrase', () => {
+    expect(exactQuery('脆弱性')).toBe(`"${bigramTokens('脆弱性').join(' ')}"`);
+    expect(exactQuery('')).toBe('');
+  });
+
+  it('ranks by the same words without quotes, each once', () => {
+    expect(rankingQuery(['情報共有', '情報'])).toBe(bigramTokens('情報共有').join(' '));
+    expect(rankingQuery(['国'])).toBe(encodeChar('国'.codePointAt(0)!));
+  });
+});
+
+describe('the exact-phrase property on a real sheet', () => {
+  // The index holds the page's bigram words at consecutive positions; Pagefind finds a phrase where the
+  // term's words occur at consecutive positions. That is the same as substring search: checked here for
+  // terms sampled from the sheet (all must be found) and mutated terms (found exactly when a substring).
+  const text = normalizeForMatch(sampleText);
+  const pageWords = bigramTokens(text);
+  const phraseAt = (words: string[]): boolean => {
+    outer: for (let i = 0; i + words.length <= pageWords.length; i += 1) {
+      for (let j = 0; j < words.length; j += 1) if (pageWords[i + j] !== words[j]) continue outer;
+      return true;
+    }
+    return false;
+  };
+  const random = prng(20240601);
+  const chars = [...text];
+
+  it('finds every sampled substring and nothing that is not one', () => {
+    let found = 0;
+    let absent = 0;
+    for (let n = 0; n < 400; n += 1) {
+      const len = 2 + Math.floor(random() * 8);
+      const at = Math.floor(random() * (chars.length - len));
+      let term = chars.slice(at, at + len).join('');
+      if (n % 2 === 1) {
+        // Swap two characters: sometimes still present elsewhere, usually not.
+        const c = [...term];
+        [c[0], c[c.length - 1]] = [c[c.length - 1]!, c[0]!];
+        term = c.join('');
+      }
+      const expected = text.includes(term);
+      expect(phraseAt(termTokens(term)), term).toBe(expected);
+      if (expected) found += 1;
+      else absent += 1;
+    }
+    expect(found).toBeGreaterThan(200);
+    expect(absent).toBeGreaterThan(50);
+  });
+});
