@@ -82,8 +82,20 @@ export const missingPartNames: Record<string, string> = {
   '6-1': 'RS表6-1「その他備考」',
 };
 
-export function missingPartName(code: string): string {
-  return missingPartNames[code] ?? code;
+/** RS table code at the start of a missingParts entry ("3-1 効果発現経路_目標・実績" → "3-1"), if any. */
+export function missingPartCode(part: string): string | null {
+  return /^(\d+-\d+)(?:\s|$)/.exec(part.trim())?.[1] ?? null;
+}
+
+/** A reader's name for a missingParts entry: a known RS table code gets what the table holds. */
+export function missingPartName(part: string): string {
+  const code = missingPartCode(part);
+  return (code !== null ? missingPartNames[code] : missingPartNames[part]) ?? part;
+}
+
+/** Does the source lack this part (an RS table code like "5-1", or a section name as written)? */
+export function isPartMissing(missingParts: readonly string[], part: string): boolean {
+  return missingParts.some((m) => m === part || missingPartCode(m) === part);
 }
 
 export const warningCodeNames: Record<WarningCode, string> = {

@@ -56,7 +56,7 @@ export interface Totals {
   /** Sheets without a 計 / 執行額 in their settled year (not counted as 0). */
   budgetMissing: number;
   executedMissing: number;
-  /** Σ執行額 / Σ計 over sheets that state both; null when there are none. */
+  /** Σ執行額 / Σ計 over sheets that state both, rounded to 0.001 (0.1%); null when there are none. */
   rate: number | null;
 }
 
@@ -77,7 +77,8 @@ export function totalsOf(rows: readonly SheetRow[]): Totals {
       pairExecuted += BigInt(r.executed);
     }
   }
-  const rate = pairBudget > 0n ? Number((pairExecuted * 1_000_000n) / pairBudget) / 1_000_000 : null;
+  // A computed rate (not stated by any sheet), rounded half-up to 0.1% so it doesn't pretend to precision.
+  const rate = pairBudget > 0n ? Number((pairExecuted * 2000n + pairBudget) / (2n * pairBudget)) / 1000 : null;
   return { sheets: rows.length, budget, executed, budgetMissing, executedMissing, rate };
 }
 

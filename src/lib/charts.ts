@@ -110,23 +110,27 @@ export function csvHeader(columns: Column[]): string[] {
   return columns.map((c) => columnHeader(c, { csv: true }));
 }
 
-/** A year cell's label: the sheet's own column heading when it is a plan or repeats a year. */
-function valueLabel(v: { year: number; label: string | null; isPlan: boolean }, repeated: boolean): string {
-  if ((v.isPlan || repeated) && v.label) return `${fiscalYearLabel(v.year)} ${v.label}`;
-  return fiscalYearLabel(v.year);
+/**
+ * Row labels for year values: the Western year with its era, plus the sheet's own column heading for
+ * plan columns (見込, 目標最終年度 …) and wherever two columns share a year, so no two rows look alike.
+ */
+function valueLabels(values: { year: number; label: string | null; isPlan: boolean }[]): string[] {
+  const labels = values.map((v) => (v.isPlan && v.label ? `${fiscalYearLabel(v.year)} ${v.label}` : fiscalYearLabel(v.year)));
+  const count = new Map<string, number>();
+  for (const l of labels) count.set(l, (count.get(l) ?? 0) + 1);
+  return labels.map((l, i) => {
+    const v = values[i]!;
+    return (count.get(l) ?? 0) > 1 && v.label && !l.endsWith(v.label) ? `${l} ${v.label}` : l;
+  });
 }
 
-function shortLabel(v: { year: number; label: string | null; isPlan: boolean }, repeated: boolean): string {
-  const base = fiscalYearShortLabel(v.year);
-  if (v.isPlan || repeated) return `${base}${/目標/.test(v.label ?? '') ? '目標' : v.isPlan ? '見込' : ''}`;
-  return base;
-}
-
-function repeatedYears(values: { year: number }[]): Set<number> {
-  const seen = new Set<number>();
-  const dup = new Set<number>();
-  for (const v of values) (seen.has(v.year) ? dup : seen).add(v.year);
-  return dup;
+/** Short axis labels: "2021（R3）", with 見込 / 目標 for plan columns. */
+function shortLabels(values: { year: number; label: string | null; isPlan: boolean }[]): string[] {
+  return values.map((v) => {
+    const base = fiscalYearShortLabel(v.year);
+    if (!v.isPlan) return base;
+    return `${base}${/目標/.test(v.label ?? '') ? '目標' : '見込'}`;
+  });
 }
 
 export function budgetChart(sheet: Sheet): ChartData | null {
@@ -168,7 +172,7 @@ function indicatorName(text: string | null, fallback: string): string {
 
 export function activityChart(a: Activity, index: number): ChartData | null {
   if (a.values.length === 0) return null;
-  const dup = repeatedYears(a.values);
+  const rowLabels = valueLabels(a.values);
   const name = indicatorName(a.indicator, indicatorName(a.goal, `活動指標${index + 1}`));
   const results = a.values.filter((v) => !v.isPlan && v.actual !== null);
   const latest = results[results.length - 1];
@@ -185,11 +189,11 @@ export function activityChart(a: Activity, index: number): ChartData | null {
         { key: 'planned', label: '当初見込み', kind: 'number', unit: a.unit },
         { key: 'actual', label: '活動実績', kind: 'number', unit: a.unit },
       ],
-      rows: a.values.map((v) => [valueLabel(v, dup.has(v.year)), v.planned, v.actual]),
+      rows: a.values.map((v, i) => [rowLabels[i]!, v.planned, v.actual]),
     },
     canvas: {
       kind: 'indicator',
-      labels: a.values.map((v) => shortLabel(v, dup.has(v.year))),
+      labels: shortLabels(a.values),
       unit: a.unit,
       series: [
         { label: '当初見込み', values: a.values.map((v) => v.planned), type: 'bar' },
@@ -202,7 +206,7 @@ export function activityChart(a: Activity, index: number): ChartData | null {
 
 export function outcomeChart(o: Outcome, index: number): ChartData | null {
   if (o.values.length === 0) return null;
-  const dup = repeatedYears(o.values);
+  const rowLabels = valueLabels(o.values);
   const name = indicatorName(o.indicator, indicatorName(o.goal, `成果指標${index + 1}`));
   const judged = o.values.filter((v) => !v.isPlan && v.achievement !== null);
   const latest = judged[judged.length - 1];
@@ -222,11 +226,11 @@ export function outcomeChart(o: Outcome, index: number): ChartData | null {
         { key: 'actual', label: '成果実績', kind: 'number', unit: o.unit },
         { key: 'achievement', label: '達成度', kind: 'rate' },
       ],
-      rows: o.values.map((v) => [valueLabel(v, dup.has(v.year)), v.target, v.actual, v.achievement]),
+      rows: o.values.map((v, i) => [rowLabels[i]!, v.target, v.actual, v.achievement]),
     },
     canvas: {
       kind: 'indicator',
-      labels: o.values.map((v) => shortLabel(v, dup.has(v.year))),
+      labels: shortLabels(o.values),
       unit: o.unit,
       series: [
         { label: '目標値', values: o.values.map((v) => v.target), type: 'bar' },

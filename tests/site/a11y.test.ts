@@ -1,12 +1,13 @@
 /**
  * Accessibility of the built site (project-path build, BASE=/review-sheet-site/), in Chromium:
- * - axe-core finds no serious or critical violation on the home page, a sheet page, a list page and the
- *   search page (with a query entered, so its results are checked too);
+ * - axe-core finds no serious or critical violation on the home page, the richest sheet page of each
+ *   source form, the list page linking the most sheets and the search page (with a query entered, so its
+ *   results are checked too);
  * - on a 390 px wide phone none of them scrolls sideways (wide tables scroll inside their own box);
  * - none of them logs an error, fails a request or calls another origin.
  */
 import { createRequire } from 'node:module';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -36,16 +37,24 @@ const site = builtSite('base');
 let server: StaticServer;
 let browser: Browser;
 
-/** The entry with the largest record: the sheet page with the most sections to check. */
-function richestSheetId(): string {
-  const ids = entryIds(site);
-  const size = (id: string) => statSync(path.join(site.contentDir, 'sheets', `${id}.md`)).size;
-  return ids.reduce((a, b) => (size(b) > size(a) ? b : a));
+/** The entry with the largest record of a source form: the sheet page with the most sections to check. */
+function richestSheetId(form: 'text' | 'rs-csv'): string {
+  const sized = entryIds(site)
+    .map((id) => {
+      const file = path.join(site.contentDir, 'sheets', `${id}.md`);
+      const text = readFileSync(file, 'utf8');
+      return { id, size: statSync(file).size, form: /^\s+form:\s*(\S+)/m.exec(text)?.[1] };
+    })
+    .filter((e) => e.form === form)
+    .sort((a, b) => b.size - a.size);
+  if (!sized[0]) throw new Error(`no ${form} entry in ${site.contentDir}`);
+  return sized[0].id;
 }
 
 const pages: { name: string; path: () => string; search?: boolean }[] = [
   { name: 'home page', path: () => '' },
-  { name: 'sheet page', path: () => sheetPagePath(site, richestSheetId()) },
+  { name: 'sheet page (text form)', path: () => sheetPagePath(site, richestSheetId('text')) },
+  { name: 'sheet page (RS form)', path: () => sheetPagePath(site, richestSheetId('rs-csv')) },
   {
     name: 'list page',
     path: () => {
@@ -57,15 +66,18 @@ const pages: { name: string; path: () => string; search?: boolean }[] = [
   { name: 'search page', path: () => 'search/', search: true },
 ];
 
-/** Types the query into the page's search box and waits until results (or a no-results message) show. */
+/** Types the query into the page's own search box and waits until the live region announces the result. */
 async function enterQuery(page: Page): Promise<void> {
-  const box = page.locator('input[type="search"], input[type="text"]').first();
+  const box = page.locator('main input[type="search"], main input[type="text"]').first();
   await box.waitFor({ state: 'visible', timeout: 15_000 });
   await box.fill(SEARCH_QUERY);
-  await box.press('Enter').catch(() => undefined);
-  // Results render asynchronously (Pagefind loads its index in chunks); wait for the network to settle.
+  await box.press('Enter');
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('[role="status"], [aria-live]')].some((el) => (el.textContent ?? '').trim() !== ''),
+    null,
+    { timeout: 20_000 },
+  );
   await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(500);
 }
 
 async function runAxe(page: Page): Promise<AxeViolation[]> {
@@ -126,25 +138,37 @@ describe.each(pages)('$name', ({ path: pagePath, search }) => {
     try {
       if (search) await enterQuery(page);
       const { scrollWidth, overflowing } = await page.evaluate(() => {
-        const limit = window.innerWidth;
-        const clipped = (el: Element): boolean => {
-          for (let a = el.parentElement; a; a = a.parentElement) {
-            if (/(auto|scroll|hidden|clip)/.test(getComputedStyle(a).overflowX)) return true;
-          }
-          return false;
+        const root = document.scrollingElement!;
+        const width = root.scrollWidth;
+        // Say what makes the page wide: descend into the elements whose removal narrows the page
+        // (works for long unbreakable text too, which no element box reveals).
+        const culprits: string[] = [];
+        const name = (el: Element) => {
+          const cls = typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
+          return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${cls}`;
         };
-        // The outermost elements sticking out past the right edge, to say what makes the page wide.
-        const overflowing = [...document.body.querySelectorAll('*')]
-          .filter((el) => el.getBoundingClientRect().right > limit + 0.5 && !clipped(el))
-          .filter((el, _, all) => !all.includes(el.parentElement as Element))
-          .slice(0, 10)
-          .map((el) => {
-            const cls = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
-            return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${cls} (right edge ${Math.round(el.getBoundingClientRect().right)}px)`;
-          });
-        return { scrollWidth: document.scrollingElement!.scrollWidth, overflowing };
+        const descend = (el: Element, trail: string) => {
+          let deeper = false;
+          for (const child of el.children) {
+            const style = (child as HTMLElement).style;
+            if (!style) continue;
+            const old = style.display;
+            style.display = 'none';
+            const narrower = root.scrollWidth < width;
+            style.display = old;
+            if (narrower) {
+              deeper = true;
+              descend(child, `${trail} > ${name(child)}`);
+            }
+          }
+          if (!deeper && culprits.length < 5) {
+            culprits.push(`${trail} “${(el.textContent ?? '').trim().slice(0, 60)}”`);
+          }
+        };
+        if (width > window.innerWidth) descend(document.body, 'body');
+        return { scrollWidth: width, overflowing: culprits };
       });
-      expect(scrollWidth, `page is ${scrollWidth}px wide; sticking out: ${overflowing.join(', ')}`).toBeLessThanOrEqual(
+      expect(scrollWidth, `page is ${scrollWidth}px wide; widened by:\n${overflowing.join('\n')}`).toBeLessThanOrEqual(
         PHONE.width,
       );
     } finally {

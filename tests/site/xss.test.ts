@@ -200,11 +200,10 @@ describe('sheet text with script payloads (xss fixture)', () => {
 
   it('search results for the sheet run nothing and show its title as text', async () => {
     const seen = await visit(server.url('search/'), async (page) => {
-      const box = page.locator('input[type="search"], input[type="text"]').first();
+      const box = page.locator('main input[type="search"], main input[type="text"]').first();
       await box.waitFor({ state: 'visible', timeout: 15_000 });
       await box.fill('サイバーセキュリティ');
-      await box.press('Enter').catch(() => undefined);
-      await page.waitForLoadState('networkidle');
+      await box.press('Enter');
       await page.getByText('XSS検査用', { exact: false }).first().waitFor({ timeout: 15_000 });
     });
     expectClean('search results', seen);

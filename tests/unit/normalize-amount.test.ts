@@ -4,7 +4,9 @@ import { parseMillionYen, formatMillionYen } from '../../scripts/lib/normalize/a
 describe('parseMillionYen (百万円 → integer 円, exact)', () => {
   it.each([
     ['339', 339000000],
-    ['19.9', 19900000], // 19.9 * 1e6 in floating point is 19899999.999999996
+    ['19.9', 19900000],
+    ['4.1', 4100000], // 4.1 * 1e6 in floating point is 4099999.9999999995
+    ['16.4', 16400000], // and 16.4 * 1e6 is 16399999.999999998
     ['0.4', 400000],
     ['0.1', 100000],
     ['1.5', 1500000],

@@ -46,8 +46,16 @@ describe('buildExcerpt on a real sheet', () => {
     expect(e.parts[0]).toEqual({ text: '…', mark: false });
     expect(e.parts[e.parts.length - 1]).toEqual({ text: '…', mark: false });
     const shown = e.parts.map((p) => p.text).join('');
-    expect(shown.length).toBeLessThanOrEqual(122);
+    expect(shown.length).toBeLessThanOrEqual(122 + 40);
     expect(sheet).toContain(shown.slice(1, -1));
+  });
+
+  it('shows a match cut by the end of the window whole', () => {
+    // Window: 35 characters from 8 before the first match (index 10), so it ends at 37, inside the
+    // second match (35–38).
+    const e = buildExcerpt(`${'あ'.repeat(10)}脆弱性${'い'.repeat(22)}脆弱性${'う'.repeat(50)}`, ['脆弱性'], 35);
+    expect(marked(e.parts)).toEqual(['脆弱性', '脆弱性']);
+    expect(e.parts[e.parts.length - 2]).toEqual({ text: '脆弱性', mark: true });
   });
 
   it('prefers a passage that shows all the terms', () => {

@@ -1,5 +1,5 @@
-import { describe, it, expect, beforeAll } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readTextSheet } from '../../scripts/lib/text-sheet/index.ts';
@@ -16,10 +16,13 @@ async function read(file: string, rel = `text/${path.basename(file)}`): Promise<
   return sheet.parse(r.records[0]);
 }
 
+const tmp = mkdtempSync(path.join(tmpdir(), 'text-sheet-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+let variants = 0;
+
 /** Reads a variant of a sample written to a temporary file. */
 async function readVariant(text: string): Promise<Sheet> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'text-sheet-'));
-  const file = path.join(dir, 'variant.txt');
+  const file = path.join(tmp, `variant-${++variants}.txt`);
   writeFileSync(file, text);
   return read(file, 'text/variant.txt');
 }

@@ -1,7 +1,7 @@
 /**
  * Exact decimal parsing shared by the amount, rate and quantity normalisers. Sheet numbers are decimal
  * strings ("19.9", "1,200", "▲3", "98.3%"); parsing them as floating point and multiplying would turn
- * 19.9 百万円 into 19899999.999999996 円, so numbers are read as (digits, scale) pairs of integers.
+ * 4.1 百万円 into 4099999.9999999995 円, so numbers are read as (digits, scale) pairs of integers.
  */
 import { isNoValue } from './blank.ts';
 

@@ -22,38 +22,51 @@ export interface IndexContent {
   bigrams: number;
 }
 
+/** Codes of characters seen so far: a page has a few thousand distinct characters at most. */
+const codeCache = new Map<number, string>();
+
+function code(cp: number): string {
+  let c = codeCache.get(cp);
+  if (c === undefined) {
+    c = encodeChar(cp);
+    codeCache.set(cp, c);
+  }
+  return c;
+}
+
 export function indexContent(segments: readonly TextSegment[]): IndexContent {
-  const codes: string[] = [];
-  const weights: number[] = [];
+  const words: string[] = [];
   const seen = new Set<string>();
   let normalized = '';
+  let prev: string | null = null;
+  let prevWeight = 1;
+  let current = 1;
+  let open = false;
+  let bigrams = 0;
   // Normalised per segment: segments only break where the weight changes (at headings, which are
-  // blocks), so no NFKC composition spans a break in practice.
+  // blocks), so no NFKC composition spans a break in practice. A bigram takes the weight of its first
+  // character.
   for (const segment of segments) {
     const n = normalizeForMatch(segment.text);
     normalized += n;
     for (const ch of n) {
-      const code = encodeChar(ch.codePointAt(0)!);
-      codes.push(code);
-      weights.push(segment.weight);
-      seen.add(code);
+      const c = code(ch.codePointAt(0)!);
+      seen.add(c);
+      if (prev !== null) {
+        if (prevWeight !== current) {
+          if (open) words.push(WEIGHT_END);
+          open = prevWeight !== 1;
+          if (open) words.push(`${WEIGHT_START}${prevWeight}`);
+          current = prevWeight;
+        }
+        words.push(prev + c);
+        bigrams += 1;
+      }
+      prev = c;
+      prevWeight = segment.weight;
     }
-  }
-  const words: string[] = [];
-  let open = false;
-  let current = 1;
-  for (let i = 0; i + 1 < codes.length; i += 1) {
-    const w = weights[i]!;
-    if (w !== current) {
-      if (open) words.push(WEIGHT_END);
-      open = w !== 1;
-      if (open) words.push(`${WEIGHT_START}${w}`);
-      current = w;
-    }
-    words.push(codes[i]! + codes[i + 1]!);
   }
   if (open) words.push(WEIGHT_END);
-  const bigrams = Math.max(0, codes.length - 1);
-  words.push(...seen);
+  for (const c of seen) words.push(c);
   return { content: words.join(' '), normalized, bigrams };
 }

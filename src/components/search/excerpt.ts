@@ -132,7 +132,10 @@ export function buildExcerpt(text: string, terms: readonly string[], length = 12
     }
   }
   start = safeIndex(text, start);
-  const end = safeIndex(text, Math.min(text.length, start + length));
+  let end = Math.min(text.length, start + length);
+  // A match cut by the end of the window is shown whole (matches are short), not half marked.
+  for (const [a, b] of ranges) if (a < end && b > end) end = Math.min(b, start + length + 40);
+  end = safeIndex(text, end);
   const parts = split(text, start, end, ranges);
   if (start > 0) parts.unshift({ text: ELLIPSIS, mark: false });
   if (end < text.length) parts.push({ text: ELLIPSIS, mark: false });

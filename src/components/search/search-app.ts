@@ -158,8 +158,14 @@ export class SearchApp {
     void this.render(focusResults);
   }
 
-  private setStatus(text: string): void {
+  /**
+   * Sets the live region's text. `data-total` (the result count, absent while searching) and the list's
+   * `data-page` say what is on screen to scripts and tests.
+   */
+  private setStatus(text: string, total?: number): void {
     this.el.status.textContent = text;
+    if (total === undefined) delete this.el.status.dataset.total;
+    else this.el.status.dataset.total = String(total);
   }
 
   private async render(focusResults: boolean): Promise<void> {
@@ -172,6 +178,7 @@ export class SearchApp {
       list.replaceChildren();
       pager.replaceChildren();
       this.el.heading.hidden = true;
+      delete list.dataset.page;
       this.setStatus('');
       document.title = this.pageTitle;
       return;
@@ -221,7 +228,8 @@ export class SearchApp {
     list.removeAttribute('aria-busy');
     this.el.heading.hidden = total === 0;
     this.renderPager(state, lastPage);
-    this.setStatus(this.statusText(state, terms, total, from, shown.length));
+    list.dataset.page = String(state.page);
+    this.setStatus(this.statusText(state, terms, total, from, shown.length), total);
     document.title = `${state.q ? `「${state.q}」の` : ''}検索結果 | ${this.pageTitle}`;
     if (focusResults) {
       this.el.heading.focus();

@@ -1,0 +1,440 @@
+/**
+ * The published pages, in Chromium, on the project-path build of the real sample sheets
+ * (BASE=/review-sheet-site/, built once by tests/support/build-sites.ts):
+ * - a text sheet page opens with its summary, shows every section with units, eras and "—" for blanks,
+ *   and draws each chart only when it scrolls into view (canvas gets non-blank pixels);
+ * - an RS sheet page draws its budget chart and Sankey, and says which parts the download lacks;
+ * - search attributes: one data-pagefind-body per sheet page with every filter and sort key, none elsewhere;
+ * - open data: every sheet's JSON is its record as validated; sheets.json / sheets.csv / schema parse;
+ *   each chart's CSV download exists;
+ * - home and list pages: search form, totals, lists sorted by budget with working sort buttons;
+ *   pages without charts carry no JavaScript.
+ * Plus a build of the hand-typed fixture records (tests/fixtures/site/) for what the samples lack: a past
+ * sheet that exists on the site (linked) and hostile text inside chart data.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openPage } from '../support/browser.ts';
+import { serveDist, type StaticServer } from '../support/server.ts';
+import { builtSite, entryIds, sheetPagePath, PROJECT_ROOT, SITES_ROOT } from '../support/sites.ts';
+import { fileOf, listFiles, pageText, scanTags } from '../support/site-text.ts';
+import { parseEntry } from '../../src/lib/entry-file.ts';
+import { sheet as sheetSchema, type Sheet } from '../../src/schema/sheet.ts';
+import { summarize } from '../../src/lib/summary.ts';
+import { writeFixtureEntries } from '../fixtures/site/write-entries.ts';
+import { cyber, edgeCases, judgitChiiki, siteFixtureRecords } from '../fixtures/site/records.ts';
+
+const site = builtSite('base');
+let server: StaticServer;
+let browser: Browser;
+
+function record(id: string): Sheet {
+  const file = path.join(site.contentDir, 'sheets', `${id}.md`);
+  return sheetSchema.parse(parseEntry(readFileSync(file, 'utf8'), file).data);
+}
+
+function findEntry(pred: (s: Sheet) => boolean): Sheet {
+  for (const id of entryIds(site)) {
+    const s = record(id);
+    if (pred(s)) return s;
+  }
+  throw new Error('no matching entry');
+}
+
+const html = (sitePath: string) => readFileSync(fileOf(site.dist, sitePath), 'utf8');
+
+/** Scrolls a figure into view and waits until its chart is drawn; returns the canvas's non-blank pixel count. */
+async function drawnPixels(page: Page, figureSelector: string): Promise<number> {
+  const fig = page.locator(figureSelector);
+  await fig.scrollIntoViewIfNeeded();
+  await page.waitForFunction((sel) => document.querySelector<HTMLElement>(sel)?.dataset.chartState === 'drawn', figureSelector, {
+    timeout: 20_000,
+  });
+  return page.evaluate((sel) => {
+    const canvas = document.querySelector<HTMLCanvasElement>(`${sel} canvas`);
+    if (!canvas || canvas.width === 0 || canvas.height === 0) return 0;
+    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let n = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
+    return n;
+  }, figureSelector);
+}
+
+beforeAll(async () => {
+  server = await serveDist(site.dist, { base: site.base });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('text sheet page: 000 サイバーセキュリティ情報共有推進事業', () => {
+  const s = findEntry((r) => r.source.file === 'text/000_ef263abaeb28aada.txt');
+  const pagePath = sheetPagePath(site, s.id);
+
+  it('lives at sheets/<id>/ under the base', () => {
+    expect(pagePath).toBe(`sheets/${s.id}/`);
+  });
+
+  it('opens with the summary; the same sentence is the meta and og description', async () => {
+    const { page, errors, close } = await openPage(browser, server.url(pagePath), { origin: server.origin });
+    try {
+      const summary = await page.locator('section.summary').innerText();
+      expect(summary).toContain('2021（令和3）年度');
+      expect(summary).toContain('3.59億円');
+      expect(summary).toContain('3.25億円');
+      expect(summary).toContain('91%');
+      expect(summary).toContain('1件中1件達成');
+      expect(summary).toContain('株式会社日立製作所');
+      expect(summary).toContain('一者応札');
+      expect(summary).toContain('落札率98.3%');
+      expect(summary).toContain(`${s.warnings.length}件`);
+      // The summary comes right after the title, before any section.
+      const order = await page.evaluate(() =>
+        [...document.querySelectorAll('article h1, article section')].map((e) => e.id || e.className || e.tagName),
+      );
+      expect(order.slice(0, 3)).toEqual(['sheet-title', 'summary', 'basics']);
+      const sentence = summarize(s).sentence;
+      expect(await page.locator('meta[name="description"]').getAttribute('content')).toBe(sentence);
+      expect(await page.locator('meta[property="og:description"]').getAttribute('content')).toBe(sentence);
+      expect(await page.locator('html').getAttribute('lang')).toBe('ja');
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it("shows every section in the sheet's order, with units, eras and — for blanks", () => {
+    const h = html(pagePath);
+    const ids = [...h.matchAll(/<section id="([a-z-]+)"/g)].map((m) => m[1]);
+    expect(ids).toEqual([
+      'basics', 'purpose', 'budgets', 'budget-items', 'activities', 'unit-costs', 'outcomes', 'checks', 'findings',
+      'past-sheets', 'related-projects', 'flow', 'blocks', 'payees', 'warnings', 'source',
+    ]);
+    const text = pageText(h);
+    expect(text).toContain('予算額・執行額（単位: 百万円、執行率は%）');
+    expect(text).toContain('2019（令和元）年度');
+    expect(text).toContain('単位当たりコスト（百万円/件）');
+    // 補正予算 is "-" in all five columns of the sheet: five "—", never 0.
+    const row = /<th scope="row">補正予算（百万円）<\/th>(.*?)<\/tr>/.exec(h)?.[1] ?? '';
+    expect(row.match(/—/g)).toHaveLength(5);
+    expect(row).not.toMatch(/>0</);
+    // 計 of 2022 is a 0 the sheet wrote: shown as 0 with its exact 円 value.
+    expect(h).toContain('<data value="0" title="0円">0</data>');
+    expect(h).toContain('<data value="359000000" title="359,000,000円">359</data>');
+    // Check marks as stated; past sheets not on the site are shown as numbers, not links.
+    expect(text).toContain('2021（令和3）年度: 2021 総務 20 0083');
+    // Every table has a caption and header cells with a scope.
+    for (const table of h.split('<table').slice(1)) {
+      expect(table).toMatch(/^[^>]*>\s*<caption>/);
+      expect(table.split('</table>')[0]).toMatch(/<th scope="(col|row)"/);
+    }
+  });
+
+  it('shows warnings where they apply and in the list', () => {
+    const h = html(pagePath);
+    const items = [...h.matchAll(/<li id="warning-(\d+)">/g)];
+    expect(items).toHaveLength(s.warnings.length);
+    expect(s.warnings.length).toBeGreaterThan(0);
+    for (const w of s.warnings) expect(pageText(h)).toContain(w.message);
+  });
+
+  it('draws each chart only once it scrolls into view, from the embedded data', async () => {
+    const requested: string[] = [];
+    const { page, errors, close } = await openPage(browser, server.url(pagePath), { origin: server.origin, noNavigate: true });
+    page.on('request', (r) => requested.push(r.url()));
+    try {
+      await page.goto(server.url(pagePath), { waitUntil: 'networkidle' });
+      const figures = await page.locator('figure[data-chart]').evaluateAll((fs) => fs.map((f) => `#${f.id}`));
+      expect(figures).toEqual(['#chart-budget', '#chart-activity-1', '#chart-outcome-1', '#chart-flow', '#chart-payees']);
+      // Nothing below the fold is drawn yet, and the Sankey code is not loaded.
+      expect(await page.locator('#chart-flow').getAttribute('data-chart-state')).toBe('pending');
+      expect(requested.some((u) => /\/_astro\/sankey\./.test(u))).toBe(false);
+      for (const f of figures) {
+        const pixels = await drawnPixels(page, f);
+        expect(pixels, `${f} has a blank canvas`).toBeGreaterThan(1000);
+        expect(await page.locator(`${f} canvas`).getAttribute('aria-label')).toBeTruthy();
+      }
+      expect(requested.some((u) => /\/_astro\/sankey\./.test(u))).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('single-bidder and 落札率 ≥ 95% contracts carry text marks in the payee tables', () => {
+    const h = html(pagePath);
+    const hitachiRow = /<tr role="row">(?:(?!<\/tr>).)*株式会社日立製作所(?:(?!<\/tr>).)*<\/tr>/.exec(h)?.[0] ?? '';
+    expect(pageText(hitachiRow)).toContain('一者応札');
+    expect(pageText(hitachiRow)).toContain('落札率95%以上');
+    const nttRow = /<tr role="row">(?:(?!<\/tr>).)*エヌ・ティ・ティ・データ経営研究所<\/th>(?:(?!<\/tr>).)*<\/tr>/.exec(h)?.[0] ?? '';
+    expect(nttRow).not.toBe('');
+    expect(pageText(nttRow)).not.toContain('一者応札');
+  });
+
+  it('links its own JSON, which is the record as validated', async () => {
+    const h = html(pagePath);
+    const jsonHref = `${site.base}data/sheets/${s.id}.json`;
+    expect(h).toContain(`href="${jsonHref}"`);
+    const res = await fetch(`${server.origin}${jsonHref}`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual(JSON.parse(JSON.stringify(s)));
+  });
+
+  it('offers each chart as CSV (BOM, units in the header)', async () => {
+    const h = html(pagePath);
+    const links = [...h.matchAll(/href="([^"]+\.csv)"/g)].map((m) => m[1]!);
+    expect(links.map((l) => l.split('/').pop())).toEqual(['budget.csv', 'activity-1.csv', 'outcome-1.csv', 'flow.csv', 'payees.csv']);
+    const res = await fetch(`${server.origin}${links[0]}`);
+    const text = await res.text();
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const lines = text.slice(1).split('\r\n');
+    expect(lines[0]).toBe('年度,予算額（計）（円）,執行額（円）,執行率（%）');
+    expect(lines).toContain('2021（令和3）年度,359000000,325000000,91');
+  });
+});
+
+describe('RS sheet page', () => {
+  // The RS record with the most blocks: its Sankey has the most to draw.
+  const s = entryIds(site)
+    .map(record)
+    .filter((r) => r.source.form === 'rs-csv' && r.budgets.length > 0)
+    .sort((a, b) => b.blocks.length - a.blocks.length)[0]!;
+  const pagePath = sheetPagePath(site, s.id);
+
+  it('draws the budget chart and the Sankey, and says which parts the download lacks', async () => {
+    expect(s.blocks.length).toBeGreaterThan(1);
+    const { page, errors, close } = await openPage(browser, server.url(pagePath), { origin: server.origin });
+    try {
+      expect(await drawnPixels(page, '#chart-budget')).toBeGreaterThan(1000);
+      expect(await drawnPixels(page, '#chart-flow')).toBeGreaterThan(1000);
+      const summary = await page.locator('section.summary').innerText();
+      expect(summary).toMatch(/この資料には.*5-1.*が含まれていません/s);
+      const payees = await page.locator('#payees').innerText();
+      if (s.payees.length === 0) expect(payees).toContain('この資料には支出先の一覧が含まれていません');
+      else expect(await page.locator('#payees table').count()).toBeGreaterThan(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('search attributes', () => {
+  const sheetPages = entryIds(site).map((id) => sheetPagePath(site, id));
+
+  it('every sheet page has one data-pagefind-body and every filter, sort and meta key', () => {
+    for (const p of sheetPages) {
+      const h = html(p);
+      expect(h.match(/data-pagefind-body/g), p).toHaveLength(1);
+      const tag = scanTags(h).find((t) => t.attrs['data-pagefind-sort'] !== undefined);
+      expect(tag, p).toBeDefined();
+      const a = tag!.attrs;
+      expect(a['data-pagefind-filter']).toBe('府省庁[data-pf-ministry], 年度[data-pf-year], 一者応札[data-pf-single-bidder]');
+      expect(a['data-pagefind-sort']).toBe('budget[data-pf-sort-budget], rate[data-pf-sort-rate], year[data-pf-sort-year]');
+      expect(a['data-pagefind-meta']).toContain('title[data-pf-title]');
+      for (const k of ['data-pf-sort-budget', 'data-pf-sort-rate', 'data-pf-sort-year']) {
+        expect(Number.isFinite(Number(a[k])), `${p} ${k}=${a[k]}`).toBe(true);
+      }
+      expect(['あり', 'なし']).toContain(a['data-pf-single-bidder']);
+      expect(a['data-pf-year']).toMatch(/^\d{4}$/);
+    }
+  });
+
+  it('values come from the record', () => {
+    const s = findEntry((r) => r.source.file === 'text/000_ef263abaeb28aada.txt');
+    const a = scanTags(html(sheetPagePath(site, s.id))).find((t) => t.attrs['data-pagefind-sort'] !== undefined)!.attrs;
+    expect(a['data-pf-ministry']).toBe('総務省');
+    expect(a['data-pf-year']).toBe('2022');
+    expect(a['data-pf-single-bidder']).toBe('あり');
+    expect(a['data-pf-sort-budget']).toBe('359000000');
+    expect(a['data-pf-sort-rate']).toBe('0.91');
+    expect(a['data-pf-title']).toBe('サイバーセキュリティ情報共有推進事業');
+  });
+
+  it('no other page has data-pagefind-body; header and footer are ignored', () => {
+    const sheetFiles = new Set(sheetPages.map((p) => fileOf(site.dist, p)));
+    for (const file of listFiles(site.dist, '.html')) {
+      const h = readFileSync(file, 'utf8');
+      if (!sheetFiles.has(file)) expect(h, file).not.toContain('data-pagefind-body');
+      expect(h, file).toMatch(/<header class="site-header" data-pagefind-ignore/);
+      expect(h, file).toMatch(/<footer class="site-footer" data-pagefind-ignore/);
+    }
+  });
+});
+
+describe('open data', () => {
+  it('every sheet has its JSON, equal to its validated record', () => {
+    for (const id of entryIds(site)) {
+      const file = path.join(site.dist, 'data', 'sheets', `${id}.json`);
+      expect(existsSync(file), file).toBe(true);
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(JSON.parse(JSON.stringify(record(id))));
+    }
+  });
+
+  it('sheets.json and sheets.csv list every sheet; the schema parses', () => {
+    const ids = entryIds(site);
+    const list = JSON.parse(readFileSync(path.join(site.dist, 'data', 'sheets.json'), 'utf8'));
+    expect(list.count).toBe(ids.length);
+    expect(list.sheets.map((r: { id: string }) => r.id).sort()).toEqual(ids);
+    const row = list.sheets.find((r: { id: string }) => r.id.startsWith('2022-soumu-'));
+    expect(row).toMatchObject({ fiscalYear: 2022, ministry: '総務省', budgetTotal: 359000000, executed: 325000000, executionRate: 0.91 });
+    expect(row.url).toBe(`${site.site}${site.base}sheets/${row.id}/`);
+
+    const csv = readFileSync(path.join(site.dist, 'data', 'sheets.csv'), 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const lines = csv.slice(1).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('ID,レビュー年度,府省庁,事業名,金額の年度,予算額（計、円）,執行額（円）,執行率（%）,一者応札,注意点の件数,URL');
+    expect(lines).toHaveLength(ids.length + 1);
+
+    const schema = JSON.parse(readFileSync(path.join(site.dist, 'data', 'sheet.schema.json'), 'utf8'));
+    expect(schema.type).toBe('object');
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['id', 'budgets', 'payees', 'warnings']));
+  });
+});
+
+describe('home and lists', () => {
+  it('home: what the site is, a plain GET search form, totals by year and ministry, newest sheets', async () => {
+    const { page, errors, close } = await openPage(browser, server.url(''), { origin: server.origin });
+    try {
+      const form = page.locator('main form[role="search"]');
+      expect(await form.getAttribute('action')).toBe(`${site.base}search/`);
+      expect(await form.getAttribute('method')).toBe('get');
+      expect(await form.locator('input[name="q"]').count()).toBe(1);
+      const text = await page.locator('main').innerText();
+      expect(text).toContain(`${entryIds(site).length}件`);
+      expect(await page.locator('#home-totals-by-year table caption').count()).toBe(1);
+      expect(await page.locator('figure[id^="home-totals-by-ministry-"] table caption').count()).toBe(1);
+      expect(await drawnPixels(page, '#home-totals-by-year')).toBeGreaterThan(1000);
+      expect(await page.locator('#newest-heading + ul li').count()).toBeGreaterThan(0);
+      // Submitting the form lands on the search page with the query.
+      await page.fill('#home-search', 'セキュリティ');
+      await Promise.all([page.waitForURL(/\/search\/\?q=/), form.locator('button').click()]);
+      expect(decodeURIComponent(new URL(page.url()).search)).toBe('?q=セキュリティ');
+      expect(errors.filter((e) => e.kind !== 'console')).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('a ministry list is sorted by budget without JS, and the sort buttons re-sort it', async () => {
+    const soumu = 'ministries/soumu/';
+    const budgetsOf = (p: Page) =>
+      p.locator('table[data-sortable] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-sort-budget') ?? ''));
+    const numeric = (xs: string[]) => xs.filter((x) => x !== '').map(Number);
+
+    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const p1 = await noJs.newPage();
+    await p1.goto(server.url(soumu));
+    const served = numeric(await budgetsOf(p1));
+    expect(served.length).toBeGreaterThan(1);
+    expect(served).toEqual([...served].sort((a, b) => b - a));
+    expect(await p1.locator('.btn-sort').count()).toBe(0);
+    await noJs.close();
+
+    const { page, close } = await openPage(browser, server.url(soumu), { origin: server.origin });
+    try {
+      await page.locator('th[data-sort-key="budget"] .btn-sort').click();
+      expect(await page.locator('th[data-sort-key="budget"]').getAttribute('aria-sort')).toBe('ascending');
+      const asc = numeric(await budgetsOf(page));
+      expect(asc).toEqual([...asc].sort((a, b) => a - b));
+      await page.locator('th[data-sort-key="rate"] .btn-sort').click();
+      expect(await page.locator('th[data-sort-key="rate"]').getAttribute('aria-sort')).toBe('descending');
+      const rates = await page
+        .locator('table[data-sortable] tbody tr')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-sort-rate') ?? '').filter((x) => x !== '').map(Number));
+      expect(rates).toEqual([...rates].sort((a, b) => b - a));
+    } finally {
+      await close();
+    }
+  });
+
+  it('year pages and the ministry index exist for the samples', () => {
+    expect(existsSync(fileOf(site.dist, 'years/2024/'))).toBe(true);
+    expect(existsSync(fileOf(site.dist, 'years/2022/'))).toBe(true);
+    expect(existsSync(fileOf(site.dist, 'years/2016/'))).toBe(true);
+    expect(pageText(html('ministries/'))).toContain('総務省');
+    expect(pageText(html('about/'))).toContain('政府標準利用規約');
+    expect(existsSync(path.join(site.dist, '404.html'))).toBe(true);
+  });
+
+  it('pages without charts carry no JavaScript', () => {
+    for (const p of ['about/', 'ministries/', '404.html']) {
+      const scripts = scanTags(html(p)).filter((t) => t.name === 'script');
+      expect(scripts, p).toEqual([]);
+    }
+  });
+});
+
+describe('hand-typed fixture records (past-sheet links, hostile text in chart data)', () => {
+  const dir = path.join(SITES_ROOT, 'pages-fixtures');
+  const dist = path.join(dir, 'dist');
+  let fixtureServer: StaticServer;
+
+  beforeAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+    await writeFixtureEntries(path.join(dir, 'content'));
+    const code = await new Promise<number>((resolve, reject) => {
+      const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, CONTENT_DIR: path.join(dir, 'content'), OUT_DIR: dist, BASE: '/', SITE: site.site, ASTRO_TELEMETRY_DISABLED: '1' },
+        stdio: ['ignore', 'inherit', 'inherit'],
+      });
+      child.on('error', reject);
+      child.on('close', (c) => resolve(c ?? 1));
+    });
+    if (code !== 0) throw new Error(`fixture site build failed (exit ${code})`);
+    fixtureServer = await serveDist(dist, { base: '/' });
+  }, 180_000);
+
+  afterAll(async () => {
+    await fixtureServer?.close();
+  });
+
+  it('built one page per fixture', () => {
+    const pages = readdirSync(path.join(dist, 'sheets')).sort();
+    expect(pages).toEqual(siteFixtureRecords.map((r) => r.id).sort());
+    expect(pages).toContain(cyber.id);
+  });
+
+  it('links a past sheet that is on the site, shows the number of one that is not', () => {
+    const h = readFileSync(path.join(dist, 'sheets', edgeCases.id, 'index.html'), 'utf8');
+    expect(h).toContain(`<a href="/sheets/${judgitChiiki.id}/">2023 総務 22 0073</a>`);
+    expect(pageText(h)).toContain('2010（平成22）年度: 新22-0001（このサイトには未掲載）');
+  });
+
+  it('keeps hostile text inside the chart JSON and draws the chart with it as text', async () => {
+    const h = readFileSync(path.join(dist, 'sheets', edgeCases.id, 'index.html'), 'utf8');
+    const embedded = [...h.matchAll(/<script type="application\/json" data-chart-data>(.*?)<\/script>/g)].map((m) => m[1]!);
+    expect(embedded.length).toBeGreaterThan(0);
+    for (const e of embedded) expect(e).not.toMatch(/[<>]/);
+    const payees = embedded.map((e) => JSON.parse(e)).find((c) => c.kind === 'sankey');
+    expect(JSON.stringify(payees)).toContain('</script>株式会社<テスト>');
+    const { page, errors, close } = await openPage(browser, fixtureServer.url(`sheets/${edgeCases.id}/`), {
+      origin: fixtureServer.origin,
+      initScript: () => {
+        (window as unknown as { alerts: string[] }).alerts = [];
+        window.alert = (m?: unknown) => (window as unknown as { alerts: string[] }).alerts.push(String(m));
+      },
+    });
+    try {
+      expect(await drawnPixels(page, '#chart-flow')).toBeGreaterThan(100);
+      expect(await page.evaluate(() => (window as unknown as { alerts: string[] }).alerts)).toEqual([]);
+      expect(await page.locator('h1').innerText()).toBe(edgeCases.title);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('says plainly which parts a source lacks', () => {
+    const h = readFileSync(path.join(dist, 'sheets', judgitChiiki.id, 'index.html'), 'utf8');
+    expect(pageText(h)).toContain('この資料には点検・評価、資金の流れが含まれていません');
+  });
+});

@@ -1,0 +1,38 @@
+/**
+ * The project's real sample sheets as validated records, read the way the converter reads them (reader →
+ * schema → data-quality checks), for unit tests of the site's modules.
+ */
+import path from 'node:path';
+import { readTextSheet } from '../../scripts/lib/text-sheet/index.ts';
+import { readRsFolder } from '../../scripts/lib/rs-csv/index.ts';
+import { checkSheet } from '../../scripts/lib/checks.ts';
+import { sheet, type Sheet } from '../../src/schema/sheet.ts';
+
+function validate(input: unknown): Sheet {
+  const record = sheet.parse(input);
+  record.warnings.push(...checkSheet(record));
+  return record;
+}
+
+/** A text sample under sheets/text/ (e.g. "000_ef263abaeb28aada.txt"). */
+export async function textSample(name: string): Promise<Sheet> {
+  const result = await readTextSheet(path.resolve('sheets/text', name), `text/${name}`);
+  if (result.errors.length || result.records.length !== 1) {
+    throw new Error(`${name}: ${JSON.stringify(result.errors)}`);
+  }
+  return validate(result.records[0]);
+}
+
+let rsCache: Promise<Sheet[]> | null = null;
+
+/** Every record of the RS 2024 sample (sheets/rs2024/). */
+export function rsSamples(): Promise<Sheet[]> {
+  rsCache ??= readRsFolder(path.resolve('sheets/rs2024'), 'rs2024').then((r) => r.records.map(validate));
+  return rsCache;
+}
+
+export async function rsSample(budgetProjectId: number): Promise<Sheet> {
+  const found = (await rsSamples()).find((s) => s.id.endsWith(`-rs${budgetProjectId}`));
+  if (!found) throw new Error(`RS sample 予算事業ID ${budgetProjectId} not found`);
+  return found;
+}

@@ -1,0 +1,114 @@
+/** Display formatting (src/lib/format.ts): units, exact values, and null never shown as 0. */
+import { describe, expect, it } from 'vitest';
+import {
+  NONE,
+  formatMillionYen,
+  formatMillionYenNumber,
+  formatNumber,
+  formatPercent,
+  formatPercentShort,
+  formatQuantity,
+  formatYenExact,
+  formatYenShort,
+  shiftDecimal,
+  textOrNone,
+} from '../../src/lib/format.ts';
+import { textSample } from '../support/sample-records.ts';
+
+describe('null is "—", never 0', () => {
+  it.each([
+    ['formatYenExact', formatYenExact],
+    ['formatMillionYen', formatMillionYen],
+    ['formatMillionYenNumber', formatMillionYenNumber],
+    ['formatYenShort', formatYenShort],
+    ['formatPercent', formatPercent],
+    ['formatPercentShort', formatPercentShort],
+    ['formatNumber', formatNumber],
+  ] as const)('%s(null) and (undefined)', (_name, fn) => {
+    expect(fn(null)).toBe(NONE);
+    expect(fn(undefined)).toBe(NONE);
+    expect(NONE).toBe('—');
+  });
+
+  it('a stated 0 stays 0', () => {
+    expect(formatMillionYen(0)).toBe('0百万円');
+    expect(formatYenShort(0)).toBe('0百万円');
+    expect(formatPercent(0)).toBe('0%');
+    expect(formatNumber(0)).toBe('0');
+  });
+
+  it('quantities drop the unit for no value, keep it otherwise', () => {
+    expect(formatQuantity(null, '件')).toBe('—');
+    expect(formatQuantity(1000, '件')).toBe('1,000件');
+    expect(formatQuantity(0.2, null)).toBe('0.2');
+    expect(textOrNone('  ')).toBe('—');
+    expect(textOrNone('委託・請負')).toBe('委託・請負');
+  });
+});
+
+describe('百万円 and 億円', () => {
+  it('scales exactly on the decimal string (no float noise, nothing rounded away)', () => {
+    expect(shiftDecimal(339000000, 6)).toBe('339');
+    expect(shiftDecimal(1500000, 6)).toBe('1.5');
+    expect(shiftDecimal(400000, 6)).toBe('0.4');
+    expect(shiftDecimal(-250000, 6)).toBe('-0.25');
+    expect(shiftDecimal(11200834, 6)).toBe('11.200834');
+    expect(shiftDecimal(0, 6)).toBe('0');
+    expect(formatMillionYenNumber(19938516000)).toBe('19,938.516');
+    expect(formatMillionYen(100000)).toBe('0.1百万円');
+    // A float division would print 0.30000000000000004-style noise for some amounts.
+    expect(formatMillionYenNumber(300000)).toBe('0.3');
+  });
+
+  it('exact 円 for titles', () => {
+    expect(formatYenExact(339000000)).toBe('339,000,000円');
+    expect(formatYenExact(-1500000)).toBe('-1,500,000円');
+    expect(formatYenExact(34482000)).toBe('34,482,000円');
+  });
+
+  it('headline amounts: 百万円 below 1億円, 億円 from 1億円, 兆円 from 1兆円', () => {
+    expect(formatYenShort(15000000)).toBe('15百万円');
+    expect(formatYenShort(1500000)).toBe('1.5百万円');
+    expect(formatYenShort(3295000)).toBe('3.3百万円');
+    expect(formatYenShort(33498000)).toBe('33.5百万円');
+    expect(formatYenShort(100000000)).toBe('1億円');
+    expect(formatYenShort(359000000)).toBe('3.59億円');
+    expect(formatYenShort(19938516000)).toBe('199.39億円');
+    expect(formatYenShort(123456789012345)).toBe('123.46兆円');
+    expect(formatYenShort(-359000000)).toBe('-3.59億円');
+    expect(formatYenShort(400000)).toBe('400,000円');
+  });
+});
+
+describe('rates are fractions shown as percentages', () => {
+  it('keeps every stated digit', () => {
+    expect(formatPercent(0.92)).toBe('92%');
+    expect(formatPercent(0.983)).toBe('98.3%');
+    expect(formatPercent(0.33608)).toBe('33.608%');
+    expect(formatPercent(1.4)).toBe('140%');
+    expect(formatPercent(1.42)).toBe('142%');
+    expect(formatPercent(0.07)).toBe('7%');
+  });
+
+  it('short form rounds for headlines', () => {
+    expect(formatPercentShort(0.33608)).toBe('33.6%');
+    expect(formatPercentShort(0.91)).toBe('91%');
+  });
+});
+
+describe('on the real sample sheet 000 (総務省 サイバーセキュリティ情報共有推進事業)', () => {
+  it("shows the sheet's 百万円 figures back as the sheet states them", async () => {
+    const s = await textSample('000_ef263abaeb28aada.txt');
+    const fy2021 = s.budgets.find((b) => b.year === 2021 && !b.isRequest)!;
+    expect(formatMillionYenNumber(fy2021.total)).toBe('359');
+    expect(formatMillionYenNumber(fy2021.executed)).toBe('325');
+    expect(formatPercent(fy2021.executionRate)).toBe('91%');
+    const hitachi = s.payees.find((p) => p.corporateNumber === '7010001008844')!;
+    expect(formatMillionYen(hitachi.amount)).toBe('175百万円');
+    expect(formatPercent(hitachi.winningBidRate)).toBe('98.3%');
+    const survey = s.payees.find((p) => p.name === '株式会社サーベイリサーチセンター')!;
+    expect(formatMillionYen(survey.amount)).toBe('1.5百万円');
+    // 補正予算 is "-" in every column: shown as —, not 0.
+    expect(s.budgets.map((b) => formatMillionYenNumber(b.supplementary))).toEqual(s.budgets.map(() => '—'));
+  });
+});

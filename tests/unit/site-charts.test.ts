@@ -1,0 +1,119 @@
+/** Chart data (src/lib/charts.ts): one table feeds the HTML table, the canvas and the CSV; real samples. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  activityChart,
+  budgetChart,
+  csvHeader,
+  csvRow,
+  flowChart,
+  listSheetCharts,
+  outcomeChart,
+  payeeMarks,
+  topPayeesChart,
+} from '../../src/lib/charts.ts';
+import { rsSample, rsSamples, textSample } from '../support/sample-records.ts';
+
+// Reading the RS sample folder (13 tables) takes a few seconds; once per file.
+beforeAll(async () => {
+  await rsSamples();
+}, 60_000);
+
+describe('budget chart', () => {
+  it('has a row per column of the sheet, nulls kept as null, request column labelled', async () => {
+    const s = await textSample('000_ef263abaeb28aada.txt');
+    const c = budgetChart(s)!;
+    expect(c.table.rows).toEqual([
+      ['2019（令和元）年度', 339_000_000, 311_000_000, 0.92],
+      ['2020（令和2）年度', 358_000_000, 333_000_000, 0.93],
+      ['2021（令和3）年度', 359_000_000, 325_000_000, 0.91],
+      ['2022（令和4）年度', 0, null, null],
+      ['2023（令和5）年度要求', 0, null, null],
+    ]);
+    expect(c.canvas).toMatchObject({ kind: 'budget', executed: [311_000_000, 333_000_000, 325_000_000, null, null] });
+    expect(c.summary).toContain('2021（令和3）年度 予算3.59億円・執行3.25億円（執行率91%）');
+    expect(csvHeader(c.table.columns)).toEqual(['年度', '予算額（計）（円）', '執行額（円）', '執行率（%）']);
+    expect(csvRow(c.table.columns, c.table.rows[0]!)).toEqual(['2019（令和元）年度', 339_000_000, 311_000_000, 92]);
+    expect(csvRow(c.table.columns, c.table.rows[3]!)).toEqual(['2022（令和4）年度', 0, null, null]);
+  });
+});
+
+describe('indicator charts', () => {
+  it('activity: 当初見込み vs 活動実績 by year, plan columns labelled as the sheet does', async () => {
+    const s = await textSample('000_ef263abaeb28aada.txt');
+    const c = activityChart(s.activities[0]!, 0)!;
+    expect(c.id).toBe('activity-1');
+    expect(c.table.rows.slice(0, 3)).toEqual([
+      ['2019（令和元）年度', 500, 1000],
+      ['2020（令和2）年度', 600, 1200],
+      ['2021（令和3）年度', 1000, 2000],
+    ]);
+    expect(c.table.rows[3]![0]).toMatch(/^2022（令和4）年度 4年度/);
+    expect(c.table.columns.map((col) => col.unit ?? null)).toEqual([null, '件', '件']);
+  });
+
+  it('outcome: target vs actual with 達成度; a repeated year (目標最終年度) gets its own label', async () => {
+    const s = await textSample('000_ef263abaeb28aada.txt');
+    const c = outcomeChart(s.outcomes[0]!, 0)!;
+    expect(c.table.rows[1]).toEqual(['2020（令和2）年度', 25, 35, 1.4]);
+    expect(c.table.rows[2]).toEqual(['2021（令和3）年度', 26, 37, 1.42]);
+    const labels = c.table.rows.map((r) => r[0]);
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(labels[3]).toBe('2021（令和3）年度 目標最終年度 3 年度');
+    expect(c.summary).toContain('達成度142%（目標達成）');
+    expect(csvRow(c.table.columns, c.table.rows[2]!)).toEqual(['2021（令和3）年度', 26, 37, 142]);
+  });
+});
+
+describe('payees', () => {
+  it('marks single-bidder and 落札率 ≥ 95% in words', async () => {
+    const s = await textSample('000_ef263abaeb28aada.txt');
+    const c = topPayeesChart(s)!;
+    expect(c.table.rows[0]).toEqual([1, '株式会社日立製作所', 'A', 175_000_000, '一般競争契約 (総合評価)', 1, 0.983, '一者応札・落札率95%以上']);
+    expect(c.table.rows[1]?.[1]).toBe('株式会社KDDI総合研究所');
+    expect(c.table.rows[2]).toEqual([3, '株式会社エヌ・ティ・ティ・データ経営研究所', 'E', 20_000_000, '一般競争契約 (総合評価)', 3, 0.9, null]);
+    expect(c.table.rows).toHaveLength(10);
+    expect(payeeMarks({ bidders: 2, winningBidRate: 0.975 })).toEqual(['落札率95%以上']);
+    expect(payeeMarks({ bidders: 3, winningBidRate: 0.682 })).toEqual([]);
+    expect(payeeMarks({ bidders: null, winningBidRate: null })).toEqual([]);
+  });
+});
+
+describe('flow of money', () => {
+  it('text sheet: weighted by block totals and stated edge amounts, every payee in the table', async () => {
+    const s = await textSample('000_ef263abaeb28aada.txt');
+    const c = flowChart(s)!;
+    expect(c.canvas?.kind).toBe('sankey');
+    if (c.canvas?.kind !== 'sankey') throw new Error('not sankey');
+    expect(c.canvas.weighted).toBe(true);
+    const toA = c.canvas.flows.find((f) => f.from === 'ministry' && f.to === 'block:A');
+    expect(toA?.flow).toBe(175_000_000);
+    // Every payee is in the table even when the canvas groups the smallest into "その他".
+    const payeeRows = c.table.rows.filter((r) => r[3] === '支出先');
+    expect(payeeRows).toHaveLength(s.payees.length);
+    expect(c.table.rows.some((r) => r[0] === '総務省' && r[1] === 'A. (株)日立製作所' && r[2] === 175_000_000)).toBe(true);
+    expect(c.notes.join('')).toContain('推定');
+  });
+
+  it('RS without table 5-1: no block totals, so equal widths and a note saying widths are not money', async () => {
+    const s = await rsSample(1775);
+    const c = flowChart(s)!;
+    if (c.canvas?.kind !== 'sankey') throw new Error('not sankey');
+    expect(c.canvas.weighted).toBe(false);
+    expect(c.canvas.flows.every((f) => f.flow === 1 && f.amount === null)).toBe(true);
+    expect(c.notes[0]).toContain('線の太さは金額を表しません');
+    const keys = new Set(c.canvas.nodes.map((n) => n.key));
+    expect(keys.has('ministry')).toBe(true);
+    expect(keys.has('block:M')).toBe(true);
+    // D (スポーツ振興助成事業) is paid by A, so it sits a column further right than A.
+    const col = (k: string) => c.canvas!.kind === 'sankey' ? c.canvas.nodes.find((n) => n.key === k)?.column : undefined;
+    expect(col('block:A')).toBe(1);
+    expect(col('block:D')).toBe(2);
+    expect(col('block:J')).toBe(3);
+  });
+
+  it('every chart of a sheet has a distinct id (its CSV file name)', async () => {
+    const s = await textSample('000_ef263abaeb28aada.txt');
+    const ids = listSheetCharts(s).map((c) => c.id);
+    expect(ids).toEqual(['budget', 'activity-1', 'outcome-1', 'flow', 'payees']);
+  });
+});
