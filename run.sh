@@ -9,6 +9,11 @@
 # registry into .tools/ when the machine's node is older.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
+# The official Node build trusts only its bundled CAs, Debian's node the system store; behind a
+# TLS-inspecting proxy whose CA is in the system store, point the official build at that store too.
+if [ -z "${NODE_EXTRA_CA_CERTS:-}" ] && [ -r /etc/ssl/certs/ca-certificates.crt ]; then
+  export NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
+fi
 . scripts/node22.sh
 
 say() { printf '\n== %s\n' "$*" >&2; }

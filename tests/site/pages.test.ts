@@ -169,7 +169,8 @@ describe('text sheet page: 000 サイバーセキュリティ情報共有推進�
   });
 
   it('single-bidder and 落札率 ≥ 95% contracts carry text marks in the payee tables', () => {
-    const h = html(pagePath);
+    const all = html(pagePath);
+    const h = all.slice(all.indexOf('<section id="payees"'), all.indexOf('<section id="warnings"'));
     const hitachiRow = /<tr role="row">(?:(?!<\/tr>).)*株式会社日立製作所(?:(?!<\/tr>).)*<\/tr>/.exec(h)?.[0] ?? '';
     expect(pageText(hitachiRow)).toContain('一者応札');
     expect(pageText(hitachiRow)).toContain('落札率95%以上');
@@ -192,9 +193,9 @@ describe('text sheet page: 000 サイバーセキュリティ情報共有推進�
     const links = [...h.matchAll(/href="([^"]+\.csv)"/g)].map((m) => m[1]!);
     expect(links.map((l) => l.split('/').pop())).toEqual(['budget.csv', 'activity-1.csv', 'outcome-1.csv', 'flow.csv', 'payees.csv']);
     const res = await fetch(`${server.origin}${links[0]}`);
-    const text = await res.text();
-    expect(text.charCodeAt(0)).toBe(0xfeff);
-    const lines = text.slice(1).split('\r\n');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).slice(1).split('\r\n');
     expect(lines[0]).toBe('年度,予算額（計）（円）,執行額（円）,執行率（%）');
     expect(lines).toContain('2021（令和3）年度,359000000,325000000,91');
   });
@@ -406,7 +407,7 @@ describe('hand-typed fixture records (past-sheet links, hostile text in chart da
   it('links a past sheet that is on the site, shows the number of one that is not', () => {
     const h = readFileSync(path.join(dist, 'sheets', edgeCases.id, 'index.html'), 'utf8');
     expect(h).toContain(`<a href="/sheets/${judgitChiiki.id}/">2023 総務 22 0073</a>`);
-    expect(pageText(h)).toContain('2010（平成22）年度: 新22-0001（このサイトには未掲載）');
+    expect(pageText(h)).toMatch(/2010（平成22）年度: 新22-0001\s*（このサイトには未掲載）/);
   });
 
   it('keeps hostile text inside the chart JSON and draws the chart with it as text', async () => {

@@ -105,7 +105,8 @@ describe('flow of money', () => {
     expect(keys.has('ministry')).toBe(true);
     expect(keys.has('block:M')).toBe(true);
     // D (スポーツ振興助成事業) is paid by A, so it sits a column further right than A.
-    const col = (k: string) => c.canvas!.kind === 'sankey' ? c.canvas.nodes.find((n) => n.key === k)?.column : undefined;
+    const nodes = c.canvas.nodes;
+    const col = (k: string) => nodes.find((n) => n.key === k)?.column;
     expect(col('block:A')).toBe(1);
     expect(col('block:D')).toBe(2);
     expect(col('block:J')).toBe(3);

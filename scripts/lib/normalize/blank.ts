@@ -11,9 +11,32 @@
  */
 const DASHES = /^[-\u2010-\u2015\u2212\u30fc\u2500]+$/;
 
+/**
+ * `true` when the text has a character that stays itself, and neither a dash nor a space, under NFKC
+ * (ASCII letters and digits, hiragana, katakana other than "ー", CJK unified ideographs) and that no
+ * neighbour can compose with: such a text states a value, whatever else it holds. Most cells start with
+ * one, so this spares them the normalisation.
+ */
+function hasValueChar(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (
+      (c >= 0x30 && c <= 0x39) || // 0-9
+      ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || // A-Z a-z
+      (c >= 0x3041 && c <= 0x3096) || // hiragana
+      (c >= 0x30a1 && c <= 0x30fa) || // katakana (not ー U+30FC)
+      (c >= 0x4e00 && c <= 0x9fff) // CJK unified ideographs
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** `true` for a blank cell or a dash-only cell ("-", "‐", "―", "－", "--" …). */
 export function isNoValue(raw: string | null | undefined): boolean {
-  if (raw == null) return true;
+  if (raw == null || raw === '') return true;
+  if (hasValueChar(raw)) return false;
   const s = raw.normalize('NFKC').replace(/\s+/g, '');
   return s === '' || DASHES.test(s);
 }

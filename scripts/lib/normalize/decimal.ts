@@ -20,6 +20,8 @@ export type Parsed<T> = { ok: true; value: T | null } | { ok: false; reason: str
  * the mark normaliser (mark.ts) reads check cells.
  */
 const NEGATIVE = /^[▲△\-\u2212]/;
+/** Digits with an optional fraction, nothing else (ASCII digits only: `\d` without the u flag). */
+const PLAIN = /^(\d+)(?:\.(\d+))?$/;
 
 /**
  * Reads a decimal number. NFKC first (full-width digits, "，", "．"), spaces removed, thousands separators
@@ -27,6 +29,9 @@ const NEGATIVE = /^[▲△\-\u2212]/;
  * that is not a plain decimal number.
  */
 export function parseDecimal(raw: string | null | undefined): Parsed<Decimal> {
+  // Plain ASCII "123" / "12.5" (most cells) is already in the form the steps below produce.
+  const plain = raw == null ? null : PLAIN.exec(raw);
+  if (plain) return { ok: true, value: { digits: BigInt(plain[1]! + (plain[2] ?? '')), scale: plain[2]?.length ?? 0 } };
   if (raw == null || isNoValue(raw)) return { ok: true, value: null };
   let s = raw.normalize('NFKC').trim();
   let negative = false;

@@ -23,7 +23,7 @@ import { goals, links } from './map-goals.ts';
 import { expenses, flows, multiYearContracts, payees } from './map-spending.ts';
 import { csvBytes, decodeText, FileError, zipCsvBytes, type DecodeInfo, type ZipInfo } from './open-table.ts';
 import { RowError, type Mapper, type Parts } from './parts.ts';
-import { readTableRows, type Row } from './read-table.ts';
+import { CsvError, readTableRows, type HeaderCheck, type Row } from './read-table.ts';
 import {
   parseTableFileName,
   TABLE_IDS,
@@ -108,8 +108,6 @@ async function readTable<K extends TableId>(
   const entries = new Map<string, Entry<K>>();
   const identities = new Map<string, Identity>();
   const mapper = MAPPERS[id] as Mapper<K>;
-  let lastLine = 1;
-  let close = (): void => {};
   /** The project gets no record: its rows in this and later tables are skipped. */
   const fail = (key: string, error: InputError): void => {
     state.errors.push(error);
@@ -118,15 +116,15 @@ async function readTable<K extends TableId>(
     identities.delete(key);
     state.projects.delete(key);
   };
-  try {
-    const table = await readTableRows(decodeText(bytes, decodeInfo), spec);
-    const { header, rows } = table;
-    close = table.close;
+  /** Set when the table turns out unusable before its rows (wrong zip entry, required columns missing). */
+  let unusable = false;
+  const header = (check: HeaderCheck): boolean => {
     if (file.kind === 'zip') {
       const entryId = zipInfo.entry ? tableIdOfEntry(zipInfo.entry) : null;
       if (entryId !== null && entryId !== id) {
         state.errors.push({ file: file.rel, where: `zip entry ${zipInfo.entry}`, message: `the zip of table ${id} holds table ${entryId}; not used` });
-        return null;
+        unusable = true;
+        return false;
       }
       for (const ignored of zipInfo.ignored) {
         state.notices.push({ file: file.rel, where: `zip entry ${ignored}`, message: 'not the table CSV; ignored' });
@@ -135,86 +133,88 @@ async function readTable<K extends TableId>(
     if (decodeInfo.encoding === 'cp932') {
       state.notices.push({ file: file.rel, where: null, message: 'not UTF-8: read as Shift_JIS (cp932)' });
     }
-    for (const column of header.unknown) {
+    for (const column of check.unknown) {
       state.notices.push({ file: file.rel, where: `table ${label}, header`, message: `unknown column "${column}" is ignored` });
     }
-    if (header.missing.length > 0) {
-      const names = header.missing.map((c) => `"${c}"`).join(', ');
+    if (check.missing.length > 0) {
+      const names = check.missing.map((c) => `"${c}"`).join(', ');
       state.errors.push({
         file: file.rel,
         where: `table ${label}, header`,
-        message: `required column${header.missing.length > 1 ? `s ${names} are` : ` ${names} is`} missing (renamed or removed); table ${id} is not used`,
+        message: `required column${check.missing.length > 1 ? `s ${names} are` : ` ${names} is`} missing (renamed or removed); table ${id} is not used`,
       });
-      return null;
+      unusable = true;
+      return false;
     }
-    for await (const row of rows) {
-      lastLine = row.line;
-      const fiscalYearText = row.get('事業年度').trim();
-      const rsId = row.get('予算事業ID').trim().normalize('NFKC');
-      const fiscalYear = /^\d{4}$/.test(fiscalYearText) ? Number(fiscalYearText) : NaN;
-      if (!(fiscalYear >= 1900 && fiscalYear <= 2100) || rsId === '') {
-        const column = rsId === '' ? '予算事業ID' : '事業年度';
-        state.errors.push({
-          file: file.rel,
-          where: `table ${id}, line ${row.line}, column ${column}`,
-          message: `${column} "${row.get(column).trim()}" cannot identify a project${row.problem ? ` (${row.problem})` : ''}; row skipped`,
-        });
-        continue;
-      }
-      const key = `${fiscalYear}:${rsId}`;
-      if (state.failed.has(key)) continue;
-      if (row.problem !== null) {
-        fail(key, { file: file.rel, where: `table ${id}, line ${row.line}`, message: `${row.problem} (予算事業ID ${rsId}); no record for this project` });
-        continue;
-      }
-      // Some rows leave 府省庁 or 事業名 blank (5-2 of ID 422): a later row or table fills them in.
-      const known = state.projects.get(key) ?? identities.get(key);
-      if (!known) identities.set(key, identityOf(row, fiscalYear, rsId));
-      else if (known.title === '' || known.ministry === '' || known.policyMinistry === '') {
-        const more = identityOf(row, fiscalYear, rsId);
-        known.title ||= more.title;
-        known.ministry ||= more.ministry;
-        known.policyMinistry ||= more.policyMinistry;
-      }
-      let entry = entries.get(key);
-      if (!entry) {
-        entry = { part: mapper.init(), warnings: [] };
-        entries.set(key, entry);
-      }
-      if (row.isBlankData()) continue;
-      const warnings = entry.warnings;
-      try {
-        mapper.add(entry.part, row, {
-          fiscalYear,
-          warn: (w) => warnings.push({ code: w.code, section: w.section, ref: w.ref ?? null, message: w.message }),
-        });
-      } catch (e) {
-        if (!(e instanceof RowError || e instanceof ValueError)) throw e;
-        const column = e instanceof RowError ? `, column ${e.column}` : '';
-        fail(key, {
-          file: file.rel,
-          where: `table ${id}, line ${row.line}${column}`,
-          message: `${e.message} (予算事業ID ${rsId}); no record for this project`,
-        });
-      }
-    }
-  } catch (e) {
-    const err = e as Error & { code?: string; lines?: number };
-    if (e instanceof FileError) {
-      state.errors.push({ file: file.rel, where: `table ${label}`, message: `${e.message}; table ${id} is not used` });
-    } else if (typeof err.code === 'string' && err.code.startsWith('CSV_')) {
+    return true;
+  };
+  const row = (row: Row): void => {
+    const fiscalYearText = row.get('事業年度').trim();
+    const rsId = row.get('予算事業ID').trim().normalize('NFKC');
+    const fiscalYear = /^\d{4}$/.test(fiscalYearText) ? Number(fiscalYearText) : NaN;
+    if (!(fiscalYear >= 1900 && fiscalYear <= 2100) || rsId === '') {
+      const column = rsId === '' ? '予算事業ID' : '事業年度';
       state.errors.push({
         file: file.rel,
-        where: `table ${id}, line ${err.lines ?? lastLine}`,
-        message: `not valid CSV (${err.message}); table ${id} is not used`,
+        where: `table ${id}, line ${row.line}, column ${column}`,
+        message: `${column} "${row.get(column).trim()}" cannot identify a project${row.problem ? ` (${row.problem})` : ''}; row skipped`,
+      });
+      return;
+    }
+    const key = `${fiscalYear}:${rsId}`;
+    if (state.failed.has(key)) return;
+    if (row.problem !== null) {
+      fail(key, { file: file.rel, where: `table ${id}, line ${row.line}`, message: `${row.problem} (予算事業ID ${rsId}); no record for this project` });
+      return;
+    }
+    // Some rows leave 府省庁 or 事業名 blank (5-2 of ID 422): a later row or table fills them in.
+    const known = state.projects.get(key) ?? identities.get(key);
+    if (!known) identities.set(key, identityOf(row, fiscalYear, rsId));
+    else if (known.title === '' || known.ministry === '' || known.policyMinistry === '') {
+      const more = identityOf(row, fiscalYear, rsId);
+      known.title ||= more.title;
+      known.ministry ||= more.ministry;
+      known.policyMinistry ||= more.policyMinistry;
+    }
+    let entry = entries.get(key);
+    if (!entry) {
+      entry = { part: mapper.init(), warnings: [] };
+      entries.set(key, entry);
+    }
+    if (row.isBlankData()) return;
+    const warnings = entry.warnings;
+    try {
+      mapper.add(entry.part, row, {
+        fiscalYear,
+        warn: (w) => warnings.push({ code: w.code, section: w.section, ref: w.ref ?? null, message: w.message }),
+      });
+    } catch (e) {
+      if (!(e instanceof RowError || e instanceof ValueError)) throw e;
+      const column = e instanceof RowError ? `, column ${e.column}` : '';
+      fail(key, {
+        file: file.rel,
+        where: `table ${id}, line ${row.line}${column}`,
+        message: `${e.message} (予算事業ID ${rsId}); no record for this project`,
+      });
+    }
+  };
+  try {
+    await readTableRows(decodeText(bytes, decodeInfo), spec, { header, row });
+  } catch (e) {
+    if (e instanceof FileError) {
+      state.errors.push({ file: file.rel, where: `table ${label}`, message: `${e.message}; table ${id} is not used` });
+    } else if (e instanceof CsvError) {
+      state.errors.push({
+        file: file.rel,
+        where: `table ${id}, line ${e.line}`,
+        message: `not valid CSV (${e.message}); table ${id} is not used`,
       });
     } else {
       throw e;
     }
     return null;
-  } finally {
-    close();
   }
+  if (unusable) return null;
   return { entries, identities };
 }
 

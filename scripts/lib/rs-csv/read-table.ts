@@ -1,10 +1,15 @@
 /**
  * Streams the rows of one RS table: header check against the registry, then one `Row` per record with the
- * line it starts on (multi-line cells counted), read through csv-parse's async iterator so only a chunk
- * of the file is in memory at a time.
+ * line it starts on (multi-line cells counted). The text is parsed by papaparse from a Node stream, so only
+ * a chunk of the file is in memory at a time, and each row is handed to the caller as papaparse steps over
+ * it (synchronously: no queue of rows, no pausing; the next chunk is read when the caller is done).
+ *
+ * Strict like RFC 4180 (and csv-parse, used before): papaparse reads a quote inside an unquoted cell
+ * literally and skips spaces after a closing quote, so every row whose text has a quote is checked again
+ * here, and bad quoting fails the table (`CsvError`) instead of giving cells the file does not state.
  */
-import { pipeline, Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { Readable } from 'node:stream';
+import Papa from 'papaparse';
 import { normColumn, ORG_COLUMNS, type TableSpec } from './tables.ts';
 
 export interface Row {
@@ -27,94 +32,310 @@ export interface HeaderCheck {
   unknown: string[];
 }
 
-export interface TableRows {
-  header: HeaderCheck;
-  rows: AsyncGenerator<Row>;
-  /** Stops reading and releases the file (for a table abandoned before its end). */
-  close(): void;
+export interface TableReader {
+  /** Called once, before any row, with the header check; `false` stops reading (the table is not used). */
+  header(check: HeaderCheck): boolean;
+  /** Called for each record after the header, in file order (empty lines are skipped). */
+  row(row: Row): void;
 }
+
+/** Text that is not CSV (bad quoting); `line` is where the record with the problem starts. */
+export class CsvError extends Error {
+  line: number;
+  constructor(line: number, message: string) {
+    super(message);
+    this.line = line;
+  }
+}
+
+type Newline = '\r\n' | '\n' | '\r';
 
 const ORG_KEYS = new Set(ORG_COLUMNS.map(normColumn));
+const QUOTE = 34; // "
+const COMMA = 44;
+/** Longest start of the text searched for the record delimiter (the header line is a few kB). */
+const NEWLINE_SCAN_LIMIT = 1024 * 1024;
 
-function countLines(raw: string): number {
-  const body = raw.replace(/\r?\n$/, '');
-  let n = 1;
-  for (let i = body.indexOf('\n'); i !== -1; i = body.indexOf('\n', i + 1)) n++;
-  return n;
+/**
+ * The record delimiter, as csv-parse discovered it: the first CR LF, LF or CR outside quotes. Reads the
+ * text until it is known; returns what it read (`head`) to be parsed first.
+ */
+async function detectNewline(text: AsyncIterator<string>): Promise<{ head: string; newline: Newline }> {
+  let head = '';
+  let inQuotes = false;
+  let i = 0;
+  for (;;) {
+    for (; i < head.length; i++) {
+      const c = head.charCodeAt(i);
+      if (c === QUOTE) inQuotes = !inQuotes;
+      else if (!inQuotes && (c === 10 || c === 13)) {
+        if (c === 10) return { head, newline: '\n' };
+        if (i + 1 < head.length) return { head, newline: head.charCodeAt(i + 1) === 10 ? '\r\n' : '\r' };
+        break; // a CR at the end of what was read: the next character decides
+      }
+    }
+    const next = head.length > NEWLINE_SCAN_LIMIT ? { done: true as const, value: undefined } : await text.next();
+    if (next.done) {
+      // No record delimiter outside quotes: at most one record, or quoting that never closes.
+      const first = /\r\n|\n|\r/.exec(head);
+      return { head, newline: (first?.[0] as Newline | undefined) ?? '\r\n' };
+    }
+    head += next.value;
+  }
 }
 
-interface Parsed {
-  record: string[];
-  raw: string;
+/** The text handed to the parser, kept from the start of the current record so its raw text can be cut out. */
+class TextWindow {
+  private parts: string[] = [];
+  /** Offset in the whole text of parts[0]. */
+  private start = 0;
+
+  push(s: string): void {
+    this.parts.push(s);
+  }
+
+  /** Forgets the text before `offset` (records before it are done). */
+  dropBefore(offset: number): void {
+    while (this.parts.length > 0 && this.start + this.parts[0]!.length <= offset) this.start += this.parts.shift()!.length;
+  }
+
+  slice(from: number, to: number): string {
+    let out = '';
+    let pos = this.start;
+    for (const p of this.parts) {
+      const end = pos + p.length;
+      if (end > from && pos < to) out += p.slice(Math.max(from - pos, 0), Math.min(to - pos, p.length));
+      pos = end;
+      if (pos >= to) break;
+    }
+    return out;
+  }
 }
 
 /**
- * Reads the header, checks it, and returns the row iterator. Throws (csv-parse's error, with `lines`) when
- * the text is not CSV at all, e.g. a quote that never closes.
+ * What is wrong with the quoting of one record's raw text (record delimiter removed), or null. Cells are
+ * either unquoted without any quote, or quoted with inner quotes doubled and nothing after the closing quote.
  */
-export async function readTableRows(text: AsyncIterable<string>, spec: TableSpec): Promise<TableRows> {
-  const source = Readable.from(text);
-  const parser = parse({ raw: true, relax_column_count: true });
-  // pipeline, not pipe: an error of the source (a corrupt zip) must reach the parser's iterator.
-  pipeline(source, parser, () => {});
-  const close = (): void => {
-    source.destroy();
-    parser.destroy();
-  };
-  const records = parser[Symbol.asyncIterator]() as AsyncIterator<Parsed>;
-  let nextLine = 1;
-  const first = await records.next();
-  if (first.done) {
-    return { header: { missing: [...spec.required], unknown: [] }, rows: (async function* () {})(), close };
+function quotingProblem(raw: string, columnName: (field: number) => string): string | null {
+  let i = 0;
+  for (let field = 0; ; field++) {
+    if (raw.charCodeAt(i) === QUOTE) {
+      let j = i + 1;
+      for (;;) {
+        const q = raw.indexOf('"', j);
+        if (q === -1) return `the quote opening ${columnName(field)} is never closed`;
+        if (raw.charCodeAt(q + 1) === QUOTE) {
+          j = q + 2;
+          continue;
+        }
+        i = q + 1;
+        break;
+      }
+      if (i >= raw.length) return null;
+      if (raw.charCodeAt(i) !== COMMA) return `text after the closing quote of ${columnName(field)}`;
+      i++;
+      continue;
+    }
+    const comma = raw.indexOf(',', i);
+    const end = comma === -1 ? raw.length : comma;
+    const q = raw.indexOf('"', i);
+    if (q !== -1 && q < end) return `a quote inside ${columnName(field)}, which is not quoted`;
+    if (comma === -1) return null;
+    i = comma + 1;
   }
-  const headerCells = first.value.record.map((c) => c.trim());
-  nextLine += countLines(first.value.raw);
+}
+
+function countBreaks(cell: string, from: number): number {
+  let n = 0;
+  for (let i = from; i !== -1; i = cell.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** Column positions of one file, shared by its rows. */
+interface Layout {
+  spec: TableSpec;
+  width: number;
+  /** Published name → position in the file, or -1 for a published column the file lacks. */
+  lookup: Map<string, number>;
+  /** Normalised published names (for names passed in a form other than the published one). */
+  known: Set<string>;
+  /** `has` answers by the name asked. */
+  hasCache: Map<string, boolean>;
+  /** Positions of the columns outside the 13 organisation columns. */
+  dataIndexes: number[];
+}
+
+function layoutOf(headerCells: string[], spec: TableSpec): { layout: Layout; check: HeaderCheck } {
   const index = new Map<string, number>();
   headerCells.forEach((name, i) => {
     const key = normColumn(name);
     if (!index.has(key)) index.set(key, i);
   });
   const known = new Set(spec.columns.map(normColumn));
-  const header: HeaderCheck = {
+  const check: HeaderCheck = {
     missing: spec.required.filter((c) => !index.has(normColumn(c))),
     unknown: headerCells.filter((c) => c !== '' && !known.has(normColumn(c))),
   };
   const lookup = new Map<string, number>();
-  for (const c of spec.columns) {
-    const i = index.get(normColumn(c));
-    if (i !== undefined) lookup.set(c, i);
-  }
-  const width = headerCells.length;
+  for (const c of spec.columns) lookup.set(c, index.get(normColumn(c)) ?? -1);
   const dataIndexes = headerCells.map((c, i) => (ORG_KEYS.has(normColumn(c)) ? -1 : i)).filter((i) => i >= 0);
+  return { layout: { spec, width: headerCells.length, lookup, known, hasCache: new Map(), dataIndexes }, check };
+}
 
-  async function* rows(): AsyncGenerator<Row> {
-    for (;;) {
-      const next = await records.next();
-      if (next.done) return;
-      const { record, raw } = next.value;
-      const line = nextLine;
-      nextLine += countLines(raw);
-      if (record.length === 1 && record[0] === '') continue; // an empty line
-      yield {
-        line,
-        problem: record.length === width ? null : `the row has ${record.length} fields where the header has ${width}`,
-        get(column: string): string {
-          const i = lookup.get(column);
-          if (i === undefined) {
-            if (!known.has(normColumn(column))) throw new Error(`internal: column "${column}" is not in table ${spec.id}`);
-            return '';
-          }
-          return record[i] ?? '';
-        },
-        has(column: string): boolean {
-          return known.has(normColumn(column));
-        },
-        isBlankData(): boolean {
-          for (const i of dataIndexes) if (record[i]!.trim() !== '') return false;
-          return true;
-        },
-      };
+class TableRow implements Row {
+  line: number;
+  problem: string | null;
+  private record: string[];
+  private layout: Layout;
+
+  constructor(line: number, problem: string | null, record: string[], layout: Layout) {
+    this.line = line;
+    this.problem = problem;
+    this.record = record;
+    this.layout = layout;
+  }
+
+  get(column: string): string {
+    let i = this.layout.lookup.get(column);
+    if (i === undefined) {
+      if (!this.layout.known.has(normColumn(column))) throw new Error(`internal: column "${column}" is not in table ${this.layout.spec.id}`);
+      // Another spelling of a published column: it is not looked up under that spelling (as before).
+      i = -1;
+      this.layout.lookup.set(column, i);
+    }
+    return i < 0 ? '' : (this.record[i] ?? '');
+  }
+
+  has(column: string): boolean {
+    let known = this.layout.hasCache.get(column);
+    if (known === undefined) {
+      known = this.layout.known.has(normColumn(column));
+      this.layout.hasCache.set(column, known);
+    }
+    return known;
+  }
+
+  isBlankData(): boolean {
+    for (const i of this.layout.dataIndexes) if (this.record[i]!.trim() !== '') return false;
+    return true;
+  }
+}
+
+/**
+ * Reads the table: `reader.header` with the header check, then `reader.row` for each record. Resolves when
+ * the text is read (or the header callback said stop); rejects with `CsvError` for text that is not CSV,
+ * with the error of the text source (a corrupt zip), or with what a callback threw. The source is always
+ * released (destroyed) before the promise settles, also for a table abandoned half-way.
+ */
+export async function readTableRows(text: AsyncIterable<string>, spec: TableSpec, reader: TableReader): Promise<void> {
+  const input = text[Symbol.asyncIterator]();
+  let head: string;
+  let newline: Newline;
+  try {
+    ({ head, newline } = await detectNewline(input));
+  } catch (e) {
+    await input.return?.();
+    throw e;
+  }
+  const window = new TextWindow();
+  /** Offset in the text where the next record starts (end of the last one stepped). */
+  let recordStart = 0;
+  async function* feed(): AsyncGenerator<string> {
+    try {
+      if (head !== '') {
+        window.push(head);
+        yield head;
+      }
+      for (;;) {
+        const next = await input.next();
+        if (next.done) return;
+        window.dropBefore(recordStart);
+        window.push(next.value);
+        yield next.value;
+      }
+    } finally {
+      // Also when the stream is destroyed early: closes the file (and the zip) behind the text.
+      await input.return?.();
     }
   }
-  return { header, rows: rows(), close };
+  const source = Readable.from(feed());
+  let layout: Layout | null = null;
+  let headerCells: string[] = [];
+  const columnName = (field: number): string => (headerCells[field] !== undefined && headerCells[field] !== '' ? `column "${headerCells[field]}"` : `field ${field + 1}`);
+  let line = 1;
+
+  await new Promise<void>((resolve, reject) => {
+    let settled = false;
+    const finish = (error: unknown): void => {
+      if (settled) return;
+      settled = true;
+      source.destroy();
+      if (error === null) resolve();
+      else reject(error);
+    };
+    Papa.parse<string[]>(source as unknown as File, {
+      delimiter: ',',
+      newline,
+      quoteChar: '"',
+      skipEmptyLines: false,
+      step(results, parser) {
+        if (settled) return;
+        try {
+          const record = results.data;
+          const end = results.meta.cursor;
+          let length = 0;
+          let breaks = 0;
+          let quoted = false;
+          for (let i = 0; i < record.length; i++) {
+            const cell = record[i]!;
+            length += cell.length;
+            const nl = cell.indexOf('\n');
+            if (nl !== -1) breaks += countBreaks(cell, nl);
+            if (!quoted && cell.indexOf('"') !== -1) quoted = true;
+          }
+          // A record without any quote is its cells joined by commas plus the record delimiter; any other
+          // length means quotes (or text papaparse skipped), so the raw text is checked.
+          if (quoted || results.errors.length > 0 || end - recordStart !== length + record.length - 1 + newline.length) {
+            let raw = window.slice(recordStart, end);
+            if (raw.endsWith(newline)) raw = raw.slice(0, -newline.length);
+            if (layout === null) headerCells = record.map((c) => c.trim());
+            const problem = quotingProblem(raw, columnName) ?? (results.errors.length > 0 ? results.errors[0]!.message : null);
+            if (problem !== null) throw new CsvError(line, problem);
+          }
+          const start = line;
+          line += 1 + breaks;
+          recordStart = end;
+          if (layout === null) {
+            headerCells = record.map((c) => c.trim());
+            const { layout: l, check } = layoutOf(headerCells, spec);
+            layout = l;
+            if (!reader.header(check)) {
+              finish(null);
+              parser.abort();
+            }
+            return;
+          }
+          if (record.length === 1 && record[0] === '') return; // an empty line
+          const problem = record.length === layout.width ? null : `the row has ${record.length} fields where the header has ${layout.width}`;
+          reader.row(new TableRow(start, problem, record, layout));
+        } catch (e) {
+          // settle first: abort() calls `complete`
+          finish(e);
+          parser.abort();
+        }
+      },
+      complete() {
+        if (settled) return;
+        try {
+          if (layout === null) reader.header({ missing: [...spec.required], unknown: [] });
+          finish(null);
+        } catch (e) {
+          finish(e);
+        }
+      },
+      error(e: Error) {
+        finish(e);
+      },
+    });
+  });
 }

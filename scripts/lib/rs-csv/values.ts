@@ -28,16 +28,22 @@ function decimal(cell: string, what: string): Decimal | null {
   return d.value;
 }
 
+const MAX_EXACT = BigInt(Number.MAX_SAFE_INTEGER);
+const WHOLE_YEN = /^(\d{1,15})(?:\.0+)?$/;
+
 /**
  * Whole 円. RS writes integers, sometimes with a zero fraction (`34482000.0`), negatives with "-".
  * A non-zero fraction of a yen is an error, never rounded.
  */
 export function yen(cell: string): number | null {
+  // Most cells are "34482000" or "34482000.0": up to 15 digits are exact as a double already.
+  const whole = WHOLE_YEN.exec(cell);
+  if (whole) return Number(whole[1]);
   const d = decimal(cell, 'an amount in 円');
   if (d === null) return null;
   const n = scaleToInteger(d, 0);
   if (n === null) throw new ValueError(`"${cell.trim()}" is not a whole number of 円`);
-  if (n > BigInt(Number.MAX_SAFE_INTEGER) || n < -BigInt(Number.MAX_SAFE_INTEGER)) {
+  if (n > MAX_EXACT || n < -MAX_EXACT) {
     throw new ValueError(`"${cell.trim()}" is too large to hold exactly`);
   }
   return Number(n);
@@ -63,20 +69,28 @@ export function quantity(cell: string): number | null {
   return q.value;
 }
 
+const COUNT = /^(\d+)(?:\.0*)?$/;
+const YEAR = /^(\d{4})(?:\.0*)?$/;
+
 /** A count (支出先の数, 入札者数): a non-negative integer, `.0` allowed. */
 export function count(cell: string): number | null {
-  if (isNoValue(cell)) return null;
-  const s = cell.normalize('NFKC').trim();
-  const m = /^(\d+)(?:\.0*)?$/.exec(s);
+  // A cell that already reads as a count is not blank and is its own NFKC form.
+  let m = COUNT.exec(cell);
+  if (!m) {
+    if (isNoValue(cell)) return null;
+    m = COUNT.exec(cell.normalize('NFKC').trim());
+  }
   if (!m) throw new ValueError(`"${cell.trim()}" is not a whole count`);
   return Number(m[1]);
 }
 
 /** A Western year (事業開始年度, 予算年度, 取りまとめ年度). */
 export function year(cell: string): number | null {
-  if (isNoValue(cell)) return null;
-  const s = cell.normalize('NFKC').trim();
-  const m = /^(\d{4})(?:\.0*)?$/.exec(s);
+  let m = YEAR.exec(cell);
+  if (!m) {
+    if (isNoValue(cell)) return null;
+    m = YEAR.exec(cell.normalize('NFKC').trim());
+  }
   if (!m || Number(m[1]) < 1900 || Number(m[1]) > 2100) throw new ValueError(`"${cell.trim()}" is not a year`);
   return Number(m[1]);
 }

@@ -110,17 +110,21 @@ function safeIndex(text: string, i: number): number {
 /**
  * About `length` characters of `text` around the passage where the most distinct terms occur close
  * together (the earliest such passage), with every match in it marked. Without a match: the start of the
- * text.
+ * text. When the text starts with `title` (pages begin with their heading, already shown as the result's
+ * link), a match after it is preferred, so the excerpt adds something.
  */
-export function buildExcerpt(text: string, terms: readonly string[], length = 120): Excerpt {
+export function buildExcerpt(text: string, terms: readonly string[], length = 120, title?: string): Excerpt {
   const ranges = matchRanges(text, terms);
   const lead = Math.floor(length / 4);
   let start = 0;
   if (ranges.length > 0) {
     const normTerms = terms.map(normalizeForMatch).filter((t) => t !== '');
+    const heading = title && text.trimStart().startsWith(title.trim()) ? text.indexOf(title.trim()) + title.trim().length : 0;
+    const afterHeading = ranges.filter(([a]) => a >= heading);
+    const candidates = afterHeading.length > 0 ? afterHeading : ranges;
     let best = -1;
     // Each match is a candidate window start; the window counts the distinct terms it contains.
-    for (const [a] of ranges.slice(0, 300)) {
+    for (const [a] of candidates.slice(0, 300)) {
       const s = Math.max(0, a - lead);
       const window = normalizeForMatch(text.slice(s, s + length));
       const count = normTerms.filter((t) => window.includes(t)).length;

@@ -279,7 +279,7 @@ export class SearchApp {
     }
 
     if (terms.length > 0) {
-      const excerpt = buildExcerpt(page.text, terms);
+      const excerpt = buildExcerpt(page.text, terms, 120, title);
       const p = document.createElement('p');
       p.className = 'search-excerpt';
       appendParts(p, excerpt.parts);

@@ -18,9 +18,10 @@ export const colors = {
 export const fontFamily =
   "system-ui, -apple-system, 'Hiragino Sans', 'Hiragino Kaku Gothic ProN', 'Noto Sans JP', 'Noto Sans CJK JP', Meiryo, sans-serif";
 
-/** The display unit for a set of 円 amounts: 億円 from 100億円, else 百万円. */
+/** The display unit for a set of 円 amounts: 兆円 from 10兆円, 億円 from 100億円, else 百万円. */
 export function yenScale(values: (number | null)[]): { divisor: number; unit: string } {
   const max = Math.max(0, ...values.map((v) => Math.abs(v ?? 0)));
+  if (max >= 1e13) return { divisor: 1e12, unit: '兆円' };
   return max >= 1e10 ? { divisor: 1e8, unit: '億円' } : { divisor: 1e6, unit: '百万円' };
 }
 

@@ -1,0 +1,437 @@
+/**
+ * Search on the built site (project-path build, BASE=/review-sheet-site/), in headless Chromium, through
+ * the search page as a reader uses it (its <html lang="ja"> included):
+ *
+ * - recall and precision: for real terms (the issue's list, an 事業番号 and 法人番号, one-character terms,
+ *   terms sampled from the pages) the search returns exactly the sheet pages whose data-pagefind-body text
+ *   contains the term. The expected set is computed independently of the indexer: the browser parses each
+ *   built page (DOMParser), drops what Pagefind never indexes (data-pagefind-ignore, nav, footer, form,
+ *   script …), takes textContent and applies the matching contract of src/lib/search-tokens.ts (NFKC,
+ *   lower case, whitespace ignored; every space-separated term must occur). Every result is collected by
+ *   following the pager, so the count shown and every page are checked;
+ * - the same with the index split into parts (merged in the browser);
+ * - filters (府省庁, 年度) narrow exactly; sorting orders by the raw value;
+ * - the state lives in the URL: submit, filter, sort and paging push URLs; reload and back/forward
+ *   restore the form and the results; the form works as a plain GET form without JavaScript;
+ * - the page loads only what search needs.
+ */
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { buildSearchIndex } from '../../scripts/lib/search/build-index.ts';
+import { extractPage, REMOVED_ELEMENTS } from '../../scripts/lib/search/extract-page.ts';
+import { parseEntry } from '../../src/lib/entry-file.ts';
+import { normalizeForMatch, queryTerms } from '../../src/lib/search-tokens.ts';
+import { launchBrowser, openPage, type PageProblem } from '../support/browser.ts';
+import { serveDist, type StaticServer } from '../support/server.ts';
+import { listFiles, urlPathOf } from '../support/site-text.ts';
+import { builtSite, entryIds, sheetPagePath } from '../support/sites.ts';
+
+const site = builtSite('base');
+
+interface CorpusPage {
+  /** URL path as the results link to it (base included). */
+  url: string;
+  /** normalizeForMatch of the page's data-pagefind-body text, as the browser parses it. */
+  text: string;
+  filters: Record<string, string[]>;
+  sort: Record<string, string>;
+}
+
+let server: StaticServer;
+let browser: Browser;
+let corpus: CorpusPage[];
+
+/** Pages whose text contains every term of `query` (and that pass `keep`), sorted. */
+function expected(query: string, keep: (p: CorpusPage) => boolean = () => true): string[] {
+  const terms = queryTerms(query).map(normalizeForMatch);
+  return corpus
+    .filter((p) => keep(p) && terms.every((t) => p.text.includes(t)))
+    .map((p) => p.url)
+    .sort();
+}
+
+/** The body text of each page, extracted by the browser's own HTML parser. */
+async function browserTexts(page: Page, urls: string[]): Promise<string[]> {
+  return page.evaluate(
+    async ({ urls, removed }) => {
+      const parser = new DOMParser();
+      return Promise.all(
+        urls.map(async (u) => {
+          const doc = parser.parseFromString(await (await fetch(u)).text(), 'text/html');
+          let text = '';
+          for (const body of doc.querySelectorAll('[data-pagefind-body]')) {
+            const copy = body.cloneNode(true) as Element;
+            for (const el of copy.querySelectorAll(['[data-pagefind-ignore]', ...removed].join(','))) el.remove();
+            text += `${copy.textContent ?? ''}\n`;
+          }
+          return text;
+        }),
+      );
+    },
+    { urls, removed: REMOVED_ELEMENTS as string[] },
+  );
+}
+
+async function waitForResults(page: Page, pageNumber?: number): Promise<number> {
+  const list = pageNumber === undefined ? '[data-search-results]' : `[data-search-results][data-page="${pageNumber}"]`;
+  await page.waitForFunction(
+    (sel) => document.querySelector('[data-search-status][data-total]') !== null && document.querySelector(sel) !== null,
+    list,
+    { timeout: 60_000 },
+  );
+  return Number(await page.getAttribute('[data-search-status]', 'data-total'));
+}
+
+/** Opens /search/?…, then follows the pager to the end; returns the count shown and every result URL. */
+async function searchAll(
+  page: Page,
+  params: string,
+  from: StaticServer = server,
+): Promise<{ total: number; urls: string[]; pages: number }> {
+  await page.goto(from.url(`search/${params}`));
+  const total = await waitForResults(page);
+  const urls: string[] = [];
+  let pages = 1;
+  for (;;) {
+    urls.push(...(await page.$$eval('[data-search-results] > li h3 a', (as) => as.map((a) => a.getAttribute('href')!))));
+    const next = page.locator('[data-search-pager] a[rel="next"]');
+    if ((await next.count()) === 0) break;
+    pages += 1;
+    await next.click();
+    await waitForResults(page, pages);
+  }
+  return { total, urls, pages };
+}
+
+/**
+ * Problems the page reported, except requests aborted because the test navigated on (a favicon or index
+ * chunk still loading when the next URL is opened): those are not the site's errors.
+ */
+function siteErrors(errors: PageProblem[]): PageProblem[] {
+  return errors.filter((e) => !(e.kind === 'requestfailed' && e.text.endsWith('net::ERR_ABORTED')));
+}
+
+const q = (query: string, extra = '') => `?q=${encodeURIComponent(query)}${extra}`;
+
+/** A tiny seeded PRNG, so sampled terms are the same on every run. */
+function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/** A 事業番号 as a sheet prints it: its own, or one of its earlier sheets' (新31-0015 …). */
+async function someProjectNumber(): Promise<string> {
+  for (const id of entryIds(site)) {
+    const file = path.join(site.contentDir, 'sheets', `${id}.md`);
+    const { data } = parseEntry(await readFile(file, 'utf8'), file);
+    if (typeof data.projectNumber === 'string' && data.projectNumber.trim() !== '') return data.projectNumber;
+    const past = (data.pastSheets as { number: string }[] | undefined) ?? [];
+    const printed = past.find((p) => /\d/.test(p.number) && !/\s/.test(p.number));
+    if (printed) return printed.number;
+  }
+  throw new Error('no converted sheet prints a 事業番号');
+}
+
+beforeAll(async () => {
+  server = await serveDist(site.dist, { base: site.base });
+  browser = await launchBrowser();
+  const files = [];
+  for (const file of listFiles(site.dist, '.html')) {
+    if (file.includes(`${path.sep}pagefind${path.sep}`)) continue;
+    const html = await readFile(file, 'utf8');
+    const x = extractPage(html);
+    if (x) files.push({ file, url: urlPathOf(site.dist, site.base, file), filters: x.filters, sort: x.sort });
+  }
+  const { page, close } = await openPage(browser, server.url('search/'), { origin: server.origin });
+  try {
+    const texts = await browserTexts(page, files.map((f) => f.url));
+    corpus = files.map((f, i) => ({ url: f.url, text: normalizeForMatch(texts[i]!), filters: f.filters, sort: f.sort }));
+  } finally {
+    await close();
+  }
+  // Every sheet page is searchable, and only sheet pages.
+  expect(corpus.length).toBe(entryIds(site).length);
+  for (const id of entryIds(site)) expect(corpus.map((c) => c.url)).toContain(`${site.base}${sheetPagePath(site, id)}`);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The issue's terms, variants that must match through NFKC and case, an AND query and a miss. */
+const NAMED_TERMS = [
+  '脆弱性',
+  '情報共有',
+  'サイバーセキュリティ',
+  '実証実験',
+  '一般競争入札',
+  '日立製作所',
+  '7010001008844',
+  '国',
+  '円',
+  '内閣人事局',
+  'ICT-ISAC',
+  'ＩＣＴ－ＩＳＡＣ',
+  'M2M',
+  'ｾｷｭﾘﾃｨ',
+  '脆弱性 情報共有',
+  'どこにもない語句の並び',
+];
+
+function sampledTerms(n: number): string[] {
+  const random = prng(20250101);
+  const out: string[] = [];
+  while (out.length < n) {
+    const p = corpus[Math.floor(random() * corpus.length)]!;
+    const chars = [...p.text];
+    const len = 1 + Math.floor(random() * 8);
+    const at = Math.floor(random() * Math.max(1, chars.length - len));
+    out.push(chars.slice(at, at + len).join(''));
+  }
+  return out;
+}
+
+describe('recall and precision through the search page', () => {
+  let page: Page;
+  let errors: PageProblem[];
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    ({ page, errors, close } = await openPage(browser, server.url('search/'), { origin: server.origin }));
+  });
+  afterAll(async () => {
+    await close?.();
+  });
+
+  /** Searches through the page and checks the count shown and every result against the brute force. */
+  async function check(term: string): Promise<number> {
+    const want = expected(term);
+    const got = await searchAll(page, q(term));
+    expect(got.total, `count shown for ${JSON.stringify(term)}`).toBe(want.length);
+    expect(got.urls.length, `results listed for ${JSON.stringify(term)}`).toBe(want.length);
+    expect([...got.urls].sort(), `results for ${JSON.stringify(term)}`).toEqual(want);
+    expect(got.pages).toBe(Math.max(1, Math.ceil(want.length / 20)));
+    expect(siteErrors(errors), JSON.stringify(errors, null, 2)).toEqual([]);
+    return want.length;
+  }
+
+  it.each(NAMED_TERMS)('returns exactly the pages containing %j, all reachable by paging', async (term) => {
+    const found = await check(term);
+    if (term === 'どこにもない語句の並び') expect(found).toBe(0);
+    else expect(found, 'the sample sheets contain it').toBeGreaterThan(0);
+  });
+
+  it('returns exactly the pages containing an 事業番号 as printed', async () => {
+    expect(await check(await someProjectNumber())).toBeGreaterThan(0);
+  });
+
+  it('returns exactly the pages containing terms sampled from the pages', async () => {
+    for (const term of sampledTerms(8)) expect(await check(term)).toBeGreaterThan(0);
+  });
+
+  it('returns exactly the same when the index is split into parts and merged in the browser', async () => {
+    const work = await mkdtemp(path.join(os.tmpdir(), 'search-split-'));
+    const dist = path.join(work, 'dist');
+    let splitServer: StaticServer | undefined;
+    try {
+      await cp(site.dist, dist, { recursive: true });
+      const { manifest } = await buildSearchIndex({ dist, partSize: 100 });
+      expect(manifest.parts.length).toBe(Math.ceil(corpus.length / 100));
+      splitServer = await serveDist(dist, { base: site.base });
+      const { page, errors, close } = await openPage(browser, splitServer.url('search/'), { origin: splitServer.origin });
+      try {
+        for (const term of ['脆弱性', '国', '7010001008844', 'ICT-ISAC', '情報共有', '内閣人事局']) {
+          await page.goto(splitServer.url(`search/${q(term)}`));
+          const total = await waitForResults(page);
+          expect(total, term).toBe(expected(term).length);
+        }
+        const all = await searchAll(page, q('脆弱性'), splitServer);
+        expect([...all.urls].sort()).toEqual(expected('脆弱性'));
+        const requested: string[] = [];
+        page.on('request', (r) => requested.push(r.url()));
+        await page.goto(splitServer.url(`search/${q('国', '&sort=budget-desc')}`));
+        await waitForResults(page);
+        expect(requested.filter((u) => /\/pagefind\/p\d+\/search-sorts\.json$/.test(u)).length).toBe(manifest.parts.length);
+        expect(siteErrors(errors), JSON.stringify(errors, null, 2)).toEqual([]);
+      } finally {
+        await close();
+      }
+    } finally {
+      await splitServer?.close();
+      await rm(work, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('filters and order', () => {
+  it('narrows by 府省庁 and 年度 exactly, from the form', async () => {
+    const { page, errors, close } = await openPage(browser, server.url(`search/${q('事業')}`), { origin: server.origin });
+    try {
+      const all = await waitForResults(page);
+      expect(all).toBe(expected('事業').length);
+      // The ministry with the most hits other than all of them, so narrowing is visible.
+      const counts = new Map<string, number>();
+      for (const p of corpus) {
+        const m = p.filters['府省庁']?.[0];
+        if (m && p.text.includes('事業')) counts.set(m, (counts.get(m) ?? 0) + 1);
+      }
+      const [ministry] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]!;
+      await page.selectOption('select[name="ministry"]', ministry);
+      await page.waitForURL((u) => u.searchParams.get('ministry') === ministry);
+      const narrowed = await waitForResults(page);
+      const want = expected('事業', (p) => p.filters['府省庁']?.includes(ministry) ?? false);
+      expect(narrowed).toBe(want.length);
+      expect(narrowed).toBeLessThan(all);
+
+      const year = [...new Set(corpus.flatMap((p) => p.filters['年度'] ?? []))].sort()[0]!;
+      await page.selectOption('select[name="ministry"]', '');
+      await page.selectOption('select[name="year"]', year);
+      await page.waitForURL((u) => u.searchParams.get('year') === year && !u.searchParams.has('ministry'));
+      const byYear = await waitForResults(page);
+      expect(byYear).toBe(expected('事業', (p) => p.filters['年度']?.includes(year) ?? false).length);
+      expect(siteErrors(errors), JSON.stringify(errors, null, 2)).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('sorts by budget (raw 円), largest first', async () => {
+    const { page, close } = await openPage(browser, server.url(`search/${q('事業', '&sort=budget-desc')}`), {
+      origin: server.origin,
+    });
+    try {
+      await waitForResults(page);
+      const urls = await page.$$eval('[data-search-results] > li h3 a', (as) => as.map((a) => a.getAttribute('href')!));
+      const budgets = urls.map((u) => Number(corpus.find((c) => c.url === u)!.sort.budget ?? NaN));
+      expect(budgets.length).toBeGreaterThan(5);
+      const known = budgets.filter((b) => Number.isFinite(b));
+      expect(known).toEqual([...known].sort((a, b) => b - a));
+      const max = Math.max(...corpus.filter((c) => c.text.includes('事業')).map((c) => Number(c.sort.budget ?? -Infinity)));
+      expect(budgets[0]).toBe(max);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('state in the URL', () => {
+  it('pushes each search, restores it on reload, back and forward', async () => {
+    const { page, errors, close } = await openPage(browser, server.url('search/'), { origin: server.origin });
+    try {
+      const box = page.locator('input[name="q"]');
+      await box.fill('情報');
+      await box.press('Enter');
+      await page.waitForURL((u) => u.searchParams.get('q') === '情報');
+      const first = await waitForResults(page);
+      expect(first).toBe(expected('情報').length);
+      expect(await page.textContent('[role="status"]')).toContain(`${first.toLocaleString('ja-JP')}件`);
+      expect(first).toBeGreaterThan(20);
+
+      await page.locator('[data-search-pager] a[rel="next"]').click();
+      await page.waitForURL((u) => u.searchParams.get('page') === '2');
+      await waitForResults(page, 2);
+      const page2 = await page.$$eval('[data-search-results] > li h3 a', (as) => as.map((a) => a.getAttribute('href')));
+      expect(await page.getAttribute('[data-search-results]', 'start')).toBe('21');
+
+      await page.selectOption('select[name="sort"]', 'rate-asc');
+      await page.waitForURL((u) => u.searchParams.get('sort') === 'rate-asc' && !u.searchParams.has('page'));
+      await waitForResults(page, 1);
+      const sortedUrl = page.url();
+
+      await page.reload();
+      expect(page.url()).toBe(sortedUrl);
+      expect(await waitForResults(page, 1)).toBe(first);
+      expect(await box.inputValue()).toBe('情報');
+      expect(await page.inputValue('select[name="sort"]')).toBe('rate-asc');
+
+      await page.goBack();
+      await page.waitForURL((u) => u.searchParams.get('page') === '2' && !u.searchParams.has('sort'));
+      await waitForResults(page, 2);
+      expect(await page.inputValue('select[name="sort"]')).toBe('');
+      expect(await page.$$eval('[data-search-results] > li h3 a', (as) => as.map((a) => a.getAttribute('href')))).toEqual(page2);
+
+      await page.goBack();
+      await page.waitForURL((u) => u.searchParams.get('q') === '情報' && !u.searchParams.has('page'));
+      await waitForResults(page, 1);
+
+      await page.goBack();
+      await page.waitForURL((u) => u.search === '');
+      await page.waitForFunction(() => (document.querySelector('[data-search-status]')?.textContent ?? '') === '');
+      expect(await box.inputValue()).toBe('');
+      expect(await page.locator('[data-search-results] > li').count()).toBe(0);
+
+      await page.goForward();
+      await page.waitForURL((u) => u.searchParams.get('q') === '情報');
+      expect(await waitForResults(page, 1)).toBe(first);
+      expect(await box.inputValue()).toBe('情報');
+      expect(siteErrors(errors), JSON.stringify(errors, null, 2)).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('opens a shared URL with its filters, order and page', async () => {
+    // The year with the most sheets, so there is a second page.
+    const perYear = new Map<string, number>();
+    for (const p of corpus) for (const y of p.filters['年度'] ?? []) perYear.set(y, (perYear.get(y) ?? 0) + 1);
+    const [year] = [...perYear.entries()].sort((a, b) => b[1] - a[1])[0]!;
+    const params = `${q('の')}&year=${year}&sort=year-desc&page=2`;
+    const want = expected('の', (p) => p.filters['年度']?.includes(year) ?? false);
+    expect(want.length).toBeGreaterThan(20);
+    const { page, close } = await openPage(browser, server.url(`search/${params}`), { origin: server.origin });
+    try {
+      expect(await waitForResults(page, 2)).toBe(want.length);
+      expect(await page.inputValue('input[name="q"]')).toBe('の');
+      expect(await page.inputValue('select[name="year"]')).toBe(year);
+      expect(await page.inputValue('select[name="sort"]')).toBe('year-desc');
+      expect(await page.locator('[data-search-pager] a[aria-current="page"]').textContent()).toBe('2');
+    } finally {
+      await close();
+    }
+  });
+
+  it('is a plain GET form without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await page.goto(server.url('search/'));
+      await page.fill('input[name="q"]', '脆弱性');
+      await page.selectOption('select[name="sort"]', 'budget-desc');
+      await Promise.all([page.waitForURL(/\/search\/\?/), page.press('input[name="q"]', 'Enter')]);
+      const url = new URL(page.url());
+      expect(url.pathname).toBe(`${site.base}search/`);
+      expect(url.searchParams.get('q')).toBe('脆弱性');
+      expect(url.searchParams.get('sort')).toBe('budget-desc');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('what the search page loads', () => {
+  it('loads no chart code, and only the result fragments it shows', async () => {
+    const { page, errors, close } = await openPage(browser, '', { origin: server.origin, noNavigate: true });
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    try {
+      await page.goto(server.url(`search/${q('国')}`));
+      const total = await waitForResults(page);
+      expect(total).toBeGreaterThan(20);
+      expect(requested.filter((u) => /chart|sankey|cartesian/i.test(u))).toEqual([]);
+      expect(requested.filter((u) => u.includes('/fragment/')).length).toBe(20);
+      // Relevance order needs no sort table.
+      expect(requested.filter((u) => u.endsWith('search-sorts.json'))).toEqual([]);
+      expect(await page.locator('[data-search-results] > li').count()).toBe(20);
+      expect(siteErrors(errors), JSON.stringify(errors, null, 2)).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
