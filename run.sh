@@ -51,7 +51,7 @@ install_chromium() {
   local lock=()
   command -v flock >/dev/null 2>&1 && lock=(flock /tmp/apt.lock)
   $sudo "${lock[@]}" env DEBIAN_FRONTEND=noninteractive sh -c \
-    'apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium >/dev/null'
+    'apt-get update -qq && apt-get install -y -qq chromium >/dev/null'
   [ -x /usr/bin/chromium ] || { echo "chromium: installation did not produce /usr/bin/chromium" >&2; exit 1; }
 }
 

@@ -3,8 +3,9 @@
  * `npm run build`, after the Astro build). Reads every page of OUT_DIR (default dist) that has
  * `data-pagefind-body` and writes OUT_DIR/pagefind/ (scripts/lib/search/build-index.ts).
  *
- * Environment: OUT_DIR (the built site), SEARCH_PART_SIZE (most pages per Pagefind index, default 5000;
- * more pages are split into several indexes the search page merges). `--part-size` overrides it.
+ * Environment: OUT_DIR (the built site), SEARCH_PART_SIZE (most pages per Pagefind index, default 2000,
+ * scripts/lib/search/build-index.ts DEFAULT_PART_SIZE; more pages are split into several indexes the
+ * search page merges). `--part-size` overrides it.
  * Exit code 1 when a page could not be indexed as marked up (each problem is printed with its file), 2 when
  * the index could not be built at all (the previous index is then left in place).
  */

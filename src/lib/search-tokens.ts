@@ -131,20 +131,3 @@ export function exactQuery(term: string): string {
   const tokens = termTokens(term);
   return tokens.length === 0 ? '' : `"${tokens.join(' ')}"`;
 }
-
-/**
- * A Pagefind query over the same words without quotes, for ranking: Pagefind scores its pages with BM25
- * over the words (more occurrences, headings, shorter pages rank higher). A one-character term becomes
- * its code as a prefix, which matches every bigram starting with the character, so its pages are ranked
- * by how often they use it.
- */
-export function rankingQuery(terms: readonly string[]): string {
-  const words: string[] = [];
-  for (const term of terms) {
-    const normalized = normalizeForMatch(term);
-    if (normalized === '') continue;
-    const bigrams = bigramTokens(normalized);
-    words.push(...(bigrams.length > 0 ? bigrams : charTokens(normalized)));
-  }
-  return [...new Set(words)].join(' ');
-}

@@ -7,14 +7,14 @@
  * - none of them logs an error, fails a request or calls another origin.
  */
 import { createRequire } from 'node:module';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage } from '../support/browser.ts';
 import { serveDist } from '../support/server.ts';
 import type { StaticServer } from '../support/server.ts';
-import { builtSite, busiestListPagePath, entryIds, sheetPagePath } from '../support/sites.ts';
+import { builtSite, busiestListPagePath, entryIds, entryRecord, sheetPagePath } from '../support/sites.ts';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -40,12 +40,8 @@ let browser: Browser;
 /** The entry with the largest record of a source form: the sheet page with the most sections to check. */
 function richestSheetId(form: 'text' | 'rs-csv'): string {
   const sized = entryIds(site)
-    .map((id) => {
-      const file = path.join(site.contentDir, 'sheets', `${id}.md`);
-      const text = readFileSync(file, 'utf8');
-      return { id, size: statSync(file).size, form: /^\s+form:\s*(\S+)/m.exec(text)?.[1] };
-    })
-    .filter((e) => e.form === form)
+    .filter((id) => (entryRecord(site, id).source as { form?: string } | undefined)?.form === form)
+    .map((id) => ({ id, size: statSync(path.join(site.contentDir, 'sheets', `${id}.md`)).size }))
     .sort((a, b) => b.size - a.size);
   if (!sized[0]) throw new Error(`no ${form} entry in ${site.contentDir}`);
   return sized[0].id;

@@ -15,6 +15,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
+import { parseEntry } from '../../src/lib/entry-file.ts';
 import { listFiles } from './site-text.ts';
 
 export type SiteName = 'root' | 'base' | 'xss';
@@ -94,6 +95,12 @@ export function entryIds(site: BuiltSite): string[] {
     .filter((f) => f.endsWith('.md'))
     .map((f) => f.slice(0, -3))
     .sort();
+}
+
+/** The record of entry `id` of a built site, as the converter wrote it (frontmatter of <id>.md). */
+export function entryRecord(site: BuiltSite, id: string): Record<string, unknown> {
+  const file = path.join(site.contentDir, 'sheets', `${id}.md`);
+  return parseEntry(readFileSync(file, 'utf8'), file).data;
 }
 
 /**

@@ -16,6 +16,9 @@ describe('matchRanges / highlight', () => {
   it('marks the original characters of a match found through NFKC, case and whitespace', () => {
     expect(marked(highlight('ＩＣＴ－ＩＳＡＣとの連携', ['ict-isac']))).toEqual(['ＩＣＴ－ＩＳＡＣ']);
     expect(marked(highlight('ｾｷｭﾘﾃｨ対策', ['セキュリティ']))).toEqual(['ｾｷｭﾘﾃｨ']);
+    // ｶﾞ is two characters that NFKC composes into one (ガ): the mark covers both.
+    expect(marked(highlight('新ｶﾞｲﾄﾞﾗｲﾝ', ['ガイド']))).toEqual(['ｶﾞｲﾄﾞ']);
+    expect(marked(highlight('Cafe\u0301 café', ['café']))).toEqual(['Cafe\u0301', 'café']);
     expect(marked(highlight('サイバー セキュリティ', ['サイバーセキュリティ']))).toEqual(['サイバー セキュリティ']);
     expect(marked(highlight('㈱日立製作所', ['(株)日立']))).toEqual(['㈱日立']);
   });

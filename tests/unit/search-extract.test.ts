@@ -52,7 +52,7 @@ describe('extractPage', () => {
 <footer>内側のフッター</footer><p>末尾の本文</p>`),
     )!;
     expect(x.text).toBe('残す本文 末尾の本文');
-    expect(normalizeForMatch(x.segments.map((s) => s.text).join(''))).toBe('残す本文末尾の本文');
+    expect(normalizeForMatch(x.indexText)).toBe('残す本文末尾の本文');
   });
 
   it('captures filters, sort keys and meta in the three Pagefind forms, also on ignored elements', () => {
@@ -90,16 +90,10 @@ describe('extractPage', () => {
     expect(x.meta.title).toBe('M2Mセキュリティ実証事業');
   });
 
-  it('weights headings like Pagefind (h1 7 … h6 2) and honours data-pagefind-weight', () => {
-    const x = extractPage(
-      page('<h1>事業名</h1><p>本文<strong>強調</strong></p><h2>予算</h2><div data-pagefind-weight="3"><h3>重み付き</h3>文</div>'),
-    )!;
-    expect(x.segments).toEqual([
-      { text: '事業名', weight: 7 },
-      { text: '本文強調', weight: 1 },
-      { text: '予算', weight: 6 },
-      { text: '重み付き文', weight: 3 },
-    ]);
+  it('joins the text of adjacent elements without a separator in the indexed text, as textContent does', () => {
+    const x = extractPage(page('<table><tr><td>ｶ</td><td>ﾞｲﾄﾞ</td></tr></table><p>情報<br>共有</p>'))!;
+    expect(normalizeForMatch(x.indexText)).toBe('ガイド情報共有');
+    expect(x.text).toBe('ｶ ﾞｲﾄﾞ 情報 共有');
   });
 
   it('copes with unclosed elements the way an HTML parser does', () => {
@@ -121,45 +115,24 @@ describe('parseCaptures', () => {
 describe('indexContent', () => {
   it('gives the bigram words of the whole normalised text, then each distinct character once', () => {
     const text = 'M2Mセキュリティ実証事業';
-    const { content, normalized, bigrams } = indexContent([{ text, weight: 1 }]);
+    const { content, normalized, bigrams } = indexContent(text);
     const n = normalizeForMatch(text);
     expect(normalized).toBe(n);
     expect(bigrams).toBe([...n].length - 1);
     expect(content.split(' ')).toEqual([...bigramTokens(n), ...charTokens(n)]);
   });
 
-  it('runs bigrams across segments (and so across table cells and whitespace)', () => {
-    const { content } = indexContent([
-      { text: '情報\n共', weight: 1 },
-      { text: '有', weight: 1 },
-    ]);
+  it('runs bigrams across line breaks and spaces (the text is normalised as a whole)', () => {
+    const { content } = indexContent('情報\n共 有');
     expect(content.split(' ').slice(0, 3).map(decodeToken)).toEqual(['情報', '報共', '共有']);
   });
 
-  it('wraps weighted runs in Pagefind weight markers that take no word position', () => {
-    const { content } = indexContent([
-      { text: 'ab', weight: 7 },
-      { text: 'cd', weight: 1 },
-      { text: 'ef', weight: 6 },
-    ]);
-    const words = content.split(' ');
-    expect(words.slice(0, 11).map((w) => (w.startsWith('___') ? w : decodeToken(w)))).toEqual([
-      '___PAGEFIND_WEIGHT___7',
-      'ab',
-      'bc',
-      '___END_PAGEFIND_WEIGHT___',
-      'cd',
-      'de',
-      '___PAGEFIND_WEIGHT___6',
-      'ef',
-      '___END_PAGEFIND_WEIGHT___',
-      'a',
-      'b',
-    ]);
+  it('composes a half-width kana and its dakuten split across elements, as NFKC of the whole text does', () => {
+    expect(indexContent('ｶ' + 'ﾞ').normalized).toBe('ガ');
   });
 
   it('gives a one-character page just its character word, and an empty page nothing', () => {
-    expect(indexContent([{ text: '国', weight: 1 }]).content.split(' ').map(decodeToken)).toEqual(['国']);
-    expect(indexContent([]).content).toBe('');
+    expect(indexContent('国').content.split(' ').map(decodeToken)).toEqual(['国']);
+    expect(indexContent('').content).toBe('');
   });
 });

@@ -340,7 +340,24 @@ describe('filters and order', () => {
     }
   });
 
-  it('ranks a page with the term in its title and often in its text first', async () => {
+  it('orders by relevance: where in the page every term has first occurred, then page URL', async () => {
+    // A page's word positions are the character offsets of its normalised text, so the expected order is
+    // computable from the text itself.
+    for (const query of ['セキュリティ', '事業 目的', '支援', '株式会社', '令和 予算']) {
+      const terms = queryTerms(query).map(normalizeForMatch);
+      const want = pages
+        .map((p) => ({ url: `/${p.path}`, text: normalizeForMatch(p.cells.join('')) }))
+        .filter((p) => terms.every((t) => p.text.includes(t)))
+        .map((p) => ({ url: p.url, at: Math.max(...terms.map((t) => [...p.text.slice(0, p.text.indexOf(t))].length)) }))
+        .sort((a, b) => a.at - b.at || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))
+        .map((p) => p.url);
+      expect(want.length, query).toBeGreaterThan(1);
+      expect(await search(single.engine, single.dir, { query }), query).toEqual(want);
+      expect(await search(split.engine, split.dir, { query }), query).toEqual(want);
+    }
+  });
+
+  it('ranks a page naming the term near its top (title, purpose) before pages that mention it further down', async () => {
     const got = await search(single.engine, single.dir, { query: 'M2Mセキュリティ' });
     expect(got[0]).toBe('/sheets/text-004/');
     const cyber = await search(split.engine, split.dir, { query: 'サイバーセキュリティ情報共有' });

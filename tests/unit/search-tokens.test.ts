@@ -13,7 +13,6 @@ import {
   exactQuery,
   normalizeForMatch,
   queryTerms,
-  rankingQuery,
   termTokens,
 } from '../../src/lib/search-tokens.ts';
 
@@ -108,7 +107,7 @@ describe('queryTerms', () => {
   });
 });
 
-describe('termTokens / exactQuery / rankingQuery', () => {
+describe('termTokens / exactQuery', () => {
   it('searches a term of two or more characters by its bigrams, one character by its character word', () => {
     expect(termTokens('脆弱性')).toEqual(bigramTokens('脆弱性'));
     expect(termTokens('国')).toEqual(charTokens('国'));
@@ -121,10 +120,6 @@ describe('termTokens / exactQuery / rankingQuery', () => {
     expect(exactQuery('')).toBe('');
   });
 
-  it('ranks by the same words without quotes, each once', () => {
-    expect(rankingQuery(['情報共有', '情報'])).toBe(bigramTokens('情報共有').join(' '));
-    expect(rankingQuery(['国'])).toBe(encodeChar('国'.codePointAt(0)!));
-  });
 });
 
 describe('the exact-phrase property on a real sheet', () => {

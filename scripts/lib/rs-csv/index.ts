@@ -22,7 +22,7 @@ import { findings, remarks } from './map-findings.ts';
 import { goals, links } from './map-goals.ts';
 import { expenses, flows, multiYearContracts, payees } from './map-spending.ts';
 import { csvBytes, decodeText, FileError, zipCsvBytes, type DecodeInfo, type ZipInfo } from './open-table.ts';
-import { RowError, type Mapper, type Parts } from './parts.ts';
+import { RowError, type Mapper, type Parts, type RowContext } from './parts.ts';
 import { CsvError, readTableRows, type HeaderCheck, type Row } from './read-table.ts';
 import {
   parseTableFileName,
@@ -75,7 +75,12 @@ interface Identity {
 interface Entry<K extends TableId> {
   part: Parts[K];
   warnings: SheetWarning[];
+  /** The project's row context (its fiscal year, its warnings), made once per project. */
+  ctx: RowContext;
 }
+
+/** NFKC leaves ASCII text as it is. */
+const ASCII = /^[\x00-\x7f]*$/;
 
 function posixJoin(dir: string, name: string): string {
   return dir === '' || dir === '.' ? name : `${dir.replace(/\/+$/, '')}/${name}`;
@@ -150,7 +155,8 @@ async function readTable<K extends TableId>(
   };
   const row = (row: Row): void => {
     const fiscalYearText = row.get('事業年度').trim();
-    const rsId = row.get('予算事業ID').trim().normalize('NFKC');
+    const idText = row.get('予算事業ID').trim();
+    const rsId = ASCII.test(idText) ? idText : idText.normalize('NFKC');
     const fiscalYear = /^\d{4}$/.test(fiscalYearText) ? Number(fiscalYearText) : NaN;
     if (!(fiscalYear >= 1900 && fiscalYear <= 2100) || rsId === '') {
       const column = rsId === '' ? '予算事業ID' : '事業年度';
@@ -178,16 +184,17 @@ async function readTable<K extends TableId>(
     }
     let entry = entries.get(key);
     if (!entry) {
-      entry = { part: mapper.init(), warnings: [] };
+      const warnings: SheetWarning[] = [];
+      entry = {
+        part: mapper.init(),
+        warnings,
+        ctx: { fiscalYear, warn: (w) => warnings.push({ code: w.code, section: w.section, ref: w.ref ?? null, message: w.message }) },
+      };
       entries.set(key, entry);
     }
     if (row.isBlankData()) return;
-    const warnings = entry.warnings;
     try {
-      mapper.add(entry.part, row, {
-        fiscalYear,
-        warn: (w) => warnings.push({ code: w.code, section: w.section, ref: w.ref ?? null, message: w.message }),
-      });
+      mapper.add(entry.part, row, entry.ctx);
     } catch (e) {
       if (!(e instanceof RowError || e instanceof ValueError)) throw e;
       const column = e instanceof RowError ? `, column ${e.column}` : '';

@@ -84,19 +84,61 @@ async function detectNewline(text: AsyncIterator<string>): Promise<{ head: strin
   }
 }
 
-/** The text handed to the parser, kept from the start of the current record so its raw text can be cut out. */
+/**
+ * The text handed to the parser, kept from the start of the current record so its raw text can be cut
+ * out; and which stretches of it are plain: no quote, and no line break that is not a record delimiter.
+ * Records that lie in plain text are their cells joined by commas (nothing to check, one line each).
+ */
 class TextWindow {
   private parts: string[] = [];
   /** Offset in the whole text of parts[0]. */
   private start = 0;
+  /** Offset in the whole text of the end of the last part. */
+  private end = 0;
+  private newline: Newline;
+  private lastChar = -1;
+  /** [from, to) offsets of the parts that are not plain, in order; those before `suspectFirst` are done. */
+  private suspects: number[] = [];
+  private suspectFirst = 0;
+
+  constructor(newline: Newline) {
+    this.newline = newline;
+  }
 
   push(s: string): void {
+    if (s === '') return;
+    if (!this.isPlain(s)) this.suspects.push(this.end, this.end + s.length);
     this.parts.push(s);
+    this.end += s.length;
+    this.lastChar = s.charCodeAt(s.length - 1);
+  }
+
+  /** No quote, and every LF belongs to a record delimiter (a lone LF inside a CR LF file is cell text). */
+  private isPlain(s: string): boolean {
+    if (s.indexOf('"') !== -1) return false;
+    if (this.newline === '\n') return true;
+    if (this.newline === '\r') return s.indexOf('\n') === -1;
+    for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) {
+      const before = i > 0 ? s.charCodeAt(i - 1) : this.lastChar;
+      if (before !== 13) return false;
+    }
+    return true;
+  }
+
+  /** `true` when [from, to) lies in plain text. Calls come with non-decreasing `from`. */
+  isPlainRange(from: number, to: number): boolean {
+    const list = this.suspects;
+    while (this.suspectFirst < list.length && list[this.suspectFirst + 1]! <= from) this.suspectFirst += 2;
+    return this.suspectFirst >= list.length || list[this.suspectFirst]! >= to;
   }
 
   /** Forgets the text before `offset` (records before it are done). */
   dropBefore(offset: number): void {
     while (this.parts.length > 0 && this.start + this.parts[0]!.length <= offset) this.start += this.parts.shift()!.length;
+    if (this.suspectFirst > 1024) {
+      this.suspects = this.suspects.slice(this.suspectFirst);
+      this.suspectFirst = 0;
+    }
   }
 
   slice(from: number, to: number): string {
@@ -143,6 +185,18 @@ function quotingProblem(raw: string, columnName: (field: number) => string): str
     if (comma === -1) return null;
     i = comma + 1;
   }
+}
+
+/** V8 copies substrings shorter than this; longer ones are views of the parser's whole chunk (SlicedString). */
+const SLICE_MIN = 13;
+
+/**
+ * A copy of a cell that does not keep the parser's text chunk (64 kB and more) alive: a kept title or
+ * purpose would otherwise pin every chunk it came from, and with them all the table's text. Joining makes
+ * a new string, flattened by the slice.
+ */
+function detached(cell: string): string {
+  return (' ' + cell).slice(1);
 }
 
 function countBreaks(cell: string, from: number): number {
@@ -203,7 +257,9 @@ class TableRow implements Row {
       i = -1;
       this.layout.lookup.set(column, i);
     }
-    return i < 0 ? '' : (this.record[i] ?? '');
+    if (i < 0) return '';
+    const cell = this.record[i] ?? '';
+    return cell.length < SLICE_MIN ? cell : detached(cell);
   }
 
   has(column: string): boolean {
@@ -237,7 +293,7 @@ export async function readTableRows(text: AsyncIterable<string>, spec: TableSpec
     await input.return?.();
     throw e;
   }
-  const window = new TextWindow();
+  const window = new TextWindow(newline);
   /** Offset in the text where the next record starts (end of the last one stepped). */
   let recordStart = 0;
   async function* feed(): AsyncGenerator<string> {
@@ -283,24 +339,26 @@ export async function readTableRows(text: AsyncIterable<string>, spec: TableSpec
         try {
           const record = results.data;
           const end = results.meta.cursor;
-          let length = 0;
           let breaks = 0;
-          let quoted = false;
-          for (let i = 0; i < record.length; i++) {
-            const cell = record[i]!;
-            length += cell.length;
-            const nl = cell.indexOf('\n');
-            if (nl !== -1) breaks += countBreaks(cell, nl);
-            if (!quoted && cell.indexOf('"') !== -1) quoted = true;
-          }
-          // A record without any quote is its cells joined by commas plus the record delimiter; any other
-          // length means quotes (or text papaparse skipped), so the raw text is checked.
-          if (quoted || results.errors.length > 0 || end - recordStart !== length + record.length - 1 + newline.length) {
-            let raw = window.slice(recordStart, end);
-            if (raw.endsWith(newline)) raw = raw.slice(0, -newline.length);
-            if (layout === null) headerCells = record.map((c) => c.trim());
-            const problem = quotingProblem(raw, columnName) ?? (results.errors.length > 0 ? results.errors[0]!.message : null);
-            if (problem !== null) throw new CsvError(line, problem);
+          if (results.errors.length > 0 || !window.isPlainRange(recordStart, end)) {
+            let length = 0;
+            let quoted = false;
+            for (let i = 0; i < record.length; i++) {
+              const cell = record[i]!;
+              length += cell.length;
+              const nl = cell.indexOf('\n');
+              if (nl !== -1) breaks += countBreaks(cell, nl);
+              if (!quoted && cell.indexOf('"') !== -1) quoted = true;
+            }
+            // A record without any quote is its cells joined by commas plus the record delimiter; any
+            // other length means quotes (or text papaparse skipped), so the raw text is checked.
+            if (quoted || results.errors.length > 0 || end - recordStart !== length + record.length - 1 + newline.length) {
+              let raw = window.slice(recordStart, end);
+              if (raw.endsWith(newline)) raw = raw.slice(0, -newline.length);
+              if (layout === null) headerCells = record.map((c) => c.trim());
+              const problem = quotingProblem(raw, columnName) ?? (results.errors.length > 0 ? results.errors[0]!.message : null);
+              if (problem !== null) throw new CsvError(line, problem);
+            }
           }
           const start = line;
           line += 1 + breaks;

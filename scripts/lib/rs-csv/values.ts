@@ -36,6 +36,7 @@ const WHOLE_YEN = /^(\d{1,15})(?:\.0+)?$/;
  * A non-zero fraction of a yen is an error, never rounded.
  */
 export function yen(cell: string): number | null {
+  if (cell === '') return null;
   // Most cells are "34482000" or "34482000.0": up to 15 digits are exact as a double already.
   const whole = WHOLE_YEN.exec(cell);
   if (whole) return Number(whole[1]);

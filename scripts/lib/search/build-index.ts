@@ -3,9 +3,9 @@
  *
  * 1. Finds the pages that have `data-pagefind-body` and orders them by URL.
  * 2. Splits them into parts of at most `partSize` pages (one part, written to `<outDir>/` itself, when they
- *    fit). Pagefind holds every page of an index in memory until it writes it (≈0.4 GB per 1,000 sheet
- *    pages), so each part is its own Pagefind index, written and freed before the next; the search page
- *    merges them in the browser (mergeIndex).
+ *    fit). Pagefind holds every page of an index in memory until it writes it, and needs most while writing
+ *    (see DEFAULT_PART_SIZE), so each part is its own Pagefind index, written and freed before the next;
+ *    the search page merges them in the browser (mergeIndex).
  * 3. For each page gives Pagefind the bigram words of its text (index-content.ts) with its filters, as a
  *    custom record in language "und".
  * 4. Rewrites each fragment Pagefind wrote: `content` becomes the page's readable text (the search page
@@ -33,7 +33,12 @@ import { extractPage } from './extract-page.ts';
 import { decodeFragment, encodeFragment } from './fragments.ts';
 import { indexContent } from './index-content.ts';
 
-export const DEFAULT_PART_SIZE = 5000;
+/**
+ * Most pages in one Pagefind index. Measured on sheet pages of ≈9,000 characters: Pagefind peaks at
+ * ≈2.3 GB per 1,000 pages while writing an index (≈4.7 GB for 2,000 pages, process tree), so 2,000 keeps a
+ * build within a 7 GB CI runner; 20,000 sheets become 10 parts.
+ */
+export const DEFAULT_PART_SIZE = 2000;
 /** Files of Pagefind's bundle the search page does not use (Pagefind's own UIs). */
 const UNUSED_FILES = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
 /** Files only the first part needs: merged parts are read by the first part's pagefind.js and wasm. */
@@ -193,7 +198,7 @@ export async function buildSearchIndex(options: BuildIndexOptions): Promise<Buil
           }
         }
         for (const name of Object.keys(extracted.filters)) filterNames.add(name);
-        const { content } = indexContent(extracted.segments);
+        const { content } = indexContent(extracted.indexText);
         pages.set(url, { file, text: extracted.text, meta: extracted.meta, sort });
         const job = index
           .addCustomRecord({ url, content, language, filters: extracted.filters })

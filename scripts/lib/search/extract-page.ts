@@ -9,7 +9,7 @@
  * - `data-pagefind-filter`, `data-pagefind-sort`, `data-pagefind-meta`: comma-separated captures, each
  *   `key` (the element's text), `key[attr]` (an attribute) or `key:value` (inline; only last in a list).
  *   A filter may have several values per page; sort and meta one (the last wins).
- * - `data-pagefind-weight` and headings (h1 7 … h6 2, as Pagefind) weight their text for ranking.
+ * (`data-pagefind-weight` is not read: results are ranked by where the match is, see search-engine.ts.)
  * - `title` meta defaults to the text of the first <h1> (inside the body if there is one there).
  */
 import { Parser } from 'htmlparser2';
@@ -30,9 +30,6 @@ export const REMOVED_ELEMENTS: readonly string[] = [
 ];
 const REMOVED = new Set(REMOVED_ELEMENTS);
 
-/** Pagefind's automatic heading weights. */
-const HEADING_WEIGHTS: Record<string, number> = { h1: 7, h2: 6, h3: 5, h4: 4, h5: 3, h6: 2 };
-
 /** Elements after which a reader sees a break: the display text gets a space there. */
 const BLOCKS = new Set([
   'address', 'article', 'aside', 'blockquote', 'br', 'caption', 'dd', 'details', 'div', 'dl', 'dt',
@@ -41,16 +38,9 @@ const BLOCKS = new Set([
   'output', 'data', 'dialog', 'fieldset', 'legend', 'menu', 'search',
 ]);
 
-export interface TextSegment {
-  /** The text as written (entities decoded), not normalised. */
-  text: string;
-  /** Ranking weight (Pagefind scale: 1 is body text, 0 to 10). */
-  weight: number;
-}
-
 export interface ExtractedPage {
-  /** The indexed text in document order, split where the weight changes. */
-  segments: TextSegment[];
+  /** The indexed text as written (entities decoded, not normalised): the body's text nodes, joined. */
+  indexText: string;
   /** The indexed text for display (excerpts): whitespace collapsed, a space at block boundaries. */
   text: string;
   /** Filter values by filter name (whitespace-collapsed, in document order, distinct). */
@@ -74,8 +64,6 @@ interface Frame {
   name: string;
   status: Status;
   removed: boolean;
-  weight: number;
-  explicitWeight: boolean;
   /** Captures that need this element's text; `text` collects it while they are open. */
   captures: Capture[];
   text: string | null;
@@ -122,7 +110,7 @@ export function parseCaptures(attr: string, attrs: Record<string, string>): Pars
 
 /** Extracts the searchable content of a page; `null` when the page has no `data-pagefind-body`. */
 export function extractPage(html: string): ExtractedPage | null {
-  const segments: TextSegment[] = [];
+  const indexed: string[] = [];
   const display: string[] = [];
   const filters: Record<string, string[]> = {};
   const sort: Record<string, string> = {};
@@ -136,8 +124,6 @@ export function extractPage(html: string): ExtractedPage | null {
     name: '#root',
     status: 'outside',
     removed: false,
-    weight: 1,
-    explicitWeight: false,
     captures: [],
     text: null,
   };
@@ -176,15 +162,6 @@ export function extractPage(html: string): ExtractedPage | null {
             status = ['', 'index', 'true'].includes(ignore.toLowerCase()) ? 'ignored' : 'excluded';
           }
         }
-        let weight = parent.weight;
-        let explicitWeight = parent.explicitWeight;
-        const weightAttr = attrs['data-pagefind-weight'];
-        if (weightAttr !== undefined && Number.isFinite(Number(weightAttr))) {
-          weight = Math.min(10, Math.max(0, Number(weightAttr)));
-          explicitWeight = true;
-        } else if (!explicitWeight && name in HEADING_WEIGHTS) {
-          weight = HEADING_WEIGHTS[name]!;
-        }
         const captures: Capture[] = [];
         if (status !== 'excluded') {
           const kinds = [
@@ -205,8 +182,6 @@ export function extractPage(html: string): ExtractedPage | null {
           name,
           status,
           removed: parent.removed || REMOVED.has(name),
-          weight,
-          explicitWeight,
           captures,
           text: captures.length > 0 ? '' : null,
         };
@@ -222,9 +197,7 @@ export function extractPage(html: string): ExtractedPage | null {
           if (f.text !== null) f.text += data;
         }
         if (frame.status !== 'body') return;
-        const last = segments[segments.length - 1];
-        if (last && last.weight === frame.weight) last.text += data;
-        else segments.push({ text: data, weight: frame.weight });
+        indexed.push(data);
         display.push(data);
       },
       onclosetag(name) {
@@ -256,7 +229,7 @@ export function extractPage(html: string): ExtractedPage | null {
     if (title !== null) meta.title = title;
   }
   return {
-    segments: segments.filter((s) => s.text !== ''),
+    indexText: indexed.join(''),
     text: collapse(display.join('')),
     filters,
     sort,

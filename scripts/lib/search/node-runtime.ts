@@ -1,7 +1,7 @@
 /**
  * Runs the search page's own engine (src/components/search/search-engine.ts, with Pagefind's pagefind.js
- * and wasm) in Node against a built index on disk, for tests and for `scripts/search-query.ts`. pagefind.js
- * fetches its files by URL; here `fetch` of `file:` URLs is answered from disk (query strings ignored),
+ * and wasm) in Node against a built index on disk (for tests, or to check an index from a script).
+ * pagefind.js fetches its files by URL; here `fetch` of `file:` URLs is answered from disk (query strings ignored),
  * every other URL goes to the real fetch. Pagefind runs on the main thread (Node has no DOM Worker).
  */
 import { readFile } from 'node:fs/promises';

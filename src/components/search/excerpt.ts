@@ -28,34 +28,42 @@ interface Normalized {
   to: Uint32Array;
 }
 
-let graphemes: Intl.Segmenter | null | undefined;
+/**
+ * Characters that NFKC may combine with the character before them (combining marks, the half-width
+ * dakuten and handakuten): a character and the joiners after it are normalised together, as one cluster.
+ */
+const JOINER = /^[\p{M}\uff9e\uff9f]$/u;
+/** normalizeForMatch of clusters seen so far (text repeats its characters a lot). */
+const clusterCache = new Map<string, string>();
 
-/** Splits into grapheme clusters (NFKC never composes across them), or code points without Intl.Segmenter. */
-function clusters(text: string): Iterable<{ segment: string; index: number }> {
-  if (graphemes === undefined) {
-    graphemes = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('ja', { granularity: 'grapheme' }) : null;
+function normalizeCluster(cluster: string): string {
+  let n = clusterCache.get(cluster);
+  if (n === undefined) {
+    n = normalizeForMatch(cluster);
+    if (clusterCache.size < 20_000) clusterCache.set(cluster, n);
   }
-  if (graphemes) return graphemes.segment(text);
-  const out: { segment: string; index: number }[] = [];
-  let index = 0;
-  for (const ch of text) {
-    out.push({ segment: ch, index });
-    index += ch.length;
-  }
-  return out;
+  return n;
 }
 
 function normalizeWithMap(text: string): Normalized {
   let out = '';
   const from: number[] = [];
   const to: number[] = [];
-  for (const { segment, index } of clusters(text)) {
-    const n = normalizeForMatch(segment);
-    out += n;
-    for (let i = 0; i < n.length; i += 1) {
-      from.push(index);
-      to.push(index + segment.length);
+  let i = 0;
+  while (i < text.length) {
+    let j = i + (text.codePointAt(i)! > 0xffff ? 2 : 1);
+    while (j < text.length) {
+      const next = String.fromCodePoint(text.codePointAt(j)!);
+      if (!JOINER.test(next)) break;
+      j += next.length;
     }
+    const n = normalizeCluster(text.slice(i, j));
+    out += n;
+    for (let k = 0; k < n.length; k += 1) {
+      from.push(i);
+      to.push(j);
+    }
+    i = j;
   }
   return { text: out, from: Uint32Array.from(from), to: Uint32Array.from(to) };
 }

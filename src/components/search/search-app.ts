@@ -104,8 +104,14 @@ export class SearchApp {
       event.preventDefault();
       this.navigate({ ...this.formState(), page: 1 });
     });
+    // A short wait after a filter or order change: keyboard users stepping through a closed <select>
+    // with the arrow keys get one search (and one history entry) for where they stop, not one per step.
+    let pending: ReturnType<typeof setTimeout> | undefined;
     for (const select of [...Object.values(this.el.filters), sort]) {
-      select.addEventListener('change', () => this.navigate({ ...this.formState(), page: 1 }));
+      select.addEventListener('change', () => {
+        clearTimeout(pending);
+        pending = setTimeout(() => this.navigate({ ...this.formState(), page: 1 }), 250);
+      });
     }
     // Warm up on first use: pagefind.js, its wasm and the index metadata load while the reader types.
     q.addEventListener('focus', () => void this.engine().catch(() => {}), { once: true });
@@ -114,6 +120,9 @@ export class SearchApp {
       this.fillForm();
       void this.render(false);
     });
+    // The no-script form sends every field ("ministry=&sort=…"); the URL shown is the canonical one.
+    const canonical = `${location.pathname}${stateToSearch(this.state)}`;
+    if (canonical !== `${location.pathname}${location.search}`) history.replaceState(null, '', canonical);
     this.fillForm();
     void this.render(false);
   }
@@ -226,7 +235,7 @@ export class SearchApp {
     list.replaceChildren(...pages.map((p) => this.resultItem(p, terms)));
     list.start = from + 1;
     list.removeAttribute('aria-busy');
-    this.el.heading.hidden = total === 0;
+    this.el.heading.hidden = false;
     this.renderPager(state, lastPage);
     list.dataset.page = String(state.page);
     this.setStatus(this.statusText(state, terms, total, from, shown.length), total);

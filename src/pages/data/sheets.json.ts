@@ -6,7 +6,7 @@ import { sheetHref } from '../../lib/url.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const rows = openDataRows(await allRows(), (id) => new URL(sheetHref(id), site ?? 'http://localhost').href);
-  return new Response(`${JSON.stringify({ count: rows.length, sheets: rows }, null, 1)}\n`, {
+  return new Response(`${JSON.stringify({ count: rows.length, sheets: rows })}\n`, {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
 };

@@ -10,5 +10,5 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute = ({ props }) => {
   const { sheet } = props as { sheet: Sheet };
-  return new Response(`${JSON.stringify(sheet, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return new Response(`${JSON.stringify(sheet)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };
