@@ -17,29 +17,18 @@ export const ui = {
     label: 'サイト内メニュー',
     breadcrumb: 'パンくずリスト',
   },
-  none: '記載なし',
   search: {
     label: 'シートを検索',
     placeholder: '事業名・支出先・法人番号など',
     submit: '検索',
   },
   chart: {
-    showTable: '表',
     download: 'CSVをダウンロード',
-    downloadJson: 'このシートのデータ（JSON）',
-    loading: 'グラフを読み込み中…',
     tableScrollLabel: (caption: string) => `${caption}（横にスクロールできます）`,
-  },
-  sort: {
-    label: '並べ替え',
-    asc: '昇順',
-    desc: '降順',
-    sortBy: (col: string) => `${col}で並べ替え`,
   },
   marks: {
     singleBidder: '一者応札',
     highRate: '落札率95%以上',
-    inferred: '推定',
   },
   sections: {
     summary: '概要',

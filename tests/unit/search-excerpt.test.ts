@@ -67,14 +67,14 @@ describe('buildExcerpt on a real sheet', () => {
     expect(marked(e.parts)).toEqual(['ICT-ISAC', '5010405014647']);
   });
 
-  it('prefers a match after the heading the text starts with (the title is shown already)', () => {
+  it('prefers a match outside repetitions of the title (the title is shown already)', () => {
     const title = 'サイバーセキュリティ情報共有推進事業';
-    const text = `${title} 総務省 ${'あ'.repeat(200)} 情報共有基盤の構築 ${'い'.repeat(200)}`;
+    const text = `${title} 総務省「${title}」の概要 ${'あ'.repeat(200)} 情報共有基盤の構築 ${'い'.repeat(200)}`;
     const e = buildExcerpt(text, ['情報共有'], 60, title);
     expect(e.parts.map((p) => p.text).join('')).toContain('情報共有基盤');
     expect(e.parts.map((p) => p.text).join('')).not.toContain(title);
-    // Only in the heading: the heading is shown.
-    expect(marked(buildExcerpt(text, ['推進事業'], 60, title).parts)).toEqual(['推進事業']);
+    // Only in the title's repetitions: they are shown.
+    expect(marked(buildExcerpt(text, ['推進事業'], 60, title).parts)).toEqual(['推進事業', '推進事業']);
   });
 
   it('falls back to the start of the text when nothing matches', () => {

@@ -403,6 +403,17 @@ describe('problems', () => {
     expect(run.stderr).toMatch(/part size must be a positive integer, got "lots"/);
   });
 
+  it('builds an empty index for a site without sheet pages, and the search finds nothing in it', async () => {
+    const dist = path.join(work, 'empty');
+    await mkdir(dist, { recursive: true });
+    await writeFile(path.join(dist, 'index.html'), '<html lang="ja"><body><h1>ホーム</h1><p>国</p></body></html>');
+    const { manifest, problems } = await buildSearchIndex({ dist });
+    expect(manifest.pages).toBe(0);
+    expect(problems).toEqual([]);
+    const engine = await openIndex(path.join(dist, 'pagefind'));
+    expect((await engine.search({ terms: ['国'], filters: {}, sort: null })).hits).toEqual([]);
+  });
+
   it('replaces an earlier index completely', async () => {
     expect(existsSync(path.join(single.dir, 'search-manifest.json'))).toBe(true);
     await writeFile(path.join(single.dir, 'stale-file'), 'x');

@@ -114,7 +114,10 @@ async function readTable<K extends TableId>(
   const identities = new Map<string, Identity>();
   const mapper = MAPPERS[id] as Mapper<K>;
   /** The project gets no record: its rows in this and later tables are skipped. */
+  /** The project of the previous row (rows of a project are consecutive): spares the lookups by key. */
+  let last: { idText: string; fiscalYearText: string; key: string; rsId: string; known: Identity; entry: Entry<K> } | null = null;
   const fail = (key: string, error: InputError): void => {
+    last = null;
     state.errors.push(error);
     state.failed.add(key);
     entries.delete(key);
@@ -156,6 +159,18 @@ async function readTable<K extends TableId>(
   const row = (row: Row): void => {
     const fiscalYearText = row.get('事業年度').trim();
     const idText = row.get('予算事業ID').trim();
+    if (last !== null && idText === last.idText && fiscalYearText === last.fiscalYearText && row.problem === null) {
+      // Same project as the row before, which was not failed since: same identity and entry.
+      const known = last.known;
+      if (known.title === '' || known.ministry === '' || known.policyMinistry === '') {
+        const more = identityOf(row, known.fiscalYear, known.rsId);
+        known.title ||= more.title;
+        known.ministry ||= more.ministry;
+        known.policyMinistry ||= more.policyMinistry;
+      }
+      addRow(row, last.key, last.rsId, last.entry);
+      return;
+    }
     const rsId = ASCII.test(idText) ? idText : idText.normalize('NFKC');
     const fiscalYear = /^\d{4}$/.test(fiscalYearText) ? Number(fiscalYearText) : NaN;
     if (!(fiscalYear >= 1900 && fiscalYear <= 2100) || rsId === '') {
@@ -174,9 +189,11 @@ async function readTable<K extends TableId>(
       return;
     }
     // Some rows leave 府省庁 or 事業名 blank (5-2 of ID 422): a later row or table fills them in.
-    const known = state.projects.get(key) ?? identities.get(key);
-    if (!known) identities.set(key, identityOf(row, fiscalYear, rsId));
-    else if (known.title === '' || known.ministry === '' || known.policyMinistry === '') {
+    let known = state.projects.get(key) ?? identities.get(key);
+    if (!known) {
+      known = identityOf(row, fiscalYear, rsId);
+      identities.set(key, known);
+    } else if (known.title === '' || known.ministry === '' || known.policyMinistry === '') {
       const more = identityOf(row, fiscalYear, rsId);
       known.title ||= more.title;
       known.ministry ||= more.ministry;
@@ -192,6 +209,10 @@ async function readTable<K extends TableId>(
       };
       entries.set(key, entry);
     }
+    last = { idText, fiscalYearText, key, rsId, known, entry };
+    addRow(row, key, rsId, entry);
+  };
+  const addRow = (row: Row, key: string, rsId: string, entry: Entry<K>): void => {
     if (row.isBlankData()) return;
     try {
       mapper.add(entry.part, row, entry.ctx);

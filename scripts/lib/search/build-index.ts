@@ -218,7 +218,9 @@ export async function buildSearchIndex(options: BuildIndexOptions): Promise<Buil
 
       const table = new Map<string, Record<string, number>>();
       let written = 0;
-      for (const name of await readdir(path.join(partDir, 'fragment'))) {
+      // Pagefind writes no fragment folder for an index without pages.
+      const fragmentNames = existsSync(path.join(partDir, 'fragment')) ? await readdir(path.join(partDir, 'fragment')) : [];
+      for (const name of fragmentNames) {
         const fragmentFile = path.join(partDir, 'fragment', name);
         const fragment = decodeFragment(await readFile(fragmentFile), fragmentFile);
         const page = pages.get(fragment.url);

@@ -118,8 +118,8 @@ function safeIndex(text: string, i: number): number {
 /**
  * About `length` characters of `text` around the passage where the most distinct terms occur close
  * together (the earliest such passage), with every match in it marked. Without a match: the start of the
- * text. When the text starts with `title` (pages begin with their heading, already shown as the result's
- * link), a match after it is preferred, so the excerpt adds something.
+ * text. Matches outside repetitions of `title` (the result's link shows it already; pages begin with it
+ * and summaries quote it) are preferred, so the excerpt adds something.
  */
 export function buildExcerpt(text: string, terms: readonly string[], length = 120, title?: string): Excerpt {
   const ranges = matchRanges(text, terms);
@@ -127,9 +127,10 @@ export function buildExcerpt(text: string, terms: readonly string[], length = 12
   let start = 0;
   if (ranges.length > 0) {
     const normTerms = terms.map(normalizeForMatch).filter((t) => t !== '');
-    const heading = title && text.trimStart().startsWith(title.trim()) ? text.indexOf(title.trim()) + title.trim().length : 0;
-    const afterHeading = ranges.filter(([a]) => a >= heading);
-    const candidates = afterHeading.length > 0 ? afterHeading : ranges;
+    // Matches inside a repetition of the title (the heading, a summary quoting the 事業名) add nothing.
+    const echoes = title && title.trim() !== '' ? matchRanges(text, [title]) : [];
+    const fresh = ranges.filter(([a, b]) => !echoes.some(([ea, eb]) => a >= ea && b <= eb));
+    const candidates = fresh.length > 0 ? fresh : ranges;
     let best = -1;
     // Each match is a candidate window start; the window counts the distinct terms it contains.
     for (const [a] of candidates.slice(0, 300)) {

@@ -48,7 +48,6 @@ interface PagefindModule {
   init(): Promise<void>;
   mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
   search(term: string | null, options?: Record<string, unknown>): Promise<PagefindResponse | null>;
-  filters(): Promise<Record<string, Record<string, number>>>;
 }
 
 export type SortDirection = 'asc' | 'desc';
@@ -95,12 +94,12 @@ const BROWSE_SORT: SortSpec = { key: 'budget', direction: 'desc' };
 
 export class SearchEngine {
   readonly manifest: SearchManifest;
-  private readonly pagefind: PagefindModule;
+  /** `null` when the index has no pages (Pagefind cannot open an index without a language). */
+  private readonly pagefind: PagefindModule | null;
   private readonly bundleBase: string;
   private sortTables: Promise<Map<string, (number | null)[]>> | null = null;
-  private filterValuesPromise: Promise<Record<string, string[]>> | null = null;
 
-  private constructor(pagefind: PagefindModule, bundleBase: string, manifest: SearchManifest) {
+  private constructor(pagefind: PagefindModule | null, bundleBase: string, manifest: SearchManifest) {
     this.pagefind = pagefind;
     this.bundleBase = bundleBase;
     this.manifest = manifest;
@@ -115,25 +114,12 @@ export class SearchEngine {
     if (manifest.format !== MANIFEST_FORMAT || manifest.parts.length === 0) {
       throw new Error(`unsupported search index format ${String(manifest.format)}`);
     }
+    if (manifest.pages === 0) return new SearchEngine(null, base, manifest);
     const [first, ...rest] = manifest.parts;
     const pagefind = (await import(/* @vite-ignore */ `${base}${first!.path}pagefind.js`)) as PagefindModule;
     await pagefind.init();
     for (const part of rest) await pagefind.mergeIndex(`${base}${part.path}`);
     return new SearchEngine(pagefind, base, manifest);
-  }
-
-  /** Every value of every filter, sorted (numbers numerically, descending for years). */
-  filterValues(): Promise<Record<string, string[]>> {
-    this.filterValuesPromise ??= this.pagefind.filters().then((all) => {
-      const out: Record<string, string[]> = {};
-      for (const [name, counts] of Object.entries(all)) {
-        const values = Object.keys(counts);
-        const numeric = values.every((v) => /^\d+$/.test(v));
-        out[name] = numeric ? values.sort((a, b) => Number(b) - Number(a)) : values.sort((a, b) => a.localeCompare(b, 'ja'));
-      }
-      return out;
-    });
-    return this.filterValuesPromise;
   }
 
   async search(query: SearchQuery): Promise<SearchOutcome> {
@@ -196,6 +182,7 @@ export class SearchEngine {
   }
 
   private async run(term: string | null, filters: Record<string, string>): Promise<PagefindResult[]> {
+    if (this.pagefind === null) return [];
     const res = await this.pagefind.search(term, { filters });
     return res?.results ?? [];
   }

@@ -94,11 +94,16 @@ function indicatorConfig(spec: Extract<CanvasSpec, { kind: 'indicator' }>): Char
 }
 
 /** Horizontal bars with the marks in the label text (not colour alone). */
-function hbarConfig(spec: Extract<CanvasSpec, { kind: 'hbar' }>): ChartConfiguration {
+function hbarConfig(spec: Extract<CanvasSpec, { kind: 'hbar' }>, width: number): ChartConfiguration {
   const { divisor, unit } = yenScale(spec.values);
+  // Phones get shorter names and marks so the axis labels fit beside the bars (the full text is in the
+  // tooltip and the table).
+  const narrow = width < 560;
+  const markText = (m: string) => (narrow ? (m === '一者応札' ? '①一者' : m === '落札率95%以上' ? '▲95%以上' : m) : `【${m}】`);
   const label = (name: string, marks: string[]) => {
-    const short = name.length > 18 ? `${name.slice(0, 17)}…` : name;
-    return marks.length ? [short, marks.map((m) => `【${m}】`).join('')] : short;
+    const max = narrow ? 10 : 18;
+    const short = name.length > max ? `${name.slice(0, max - 1)}…` : name;
+    return marks.length ? [short, marks.map(markText).join(narrow ? ' ' : '')] : short;
   };
   return {
     type: 'bar',
@@ -170,6 +175,6 @@ function totalsConfig(spec: Extract<CanvasSpec, { kind: 'totals' }>): ChartConfi
 export function renderCartesian(canvas: HTMLCanvasElement, spec: CanvasSpec): void {
   const s = spec as Cartesian;
   const config =
-    s.kind === 'budget' ? budgetConfig(s) : s.kind === 'indicator' ? indicatorConfig(s) : s.kind === 'hbar' ? hbarConfig(s) : totalsConfig(s);
+    s.kind === 'budget' ? budgetConfig(s) : s.kind === 'indicator' ? indicatorConfig(s) : s.kind === 'hbar' ? hbarConfig(s, canvas.parentElement?.clientWidth ?? 800) : totalsConfig(s);
   new Chart(canvas, config);
 }
