@@ -5,9 +5,10 @@
  *
  * Filters: 府省庁 (record ministry), 年度 (review fiscal year, Western, e.g. "2022"), 一者応札 (あり/なし).
  * Sorts (numbers as strings, so Pagefind sorts numerically): budget (settled year's 計 in integer 円),
- * rate (that year's 執行率 as a fraction), year (review fiscal year). Pagefind drops a page that lacks a
- * sort key from results sorted by it, so unknown values are written as SORT_UNKNOWN (-1), which sorts
- * below every real value (amounts and rates of real budgets are ≥ 0).
+ * rate (that year's 執行率 as a fraction), year (review fiscal year). An unknown budget or rate is left
+ * out (`null`, no attribute) rather than written as a stand-in number: a stand-in would sort as a real
+ * value (first in ascending order), while the search page's sort tables put pages without a value last
+ * in both directions.
  * Meta: title, ministry, year (display, 2022（令和4）年度), budget (display, e.g. 359百万円),
  * rate (display, e.g. 91%), summary (the page's one-sentence summary).
  */
@@ -16,15 +17,14 @@ import { fiscalYearLabel } from './era.ts';
 import { formatPercent, formatYenShort } from './format.ts';
 import { summarize } from './summary.ts';
 
-export const SORT_UNKNOWN = -1;
-
 export const FILTER_KEYS = { ministry: '府省庁', year: '年度', singleBidder: '一者応札' } as const;
 export const SORT_KEYS = { budget: 'budget', rate: 'rate', year: 'year' } as const;
 export const META_KEYS = ['title', 'ministry', 'year', 'budget', 'rate', 'summary'] as const;
 
 export interface PagefindValues {
   filters: { 府省庁: string; 年度: string; 一者応札: 'あり' | 'なし' };
-  sorts: { budget: string; rate: string; year: string };
+  /** `null`: the sheet states no such value; the attribute is then left out. */
+  sorts: { budget: string | null; rate: string | null; year: string };
   meta: Record<(typeof META_KEYS)[number], string>;
 }
 
@@ -40,8 +40,8 @@ export function pagefindValues(sheet: Sheet): PagefindValues {
       一者応札: s.singleBidder ? 'あり' : 'なし',
     },
     sorts: {
-      budget: String(budget ?? SORT_UNKNOWN),
-      rate: String(rate ?? SORT_UNKNOWN),
+      budget: budget === null ? null : String(budget),
+      rate: rate === null ? null : String(rate),
       year: String(sheet.fiscalYear),
     },
     meta: {

@@ -8,7 +8,7 @@ import { pastSheetResolver, sheetRow, totalsOf } from '../../src/lib/aggregate.t
 import { csvCell, toCsv } from '../../src/lib/csv.ts';
 import { jsonForScriptElement } from '../../src/lib/json-embed.ts';
 import { openDataCsv, openDataRows } from '../../src/lib/open-data.ts';
-import { SORT_UNKNOWN, pagefindValues } from '../../src/lib/pagefind.ts';
+import { pagefindValues } from '../../src/lib/pagefind.ts';
 import { linkParts, paragraphs } from '../../src/lib/text-parts.ts';
 import { href, safeExternalUrl } from '../../src/lib/url.ts';
 import { isPartMissing, missingPartName } from '../../src/i18n/ja.ts';
@@ -103,11 +103,11 @@ describe('search attributes', () => {
     expect(v.meta.budget).toBe('3.59億円（2021（令和3）年度）');
   });
 
-  it('every sort key is present even when the sheet has no amount (-1 sorts below all real values)', async () => {
+  it('leaves out an unknown budget or rate instead of a stand-in number that would sort as real', async () => {
     const s = { ...(await rsSample(1)), budgets: [] };
     const v = pagefindValues(s);
-    expect(v.sorts.budget).toBe(String(SORT_UNKNOWN));
-    expect(v.sorts.rate).toBe(String(SORT_UNKNOWN));
+    expect(v.sorts.budget).toBeNull();
+    expect(v.sorts.rate).toBeNull();
     expect(v.sorts.year).toBe('2024');
     expect(v.filters['一者応札']).toBe('なし');
   });

@@ -8,7 +8,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { once } from 'node:events';
-import { parse } from 'csv-parse';
+import Papa from 'papaparse';
 
 const ID_COL = 2; // 予算事業ID is the third of the 13 columns every RS table starts with
 const COPY_STRIDE = 1_000_000;
@@ -25,13 +25,27 @@ export async function generateRsFolder(srcDir: string, outDir: string, n: number
   for (const table of tables) {
     const rowsById = new Map<string, string[][]>();
     let header: string[] | null = null;
-    const parser = createReadStream(path.join(srcDir, table)).pipe(parse({ bom: true, relax_column_count: true }));
-    for await (const row of parser as AsyncIterable<string[]>) {
-      if (!header) { header = row; continue; }
-      const id = row[ID_COL];
-      if (!rowsById.has(id)) rowsById.set(id, []);
-      rowsById.get(id)!.push(row);
-    }
+    await new Promise<void>((resolve, reject) => {
+      // Text, not bytes: papaparse decodes each Buffer chunk alone, which would split UTF-8 characters.
+      Papa.parse<string[]>(createReadStream(path.join(srcDir, table), { encoding: 'utf8' }), {
+        delimiter: ',',
+        beforeFirstChunk: (chunk) => chunk.replace(/^\uFEFF/, ''),
+        step: (result, parser) => {
+          if (result.errors.length > 0) {
+            parser.abort();
+            reject(new Error(`${table}: ${result.errors[0]!.message}`));
+            return;
+          }
+          const row = result.data;
+          if (!header) { header = row; return; }
+          const id = row[ID_COL]!;
+          if (!rowsById.has(id)) rowsById.set(id, []);
+          rowsById.get(id)!.push(row);
+        },
+        complete: () => resolve(),
+        error: reject,
+      });
+    });
     if (!order) order = [...rowsById.keys()];
     const out = createWriteStream(path.join(outDir, table));
     const write = async (line: string) => { if (!out.write(line)) await once(out, 'drain'); };

@@ -7,6 +7,9 @@
  * Strict like RFC 4180 (and csv-parse, used before): papaparse reads a quote inside an unquoted cell
  * literally and skips spaces after a closing quote, so every row whose text has a quote is checked again
  * here, and bad quoting fails the table (`CsvError`) instead of giving cells the file does not state.
+ * The record delimiter is found as csv-parse found it (the first CR LF, LF or CR outside quotes); line
+ * numbers count the LFs inside cells, which only records with a quote or a stray LF can have, so only
+ * those records are looked at cell by cell.
  */
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
@@ -86,8 +89,9 @@ async function detectNewline(text: AsyncIterator<string>): Promise<{ head: strin
 
 /**
  * The text handed to the parser, kept from the start of the current record so its raw text can be cut
- * out; and which stretches of it are plain: no quote, and no line break that is not a record delimiter.
- * Records that lie in plain text are their cells joined by commas (nothing to check, one line each).
+ * out; and where the marks are that make a record more than its cells joined by commas: quotes, and line
+ * breaks that are not record delimiters (an LF alone in a CR LF file, any LF in a CR file). A record with
+ * no mark in its text needs no check and spans one line.
  */
 class TextWindow {
   private parts: string[] = [];
@@ -97,9 +101,9 @@ class TextWindow {
   private end = 0;
   private newline: Newline;
   private lastChar = -1;
-  /** [from, to) offsets of the parts that are not plain, in order; those before `suspectFirst` are done. */
-  private suspects: number[] = [];
-  private suspectFirst = 0;
+  /** Offsets of the marks, ascending; those before `markFirst` lie in records already done. */
+  private marks: number[] = [];
+  private markFirst = 0;
 
   constructor(newline: Newline) {
     this.newline = newline;
@@ -107,37 +111,33 @@ class TextWindow {
 
   push(s: string): void {
     if (s === '') return;
-    if (!this.isPlain(s)) this.suspects.push(this.end, this.end + s.length);
+    const quotes: number[] = [];
+    for (let i = s.indexOf('"'); i !== -1; i = s.indexOf('"', i + 1)) quotes.push(this.end + i);
+    const breaks: number[] = [];
+    if (this.newline !== '\n') {
+      for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) {
+        if (this.newline === '\r' || (i > 0 ? s.charCodeAt(i - 1) : this.lastChar) !== 13) breaks.push(this.end + i);
+      }
+    }
+    for (const m of breaks.length === 0 ? quotes : quotes.length === 0 ? breaks : mergeSorted(quotes, breaks)) this.marks.push(m);
     this.parts.push(s);
     this.end += s.length;
     this.lastChar = s.charCodeAt(s.length - 1);
   }
 
-  /** No quote, and every LF belongs to a record delimiter (a lone LF inside a CR LF file is cell text). */
-  private isPlain(s: string): boolean {
-    if (s.indexOf('"') !== -1) return false;
-    if (this.newline === '\n') return true;
-    if (this.newline === '\r') return s.indexOf('\n') === -1;
-    for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) {
-      const before = i > 0 ? s.charCodeAt(i - 1) : this.lastChar;
-      if (before !== 13) return false;
-    }
-    return true;
-  }
-
-  /** `true` when [from, to) lies in plain text. Calls come with non-decreasing `from`. */
+  /** `true` when the text [from, to) has no mark. Calls come with non-decreasing `from`. */
   isPlainRange(from: number, to: number): boolean {
-    const list = this.suspects;
-    while (this.suspectFirst < list.length && list[this.suspectFirst + 1]! <= from) this.suspectFirst += 2;
-    return this.suspectFirst >= list.length || list[this.suspectFirst]! >= to;
+    const marks = this.marks;
+    while (this.markFirst < marks.length && marks[this.markFirst]! < from) this.markFirst++;
+    return this.markFirst >= marks.length || marks[this.markFirst]! >= to;
   }
 
   /** Forgets the text before `offset` (records before it are done). */
   dropBefore(offset: number): void {
     while (this.parts.length > 0 && this.start + this.parts[0]!.length <= offset) this.start += this.parts.shift()!.length;
-    if (this.suspectFirst > 1024) {
-      this.suspects = this.suspects.slice(this.suspectFirst);
-      this.suspectFirst = 0;
+    if (this.markFirst > 4096) {
+      this.marks = this.marks.slice(this.markFirst);
+      this.markFirst = 0;
     }
   }
 
@@ -152,6 +152,15 @@ class TextWindow {
     }
     return out;
   }
+}
+
+/** The union of two ascending lists, ascending. */
+function mergeSorted(a: number[], b: number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i]! < b[j]!) ? a[i++]! : b[j++]!);
+  return out;
 }
 
 /**
@@ -329,7 +338,7 @@ export async function readTableRows(text: AsyncIterable<string>, spec: TableSpec
       if (error === null) resolve();
       else reject(error);
     };
-    Papa.parse<string[]>(source as unknown as File, {
+    Papa.parse<string[]>(source, {
       delimiter: ',',
       newline,
       quoteChar: '"',

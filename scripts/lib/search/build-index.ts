@@ -203,10 +203,14 @@ export async function buildSearchIndex(options: BuildIndexOptions): Promise<Buil
         const job = index
           .addCustomRecord({ url, content, language, filters: extracted.filters })
           .then((res) => {
-            if (res.errors.length > 0) problems.push({ file, message: `Pagefind: ${res.errors.join('; ')}` });
+            if (res.errors.length > 0) {
+              problems.push({ file, message: `Pagefind: ${res.errors.join('; ')}` });
+              pages.delete(url);
+            }
           })
           .catch((err: unknown) => {
             problems.push({ file, message: `Pagefind: ${(err as Error).message}` });
+            pages.delete(url);
           })
           .finally(() => pending.delete(job));
         pending.add(job);
