@@ -119,3 +119,22 @@ export function pastSheetResolver(sheets: readonly Pick<Sheet, 'id' | 'fiscalYea
     return k ? (index.get(k) ?? null) : null;
   };
 }
+
+export type RelatedProjectResolver = (fiscalYear: number, number: string | null) => string | null;
+
+/**
+ * Resolves an RS related project (1-5 関連事業の事業ID, a 予算事業ID of the same 事業年度) to the id of its sheet
+ * on the site. RS ids end in `-rs<予算事業ID>` (docs/IDS.md); the ministry part is not needed to find it.
+ */
+export function relatedProjectResolver(sheets: readonly Pick<Sheet, 'id' | 'fiscalYear' | 'source'>[]): RelatedProjectResolver {
+  const index = new Map<string, string>();
+  for (const s of sheets) {
+    const m = s.source.form === 'rs-csv' ? /-rs([0-9a-z]+)$/.exec(s.id) : null;
+    if (m) index.set(`${s.fiscalYear}|${m[1]}`, s.id);
+  }
+  return (fiscalYear, number) => {
+    const n = number?.normalize('NFKC').trim();
+    return n && /^\d+$/.test(n) ? (index.get(`${fiscalYear}|${n}`) ?? null) : null;
+  };
+}
+

@@ -4,7 +4,15 @@
  */
 import { getCollection } from 'astro:content';
 import type { Sheet } from '../schema/sheet.ts';
-import { byBudgetDesc, pastSheetResolver, sheetRow, type PastSheetResolver, type SheetRow } from './aggregate.ts';
+import {
+  byBudgetDesc,
+  pastSheetResolver,
+  relatedProjectResolver,
+  sheetRow,
+  type PastSheetResolver,
+  type RelatedProjectResolver,
+  type SheetRow,
+} from './aggregate.ts';
 
 let sheetsPromise: Promise<Sheet[]> | null = null;
 
@@ -38,3 +46,11 @@ export function pastSheetLinks(): Promise<PastSheetResolver> {
   resolverPromise ??= allSheets().then(pastSheetResolver);
   return resolverPromise;
 }
+
+let relatedPromise: Promise<RelatedProjectResolver> | null = null;
+
+export function relatedProjectLinks(): Promise<RelatedProjectResolver> {
+  relatedPromise ??= allSheets().then(relatedProjectResolver);
+  return relatedPromise;
+}
+
