@@ -28,6 +28,9 @@ import { summarize } from '../../src/lib/summary.ts';
 import { writeFixtureEntries } from '../fixtures/site/write-entries.ts';
 import { cyber, edgeCases, judgitChiiki, siteFixtureRecords } from '../fixtures/site/records.ts';
 
+/** The RS fixture project (tests/fixtures/rs/goals-payees) that writeFixtureEntries adds. */
+const RS_FIXTURE_ID = '2024-cas-rs900001';
+
 const site = builtSite('base');
 let server: StaticServer;
 let browser: Browser;
@@ -400,7 +403,7 @@ describe('hand-typed fixture records (past-sheet links, hostile text in chart da
 
   it('built one page per fixture', () => {
     const pages = readdirSync(path.join(dist, 'sheets')).sort();
-    expect(pages).toEqual(siteFixtureRecords.map((r) => r.id).sort());
+    expect(pages).toEqual([...siteFixtureRecords.map((r) => r.id), RS_FIXTURE_ID].sort());
     expect(pages).toContain(cyber.id);
   });
 
@@ -428,6 +431,33 @@ describe('hand-typed fixture records (past-sheet links, hostile text in chart da
       expect(await drawnPixels(page, '#chart-flow')).toBeGreaterThan(100);
       expect(await page.evaluate(() => (window as unknown as { alerts: string[] }).alerts)).toEqual([]);
       expect(await page.locator('h1').innerText()).toBe(edgeCases.title);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('an RS page with tables 3-1, 5-1, 5-2 shows its payees with 法人番号 and 落札率, and its charts draw', async () => {
+    const h = readFileSync(path.join(dist, 'sheets', RS_FIXTURE_ID, 'index.html'), 'utf8');
+    const text = pageText(h);
+    // Values of tests/fixtures/rs/goals-payees/5-1 (project 900001, invented data).
+    expect(text).toContain('試験用事業（架空）');
+    expect(text).not.toContain('この資料には支出先');
+    const { page, errors, close } = await openPage(browser, fixtureServer.url(`sheets/${RS_FIXTURE_ID}/`), { origin: fixtureServer.origin });
+    try {
+      // The chart's data table lists the three payees of blocks A and B; then one table per block.
+      const tables = page.locator('#payees table');
+      expect(await tables.count()).toBe(3);
+      expect(await tables.first().locator('tbody tr').count()).toBe(3);
+      const table = await page.locator('#payees').innerText();
+      expect(table).toContain('株式会社試験商事');
+      expect(table).toContain('1010001000003');
+      expect(table).toContain('一般社団法人例示協会');
+      expect(table).toMatch(/99\.9\s*%/);
+      // The fixture has tables 3-1, 5-1 and 5-2 only (no 2-1 budget): indicator, Sankey and payee charts.
+      expect(await drawnPixels(page, '#chart-outcome-1')).toBeGreaterThan(100);
+      expect(await drawnPixels(page, '#chart-flow')).toBeGreaterThan(100);
+      expect(await drawnPixels(page, '#chart-payees')).toBeGreaterThan(100);
       expect(errors).toEqual([]);
     } finally {
       await close();
