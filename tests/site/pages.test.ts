@@ -25,6 +25,7 @@ import { fileOf, listFiles, pageText, scanTags } from '../support/site-text.ts';
 import { parseEntry } from '../../src/lib/entry-file.ts';
 import { sheet as sheetSchema, type Sheet } from '../../src/schema/sheet.ts';
 import { summarize } from '../../src/lib/summary.ts';
+import { pagefindValues } from '../../src/lib/pagefind.ts';
 import { writeFixtureEntries } from '../fixtures/site/write-entries.ts';
 import { cyber, edgeCases, judgitChiiki, siteFixtureRecords } from '../fixtures/site/records.ts';
 
@@ -231,10 +232,10 @@ describe('RS sheet page', () => {
 });
 
 describe('search attributes', () => {
-  const sheetPages = entryIds(site).map((id) => sheetPagePath(site, id));
+  const sheetPages = entryIds(site).map((id) => ({ id, p: sheetPagePath(site, id) }));
 
   it('every sheet page has one data-pagefind-body and every filter, sort and meta key', () => {
-    for (const p of sheetPages) {
+    for (const { id, p } of sheetPages) {
       const h = html(p);
       expect(h.match(/data-pagefind-body/g), p).toHaveLength(1);
       const tag = scanTags(h).find((t) => t.attrs['data-pagefind-sort'] !== undefined);
@@ -243,8 +244,16 @@ describe('search attributes', () => {
       expect(a['data-pagefind-filter']).toBe('府省庁[data-pf-ministry], 年度[data-pf-year], 一者応札[data-pf-single-bidder]');
       expect(a['data-pagefind-sort']).toBe('budget[data-pf-sort-budget], rate[data-pf-sort-rate], year[data-pf-sort-year]');
       expect(a['data-pagefind-meta']).toContain('title[data-pf-title]');
-      for (const k of ['data-pf-sort-budget', 'data-pf-sort-rate', 'data-pf-sort-year']) {
-        expect(Number.isFinite(Number(a[k])), `${p} ${k}=${a[k]}`).toBe(true);
+      // year is always there; budget and rate are plain numbers, or absent when the sheet states none
+      // (a stand-in number would sort as a real value; the search sorts absent values last).
+      expect(a['data-pf-sort-year']).toMatch(/^\d{4}$/);
+      const v = pagefindValues(record(id));
+      for (const [k, want] of [['data-pf-sort-budget', v.sorts.budget], ['data-pf-sort-rate', v.sorts.rate]] as const) {
+        if (want === null) expect(a[k], `${p} ${k}`).toBeUndefined();
+        else {
+          expect(a[k], `${p} ${k}`).toBe(want);
+          expect(Number.isFinite(Number(a[k])), `${p} ${k}=${a[k]}`).toBe(true);
+        }
       }
       expect(['あり', 'なし']).toContain(a['data-pf-single-bidder']);
       expect(a['data-pf-year']).toMatch(/^\d{4}$/);
@@ -263,7 +272,7 @@ describe('search attributes', () => {
   });
 
   it('no other page has data-pagefind-body; header and footer are ignored', () => {
-    const sheetFiles = new Set(sheetPages.map((p) => fileOf(site.dist, p)));
+    const sheetFiles = new Set(sheetPages.map(({ p }) => fileOf(site.dist, p)));
     for (const file of listFiles(site.dist, '.html')) {
       const h = readFileSync(file, 'utf8');
       if (!sheetFiles.has(file)) expect(h, file).not.toContain('data-pagefind-body');
