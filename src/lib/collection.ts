@@ -1,9 +1,12 @@
 /**
- * All sheet records from the content collection, loaded once per build and shared by every page and
- * endpoint (getStaticPaths of 5,000+ pages would otherwise re-read and re-sort the collection each time).
+ * All sheet records, loaded once per build and shared by every page and endpoint (getStaticPaths of
+ * 5,000+ pages would otherwise re-read and re-sort them each time). The records are read from the content
+ * entries directly (src/lib/load-sheets.ts), not through Astro's content data store: see there for why.
  */
-import { getCollection } from 'astro:content';
+import path from 'node:path';
 import type { Sheet } from '../schema/sheet.ts';
+import { loadSheets } from './load-sheets.ts';
+import { contentDir } from './paths.ts';
 import {
   byBudgetDesc,
   pastSheetResolver,
@@ -18,16 +21,14 @@ let sheetsPromise: Promise<Sheet[]> | null = null;
 
 /** Every record, ordered by review year (newest first), then ministry, then title. */
 export function allSheets(): Promise<Sheet[]> {
-  sheetsPromise ??= getCollection('sheets').then((entries) =>
-    entries
-      .map((e) => e.data as Sheet)
-      .sort(
-        (a, b) =>
-          b.fiscalYear - a.fiscalYear ||
-          a.ministry.localeCompare(b.ministry, 'ja') ||
-          a.title.localeCompare(b.title, 'ja') ||
-          a.id.localeCompare(b.id),
-      ),
+  sheetsPromise ??= loadSheets(path.join(contentDir(), 'sheets')).then((sheets) =>
+    sheets.sort(
+      (a, b) =>
+        b.fiscalYear - a.fiscalYear ||
+        a.ministry.localeCompare(b.ministry, 'ja') ||
+        a.title.localeCompare(b.title, 'ja') ||
+        a.id.localeCompare(b.id),
+    ),
   );
   return sheetsPromise;
 }
