@@ -60,36 +60,40 @@ for (const n of ns) {
   const bareEnv = { ...env, OUT_DIR: bareDist };
   await phase(n, 'bare', 'astro build', [astro, 'build', '--silent', '--config', 'bench/bare/astro.config.mjs'], bareEnv);
   await phase(n, 'bare', 'search index', [path.join(root, 'scripts', 'build-search.ts')], bareEnv);
+  await writeDoc();
 }
 
 // ---- docs/BENCHMARKS.md: replace the generated section, keep the rest (notes, page weight) ----
-const fmt = (x: number, d = 1) => x.toFixed(d);
-const lines: string[] = [];
-lines.push(`Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, Node ${process.versions.node}, by \`npm run bench -- ${ns.join(' ')}\`.`);
-lines.push('');
-lines.push('| N sheets | template | convert s | astro build s | search index s | total s | peak MB (max of phases) |');
-lines.push('|---:|---|---:|---:|---:|---:|---:|');
-for (const n of ns) {
-  for (const variant of ['site', 'bare'] as const) {
-    const rs = rows.filter((r) => r.n === n && r.variant === variant);
-    if (!rs.length) continue;
-    const get = (p: string) => rs.find((r) => r.phase === p)?.m;
-    const conv = variant === 'site' ? get('convert') : rows.find((r) => r.n === n && r.phase === 'convert')?.m;
-    const total = rs.reduce((s, r) => s + r.m.wallSeconds, 0) + (variant === 'bare' && conv ? conv.wallSeconds : 0);
-    const peak = Math.max(...rs.map((r) => r.m.peakMb), conv?.peakMb ?? 0);
-    lines.push(
-      `| ${n} | ${variant === 'site' ? 'full site' : 'bare (floor)'} | ${conv ? fmt(conv.wallSeconds) : '—'}${variant === 'bare' ? ' (same)' : ''} | ${fmt(get('astro build')!.wallSeconds)} | ${fmt(get('search index')!.wallSeconds)} | ${fmt(total)} | ${fmt(peak, 0)} |`,
-    );
+// Written after every N, so a long run that is stopped keeps what it measured.
+async function writeDoc(): Promise<void> {
+  const fmt = (x: number, d = 1) => x.toFixed(d);
+  const lines: string[] = [];
+  lines.push(`Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, Node ${process.versions.node}, by \`npm run bench -- ${ns.join(' ')}\`.`);
+  lines.push('');
+  lines.push('| N sheets | template | convert s | astro build s | search index s | total s | peak MB (max of phases) |');
+  lines.push('|---:|---|---:|---:|---:|---:|---:|');
+  for (const n of ns.filter((x) => rows.some((r) => r.n === x))) {
+    for (const variant of ['site', 'bare'] as const) {
+      const rs = rows.filter((r) => r.n === n && r.variant === variant);
+      if (!rs.length) continue;
+      const get = (p: string) => rs.find((r) => r.phase === p)?.m;
+      const conv = variant === 'site' ? get('convert') : rows.find((r) => r.n === n && r.phase === 'convert')?.m;
+      const total = rs.reduce((s, r) => s + r.m.wallSeconds, 0) + (variant === 'bare' && conv ? conv.wallSeconds : 0);
+      const peak = Math.max(...rs.map((r) => r.m.peakMb), conv?.peakMb ?? 0);
+      lines.push(
+        `| ${n} | ${variant === 'site' ? 'full site' : 'bare (floor)'} | ${conv ? fmt(conv.wallSeconds) : '—'}${variant === 'bare' ? ' (same)' : ''} | ${fmt(get('astro build')!.wallSeconds)} | ${fmt(get('search index')!.wallSeconds)} | ${fmt(total)} | ${fmt(peak, 0)} |`,
+      );
+    }
   }
-}
-lines.push('');
-lines.push('Peak memory per phase (MB): ' + rows.map((r) => `N=${r.n} ${r.variant} ${r.phase} ${fmt(r.m.peakMb, 0)}`).join('; ') + '.');
+  lines.push('');
+  lines.push('Peak memory per phase (MB): ' + rows.map((r) => `N=${r.n} ${r.variant} ${r.phase} ${fmt(r.m.peakMb, 0)}`).join('; ') + '.');
 
-const docPath = path.join(root, 'docs', 'BENCHMARKS.md');
-const START = '<!-- bench:start -->';
-const END = '<!-- bench:end -->';
-let doc = existsSync(docPath) ? await readFile(docPath, 'utf8') : `# Benchmarks\n\n${START}\n${END}\n`;
-if (!doc.includes(START)) doc += `\n${START}\n${END}\n`;
-doc = doc.slice(0, doc.indexOf(START) + START.length) + '\n' + lines.join('\n') + '\n' + doc.slice(doc.indexOf(END));
-await writeFile(docPath, doc);
-console.log(`bench: wrote ${path.relative(root, docPath)}`);
+  const docPath = path.join(root, 'docs', 'BENCHMARKS.md');
+  const START = '<!-- bench:start -->';
+  const END = '<!-- bench:end -->';
+  let doc = existsSync(docPath) ? await readFile(docPath, 'utf8') : `# Benchmarks\n\n${START}\n${END}\n`;
+  if (!doc.includes(START)) doc += `\n${START}\n${END}\n`;
+  doc = doc.slice(0, doc.indexOf(START) + START.length) + '\n' + lines.join('\n') + '\n' + doc.slice(doc.indexOf(END));
+  await writeFile(docPath, doc);
+  console.log(`bench: wrote ${path.relative(root, docPath)}`);
+}

@@ -3,22 +3,23 @@
  * `npm run build`, after the Astro build). Reads every page of OUT_DIR (default dist) that has
  * `data-pagefind-body` and writes OUT_DIR/pagefind/ (scripts/lib/search/build-index.ts).
  *
- * Environment: OUT_DIR (the built site), SEARCH_PART_SIZE (most pages per Pagefind index, default 2000,
- * scripts/lib/search/build-index.ts DEFAULT_PART_SIZE; more pages are split into several indexes the
- * search page merges). `--part-size` overrides it.
+ * Environment: OUT_DIR (the built site), SEARCH_PART_SIZE (most pages per Pagefind index, default
+ * DEFAULT_PART_SIZE of scripts/lib/search/build-index.ts; more pages are split into several indexes the
+ * search page merges; `--part-size` overrides it), SEARCH_CONCURRENCY (parts built at once, default
+ * DEFAULT_CONCURRENCY: 2 on a machine with 2 or more cores).
  * Exit code 1 when a page could not be indexed as marked up (each problem is printed with its file), 2 when
  * the index could not be built at all (the previous index is then left in place).
  */
 import path from 'node:path';
-import { buildSearchIndex, DEFAULT_PART_SIZE } from './lib/search/build-index.ts';
+import { buildSearchIndex, DEFAULT_CONCURRENCY, DEFAULT_PART_SIZE } from './lib/search/build-index.ts';
 
-function partSizeArg(): number {
-  const i = process.argv.indexOf('--part-size');
-  const raw = i >= 0 ? process.argv[i + 1] : process.env.SEARCH_PART_SIZE;
-  if (raw === undefined || raw === '') return DEFAULT_PART_SIZE;
+function positiveArg(flag: string, env: string, what: string, fallback: number): number {
+  const i = process.argv.indexOf(flag);
+  const raw = i >= 0 ? process.argv[i + 1] : process.env[env];
+  if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1) {
-    console.error(`build-search: part size must be a positive integer, got "${raw}" (--part-size / SEARCH_PART_SIZE)`);
+    console.error(`build-search: ${what} must be a positive integer, got "${raw}" (${flag} / ${env})`);
     process.exit(2);
   }
   return n;
@@ -29,7 +30,8 @@ const started = performance.now();
 try {
   const { manifest, problems, bytes } = await buildSearchIndex({
     dist,
-    partSize: partSizeArg(),
+    partSize: positiveArg('--part-size', 'SEARCH_PART_SIZE', 'part size', DEFAULT_PART_SIZE),
+    concurrency: positiveArg('--concurrency', 'SEARCH_CONCURRENCY', 'concurrency', DEFAULT_CONCURRENCY),
     log: (line) => console.log(line),
   });
   for (const p of problems) console.error(`build-search: ${path.relative(process.cwd(), p.file)}: ${p.message}`);

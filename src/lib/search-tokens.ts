@@ -11,12 +11,19 @@
  *
  * How Pagefind is made to answer exactly that: Pagefind splits text into words and its browser side
  * re-splits a Japanese query differently from the indexer (Pagefind issue #1237). So it never sees
- * Japanese. The indexer gives it, for each page, the normalised text as overlapping character bigrams,
- * each bigram written as a lower-case ASCII word (every character encoded in base 36), followed by one
- * word per distinct character of the page (for one-character queries). A term becomes the same bigram
- * words sent as one exact phrase (`"w1 w2 …"`), which Pagefind matches only at consecutive positions:
- * consecutive overlapping bigrams are exactly a substring. ASCII words pass through every step of
- * Pagefind's query processing unchanged, whatever the page language, so the index and the query agree.
+ * Japanese. The indexer gives it, for each page, the normalised text as one word per character, each
+ * character written as a lower-case ASCII code (base 36), so word position i is character i of the page.
+ * A term becomes the same character words sent as one exact phrase (`"w1 w2 …"`), which Pagefind matches
+ * only at consecutive positions: consecutive characters are exactly a substring, and a one-character term
+ * is the one word. ASCII words pass through every step of Pagefind's query processing unchanged, whatever
+ * the page language, so the index and the query agree.
+ *
+ * Why characters and not character bigrams (the first design): Pagefind's indexing cost and memory grow
+ * with the number of distinct words per page (a sheet page has ≈1,700 distinct bigrams but ≈450 distinct
+ * characters) far more than with the number of positions; one word per character made Pagefind's part of
+ * the build about twice as fast at about half the memory, and its word index less than half the size
+ * (docs/BENCHMARKS.md). The price is paid at query time: a term's words are commoner, so the browser loads
+ * longer position lists (≈ 10–20 % more bytes for a cold query than with bigrams, measured at 1,000 pages).
  */
 
 const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
@@ -43,7 +50,7 @@ function base36(value: number, width: number): string {
 /**
  * One character as an ASCII code: 3 base-36 digits for code points below 45360 (all of CJK Unified
  * Ideographs, kana, Latin), otherwise "z" + 4 digits. The code is prefix-free, so a concatenation of codes
- * decodes unambiguously and no bigram word is a prefix of another.
+ * decodes unambiguously and no character word is a prefix of another (Pagefind may match a word by prefix).
  */
 export function encodeChar(codePoint: number): string {
   if (codePoint < SHORT_LIMIT) return base36(codePoint, 3);
@@ -78,27 +85,11 @@ export function decodeToken(token: string): string {
   return out;
 }
 
-/** The code points of an already normalised string. */
-function codePoints(normalized: string): number[] {
-  const out: number[] = [];
-  for (const ch of normalized) out.push(ch.codePointAt(0)!);
-  return out;
-}
-
-/**
- * Overlapping bigram words of an already normalised string, in order ("脆弱性" → words for 脆弱, 弱性).
- * A one-character string gives no bigram.
- */
-export function bigramTokens(normalized: string): string[] {
-  const codes = codePoints(normalized).map(encodeChar);
+/** One word per character of an already normalised string, in order ("脆弱性" → words for 脆, 弱, 性). */
+export function textTokens(normalized: string): string[] {
   const out: string[] = [];
-  for (let i = 0; i + 1 < codes.length; i += 1) out.push(codes[i]! + codes[i + 1]!);
+  for (const ch of normalized) out.push(encodeChar(ch.codePointAt(0)!));
   return out;
-}
-
-/** One word per distinct character of an already normalised string, in first-seen order. */
-export function charTokens(normalized: string): string[] {
-  return [...new Set(codePoints(normalized))].map(encodeChar);
 }
 
 /**
@@ -115,15 +106,9 @@ export function queryTerms(query: string): string[] {
   return [...new Set(terms)];
 }
 
-/**
- * The words a term is searched by: its bigram words, or for a one-character term the word of that
- * character (which every page containing the character carries once).
- */
+/** The words a term is searched by: one per character of its normalised form, in order. */
 export function termTokens(term: string): string[] {
-  const normalized = normalizeForMatch(term);
-  if (normalized === '') return [];
-  const bigrams = bigramTokens(normalized);
-  return bigrams.length > 0 ? bigrams : charTokens(normalized);
+  return textTokens(normalizeForMatch(term));
 }
 
 /** The Pagefind query string that finds exactly the pages containing `term`: an exact phrase. */

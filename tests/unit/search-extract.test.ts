@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractPage, parseCaptures } from '../../scripts/lib/search/extract-page.ts';
 import { indexContent } from '../../scripts/lib/search/index-content.ts';
-import { bigramTokens, charTokens, decodeToken, normalizeForMatch } from '../../src/lib/search-tokens.ts';
+import { decodeToken, normalizeForMatch, textTokens } from '../../src/lib/search-tokens.ts';
 
 const sheetLines = readFileSync(new URL('../../sheets/text/004_b3591854bc0903ef.txt', import.meta.url), 'utf8')
   .split('\n')
@@ -113,26 +113,28 @@ describe('parseCaptures', () => {
 });
 
 describe('indexContent', () => {
-  it('gives the bigram words of the whole normalised text, then each distinct character once', () => {
+  it('gives one word per character of the whole normalised text, in order', () => {
     const text = 'M2Mセキュリティ実証事業';
-    const { content, normalized, bigrams } = indexContent(text);
+    const { content, normalized } = indexContent(text);
     const n = normalizeForMatch(text);
     expect(normalized).toBe(n);
-    expect(bigrams).toBe([...n].length - 1);
-    expect(content.split(' ')).toEqual([...bigramTokens(n), ...charTokens(n)]);
+    expect(content.split(' ')).toEqual(textTokens(n));
+    expect(content.split(' ').map(decodeToken).join('')).toBe('m2mセキュリティ実証事業');
   });
 
-  it('runs bigrams across line breaks and spaces (the text is normalised as a whole)', () => {
+  it('runs across line breaks and spaces (the text is normalised as a whole)', () => {
     const { content } = indexContent('情報\n共 有');
-    expect(content.split(' ').slice(0, 3).map(decodeToken)).toEqual(['情報', '報共', '共有']);
+    expect(content.split(' ').map(decodeToken)).toEqual(['情', '報', '共', '有']);
   });
 
   it('composes a half-width kana and its dakuten split across elements, as NFKC of the whole text does', () => {
     expect(indexContent('ｶ' + 'ﾞ').normalized).toBe('ガ');
+    expect(indexContent('ｶ' + 'ﾞ').content.split(' ').map(decodeToken)).toEqual(['ガ']);
   });
 
-  it('gives a one-character page just its character word, and an empty page nothing', () => {
+  it('gives a one-character page its character word, a surrogate pair one word, and an empty page nothing', () => {
     expect(indexContent('国').content.split(' ').map(decodeToken)).toEqual(['国']);
+    expect(indexContent('𠮷野家').content.split(' ').map(decodeToken)).toEqual(['𠮷', '野', '家']);
     expect(indexContent('').content).toBe('');
   });
 });

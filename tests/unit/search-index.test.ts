@@ -13,7 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSearchIndex, partSizes } from '../../scripts/lib/search/build-index.ts';
 import { decodeFragment } from '../../scripts/lib/search/fragments.ts';
@@ -41,7 +41,7 @@ interface FixturePage {
 }
 
 function csv(name: string): Record<string, string>[] {
-  return parse(readFileSync(new URL(name, RS)), { bom: true, columns: true, relax_column_count: true });
+  return Papa.parse<Record<string, string>>(readFileSync(new URL(name, RS), 'utf8'), { header: true, skipEmptyLines: true }).data;
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -341,9 +341,9 @@ describe('filters and order', () => {
   });
 
   it('orders by relevance: where in the page every term has first occurred, then page URL', async () => {
-    // A page's word positions are the character offsets of its normalised text, so the expected order is
-    // computable from the text itself.
-    for (const query of ['セキュリティ', '事業 目的', '支援', '株式会社', '令和 予算']) {
+    // A page's word positions are the character offsets of its normalised text (one-character terms
+    // included), so the expected order is computable from the text itself.
+    for (const query of ['セキュリティ', '事業 目的', '支援', '株式会社', '令和 予算', '国', '国 支援']) {
       const terms = queryTerms(query).map(normalizeForMatch);
       const want = pages
         .map((p) => ({ url: `/${p.path}`, text: normalizeForMatch(p.cells.join('')) }))
@@ -401,6 +401,40 @@ describe('problems', () => {
     });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/part size must be a positive integer, got "lots"/);
+  });
+
+  it('finds data-pagefind-body far into a large page (beyond the pre-scan of the first bytes)', async () => {
+    const dist = path.join(work, 'late-body');
+    await mkdir(path.join(dist, 'sheets', 'y'), { recursive: true });
+    const filler = `<p>${'前置き'.repeat(4000)}</p>`; // ≈36 KB of UTF-8 before the body
+    await writeFile(
+      path.join(dist, 'sheets', 'y', 'index.html'),
+      `<html lang="ja"><body><header data-pagefind-ignore>${filler}</header><main data-pagefind-body><h1>遅い本文</h1>本文の語句</main></body></html>`,
+    );
+    const { manifest } = await buildSearchIndex({ dist });
+    expect(manifest.pages).toBe(1);
+    const engine = await openIndex(path.join(dist, 'pagefind'));
+    expect(await search(engine, path.join(dist, 'pagefind'), { query: '本文の語句' })).toEqual(['/sheets/y/']);
+    expect(await search(engine, path.join(dist, 'pagefind'), { query: '前置き' })).toEqual([]);
+  });
+
+  it('indexes a page whose body has no text: listed by its filters, found by no term', async () => {
+    const dist = path.join(work, 'no-text');
+    for (const [dir, body] of [['a', '本文あり'], ['b', ' ']]) {
+      await mkdir(path.join(dist, 'sheets', dir), { recursive: true });
+      await writeFile(
+        path.join(dist, 'sheets', dir, 'index.html'),
+        `<html lang="ja"><body><main data-pagefind-body><span data-pagefind-filter="年度:2024"></span>${body}</main></body></html>`,
+      );
+    }
+    const { manifest, problems } = await buildSearchIndex({ dist });
+    expect(problems).toEqual([]);
+    expect(manifest.pages).toBe(2);
+    const dir = path.join(dist, 'pagefind');
+    const engine = await openIndex(dir);
+    expect((await search(engine, dir, { query: '', filters: { 年度: '2024' } })).sort()).toEqual(['/sheets/a/', '/sheets/b/']);
+    expect(await search(engine, dir, { query: '本文' })).toEqual(['/sheets/a/']);
+    expect(await search(engine, dir, { query: 'z' })).toEqual([]);
   });
 
   it('builds an empty index for a site without sheet pages, and the search finds nothing in it', async () => {

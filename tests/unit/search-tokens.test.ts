@@ -1,19 +1,18 @@
 /**
  * The search tokenisation shared by the indexer and the search page (src/lib/search-tokens.ts): the
- * matching contract (normalizeForMatch), the character code, the bigram words, query terms, and the
+ * matching contract (normalizeForMatch), the character code, the character words, query terms, and the
  * property that makes exact phrases equal substring search, checked on the real sample sheets.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  bigramTokens,
-  charTokens,
   decodeToken,
   encodeChar,
   exactQuery,
   normalizeForMatch,
   queryTerms,
   termTokens,
+  textTokens,
 } from '../../src/lib/search-tokens.ts';
 
 const sampleText = readFileSync(new URL('../../sheets/text/000_ef263abaeb28aada.txt', import.meta.url), 'utf8');
@@ -61,7 +60,7 @@ describe('encodeChar / decodeToken', () => {
     for (const ch of chars) expect(decodeToken(encodeChar(ch.codePointAt(0)!))).toBe(ch);
   });
 
-  it('is prefix-free: no code is a prefix of another, so bigram words never extend one another', () => {
+  it('is prefix-free: no code is a prefix of another, so no word is found by another as its prefix', () => {
     const codes = [0, 35, 1295, 0x3042, 0x4e00, 0x9fff, 0xb12f, 0xb130, 0xffff, 0x20bb7, 0x10ffff].map(encodeChar);
     for (const a of codes) for (const b of codes) if (a !== b) expect(b.startsWith(a)).toBe(false);
   });
@@ -73,23 +72,17 @@ describe('encodeChar / decodeToken', () => {
   });
 });
 
-describe('bigramTokens / charTokens', () => {
-  it('makes overlapping bigrams that decode back to the pairs of characters', () => {
-    expect(bigramTokens('脆弱性').map(decodeToken)).toEqual(['脆弱', '弱性']);
-    expect(bigramTokens('ict-isac').map(decodeToken)).toEqual(['ic', 'ct', 't-', '-i', 'is', 'sa', 'ac']);
-    expect(bigramTokens('𠮷野家').map(decodeToken)).toEqual(['𠮷野', '野家']);
-    expect(bigramTokens('国')).toEqual([]);
-    expect(bigramTokens('')).toEqual([]);
-  });
-
-  it('lists each distinct character once, in first-seen order', () => {
-    expect(charTokens('国国の国').map(decodeToken)).toEqual(['国', 'の']);
+describe('textTokens', () => {
+  it('makes one word per character (a surrogate pair is one character) that decodes back to it', () => {
+    expect(textTokens('脆弱性').map(decodeToken)).toEqual(['脆', '弱', '性']);
+    expect(textTokens('ict-isac').map(decodeToken).join('')).toBe('ict-isac');
+    expect(textTokens('𠮷野家').map(decodeToken)).toEqual(['𠮷', '野', '家']);
+    expect(textTokens('国国')).toEqual([encodeChar(0x56fd), encodeChar(0x56fd)]);
+    expect(textTokens('')).toEqual([]);
   });
 
   it('words are lower-case ASCII letters and digits only (nothing Pagefind or a word segmenter would split)', () => {
-    for (const w of [...bigramTokens(normalizeForMatch(sampleText)), ...charTokens(normalizeForMatch(sampleText))]) {
-      expect(w).toMatch(/^[0-9a-z]+$/);
-    }
+    for (const w of textTokens(normalizeForMatch(sampleText))) expect(w).toMatch(/^[0-9a-z]+$/);
   });
 });
 
@@ -108,26 +101,27 @@ describe('queryTerms', () => {
 });
 
 describe('termTokens / exactQuery', () => {
-  it('searches a term of two or more characters by its bigrams, one character by its character word', () => {
-    expect(termTokens('脆弱性')).toEqual(bigramTokens('脆弱性'));
-    expect(termTokens('国')).toEqual(charTokens('国'));
-    expect(termTokens('ＩＣＴ')).toEqual(bigramTokens('ict'));
+  it("searches a term by its normalised form's character words, one character by its one word", () => {
+    expect(termTokens('脆弱性')).toEqual(textTokens('脆弱性'));
+    expect(termTokens('国')).toEqual(textTokens('国'));
+    expect(termTokens('ＩＣＴ')).toEqual(textTokens('ict'));
+    expect(termTokens('サイバー\nセキュリティ')).toEqual(textTokens('サイバーセキュリティ'));
     expect(termTokens(' ')).toEqual([]);
   });
 
   it('sends a term as one quoted phrase', () => {
-    expect(exactQuery('脆弱性')).toBe(`"${bigramTokens('脆弱性').join(' ')}"`);
+    expect(exactQuery('脆弱性')).toBe(`"${textTokens('脆弱性').join(' ')}"`);
+    expect(exactQuery('国')).toBe(`"${encodeChar(0x56fd)}"`);
     expect(exactQuery('')).toBe('');
   });
-
 });
 
 describe('the exact-phrase property on a real sheet', () => {
-  // The index holds the page's bigram words at consecutive positions; Pagefind finds a phrase where the
+  // The index holds the page's character words at consecutive positions; Pagefind finds a phrase where the
   // term's words occur at consecutive positions. That is the same as substring search: checked here for
   // terms sampled from the sheet (all must be found) and mutated terms (found exactly when a substring).
   const text = normalizeForMatch(sampleText);
-  const pageWords = bigramTokens(text);
+  const pageWords = textTokens(text);
   const phraseAt = (words: string[]): boolean => {
     outer: for (let i = 0; i + words.length <= pageWords.length; i += 1) {
       for (let j = 0; j < words.length; j += 1) if (pageWords[i + j] !== words[j]) continue outer;
@@ -142,7 +136,7 @@ describe('the exact-phrase property on a real sheet', () => {
     let found = 0;
     let absent = 0;
     for (let n = 0; n < 400; n += 1) {
-      const len = 2 + Math.floor(random() * 8);
+      const len = 1 + Math.floor(random() * 9);
       const at = Math.floor(random() * (chars.length - len));
       let term = chars.slice(at, at + len).join('');
       if (n % 2 === 1) {

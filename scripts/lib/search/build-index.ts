@@ -4,23 +4,20 @@
  * 1. Finds the pages that have `data-pagefind-body` and orders them by URL.
  * 2. Splits them into parts of at most `partSize` pages (one part, written to `<outDir>/` itself, when they
  *    fit). Pagefind holds every page of an index in memory until it writes it, and needs most while writing
- *    (see DEFAULT_PART_SIZE), so each part is its own Pagefind index, written and freed before the next;
- *    the search page merges them in the browser (mergeIndex).
- * 3. For each page gives Pagefind the bigram words of its text (index-content.ts) with its filters, as a
- *    custom record in language "und".
- * 4. Rewrites each fragment Pagefind wrote: `content` becomes the page's readable text (the search page
- *    builds excerpts from it; the bigram words would only bloat the download) and `meta` the page's
- *    metadata (kept out of the index, so metadata words can never match a query) and `sort` its raw sort
- *    values.
- * 5. Writes each part's sort table and the manifest (src/components/search/manifest.ts).
- * 6. Writes everything to a temporary folder and swaps it into place, so a failed run leaves the previous
+ *    (see DEFAULT_PART_SIZE), so each part is its own Pagefind index; the search page merges them in the
+ *    browser (mergeIndex).
+ * 3. Builds the parts (build-part.ts), `concurrency` at a time, each in its own worker thread with its own
+ *    Pagefind service when there is more than one part (see DEFAULT_CONCURRENCY).
+ * 4. Writes each part's sort table and the manifest (src/components/search/manifest.ts).
+ * 5. Writes everything to a temporary folder and swaps it into place, so a failed run leaves the previous
  *    index untouched.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
-import type { PagefindIndex } from 'pagefind';
 import {
   MANIFEST_FILE,
   MANIFEST_FORMAT,
@@ -29,22 +26,27 @@ import {
   type SearchPart,
   type SortTable,
 } from '../../../src/components/search/manifest.ts';
-import { extractPage } from './extract-page.ts';
-import { decodeFragment, encodeFragment } from './fragments.ts';
-import { indexContent } from './index-content.ts';
+import { buildPart, type PageProblem, type PartResult, type PartTask } from './build-part.ts';
+
+export type { PageProblem } from './build-part.ts';
 
 /**
- * Most pages in one Pagefind index. Measured on sheet pages of ≈9,000 characters: Pagefind peaks at
- * ≈2.3 GB per 1,000 pages while writing an index (≈4.7 GB for 2,000 pages, process tree), so 2,000 keeps a
- * build within a 7 GB CI runner; 20,000 sheets become 10 parts.
+ * Most pages in one Pagefind index. Measured on generated sheet pages (≈6,400 characters of text each,
+ * docs/BENCHMARKS.md): a part of 1,000 pages peaks at ≈0.75 GB in the Pagefind service plus ≈0.15 GB in
+ * its worker thread's share, so two parts at once stay near 2 GB for the process tree (the goal is
+ * ≤ 2.5 GB); larger parts were no faster. 5,664 sheets become 6 parts, 20,000 become 20; the search page
+ * fetches each query word's chunk from every part (in parallel), so parts should not be much smaller.
  */
-export const DEFAULT_PART_SIZE = 2000;
-/** Files of Pagefind's bundle the search page does not use (Pagefind's own UIs). */
-const UNUSED_FILES = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
-/** Files only the first part needs: merged parts are read by the first part's pagefind.js and wasm. */
-const PRIMARY_ONLY = /^(pagefind\.js|pagefind-worker\.js|wasm\..*\.pagefind)$/;
-/** How many pages are handed to the Pagefind service at once. */
-const IN_FLIGHT = 8;
+export const DEFAULT_PART_SIZE = 1000;
+/**
+ * Parts built at once. The Pagefind service answers one request at a time and spends most of a part's
+ * time writing the index, when the Node side is idle; two parts at once keep both cores of a CI runner busy.
+ */
+export const DEFAULT_CONCURRENCY = Math.max(1, Math.min(2, os.availableParallelism()));
+
+const BODY_MARKER = 'data-pagefind-body';
+/** Bytes of a page read first by the pre-scan. */
+const HEAD_BYTES = 16 * 1024;
 
 export interface BuildIndexOptions {
   /** The built site. */
@@ -53,12 +55,9 @@ export interface BuildIndexOptions {
   outDir?: string;
   /** Most pages in one Pagefind index. */
   partSize?: number;
+  /** Parts built at once. */
+  concurrency?: number;
   log?: (line: string) => void;
-}
-
-export interface PageProblem {
-  file: string;
-  message: string;
 }
 
 export interface BuildIndexResult {
@@ -69,18 +68,21 @@ export interface BuildIndexResult {
   bytes: number;
 }
 
-/** All .html files under `dir`, except in `skip`. */
+/** All .html files under `dir`, except in `skip` (folders read concurrently: a site has one per page). */
 async function listHtml(dir: string, skip: string): Promise<string[]> {
   const out: string[] = [];
   const walk = async (d: string): Promise<void> => {
-    for (const entry of await readdir(d, { withFileTypes: true })) {
-      const p = path.join(d, entry.name);
-      if (entry.isDirectory()) {
-        if (path.resolve(p) !== path.resolve(skip)) await walk(p);
-      } else if (entry.name.endsWith('.html')) {
-        out.push(p);
-      }
-    }
+    const entries = await readdir(d, { withFileTypes: true });
+    await Promise.all(
+      entries.map(async (entry) => {
+        const p = path.join(d, entry.name);
+        if (entry.isDirectory()) {
+          if (path.resolve(p) !== path.resolve(skip)) await walk(p);
+        } else if (entry.name.endsWith('.html')) {
+          out.push(p);
+        }
+      }),
+    );
   };
   await walk(dir);
   return out;
@@ -103,162 +105,139 @@ export function partSizes(n: number, partSize: number): number[] {
   return sizes;
 }
 
-const NUMBER = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
-
-interface PageInfo {
-  file: string;
-  text: string;
-  meta: Record<string, string>;
-  sort: Record<string, number>;
-}
-
 async function sumBytes(dir: string): Promise<number> {
   let total = 0;
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) total += (await readFile(path.join(entry.parentPath, entry.name))).length;
+    if (entry.isFile()) total += (await stat(path.join(entry.parentPath, entry.name))).size;
   }
   return total;
 }
 
-async function pagefindCall<T extends { errors: string[] }>(what: string, call: Promise<T>): Promise<T> {
-  let result: T;
-  try {
-    result = await call;
-  } catch (err) {
-    throw new Error(`Pagefind ${what} failed: ${(err as Error).message}`, { cause: err });
-  }
-  if (result.errors.length > 0) throw new Error(`Pagefind ${what} failed: ${result.errors.join('; ')}`);
-  return result;
+/** Builds one part in a worker thread (its own Pagefind service). */
+function buildPartInWorker(task: PartTask): Promise<PartResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./part-worker.ts', import.meta.url), { workerData: task });
+    let settled = false;
+    worker.on('message', (msg: { ok: true; result: PartResult } | { ok: false; message: string; stack?: string }) => {
+      settled = true;
+      if (msg.ok) resolve(msg.result);
+      else reject(Object.assign(new Error(msg.message), { stack: msg.stack }));
+    });
+    worker.on('error', (err) => {
+      settled = true;
+      reject(err);
+    });
+    worker.on('exit', (code) => {
+      if (!settled) reject(new Error(`search part ${task.part + 1}: worker exited with code ${code} before it finished`));
+    });
+  });
 }
 
 export async function buildSearchIndex(options: BuildIndexOptions): Promise<BuildIndexResult> {
   const dist = path.resolve(options.dist);
   const outDir = path.resolve(options.outDir ?? path.join(dist, 'pagefind'));
   const partSize = options.partSize ?? DEFAULT_PART_SIZE;
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`concurrency must be a positive integer, not ${concurrency}`);
   const log = options.log ?? (() => {});
   if (!existsSync(dist)) throw new Error(`${dist}: no built site (run the Astro build first)`);
 
-  const problems: PageProblem[] = [];
+  const started = performance.now();
   const candidates: { file: string; url: string }[] = [];
-  for (const file of await listHtml(dist, outDir)) {
-    // A cheap pre-scan, so the parts can be sized before any page is parsed; extractPage decides.
-    if ((await readFile(file, 'utf8')).includes('data-pagefind-body')) {
-      candidates.push({ file, url: urlOfFile(dist, file) });
+  const files = await listHtml(dist, outDir);
+  let nextFile = 0;
+  // A cheap pre-scan, so the parts can be sized before any page is parsed (extractPage decides): the
+  // marker's bytes, looked for in the head of the file first (sheet pages have it in their first few KB),
+  // in the whole file only when the head lacks it; several files at once.
+  const scan = async () => {
+    const head = Buffer.alloc(HEAD_BYTES);
+    while (nextFile < files.length) {
+      const file = files[nextFile++]!;
+      const handle = await open(file);
+      let found: boolean;
+      try {
+        const { bytesRead } = await handle.read(head, 0, HEAD_BYTES, 0);
+        found = head.subarray(0, bytesRead).includes(BODY_MARKER);
+        if (!found && bytesRead === HEAD_BYTES) found = (await readFile(file)).includes(BODY_MARKER);
+      } finally {
+        await handle.close();
+      }
+      if (found) candidates.push({ file, url: urlOfFile(dist, file) });
     }
-  }
+  };
+  await Promise.all(Array.from({ length: 16 }, scan));
   candidates.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   const sizes = partSizes(candidates.length, partSize);
   const single = sizes.length === 1;
-  log(`search: ${candidates.length} pages with data-pagefind-body, ${sizes.length} index part(s)`);
+  const inWorkers = sizes.length > 1 && concurrency > 1;
+  log(
+    `search: ${candidates.length} pages with data-pagefind-body (found in ${((performance.now() - started) / 1000).toFixed(1)} s), ` +
+      `${sizes.length} index part(s)` +
+      (inWorkers ? `, ${Math.min(concurrency, sizes.length)} at a time` : ''),
+  );
 
   const tmp = `${outDir}.tmp-${process.pid}`;
   await rm(tmp, { recursive: true, force: true });
   await mkdir(tmp, { recursive: true });
-  const parts: SearchPart[] = [];
-  const sortKeys = new Set<string>();
-  const filterNames = new Set<string>();
-  const partTables: { dir: string; pages: Map<string, Record<string, number>> }[] = [];
-
-  try {
-    let offset = 0;
-    for (let p = 0; p < sizes.length; p += 1) {
-      const chunk = candidates.slice(offset, offset + sizes[p]!);
-      offset += sizes[p]!;
-      const partPath = single ? '' : `p${p + 1}/`;
-      const partDir = path.join(tmp, partPath);
+  const tasks: PartTask[] = [];
+  let offset = 0;
+  for (let p = 0; p < sizes.length; p += 1) {
+    const partPath = single ? '' : `p${p + 1}/`;
+    tasks.push({
+      part: p,
+      dir: path.join(tmp, partPath),
       // "und": Pagefind applies no stemming or segmentation. Each part gets its own tag because Pagefind
       // names pages "<language>_<short hash>", and result ids must stay unique across merged parts.
-      const language = single ? 'und' : `und-p${p + 1}`;
-      const pages = new Map<string, PageInfo>();
+      language: single ? 'und' : `und-p${p + 1}`,
+      primary: p === 0,
+      pages: candidates.slice(offset, offset + sizes[p]!),
+    });
+    offset += sizes[p]!;
+  }
 
-      const { index } = await pagefindCall(
-        'createIndex',
-        // One fragment file per page: the search page fetches only the results it shows.
-        pagefind.createIndex({ maxFragments: 1_000_000_000 }) as Promise<{ errors: string[]; index?: PagefindIndex }>,
-      );
-      if (!index) throw new Error('Pagefind createIndex returned no index');
-      const pending = new Set<Promise<void>>();
-      for (const { file, url } of chunk) {
-        const html = await readFile(file, 'utf8');
-        let extracted;
+  try {
+    const results: PartResult[] = new Array(tasks.length);
+    let next = 0;
+    let failed = false;
+    const runner = async () => {
+      while (next < tasks.length && !failed) {
+        const task = tasks[next++]!;
         try {
-          extracted = extractPage(html);
+          results[task.part] = inWorkers ? await buildPartInWorker(task) : await buildPart(task);
         } catch (err) {
-          problems.push({ file, message: `could not read the page: ${(err as Error).message}` });
-          continue;
+          failed = true;
+          throw err;
         }
-        if (extracted === null) continue;
-        const sort: Record<string, number> = {};
-        for (const [key, raw] of Object.entries(extracted.sort)) {
-          if (NUMBER.test(raw) && Number.isFinite(Number(raw))) {
-            sort[key] = Number(raw);
-            sortKeys.add(key);
-          } else {
-            problems.push({ file, message: `data-pagefind-sort="${key}" is "${raw}", not a number: left out of that sort` });
-          }
-        }
-        for (const name of Object.keys(extracted.filters)) filterNames.add(name);
-        const { content } = indexContent(extracted.indexText);
-        pages.set(url, { file, text: extracted.text, meta: extracted.meta, sort });
-        const job = index
-          .addCustomRecord({ url, content, language, filters: extracted.filters })
-          .then((res) => {
-            if (res.errors.length > 0) {
-              problems.push({ file, message: `Pagefind: ${res.errors.join('; ')}` });
-              pages.delete(url);
-            }
-          })
-          .catch((err: unknown) => {
-            problems.push({ file, message: `Pagefind: ${(err as Error).message}` });
-            pages.delete(url);
-          })
-          .finally(() => pending.delete(job));
-        pending.add(job);
-        if (pending.size >= IN_FLIGHT) await Promise.race(pending);
+        const r = results[task.part]!;
+        log(
+          `search: part ${task.part + 1}/${tasks.length}: ${r.pages} pages (read and add ${r.seconds.add.toFixed(1)} s, ` +
+            `Pagefind write ${r.seconds.write.toFixed(1)} s, fragments ${r.seconds.fragments.toFixed(1)} s)`,
+        );
       }
-      await Promise.all(pending);
-      await pagefindCall('writeFiles', index.writeFiles({ outputPath: partDir }));
-      await index.deleteIndex();
+    };
+    // Every runner finishes (or fails) before the temporary folder is removed.
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: inWorkers ? Math.min(concurrency, tasks.length) : 1 }, runner),
+    );
+    const failure = outcomes.find((o) => o.status === 'rejected');
+    if (failure) throw failure.reason;
 
-      const table = new Map<string, Record<string, number>>();
-      let written = 0;
-      // Pagefind writes no fragment folder for an index without pages.
-      const fragmentNames = existsSync(path.join(partDir, 'fragment')) ? await readdir(path.join(partDir, 'fragment')) : [];
-      for (const name of fragmentNames) {
-        const fragmentFile = path.join(partDir, 'fragment', name);
-        const fragment = decodeFragment(await readFile(fragmentFile), fragmentFile);
-        const page = pages.get(fragment.url);
-        if (!page) throw new Error(`${fragmentFile}: Pagefind wrote a fragment for ${fragment.url}, which was not indexed`);
-        const hash = name.replace(/\.pf_fragment$/, '');
-        const rewritten = { ...fragment, content: page.text, meta: page.meta, anchors: [], sort: page.sort };
-        await writeFile(fragmentFile, encodeFragment(rewritten));
-        table.set(hash, page.sort);
-        written += 1;
-      }
-      if (written !== pages.size) {
-        throw new Error(`Pagefind wrote ${written} fragments for ${pages.size} pages in part ${p + 1}`);
-      }
-      for (const name of await readdir(partDir)) {
-        if (UNUSED_FILES.test(name) || (p > 0 && PRIMARY_ONLY.test(name))) await rm(path.join(partDir, name));
-      }
-      partTables.push({ dir: partDir, pages: table });
-      parts.push({ path: partPath, pages: pages.size });
-      log(`search: part ${p + 1}/${sizes.length}: ${pages.size} pages`);
-    }
-
-    const keys = [...sortKeys].sort();
-    for (const { dir, pages } of partTables) {
+    const problems = results.flatMap((r) => r.problems);
+    const keys = [...new Set(results.flatMap((r) => r.sortKeys))].sort();
+    const parts: SearchPart[] = [];
+    for (const [i, r] of results.entries()) {
       const table: SortTable = { keys, pages: {} };
-      for (const [hash, sort] of pages) table.pages[hash] = keys.map((k) => sort[k] ?? null);
-      await writeFile(path.join(dir, SORTS_FILE), JSON.stringify(table));
+      for (const [hash, sort] of r.sorts) table.pages[hash] = keys.map((k) => sort[k] ?? null);
+      await writeFile(path.join(tasks[i]!.dir, SORTS_FILE), JSON.stringify(table));
+      parts.push({ path: single ? '' : `p${i + 1}/`, pages: r.pages });
     }
     const manifest: SearchManifest = {
       format: MANIFEST_FORMAT,
-      pagefind: await pagefindVersion(path.join(tmp, parts[0]?.path ?? '')),
+      pagefind: await pagefindVersion(tasks[0]!.dir),
       pages: parts.reduce((n, p) => n + p.pages, 0),
       parts,
       sortKeys: keys,
-      filters: [...filterNames].sort(),
+      filters: [...new Set(results.flatMap((r) => r.filterNames))].sort(),
     };
     await writeFile(path.join(tmp, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     const bytes = await sumBytes(tmp);
@@ -271,7 +250,7 @@ export async function buildSearchIndex(options: BuildIndexOptions): Promise<Buil
     return { manifest, problems, bytes };
   } finally {
     await rm(tmp, { recursive: true, force: true });
-    await pagefind.close();
+    if (!inWorkers) await pagefind.close();
   }
 }
 

@@ -1,11 +1,11 @@
 /**
  * Pagefind 1.6 fragment files (`fragment/<page hash>.pf_fragment`): gzip of the signature "pagefind_dcd"
  * followed by the page's JSON ({url, content, word_count, filters, meta, anchors}). pagefind.js fetches one
- * per displayed result. The indexer rewrites each after Pagefind writes it (see build-index.ts).
+ * per displayed result. The indexer rewrites each after Pagefind writes it (see build-part.ts).
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 
-const SIGNATURE = 'pagefind_dcd';
+export const FRAGMENT_SIGNATURE = 'pagefind_dcd';
 
 export interface Fragment {
   url: string;
@@ -17,6 +17,20 @@ export interface Fragment {
   [extra: string]: unknown;
 }
 
+/** Parses an inflated fragment. */
+export function parseFragment(raw: Buffer, file: string): Fragment {
+  const text = raw.toString('utf8');
+  if (!text.startsWith(FRAGMENT_SIGNATURE)) {
+    throw new Error(`${file}: Pagefind fragment without the "${FRAGMENT_SIGNATURE}" signature`);
+  }
+  const data = JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as Fragment;
+  if (typeof data.url !== 'string' || typeof data.content !== 'string') {
+    throw new Error(`${file}: Pagefind fragment without url/content (Pagefind's format changed?)`);
+  }
+  return data;
+}
+
+/** Reads a fragment file's bytes. */
 export function decodeFragment(bytes: Uint8Array, file: string): Fragment {
   let raw: Buffer;
   try {
@@ -24,15 +38,15 @@ export function decodeFragment(bytes: Uint8Array, file: string): Fragment {
   } catch (err) {
     throw new Error(`${file}: not a gzip Pagefind fragment`, { cause: err });
   }
-  const text = raw.toString('utf8');
-  if (!text.startsWith(SIGNATURE)) throw new Error(`${file}: Pagefind fragment without the "${SIGNATURE}" signature`);
-  const data = JSON.parse(text.slice(SIGNATURE.length)) as Fragment;
-  if (typeof data.url !== 'string' || typeof data.content !== 'string') {
-    throw new Error(`${file}: Pagefind fragment without url/content (Pagefind's format changed?)`);
-  }
-  return data;
+  return parseFragment(raw, file);
 }
 
+/** A fragment's bytes before compression (the file is their gzip). */
+export function fragmentBytes(fragment: Fragment): Buffer {
+  return Buffer.from(FRAGMENT_SIGNATURE + JSON.stringify(fragment), 'utf8');
+}
+
+/** A fragment file's bytes. */
 export function encodeFragment(fragment: Fragment): Buffer {
-  return gzipSync(Buffer.from(SIGNATURE + JSON.stringify(fragment), 'utf8'), { level: 9 });
+  return gzipSync(fragmentBytes(fragment));
 }

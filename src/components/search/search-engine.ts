@@ -3,13 +3,13 @@
  * (scripts/build-search.ts; layout in ./manifest.ts) and answers a query exactly as the matching contract
  * in src/lib/search-tokens.ts says:
  *
- * - each term is one exact-phrase Pagefind search over its bigram words; a page is a hit when it matches
+ * - each term is one exact-phrase Pagefind search over its character words; a page is a hit when it matches
  *   every term (the id sets are intersected here, so several terms need not be adjacent);
  * - relevance order is where the match is: Pagefind scores every exact hit alike but reports the word
  *   position of the first match, and sheet pages are laid out alike (事業名, the summary, 目的 and 概要
  *   first; tables and payees later), so a page naming the term in its title or summary comes before one
  *   that mentions it in passing far down. With several terms, the position where the last of them has
- *   first appeared counts (one-character terms have no position and do not count). Equal positions keep
+ *   first appeared counts (a word position is a character offset of the page's text). Equal positions keep
  *   Pagefind's order (the pages' URL order). This costs nothing beyond the exact searches (a second,
  *   BM25-scored Pagefind search took ten times as long on common terms: it returns every occurrence on
  *   every page);
@@ -20,7 +20,7 @@
  * Pagefind's own query processing (word segmentation chosen from `<html lang>`) never matters here: every
  * word sent is lower-case ASCII.
  */
-import { exactQuery, normalizeForMatch } from '../../lib/search-tokens.ts';
+import { exactQuery } from '../../lib/search-tokens.ts';
 import { MANIFEST_FILE, MANIFEST_FORMAT, SORTS_FILE, type SearchManifest, type SortTable } from './manifest.ts';
 
 interface PagefindResult {
@@ -140,9 +140,7 @@ export class SearchEngine {
         const ids = new Set(other.map((r) => r.id));
         for (const id of [...matched.keys()]) if (!ids.has(id)) matched.delete(id);
       }
-      query.terms.forEach((term, i) => {
-        // A one-character term is found by a per-page character word that carries no position.
-        if ([...normalizeForMatch(term)].length < 2) return;
+      query.terms.forEach((_term, i) => {
         for (const r of perTerm[i]!) {
           if (!matched.has(r.id)) continue;
           let first = Number.MAX_SAFE_INTEGER;

@@ -1,0 +1,231 @@
+/**
+ * Builds one part of the search index (one Pagefind index, see build-index.ts) into its folder:
+ *
+ * 1. For each page of the part: extracts its searchable text, filters, sort keys and metadata
+ *    (extract-page.ts) and gives Pagefind the character words of the text (index-content.ts) with its
+ *    filters, as a custom record in the part's language tag.
+ * 2. Has Pagefind write the index, then rewrites each fragment Pagefind wrote: `content` becomes the page's
+ *    readable text (the search page builds excerpts from it; the character words would only bloat the
+ *    download), `meta` the page's metadata (kept out of the index, so metadata words can never match a
+ *    query) and `sort` its raw sort values.
+ * 3. Removes the bundle files the search page does not load.
+ *
+ * Runs in the caller's thread or in a worker thread (part-worker.ts), so that two parts can be built at
+ * once: the Pagefind service answers one request at a time, and while it writes an index (most of its
+ * work) the Node side would otherwise sit idle. Each thread that imports `pagefind` gets its own service.
+ */
+import { existsSync } from 'node:fs';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { constants, gunzip, gzip } from 'node:zlib';
+import * as pagefind from 'pagefind';
+import type { PagefindIndex } from 'pagefind';
+import { extractPage } from './extract-page.ts';
+import { FRAGMENT_SIGNATURE, fragmentBytes, parseFragment, type Fragment } from './fragments.ts';
+import { indexContent } from './index-content.ts';
+
+const gunzipAsync = promisify(gunzip);
+const gzipAsync = promisify(gzip);
+
+/** Files of Pagefind's bundle the search page does not use (Pagefind's own UIs). */
+const UNUSED_FILES = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
+/** Files only the first part needs: merged parts are read by the first part's pagefind.js and wasm. */
+const PRIMARY_ONLY = /^(pagefind\.js|pagefind-worker\.js|wasm\..*\.pagefind)$/;
+/** How many pages are handed to the Pagefind service at once (it reads the next while it indexes one). */
+const IN_FLIGHT = 8;
+/** How many fragments are rewritten at once (gzip runs on libuv's thread pool, off this thread). */
+const FRAGMENTS_AT_ONCE = 16;
+
+export interface PartTask {
+  /** 0-based part number. */
+  part: number;
+  /** The part's folder (the bundle is written into it). */
+  dir: string;
+  /** Pagefind language tag of the part: unique per part, because Pagefind names pages "<tag>_<hash>". */
+  language: string;
+  /** Whether this part's bundle is the one the search page loads (it keeps pagefind.js and the wasm). */
+  primary: boolean;
+  pages: { file: string; url: string }[];
+}
+
+export interface PageProblem {
+  file: string;
+  message: string;
+}
+
+export interface PartResult {
+  part: number;
+  /** Pages indexed. */
+  pages: number;
+  /** Result id (fragment hash) → the page's numeric sort values. */
+  sorts: [string, Record<string, number>][];
+  sortKeys: string[];
+  filterNames: string[];
+  problems: PageProblem[];
+  /** Seconds spent reading and adding pages, in Pagefind's writeFiles, and rewriting fragments. */
+  seconds: { add: number; write: number; fragments: number };
+}
+
+const NUMBER = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
+/**
+ * The content of a page without text: Pagefind drops a record with no words (it writes no fragment for it),
+ * but the page must still be listed when browsing by filters. No query produces this word (query words are
+ * character codes of 3 or 5 characters, src/lib/search-tokens.ts), so it never matches a term.
+ */
+const EMPTY_PAGE_WORD = 'zzzzzzz';
+
+interface PageInfo {
+  file: string;
+  text: string;
+  wordCount: number;
+  filters: Record<string, string[]>;
+  meta: Record<string, string>;
+  sort: Record<string, number>;
+}
+
+export async function pagefindCall<T extends { errors: string[] }>(what: string, call: Promise<T>): Promise<T> {
+  let result: T;
+  try {
+    result = await call;
+  } catch (err) {
+    throw new Error(`Pagefind ${what} failed: ${(err as Error).message}`, { cause: err });
+  }
+  if (result.errors.length > 0) throw new Error(`Pagefind ${what} failed: ${result.errors.join('; ')}`);
+  return result;
+}
+
+/** Runs `job` over `items` with at most `limit` running at once. */
+async function eachLimited<T>(items: T[], limit: number, job: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await job(items[next++]!);
+  });
+  await Promise.all(runners);
+}
+
+/**
+ * The page URL of a fragment Pagefind wrote. Pagefind serialises the fragment's fields in order, `url`
+ * first, so only the start is inflated (the rest is the page's character words, discarded anyway); any
+ * other layout falls back to reading the whole fragment.
+ */
+async function fragmentUrl(bytes: Buffer, file: string): Promise<string> {
+  const head = await gunzipAsync(bytes.subarray(0, 1024), { finishFlush: constants.Z_SYNC_FLUSH }).catch(() => null);
+  const prefix = `${FRAGMENT_SIGNATURE}{"url":`;
+  if (head) {
+    const text = head.toString('utf8');
+    const m = /^"(?:[^"\\]|\\.)*"/.exec(text.slice(prefix.length));
+    if (text.startsWith(prefix) && m) return JSON.parse(m[0]) as string;
+  }
+  let raw: Buffer;
+  try {
+    raw = await gunzipAsync(bytes);
+  } catch (err) {
+    throw new Error(`${file}: not a gzip Pagefind fragment`, { cause: err });
+  }
+  return parseFragment(raw, file).url;
+}
+
+export async function buildPart(task: PartTask): Promise<PartResult> {
+  const started = performance.now();
+  const problems: PageProblem[] = [];
+  const sortKeys = new Set<string>();
+  const filterNames = new Set<string>();
+  const pages = new Map<string, PageInfo>();
+
+  const { index } = await pagefindCall(
+    'createIndex',
+    // One fragment file per page: the search page fetches only the results it shows.
+    pagefind.createIndex({ maxFragments: 1_000_000_000 }) as Promise<{ errors: string[]; index?: PagefindIndex }>,
+  );
+  if (!index) throw new Error('Pagefind createIndex returned no index');
+  const pending = new Set<Promise<void>>();
+  for (const { file, url } of task.pages) {
+    const html = await readFile(file, 'utf8');
+    let extracted;
+    try {
+      extracted = extractPage(html);
+    } catch (err) {
+      problems.push({ file, message: `could not read the page: ${(err as Error).message}` });
+      continue;
+    }
+    if (extracted === null) continue;
+    const sort: Record<string, number> = {};
+    for (const [key, raw] of Object.entries(extracted.sort)) {
+      if (NUMBER.test(raw) && Number.isFinite(Number(raw))) {
+        sort[key] = Number(raw);
+        sortKeys.add(key);
+      } else {
+        problems.push({ file, message: `data-pagefind-sort="${key}" is "${raw}", not a number: left out of that sort` });
+      }
+    }
+    for (const name of Object.keys(extracted.filters)) filterNames.add(name);
+    const { content, normalized } = indexContent(extracted.indexText);
+    pages.set(url, {
+      file,
+      text: extracted.text,
+      wordCount: [...normalized].length,
+      filters: extracted.filters,
+      meta: extracted.meta,
+      sort,
+    });
+    const job = index
+      .addCustomRecord({ url, content: content || EMPTY_PAGE_WORD, language: task.language, filters: extracted.filters })
+      .then((res) => {
+        if (res.errors.length > 0) {
+          problems.push({ file, message: `Pagefind: ${res.errors.join('; ')}` });
+          pages.delete(url);
+        }
+      })
+      .catch((err: unknown) => {
+        problems.push({ file, message: `Pagefind: ${(err as Error).message}` });
+        pages.delete(url);
+      })
+      .finally(() => pending.delete(job));
+    pending.add(job);
+    if (pending.size >= IN_FLIGHT) await Promise.race(pending);
+  }
+  await Promise.all(pending);
+  const added = performance.now();
+  await pagefindCall('writeFiles', index.writeFiles({ outputPath: task.dir }));
+  await index.deleteIndex();
+  const written = performance.now();
+
+  const sorts: [string, Record<string, number>][] = [];
+  const fragmentDir = path.join(task.dir, 'fragment');
+  // Pagefind writes no fragment folder for an index without pages.
+  const names = existsSync(fragmentDir) ? await readdir(fragmentDir) : [];
+  await eachLimited(names, FRAGMENTS_AT_ONCE, async (name) => {
+    const file = path.join(fragmentDir, name);
+    const url = await fragmentUrl(await readFile(file), file);
+    const page = pages.get(url);
+    if (!page) throw new Error(`${file}: Pagefind wrote a fragment for ${url}, which was not indexed`);
+    const fragment: Fragment = {
+      url,
+      content: page.text,
+      word_count: page.wordCount,
+      filters: page.filters,
+      meta: page.meta,
+      anchors: [],
+      sort: page.sort,
+    };
+    await writeFile(file, await gzipAsync(fragmentBytes(fragment)));
+    sorts.push([name.replace(/\.pf_fragment$/, ''), page.sort]);
+  });
+  if (sorts.length !== pages.size) {
+    throw new Error(`Pagefind wrote ${sorts.length} fragments for ${pages.size} pages in part ${task.part + 1}`);
+  }
+  for (const name of await readdir(task.dir)) {
+    if (UNUSED_FILES.test(name) || (!task.primary && PRIMARY_ONLY.test(name))) await rm(path.join(task.dir, name));
+  }
+  const end = performance.now();
+  return {
+    part: task.part,
+    pages: pages.size,
+    sorts,
+    sortKeys: [...sortKeys],
+    filterNames: [...filterNames],
+    problems,
+    seconds: { add: (added - started) / 1000, write: (written - added) / 1000, fragments: (end - written) / 1000 },
+  };
+}
