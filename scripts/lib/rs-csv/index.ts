@@ -61,16 +61,8 @@ interface TableFile extends TableFileName {
   rel: string;
 }
 
-interface Identity {
-  fiscalYear: number;
-  rsId: string;
-  title: string;
-  ministry: string;
-  /** 政策所管府省庁 (所管府省庁 in 1-1): stands in when no table states the 府省庁. */
-  policyMinistry: string;
-  bureau: string | null;
-  division: string | null;
-}
+/** Who a row is about: the project fields every table repeats (see ProjectAcc). */
+type Identity = Omit<ProjectAcc, 'parts' | 'warnings'>;
 
 interface Entry<K extends TableId> {
   part: Parts[K];
