@@ -65,7 +65,7 @@ case "$cmd" in
     port="${PORT:-4321}"
     base="${BASE:-/}"
     say "serving dist/ at http://localhost:${port}${base}  (Ctrl-C to stop)"
-    exec node_modules/.bin/astro preview --port "$port" --host
+    exec node_modules/.bin/astro preview --port "$port"
     ;;
   test)
     install_deps
