@@ -9,11 +9,9 @@
  * ~100 s build at a year of sheets (5,664 entries of ~25 kB).
  */
 import { defineCollection } from 'astro:content';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sheet } from './schema/sheet.ts';
-import { listEntryFiles } from './lib/load-sheets.ts';
-import { parseEntry } from './lib/entry-file.ts';
+import { loadSheets } from './lib/load-sheets.ts';
 import { contentDir } from './lib/paths.ts';
 
 /** What the collection keeps of a record: enough to list sheets without loading them. */
@@ -24,22 +22,15 @@ const sheets = defineCollection({
     name: 'sheet-entries',
     async load({ store, generateDigest, logger }) {
       const dir = path.join(contentDir(), 'sheets');
-      const files = await listEntryFiles(dir);
-      if (files.length === 0) logger.warn(`no entries in ${dir}: run \`npm run convert\` first`);
+      // loadSheets validates every entry with the sheet schema and throws one error listing each bad
+      // file and field, so the build fails on any entry that does not match.
+      const records = await loadSheets(dir);
+      if (records.length === 0) logger.warn(`no entries in ${dir}: run \`npm run convert\` first`);
       store.clear();
-      const problems: string[] = [];
-      for (const file of files) {
-        const text = await readFile(path.join(dir, file), 'utf8');
-        const parsed = sheet.safeParse(parseEntry(text, file).data);
-        if (!parsed.success) {
-          problems.push(...parsed.error.issues.slice(0, 3).map((i) => `${file}: ${i.path.join('.')}: ${i.message}`));
-          continue;
-        }
-        const r = parsed.data;
+      for (const r of records) {
         const data = sheetIndexEntry.parse(r);
-        store.set({ id: file.slice(0, -3), data, digest: generateDigest(text) });
+        store.set({ id: r.id, data, digest: generateDigest(data) });
       }
-      if (problems.length) throw new Error(`content/sheets: entries that do not match the sheet schema:\n${problems.join('\n')}`);
     },
   },
   schema: sheetIndexEntry,
