@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import sheetDataFiles from './src/integrations/sheet-data-files.ts';
 
 // Hosting: the same build works at the root of a domain and under a project path
 // (https://<user>.github.io/<repo>/). SITE and BASE come from the environment (the GitHub Pages workflow
@@ -11,7 +12,8 @@ export default defineConfig({
   base,
   outDir: process.env.OUT_DIR ?? './dist',
   trailingSlash: 'always',
-  // concurrency: render a few routes at once so one page's file writes overlap the next page's rendering
-  // (~20,000 routes at a year of sheets: pages plus per-sheet JSON and chart CSVs). Output is the same.
+  integrations: [sheetDataFiles()],
+  // concurrency: 4render a few routes at once so one page's file writes overlap the next page's rendering
+  // (≈ 5,700 routes at a year of sheets). Output is the same.
   build: { format: 'directory', concurrency: 4 },
 });

@@ -8,7 +8,7 @@ import type { Activity, Outcome, Payee, Sheet } from '../schema/sheet.ts';
 import { fiscalYearLabel, fiscalYearShortLabel } from './era.ts';
 import { formatNumber, formatPercent, formatYenShort } from './format.ts';
 import { isHighWinningBidRate, isSingleBidder, payeesByAmount } from './summary.ts';
-import type { CsvCell } from './csv.ts';
+import { toCsv, type CsvCell } from './csv.ts';
 import type { Totals } from './aggregate.ts';
 
 export type ColumnKind = 'text' | 'yen' | 'rate' | 'number' | 'year';
@@ -108,6 +108,12 @@ export function csvRow(columns: Column[], row: Cell[]): CsvCell[] {
 
 export function csvHeader(columns: Column[]): string[] {
   return columns.map((c) => columnHeader(c, { csv: true }));
+}
+
+/** A chart's CSV download: the same rows as its table, raw values (integer 円, rates in %). */
+export function chartCsv(chart: ChartData): string {
+  const { columns, rows } = chart.table;
+  return toCsv(csvHeader(columns), rows.map((r) => csvRow(columns, r)));
 }
 
 /**

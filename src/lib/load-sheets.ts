@@ -26,6 +26,18 @@ export async function listEntryFiles(dir: string): Promise<string[]> {
 /** Reads at most this many files at once: enough to keep the disk busy without a burst of file handles. */
 const READ_BATCH = 64;
 
+/** One entry's text, validated: the record, or the problems found, each naming the file and field. */
+function validateEntry(text: string, file: string): { sheet: Sheet } | { problems: string[] } {
+  try {
+    const { data } = parseEntry(text, file);
+    const result = sheet.safeParse(data);
+    if (result.success) return { sheet: result.data };
+    return { problems: result.error.issues.map((issue) => `${file}: ${issue.path.join('.') || '(record)'}: ${issue.message}`) };
+  } catch (err) {
+    return { problems: [err instanceof Error ? err.message : String(err)] };
+  }
+}
+
 /**
  * Every entry in `dir`, validated. Every entry is checked before failing, and the error names each bad
  * file with the field path and what is wrong, e.g. `2024-cas-rs1.md: budgets.0.initial: expected number`.
@@ -38,23 +50,28 @@ export async function loadSheets(dir: string): Promise<Sheet[]> {
     const batch = files.slice(i, i + READ_BATCH);
     const texts = await Promise.all(batch.map((f) => readFile(path.join(dir, f), 'utf8')));
     batch.forEach((file, j) => {
-      try {
-        const { data } = parseEntry(texts[j], file);
-        const result = sheet.safeParse(data);
-        if (result.success) {
-          sheets.push(result.data);
-        } else {
-          for (const issue of result.error.issues) {
-            problems.push(`${file}: ${issue.path.join('.') || '(record)'}: ${issue.message}`);
-          }
-        }
-      } catch (err) {
-        problems.push(err instanceof Error ? err.message : String(err));
-      }
+      const r = validateEntry(texts[j]!, file);
+      if ('sheet' in r) sheets.push(r.sheet);
+      else problems.push(...r.problems);
     });
   }
   if (problems.length > 0) {
     throw new Error(`invalid content entries in ${dir} (${problems.length} problems):\n${problems.join('\n')}`);
   }
   return sheets;
+}
+
+/** The entry `<id>.md` in `dir`, validated; `null` when there is none. Throws like loadSheets when invalid. */
+export async function loadSheet(dir: string, id: string): Promise<Sheet | null> {
+  const file = `${id}.md`;
+  let text: string;
+  try {
+    text = await readFile(path.join(dir, file), 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+  const r = validateEntry(text, file);
+  if ('sheet' in r) return r.sheet;
+  throw new Error(`invalid content entry in ${dir}:\n${r.problems.join('\n')}`);
 }

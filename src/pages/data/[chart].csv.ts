@@ -2,8 +2,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { allRows } from '../../lib/collection.ts';
 import { siteCharts } from '../../lib/site-charts.ts';
-import { csvHeader, csvRow, type ChartData } from '../../lib/charts.ts';
-import { toCsv } from '../../lib/csv.ts';
+import { chartCsv, type ChartData } from '../../lib/charts.ts';
 
 export const getStaticPaths = (async () => {
   const charts = siteCharts(await allRows());
@@ -12,8 +11,5 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute = ({ props }) => {
   const { chart } = props as { chart: ChartData };
-  const { columns, rows } = chart.table;
-  return new Response(toCsv(csvHeader(columns), rows.map((r) => csvRow(columns, r))), {
-    headers: { 'Content-Type': 'text/csv; charset=utf-8' },
-  });
+  return new Response(chartCsv(chart), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 };

@@ -1,0 +1,85 @@
+/**
+ * Astro integration that writes the per-sheet download files (src/lib/sheet-data-files.ts) during
+ * `astro build`: a worker thread starts with the build, writes them to a folder beside the output (Astro
+ * empties the output folder once the build starts) and they are moved in when the pages are done. In
+ * `astro dev` the same files are served on request. A bad entry or a failed write fails the build.
+ */
+import type { AstroIntegration } from 'astro';
+import { rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { loadSheet } from '../lib/load-sheets.ts';
+import { contentDir } from '../lib/paths.ts';
+import { sheetDataFiles } from '../lib/sheet-data-files.ts';
+import type { SheetDataJob, SheetDataResult } from './sheet-data-worker.ts';
+
+type WorkerReply = { ok: true; result: SheetDataResult } | { ok: false; error: string };
+
+function runWorker(script: string, job: SheetDataJob): Promise<SheetDataResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(script, { workerData: job });
+    worker.once('message', (reply: WorkerReply) => {
+      if (reply.ok) resolve(reply.result);
+      else reject(new Error(`per-sheet data files: ${reply.error}`));
+    });
+    worker.once('error', (err: Error) => reject(new Error(`per-sheet data files: ${err.message}`)));
+    worker.once('exit', (code) => reject(new Error(`per-sheet data files: worker exited with code ${code}`)));
+  });
+}
+
+export default function sheetDataFilesIntegration(): AstroIntegration {
+  let root = '';
+  let outDir = '';
+  let base = '/';
+  let stageDir = '';
+  let job: Promise<SheetDataResult> | null = null;
+  return {
+    name: 'sheet-data-files',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        root = fileURLToPath(config.root);
+        outDir = fileURLToPath(config.outDir);
+        base = `/${config.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+        stageDir = path.join(path.dirname(path.resolve(outDir)), `.${path.basename(path.resolve(outDir))}-sheet-data`);
+      },
+      'astro:build:start': async () => {
+        await rm(stageDir, { recursive: true, force: true });
+        const script = path.join(root, 'src', 'integrations', 'sheet-data-worker.ts');
+        job = runWorker(script, { entriesDir: path.join(contentDir(), 'sheets'), stageDir });
+        // Keep an early failure from being reported as unhandled before build:done awaits it.
+        job.catch(() => {});
+      },
+      'astro:build:done': async ({ logger }) => {
+        if (!job) throw new Error('per-sheet data files: the worker was not started');
+        try {
+          const { sheets, files, bytes } = await job;
+          const from = path.join(stageDir, 'data', 'sheets');
+          const to = path.join(outDir, 'data', 'sheets');
+          await rm(to, { recursive: true, force: true });
+          if (files > 0) await rename(from, to);
+          logger.info(`${files} data files for ${sheets} sheets (${(bytes / 2 ** 20).toFixed(1)} MB)`);
+        } finally {
+          await rm(stageDir, { recursive: true, force: true });
+        }
+      },
+      'astro:server:setup': ({ server }) => {
+        // Dev only: answer /data/sheets/<id>.json and /data/sheets/<id>/<chart>.csv from the entry as it is now.
+        server.middlewares.use(async (req, res, next) => {
+          const url = decodeURIComponent((req.url ?? '').split('?')[0]!);
+          const id = /^data\/sheets\/([^/]+?)(?:\.json|\/[^/]+\.csv)$/.exec(url.slice(base.length))?.[1];
+          if (!url.startsWith(base) || !id) return next();
+          try {
+            const sheet = await loadSheet(path.join(contentDir(), 'sheets'), id);
+            const file = sheet && sheetDataFiles(sheet).find((f) => f.path === url.slice(base.length));
+            if (!file) return next();
+            res.setHeader('Content-Type', file.path.endsWith('.json') ? 'application/json; charset=utf-8' : 'text/csv; charset=utf-8');
+            res.end(file.text);
+          } catch (err) {
+            next(err);
+          }
+        });
+      },
+    },
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * 予算内訳 laid out for reading: the record keeps one item per (year, kind, account, line) as the source
+ * states it; the page shows them as a grid, the way the sheets themselves do.
+ *
+ * - Few year/kind columns (the text form: "2022 当初予算" and "2023 要求"): one column per (year, kind),
+ *   one row per line item.
+ * - Many (the RS form states ≈ 15 kinds for each of 4–5 years: 当初予算, 第1次補正予算 … 要望額): one column
+ *   per year, one row per (line item, kind), so a year's figures are not spread over 60 columns and the
+ *   labels are not repeated on ≈ 75 rows.
+ *
+ * Either way every stated amount appears exactly once, in the cell for its year and kind; a cell with no
+ * item is blank ("—"), never 0. Notes (主な増減理由・備考) are listed under the grid with what they belong to.
+ * Rows are grouped by account (会計区分 / 会計 / 勘定) in the order the source first names them.
+ */
+import type { BudgetItem } from '../schema/sheet.ts';
+
+/** At most this many (year, kind) pairs are laid out as columns; more pivot to years as columns. */
+export const MAX_PAIR_COLUMNS = 6;
+
+export interface BudgetItemColumn {
+  year: number;
+  /** The kind when columns are (year, kind) pairs; `null` when columns are years and rows carry the kind. */
+  kind: string | null;
+}
+
+export interface BudgetItemRow {
+  item: string;
+  /** The kind when columns are years; `null` when columns carry it. */
+  kind: string | null;
+  /** One per column: 円, or `null` when no item is stated for that cell. */
+  amounts: (number | null)[];
+}
+
+export interface BudgetItemGroup {
+  account: string | null;
+  rows: BudgetItemRow[];
+}
+
+export interface BudgetItemNote {
+  year: number;
+  kind: string;
+  account: string | null;
+  item: string;
+  note: string;
+}
+
+export interface BudgetItemGrid {
+  columns: BudgetItemColumn[];
+  groups: BudgetItemGroup[];
+  notes: BudgetItemNote[];
+}
+
+export function budgetItemGrid(items: readonly BudgetItem[]): BudgetItemGrid {
+  const pairs = new Map<string, BudgetItemColumn>();
+  for (const i of items) pairs.set(JSON.stringify([i.year, i.kind]), { year: i.year, kind: i.kind });
+  const byPair = pairs.size <= MAX_PAIR_COLUMNS;
+  const columns = byPair
+    ? [...pairs.values()].sort((a, b) => a.year - b.year)
+    : [...new Set(items.map((i) => i.year))].sort((a, b) => a - b).map((year) => ({ year, kind: null }));
+  const columnOf = (i: BudgetItem) =>
+    columns.findIndex((c) => c.year === i.year && (c.kind === null || c.kind === i.kind));
+
+  const groups: BudgetItemGroup[] = [];
+  const notes: BudgetItemNote[] = [];
+  /** Cells taken per row (a stated blank takes its cell too). */
+  const taken = new Map<BudgetItemRow, Set<number>>();
+  for (const i of items) {
+    let group = groups.find((g) => g.account === i.account);
+    if (!group) groups.push((group = { account: i.account, rows: [] }));
+    const kind = byPair ? null : i.kind;
+    const col = columnOf(i);
+    // The first row with these labels whose cell is still free; a second item with the same labels for
+    // the same cell (the source can repeat a line) gets a row of its own rather than overwriting.
+    let row = group.rows.find((r) => r.item === i.item && r.kind === kind && !taken.get(r)!.has(col));
+    if (!row) {
+      group.rows.push((row = { item: i.item, kind, amounts: columns.map(() => null) }));
+      taken.set(row, new Set());
+    }
+    taken.get(row)!.add(col);
+    row.amounts[col] = i.amount;
+    if (i.note !== null) notes.push({ year: i.year, kind: i.kind, account: i.account, item: i.item, note: i.note });
+  }
+  return { columns, groups, notes };
+}
