@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import sheetDataFiles from './src/integrations/sheet-data-files.ts';
+import searchIndex from './src/integrations/search-index.ts';
 
 // Hosting: the same build works at the root of a domain and under a project path
 // (https://<user>.github.io/<repo>/). SITE and BASE come from the environment (the GitHub Pages workflow
@@ -12,7 +13,8 @@ export default defineConfig({
   base,
   outDir: process.env.OUT_DIR ?? './dist',
   trailingSlash: 'always',
-  integrations: [sheetDataFiles()],
+  // Per-sheet download files and the search index are built beside the page rendering (see each file).
+  integrations: [sheetDataFiles(), searchIndex()],
   // concurrency: 4render a few routes at once so one page's file writes overlap the next page's rendering
   // (≈ 5,700 routes at a year of sheets). Output is the same.
   build: { format: 'directory', concurrency: 4 },

@@ -1,11 +1,10 @@
 /**
- * `npm run build`: the whole job. Converts the sheets (scripts/convert.ts), builds the site with Astro,
- * then builds the search index (scripts/build-search.ts). Stops at the first failing step with its exit code.
+ * `npm run build`: the whole job. Converts the sheets (scripts/convert.ts), then builds the site with Astro,
+ * which also builds the search index while it renders the pages (src/integrations/search-index.ts). Stops at the first failing step with its exit code.
  * Environment: SHEETS_DIR, CONTENT_DIR (converter), SITE, BASE, OUT_DIR (Astro), passed through to each step.
  * Prints the wall time of each step (scripts/bench.ts measures time and peak memory per step).
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,13 +16,11 @@ interface Step {
   args: string[];
 }
 
+// The Astro build also writes the per-sheet downloads and the search index (src/integrations/).
 const steps: Step[] = [
   { name: 'convert', args: [path.join(root, 'scripts', 'convert.ts')] },
-  { name: 'astro build', args: [astroBin, 'build', '--silent'] },
+  { name: 'astro build + search index', args: [astroBin, 'build', '--silent'] },
 ];
-if (existsSync(path.join(root, 'scripts', 'build-search.ts'))) {
-  steps.push({ name: 'search index', args: [path.join(root, 'scripts', 'build-search.ts')] });
-}
 
 /** Runs `node <args>` and resolves with its exit code and wall seconds. */
 function run(step: Step): Promise<{ code: number; secs: number }> {

@@ -3,6 +3,7 @@
 // the site, rendered by a bare template (one <h1> and the narrative body). Run from the project root:
 //   astro build --config bench/bare/astro.config.mjs
 import { defineConfig } from 'astro/config';
+import searchIndex from '../../src/integrations/search-index.ts';
 
 export default defineConfig({
   srcDir: './bench/bare/src',
@@ -10,5 +11,7 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? './bench-work/bare-dist',
   site: 'https://example.github.io',
   trailingSlash: 'always',
+  // Same stack as the site: the search index is built while the pages render.
+  integrations: [searchIndex()],
   build: { format: 'directory' },
 });

@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSearchIndex, partSizes } from '../../scripts/lib/search/build-index.ts';
+import { buildSearchIndex, createIndexBuilder, partSizes } from '../../scripts/lib/search/build-index.ts';
 import { decodeFragment } from '../../scripts/lib/search/fragments.ts';
 import { openIndex, resultPath } from '../../scripts/lib/search/node-runtime.ts';
 import type { SearchEngine, SearchQuery } from '../../src/components/search/search-engine.ts';
@@ -302,6 +302,46 @@ describe('recall and precision', () => {
     expect(await hits(IGNORED_MARKER)).toEqual([]);
     expect(await hits(BOILERPLATE)).toEqual([]);
   });
+});
+
+describe('pages streamed in as they are rendered (createIndexBuilder, as src/integrations/search-index.ts feeds it)', () => {
+  /** The fixture pages as rendered HTML, in an order that is not the URL order. */
+  const rendered = async () => {
+    const dist = path.join(work, 'dist');
+    const list = [...pages].reverse();
+    return Promise.all(
+      list.map(async (p) => ({ url: `/${p.path}`, file: path.join(dist, p.path, 'index.html'), html: await readFile(path.join(dist, p.path, 'index.html')) })),
+    );
+  };
+
+  it('builds parts in arrival order, one at a time, and finds exactly what the file-built index finds', async () => {
+    const outDir = path.join(work, 'streamed');
+    const builder = createIndexBuilder({ outDir, expectedPages: pages.length, partSize: 15, concurrency: 1 });
+    // Not awaited, as Astro's renderer does not wait for the index: pages queue until their part runs.
+    const adds = (await rendered()).map((page) => builder.add(page));
+    builder.setConcurrency(2);
+    await Promise.all(adds);
+    const { manifest, problems } = await builder.finish();
+    expect(problems).toEqual([]);
+    expect(manifest.parts.map((p) => p.pages)).toEqual(partSizes(pages.length, 15));
+    const engine = await openIndex(outDir);
+    for (const query of [...NAMED_TERMS, ...sampledTerms(pages, 20)]) {
+      expect((await search(engine, outDir, { query })).sort(), `query ${JSON.stringify(query)}`).toEqual(expected(pages, query));
+    }
+  }, 120_000);
+
+  it('sizes parts from the expected count: fewer pages drop the empty parts, more go to the last part', async () => {
+    const all = await rendered();
+    const fewer = createIndexBuilder({ outDir: path.join(work, 'fewer'), expectedPages: 100, partSize: 25 });
+    for (const page of all) await fewer.add(page);
+    const a = await fewer.finish();
+    expect(a.manifest.parts.map((p) => p.pages)).toEqual([25, all.length - 25]);
+    const more = createIndexBuilder({ outDir: path.join(work, 'more'), expectedPages: 20, partSize: 10 });
+    for (const page of all) await more.add(page);
+    const b = await more.finish();
+    expect(b.manifest.parts.map((p) => p.pages)).toEqual([10, all.length - 10]);
+    expect(b.manifest.pages).toBe(all.length);
+  }, 120_000);
 });
 
 describe('filters and order', () => {

@@ -1,15 +1,16 @@
 /**
- * Builds the search index of a built site (dist/**.html) into `<outDir>` (normally dist/pagefind/):
+ * Builds the search index of a site into `<outDir>` (normally dist/pagefind/), from pages given one by one
+ * (createIndexBuilder: src/integrations/search-index.ts feeds it while Astro renders the pages) or from a
+ * built site's files (buildSearchIndex: scripts/build-search.ts).
  *
- * 1. Finds the pages that have `data-pagefind-body` and orders them by URL.
- * 2. Splits them into parts of at most `partSize` pages (one part, written to `<outDir>/` itself, when they
- *    fit). Pagefind holds every page of an index in memory until it writes it, and needs most while writing
- *    (see DEFAULT_PART_SIZE), so each part is its own Pagefind index; the search page merges them in the
- *    browser (mergeIndex).
- * 3. Builds the parts (build-part.ts), `concurrency` at a time, each in its own worker thread with its own
- *    Pagefind service when there is more than one part (see DEFAULT_CONCURRENCY).
- * 4. Writes each part's sort table and the manifest (src/components/search/manifest.ts).
- * 5. Writes everything to a temporary folder and swaps it into place, so a failed run leaves the previous
+ * 1. Pages with `data-pagefind-body` are split into parts of at most `partSize` pages, in the order they
+ *    come (one part, written to `<outDir>/` itself, when the expected number fits). Pagefind holds every
+ *    page of an index in memory until it writes it, and needs most while writing (see DEFAULT_PART_SIZE),
+ *    so each part is its own Pagefind index; the search page merges them in the browser (mergeIndex).
+ * 2. Each part is built (build-part.ts) in its own worker thread with its own Pagefind service, from its
+ *    first page on; at most `concurrency` parts at once (see DEFAULT_CONCURRENCY), the others' pages wait.
+ * 3. Writes each part's sort table and the manifest (src/components/search/manifest.ts).
+ * 4. Writes everything to a temporary folder and swaps it into place, so a failed run leaves the previous
  *    index untouched.
  */
 import { existsSync } from 'node:fs';
@@ -17,7 +18,6 @@ import { mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import * as pagefind from 'pagefind';
 import {
   MANIFEST_FILE,
   MANIFEST_FORMAT,
@@ -26,7 +26,9 @@ import {
   type SearchPart,
   type SortTable,
 } from '../../../src/components/search/manifest.ts';
-import { buildPart, type PageProblem, type PartResult, type PartTask } from './build-part.ts';
+import type { PageProblem, PartResult, PartTask } from './build-part.ts';
+import type { PageInput } from './page-queue.ts';
+import type { PartMessage } from './part-worker.ts';
 
 export type { PageProblem } from './build-part.ts';
 
@@ -113,33 +115,246 @@ async function sumBytes(dir: string): Promise<number> {
   return total;
 }
 
-/** Builds one part in a worker thread (its own Pagefind service). */
-function buildPartInWorker(task: PartTask): Promise<PartResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./part-worker.ts', import.meta.url), { workerData: task });
-    let settled = false;
-    worker.on('message', (msg: { ok: true; result: PartResult } | { ok: false; message: string; stack?: string }) => {
-      settled = true;
-      if (msg.ok) resolve(msg.result);
-      else reject(Object.assign(new Error(msg.message), { stack: msg.stack }));
-    });
-    worker.on('error', (err) => {
-      settled = true;
-      reject(err);
-    });
-    worker.on('exit', (code) => {
-      if (!settled) reject(new Error(`search part ${task.part + 1}: worker exited with code ${code} before it finished`));
-    });
-  });
+/** A part being built: its worker, once started, and the pages that wait for it. */
+interface PartRun {
+  task: PartTask;
+  waiting: PageInput[];
+  /** Resolves the add() calls of waiting pages once they are handed to the worker. */
+  handed: (() => void)[];
+  worker: Worker | null;
+  /** All its pages have come. */
+  closed: boolean;
+  result: Promise<PartResult> | null;
 }
+
+export interface IndexBuilderOptions {
+  /** Where the index goes (swapped into place by finish()). */
+  outDir: string;
+  /** How many pages are expected: sizes the parts (pages beyond it go to the last part). */
+  expectedPages: number;
+  partSize?: number;
+  concurrency?: number;
+  log?: (line: string) => void;
+}
+
+export interface IndexBuilder {
+  /**
+   * Queues a page (one with data-pagefind-body; others are skipped when read). Resolves once the page is
+   * handed to its part's worker: await it to bound the pages held in memory.
+   */
+  add(page: PageInput): Promise<void>;
+  /** Pages queued but not yet handed to a worker. */
+  readonly waiting: number;
+  /** Parts built at once from now on. */
+  setConcurrency(n: number): void;
+  /** No more pages: builds what is left, writes the manifest and swaps the index into place. */
+  finish(): Promise<BuildIndexResult>;
+  /** Stops every worker and removes the temporary folder. */
+  abort(): Promise<void>;
+}
+
+function checkPositive(n: number, what: string): number {
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${what} must be a positive integer, not ${n}`);
+  return n;
+}
+
+export function createIndexBuilder(options: IndexBuilderOptions): IndexBuilder {
+  const outDir = path.resolve(options.outDir);
+  const partSize = checkPositive(options.partSize ?? DEFAULT_PART_SIZE, 'part size');
+  let concurrency = checkPositive(options.concurrency ?? DEFAULT_CONCURRENCY, 'concurrency');
+  const log = options.log ?? (() => {});
+  const sizes = partSizes(Math.max(1, options.expectedPages), partSize);
+  const single = sizes.length === 1;
+  const tmp = `${outDir}.tmp-${process.pid}`;
+  const ready = rm(tmp, { recursive: true, force: true }).then(() => mkdir(tmp, { recursive: true }));
+  const runs: PartRun[] = sizes.map((_, p) => ({
+    task: {
+      part: p,
+      dir: path.join(tmp, single ? '' : `p${p + 1}/`),
+      // "und": Pagefind applies no stemming or segmentation. Each part gets its own tag because Pagefind
+      // names pages "<language>_<short hash>", and result ids must stay unique across merged parts.
+      language: single ? 'und' : `und-p${p + 1}`,
+      primary: p === 0,
+    },
+    waiting: [],
+    handed: [],
+    worker: null,
+    closed: false,
+    result: null,
+  }));
+  let received = 0;
+  let failure: unknown = null;
+  let waitingPages = 0;
+  /** Parts whose worker has finished (or failed). */
+  const settledRuns = new Set<PartRun>();
+  const running = () => runs.filter((r) => r.result !== null && !settledRuns.has(r));
+
+  /** Which part the n-th page (0-based) belongs to. */
+  const partOf = (n: number) => {
+    let end = 0;
+    for (let p = 0; p < sizes.length; p += 1) if (n < (end += sizes[p]!)) return p;
+    return sizes.length - 1;
+  };
+
+  const send = (run: PartRun) => {
+    for (const page of run.waiting) run.worker!.postMessage({ type: 'page', page } satisfies PartMessage);
+    waitingPages -= run.waiting.length;
+    run.waiting = [];
+    for (const done of run.handed.splice(0)) done();
+    if (run.closed) run.worker!.postMessage({ type: 'end' } satisfies PartMessage);
+  };
+
+  const start = (run: PartRun) => {
+    const worker = new Worker(new URL('./part-worker.ts', import.meta.url), { workerData: run.task });
+    run.worker = worker;
+    run.result = new Promise<PartResult>((resolve, reject) => {
+      let settled = false;
+      worker.on('message', (msg: { ok: true; result: PartResult } | { ok: false; message: string; stack?: string }) => {
+        settled = true;
+        if (msg.ok) resolve(msg.result);
+        else reject(Object.assign(new Error(msg.message), { stack: msg.stack }));
+      });
+      worker.on('error', (err) => {
+        settled = true;
+        reject(err);
+      });
+      worker.on('exit', (code) => {
+        if (!settled) reject(new Error(`search part ${run.task.part + 1}: worker exited with code ${code} before it finished`));
+      });
+    });
+    run.result.then(
+      (r) => {
+        settledRuns.add(run);
+        log(
+          `search: part ${r.part + 1}/${runs.length}: ${r.pages} pages (read and add ${r.seconds.add.toFixed(1)} s, ` +
+            `Pagefind write ${r.seconds.write.toFixed(1)} s, fragments ${r.seconds.fragments.toFixed(1)} s)`,
+        );
+        schedule();
+      },
+      (err: unknown) => {
+        settledRuns.add(run);
+        failure ??= err;
+        for (const r of runs) for (const done of r.handed.splice(0)) done();
+      },
+    );
+    send(run);
+  };
+
+  /** Starts the next parts that have pages, in order, while fewer than `concurrency` are running. */
+  function schedule() {
+    if (failure) return;
+    for (const run of runs) {
+      if (run.worker) continue;
+      if (run.waiting.length === 0 && !run.closed) break;
+      if (running().length >= concurrency) break;
+      start(run);
+    }
+  }
+
+  async function abort() {
+    failure ??= new Error('search index: aborted');
+    await Promise.all(runs.map((r) => r.worker?.terminate()));
+    await rm(tmp, { recursive: true, force: true });
+  }
+
+  return {
+    get waiting() {
+      return waitingPages;
+    },
+    async add(page) {
+      if (failure) throw failure;
+      await ready;
+      const p = partOf(received++);
+      // Pages come in order: the parts before this one are complete.
+      for (let q = 0; q < p; q += 1) {
+        const run = runs[q]!;
+        if (!run.closed) {
+          run.closed = true;
+          if (run.worker) run.worker.postMessage({ type: 'end' } satisfies PartMessage);
+        }
+      }
+      const run = runs[p]!;
+      if (run.worker) {
+        run.worker.postMessage({ type: 'page', page } satisfies PartMessage);
+        return;
+      }
+      run.waiting.push(page);
+      waitingPages += 1;
+      const handed = new Promise<void>((resolve) => run.handed.push(resolve));
+      schedule();
+      await handed;
+      if (failure) throw failure;
+    },
+    setConcurrency(n) {
+      concurrency = checkPositive(n, 'concurrency');
+      schedule();
+    },
+    async finish() {
+      await ready;
+      // Fewer pages than expected: the parts that got none are dropped (the first part is always built).
+      runs.length = received === 0 ? 1 : partOf(received - 1) + 1;
+      for (const run of runs) {
+        if (!run.closed) {
+          run.closed = true;
+          if (run.worker) run.worker.postMessage({ type: 'end' } satisfies PartMessage);
+        }
+      }
+      try {
+        // Parts start one after another as slots free up (schedule() runs as each one ends).
+        schedule();
+        while (!failure && runs.some((r) => !settledRuns.has(r))) {
+          await Promise.race(running().map((r) => r.result!.catch(() => {})));
+          // A settled part's own handler has scheduled the next ones.
+        }
+        if (failure) throw failure;
+        const results = await Promise.all(runs.map((r) => r.result!));
+        return await writeIndex(results, runs.map((r) => r.task), tmp, outDir, single);
+      } finally {
+        await abort();
+      }
+    },
+    abort,
+  };
+}
+
+/** Writes the sort tables and the manifest into `tmp`, then swaps `tmp` into `outDir`. */
+async function writeIndex(results: PartResult[], tasks: PartTask[], tmp: string, outDir: string, single: boolean): Promise<BuildIndexResult> {
+  const problems = results.flatMap((r) => r.problems);
+  const keys = [...new Set(results.flatMap((r) => r.sortKeys))].sort();
+  const parts: SearchPart[] = [];
+  for (const [i, r] of results.entries()) {
+    const table: SortTable = { keys, pages: {} };
+    for (const [hash, sort] of r.sorts) table.pages[hash] = keys.map((k) => sort[k] ?? null);
+    await mkdir(tasks[i]!.dir, { recursive: true });
+    await writeFile(path.join(tasks[i]!.dir, SORTS_FILE), JSON.stringify(table));
+    parts.push({ path: single ? '' : `p${i + 1}/`, pages: r.pages });
+  }
+  const manifest: SearchManifest = {
+    format: MANIFEST_FORMAT,
+    pagefind: await pagefindVersion(tasks[0]!.dir),
+    pages: parts.reduce((n, p) => n + p.pages, 0),
+    parts,
+    sortKeys: keys,
+    filters: [...new Set(results.flatMap((r) => r.filterNames))].sort(),
+  };
+  await writeFile(path.join(tmp, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+  const bytes = await sumBytes(tmp);
+  // Swap into place: the old index stays until the new one is complete.
+  const old = `${outDir}.old-${process.pid}`;
+  if (existsSync(outDir)) await rename(outDir, old);
+  await rename(tmp, outDir);
+  await rm(old, { recursive: true, force: true });
+  return { manifest, problems, bytes };
+}
+
+/** Pages read from files at once ahead of their part (the rest wait: memory stays bounded). */
+const READ_AHEAD = 16;
 
 export async function buildSearchIndex(options: BuildIndexOptions): Promise<BuildIndexResult> {
   const dist = path.resolve(options.dist);
   const outDir = path.resolve(options.outDir ?? path.join(dist, 'pagefind'));
-  const partSize = options.partSize ?? DEFAULT_PART_SIZE;
-  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`concurrency must be a positive integer, not ${concurrency}`);
   const log = options.log ?? (() => {});
+  checkPositive(options.concurrency ?? DEFAULT_CONCURRENCY, 'concurrency');
   if (!existsSync(dist)) throw new Error(`${dist}: no built site (run the Astro build first)`);
 
   const started = performance.now();
@@ -167,90 +382,30 @@ export async function buildSearchIndex(options: BuildIndexOptions): Promise<Buil
   };
   await Promise.all(Array.from({ length: 16 }, scan));
   candidates.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-  const sizes = partSizes(candidates.length, partSize);
-  const single = sizes.length === 1;
-  const inWorkers = sizes.length > 1 && concurrency > 1;
+  const builder = createIndexBuilder({ ...options, outDir, expectedPages: candidates.length });
+  const parts = partSizes(Math.max(1, candidates.length), options.partSize ?? DEFAULT_PART_SIZE).length;
   log(
     `search: ${candidates.length} pages with data-pagefind-body (found in ${((performance.now() - started) / 1000).toFixed(1)} s), ` +
-      `${sizes.length} index part(s)` +
-      (inWorkers ? `, ${Math.min(concurrency, sizes.length)} at a time` : ''),
+      `${parts} index part(s)`,
   );
-
-  const tmp = `${outDir}.tmp-${process.pid}`;
-  await rm(tmp, { recursive: true, force: true });
-  await mkdir(tmp, { recursive: true });
-  const tasks: PartTask[] = [];
-  let offset = 0;
-  for (let p = 0; p < sizes.length; p += 1) {
-    const partPath = single ? '' : `p${p + 1}/`;
-    tasks.push({
-      part: p,
-      dir: path.join(tmp, partPath),
-      // "und": Pagefind applies no stemming or segmentation. Each part gets its own tag because Pagefind
-      // names pages "<language>_<short hash>", and result ids must stay unique across merged parts.
-      language: single ? 'und' : `und-p${p + 1}`,
-      primary: p === 0,
-      pages: candidates.slice(offset, offset + sizes[p]!),
-    });
-    offset += sizes[p]!;
-  }
-
   try {
-    const results: PartResult[] = new Array(tasks.length);
-    let next = 0;
-    let failed = false;
-    const runner = async () => {
-      while (next < tasks.length && !failed) {
-        const task = tasks[next++]!;
-        try {
-          results[task.part] = inWorkers ? await buildPartInWorker(task) : await buildPart(task);
-        } catch (err) {
-          failed = true;
-          throw err;
-        }
-        const r = results[task.part]!;
-        log(
-          `search: part ${task.part + 1}/${tasks.length}: ${r.pages} pages (read and add ${r.seconds.add.toFixed(1)} s, ` +
-            `Pagefind write ${r.seconds.write.toFixed(1)} s, fragments ${r.seconds.fragments.toFixed(1)} s)`,
-        );
-      }
+    // Read a few files ahead, in order; add() holds a page back until its part's worker runs.
+    const reads = new Map<number, Promise<PageInput>>();
+    const read = (i: number) => {
+      const c = candidates[i];
+      if (c) reads.set(i, readFile(c.file).then((html) => ({ ...c, html })));
     };
-    // Every runner finishes (or fails) before the temporary folder is removed.
-    const outcomes = await Promise.allSettled(
-      Array.from({ length: inWorkers ? Math.min(concurrency, tasks.length) : 1 }, runner),
-    );
-    const failure = outcomes.find((o) => o.status === 'rejected');
-    if (failure) throw failure.reason;
-
-    const problems = results.flatMap((r) => r.problems);
-    const keys = [...new Set(results.flatMap((r) => r.sortKeys))].sort();
-    const parts: SearchPart[] = [];
-    for (const [i, r] of results.entries()) {
-      const table: SortTable = { keys, pages: {} };
-      for (const [hash, sort] of r.sorts) table.pages[hash] = keys.map((k) => sort[k] ?? null);
-      await writeFile(path.join(tasks[i]!.dir, SORTS_FILE), JSON.stringify(table));
-      parts.push({ path: single ? '' : `p${i + 1}/`, pages: r.pages });
+    for (let j = 0; j < READ_AHEAD; j += 1) read(j);
+    for (let i = 0; i < candidates.length; i += 1) {
+      const page = await reads.get(i)!;
+      reads.delete(i);
+      read(i + READ_AHEAD);
+      await builder.add(page);
     }
-    const manifest: SearchManifest = {
-      format: MANIFEST_FORMAT,
-      pagefind: await pagefindVersion(tasks[0]!.dir),
-      pages: parts.reduce((n, p) => n + p.pages, 0),
-      parts,
-      sortKeys: keys,
-      filters: [...new Set(results.flatMap((r) => r.filterNames))].sort(),
-    };
-    await writeFile(path.join(tmp, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
-    const bytes = await sumBytes(tmp);
-
-    // Swap into place: the old index stays until the new one is complete.
-    const old = `${outDir}.old-${process.pid}`;
-    if (existsSync(outDir)) await rename(outDir, old);
-    await rename(tmp, outDir);
-    await rm(old, { recursive: true, force: true });
-    return { manifest, problems, bytes };
-  } finally {
-    await rm(tmp, { recursive: true, force: true });
-    if (!inWorkers) await pagefind.close();
+    return await builder.finish();
+  } catch (err) {
+    await builder.abort();
+    throw err;
   }
 }
 

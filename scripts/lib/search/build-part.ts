@@ -24,6 +24,7 @@ import type { PagefindIndex } from 'pagefind';
 import { extractPage } from './extract-page.ts';
 import { FRAGMENT_SIGNATURE, fragmentBytes, parseFragment, type Fragment } from './fragments.ts';
 import { indexContent } from './index-content.ts';
+import type { PageInput } from './page-queue.ts';
 
 const gunzipAsync = promisify(gunzip);
 const gzipAsync = promisify(gzip);
@@ -46,7 +47,6 @@ export interface PartTask {
   language: string;
   /** Whether this part's bundle is the one the search page loads (it keeps pagefind.js and the wasm). */
   primary: boolean;
-  pages: { file: string; url: string }[];
 }
 
 export interface PageProblem {
@@ -126,7 +126,8 @@ async function fragmentUrl(bytes: Buffer, file: string): Promise<string> {
   return parseFragment(raw, file).url;
 }
 
-export async function buildPart(task: PartTask): Promise<PartResult> {
+/** Builds the part from `source`, page by page as they come (a list, or a PageQueue still being filled). */
+export async function buildPart(task: PartTask, source: Iterable<PageInput> | AsyncIterable<PageInput>): Promise<PartResult> {
   const started = performance.now();
   const problems: PageProblem[] = [];
   const sortKeys = new Set<string>();
@@ -140,8 +141,9 @@ export async function buildPart(task: PartTask): Promise<PartResult> {
   );
   if (!index) throw new Error('Pagefind createIndex returned no index');
   const pending = new Set<Promise<void>>();
-  for (const { file, url } of task.pages) {
-    const html = await readFile(file, 'utf8');
+  const decoder = new TextDecoder();
+  for await (const { file, url, html: raw } of source) {
+    const html = typeof raw === 'string' ? raw : decoder.decode(raw);
     let extracted;
     try {
       extracted = extractPage(html);

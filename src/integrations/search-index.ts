@@ -1,0 +1,117 @@
+/**
+ * Astro integration that builds the search index while Astro renders the pages, instead of reading the
+ * built site back afterwards: Astro renders on one core, the index parts are built on the other
+ * (scripts/lib/search/build-index.ts), and the pages' HTML is taken as rendered, not re-read from disk.
+ *
+ * It wraps Astro's prerenderer (the `setPrerenderer` hook of astro:build:start): every rendered HTML page
+ * that has `data-pagefind-body` is handed to the index builder, then returned to Astro unchanged. While
+ * Astro renders, one part is built at a time (Astro needs the other core); when rendering is done the
+ * rest are built `SEARCH_CONCURRENCY` at a time. The index is swapped into `<outDir>/pagefind/` when the
+ * build is done. A page indexed with a problem (a sort value that is not a number …) fails the build with
+ * its file named, as `node scripts/build-search.ts` (the same indexer over a built site) exits 1.
+ *
+ * Environment: SEARCH_PART_SIZE, SEARCH_CONCURRENCY (see scripts/build-search.ts).
+ */
+import type { AstroIntegration, AstroPrerenderer } from 'astro';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  createIndexBuilder,
+  DEFAULT_CONCURRENCY,
+  DEFAULT_PART_SIZE,
+  type IndexBuilder,
+} from '../../scripts/lib/search/build-index.ts';
+import { listEntryFiles } from '../lib/load-sheets.ts';
+import { contentDir } from '../lib/paths.ts';
+
+const BODY_MARKER = new TextEncoder().encode('data-pagefind-body');
+/** Pages waiting for their part beyond this (≈ 50 KB each) make Astro wait, so memory stays bounded. */
+const MAX_WAITING = 1500;
+
+function envInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return n;
+}
+
+function hasMarker(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(BODY_MARKER);
+}
+
+export default function searchIndexIntegration(): AstroIntegration {
+  let outDir = '';
+  let base = '/';
+  let builder: IndexBuilder | null = null;
+  let failure: unknown = null;
+  return {
+    name: 'search-index',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+        base = `/${config.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+      },
+      'astro:build:start': ({ setPrerenderer, logger }) => {
+        const concurrency = envInt('SEARCH_CONCURRENCY', DEFAULT_CONCURRENCY);
+        const partSize = envInt('SEARCH_PART_SIZE', DEFAULT_PART_SIZE);
+        setPrerenderer((inner): AstroPrerenderer => ({
+          name: `${inner.name}+search-index`,
+          async setup() {
+            await inner.setup?.();
+            // Created here, after Astro has emptied the output folder.
+            builder = createIndexBuilder({
+              outDir: path.join(outDir, 'pagefind'),
+              expectedPages: (await listEntryFiles(path.join(contentDir(), 'sheets'))).length,
+              partSize,
+              concurrency: 1,
+              log: (line) => logger.info(line),
+            });
+          },
+          getStaticPaths: () => inner.getStaticPaths(),
+          collectStaticImages: inner.collectStaticImages ? () => inner.collectStaticImages!() : undefined,
+          async teardown() {
+            await inner.teardown?.();
+            // Rendering is over: the remaining parts get both cores.
+            builder?.setConcurrency(concurrency);
+          },
+          async render(request, options) {
+            const rendered = await inner.render(request, options);
+            const response = rendered instanceof Response ? rendered : rendered.response;
+            if (!builder || !response.body || !(response.headers.get('content-type') ?? '').startsWith('text/html')) return rendered;
+            const html = new Uint8Array(await response.arrayBuffer());
+            if (hasMarker(html)) {
+              const pathname = decodeURIComponent(new URL(request.url).pathname);
+              const url = `/${pathname.startsWith(base) ? pathname.slice(base.length) : pathname.replace(/^\/+/, '')}`;
+              const file = path.join(outDir, ...url.split('/').filter(Boolean), 'index.html');
+              const added = builder.add({ url, file, html }).catch((err: unknown) => {
+                failure ??= err;
+              });
+              if (builder.waiting > MAX_WAITING) await added;
+            }
+            const copy = new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
+            return rendered instanceof Response ? copy : { ...rendered, response: copy };
+          },
+        }));
+      },
+      'astro:build:done': async ({ logger }) => {
+        if (!builder) return; // no page was prerendered
+        if (failure) {
+          await builder.abort();
+          throw failure;
+        }
+        const started = performance.now();
+        const { manifest, problems, bytes } = await builder.finish();
+        logger.info(
+          `indexed ${manifest.pages} pages in ${manifest.parts.length} part(s), ${(bytes / 2 ** 20).toFixed(1)} MB ` +
+            `(${((performance.now() - started) / 1000).toFixed(1)} s after the pages were done)`,
+        );
+        if (manifest.pages === 0) logger.warn('no page has data-pagefind-body; the search finds nothing');
+        if (problems.length > 0) {
+          for (const p of problems) logger.error(`${path.relative(process.cwd(), p.file)}: ${p.message}`);
+          throw new Error(`search index: ${problems.length} problem(s) with the pages' search markup (listed above)`);
+        }
+      },
+    },
+  };
+}
