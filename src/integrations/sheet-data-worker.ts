@@ -6,7 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadSheets } from '../lib/load-sheets.ts';
+import { listEntryFiles, loadSheet } from '../lib/load-sheets.ts';
 import { sheetDataFiles, type DataFile } from '../lib/sheet-data-files.ts';
 
 export interface SheetDataJob {
@@ -19,11 +19,11 @@ export interface SheetDataResult {
   bytes: number;
 }
 
-/** Files written at once: keeps the disk busy without opening thousands of handles. */
-const WRITE_BATCH = 32;
+/** Entries read at once; one batch of records is held at a time, never all of them. */
+const READ_BATCH = 32;
 
 async function run({ entriesDir, stageDir }: SheetDataJob): Promise<SheetDataResult> {
-  const sheets = await loadSheets(entriesDir);
+  const ids = (await listEntryFiles(entriesDir)).map((f) => f.slice(0, -'.md'.length));
   // One mkdir per folder, shared by the files written into it at the same time.
   const made = new Map<string, Promise<unknown>>();
   let files = 0;
@@ -43,12 +43,12 @@ async function run({ entriesDir, stageDir }: SheetDataJob): Promise<SheetDataRes
     files += pending.length;
     pending = [];
   };
-  for (const sheet of sheets) {
-    pending.push(...sheetDataFiles(sheet));
-    if (pending.length >= WRITE_BATCH) await flush();
+  for (let i = 0; i < ids.length; i += READ_BATCH) {
+    const sheets = await Promise.all(ids.slice(i, i + READ_BATCH).map((id) => loadSheet(entriesDir, id)));
+    for (const sheet of sheets) if (sheet) pending.push(...sheetDataFiles(sheet));
+    await flush();
   }
-  await flush();
-  return { sheets: sheets.length, files, bytes };
+  return { sheets: ids.length, files, bytes };
 }
 
 run(workerData as SheetDataJob).then(

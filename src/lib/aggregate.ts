@@ -126,7 +126,9 @@ export type RelatedProjectResolver = (fiscalYear: number, number: string | null)
  * Resolves an RS related project (1-5 関連事業の事業ID, a 予算事業ID of the same 事業年度) to the id of its sheet
  * on the site. RS ids end in `-rs<予算事業ID>` (docs/IDS.md); the ministry part is not needed to find it.
  */
-export function relatedProjectResolver(sheets: readonly Pick<Sheet, 'id' | 'fiscalYear' | 'source'>[]): RelatedProjectResolver {
+export function relatedProjectResolver(
+  sheets: readonly (Pick<Sheet, 'id' | 'fiscalYear'> & { source: Pick<Sheet['source'], 'form'> })[],
+): RelatedProjectResolver {
   const index = new Map<string, string>();
   for (const s of sheets) {
     const m = s.source.form === 'rs-csv' ? /-rs([0-9a-z]+)$/.exec(s.id) : null;

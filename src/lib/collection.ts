@@ -1,12 +1,19 @@
 /**
- * All sheet records, loaded once per build and shared by every page and endpoint (getStaticPaths of
- * 5,000+ pages would otherwise re-read and re-sort them each time). The records are read from the content
- * entries directly (src/lib/load-sheets.ts), not through Astro's content data store: see there for why.
+ * The site's view of the sheets, for every page and endpoint of one build:
+ *
+ * - a small listing of every sheet (ids, list rows, what the resolvers and search filters need), read and
+ *   validated once per build (getStaticPaths of 5,000+ pages would otherwise re-read and re-sort them);
+ * - a whole record only when its own page renders (sheetById).
+ *
+ * Whole records are not kept: at a year of sheets they held ≈ 1 GB for the whole build (and made every
+ * garbage collection walk them), and memory grew with the number of sheets. Records are read from the
+ * content entries directly (src/lib/load-sheets.ts), not through Astro's content data store: see there.
  */
 import path from 'node:path';
 import type { Sheet } from '../schema/sheet.ts';
-import { loadSheets } from './load-sheets.ts';
+import { loadSheet, mapSheets } from './load-sheets.ts';
 import { contentDir } from './paths.ts';
+import { pagefindValues, type PagefindValues } from './pagefind.ts';
 import {
   byBudgetDesc,
   pastSheetResolver,
@@ -17,11 +24,33 @@ import {
   type SheetRow,
 } from './aggregate.ts';
 
-let sheetsPromise: Promise<Sheet[]> | null = null;
+/** What the site keeps of every sheet. */
+export interface SheetListing extends Pick<Sheet, 'id' | 'fiscalYear' | 'ministry' | 'title' | 'projectNumber'> {
+  source: Pick<Sheet['source'], 'form'>;
+  row: SheetRow;
+  filters: PagefindValues['filters'];
+}
 
-/** Every record, ordered by review year (newest first), then ministry, then title. */
-export function allSheets(): Promise<Sheet[]> {
-  sheetsPromise ??= loadSheets(path.join(contentDir(), 'sheets')).then((sheets) =>
+function listing(s: Sheet): SheetListing {
+  return {
+    id: s.id,
+    fiscalYear: s.fiscalYear,
+    ministry: s.ministry,
+    title: s.title,
+    projectNumber: s.projectNumber,
+    source: { form: s.source.form },
+    row: sheetRow(s),
+    filters: pagefindValues(s).filters,
+  };
+}
+
+const entriesDir = () => path.join(contentDir(), 'sheets');
+
+let listingsPromise: Promise<SheetListing[]> | null = null;
+
+/** Every sheet's listing, ordered by review year (newest first), then ministry, then title. */
+export function allListings(): Promise<SheetListing[]> {
+  listingsPromise ??= mapSheets(entriesDir(), listing).then((sheets) =>
     sheets.sort(
       (a, b) =>
         b.fiscalYear - a.fiscalYear ||
@@ -30,28 +59,34 @@ export function allSheets(): Promise<Sheet[]> {
         a.id.localeCompare(b.id),
     ),
   );
-  return sheetsPromise;
+  return listingsPromise;
+}
+
+/** The whole record of one sheet, validated (for its own page). */
+export async function sheetById(id: string): Promise<Sheet> {
+  const sheet = await loadSheet(entriesDir(), id);
+  if (!sheet) throw new Error(`${id}: no content entry ${path.join(entriesDir(), `${id}.md`)}`);
+  return sheet;
 }
 
 let rowsPromise: Promise<SheetRow[]> | null = null;
 
 /** One list row per sheet, ordered by budget (largest first). */
 export function allRows(): Promise<SheetRow[]> {
-  rowsPromise ??= allSheets().then((s) => s.map(sheetRow).sort(byBudgetDesc));
+  rowsPromise ??= allListings().then((s) => s.map((l) => l.row).sort(byBudgetDesc));
   return rowsPromise;
 }
 
 let resolverPromise: Promise<PastSheetResolver> | null = null;
 
 export function pastSheetLinks(): Promise<PastSheetResolver> {
-  resolverPromise ??= allSheets().then(pastSheetResolver);
+  resolverPromise ??= allListings().then(pastSheetResolver);
   return resolverPromise;
 }
 
 let relatedPromise: Promise<RelatedProjectResolver> | null = null;
 
 export function relatedProjectLinks(): Promise<RelatedProjectResolver> {
-  relatedPromise ??= allSheets().then(relatedProjectResolver);
+  relatedPromise ??= allListings().then(relatedProjectResolver);
   return relatedPromise;
 }
-
