@@ -18,4 +18,7 @@ export default defineConfig({
   // concurrency: 4render a few routes at once so one page's file writes overlap the next page's rendering
   // (≈ 5,700 routes at a year of sheets). Output is the same.
   build: { format: 'directory', concurrency: 4 },
+  // `astro dev` watches the project folder: not the benchmark's and tests' generated sites (≈ 200,000
+  // files after `npm run bench`), which otherwise keep the dev server busy for minutes before it listens.
+  vite: { server: { watch: { ignored: ['**/bench-work/**', '**/.test-sites/**', '**/dist/**'] } } },
 });
