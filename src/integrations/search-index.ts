@@ -23,6 +23,7 @@ import {
 } from '../../scripts/lib/search/build-index.ts';
 import { listEntryFiles } from '../lib/load-sheets.ts';
 import { contentDir } from '../lib/paths.ts';
+import { href } from '../lib/url.ts';
 
 const BODY_MARKER = new TextEncoder().encode('data-pagefind-body');
 /** Pages waiting for their part beyond this (≈ 50 KB each) make Astro wait, so memory stays bounded. */
@@ -50,7 +51,7 @@ export default function searchIndexIntegration(): AstroIntegration {
     hooks: {
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
-        base = `/${config.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+        base = href('', config.base);
       },
       'astro:build:start': ({ setPrerenderer, logger }) => {
         const concurrency = envInt('SEARCH_CONCURRENCY', DEFAULT_CONCURRENCY);

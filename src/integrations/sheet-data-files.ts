@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { loadSheet } from '../lib/load-sheets.ts';
 import { contentDir } from '../lib/paths.ts';
+import { href } from '../lib/url.ts';
 import { sheetDataFiles } from '../lib/sheet-data-files.ts';
 import type { SheetDataJob, SheetDataResult } from './sheet-data-worker.ts';
 
@@ -40,7 +41,7 @@ export default function sheetDataFilesIntegration(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
         outDir = fileURLToPath(config.outDir);
-        base = `/${config.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+        base = href('', config.base);
         stageDir = path.join(path.dirname(path.resolve(outDir)), `.${path.basename(path.resolve(outDir))}-sheet-data`);
       },
       'astro:build:start': async () => {

@@ -196,6 +196,13 @@ export function createIndexBuilder(options: IndexBuilderOptions): IndexBuilder {
     return sizes.length - 1;
   };
 
+  /** All of a part's pages have come: its worker may write the part once it has read them. */
+  const close = (run: PartRun) => {
+    if (run.closed) return;
+    run.closed = true;
+    run.worker?.postMessage({ type: 'end' } satisfies PartMessage);
+  };
+
   const send = (run: PartRun) => {
     for (const page of run.waiting) run.worker!.postMessage({ type: 'page', page } satisfies PartMessage);
     waitingPages -= run.waiting.length;
@@ -266,13 +273,7 @@ export function createIndexBuilder(options: IndexBuilderOptions): IndexBuilder {
       await ready;
       const p = partOf(received++);
       // Pages come in order: the parts before this one are complete.
-      for (let q = 0; q < p; q += 1) {
-        const run = runs[q]!;
-        if (!run.closed) {
-          run.closed = true;
-          if (run.worker) run.worker.postMessage({ type: 'end' } satisfies PartMessage);
-        }
-      }
+      for (let q = 0; q < p; q += 1) close(runs[q]!);
       const run = runs[p]!;
       if (run.worker) {
         run.worker.postMessage({ type: 'page', page } satisfies PartMessage);
@@ -293,12 +294,7 @@ export function createIndexBuilder(options: IndexBuilderOptions): IndexBuilder {
       await ready;
       // Fewer pages than expected: the parts that got none are dropped (the first part is always built).
       runs.length = received === 0 ? 1 : partOf(received - 1) + 1;
-      for (const run of runs) {
-        if (!run.closed) {
-          run.closed = true;
-          if (run.worker) run.worker.postMessage({ type: 'end' } satisfies PartMessage);
-        }
-      }
+      for (const run of runs) close(run);
       try {
         // Parts start one after another as slots free up (schedule() runs as each one ends).
         schedule();
