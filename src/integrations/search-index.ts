@@ -16,6 +16,7 @@ import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  BODY_MARKER,
   createIndexBuilder,
   DEFAULT_CONCURRENCY,
   DEFAULT_PART_SIZE,
@@ -25,7 +26,6 @@ import { listEntryFiles } from '../lib/load-sheets.ts';
 import { contentDir } from '../lib/paths.ts';
 import { href } from '../lib/url.ts';
 
-const BODY_MARKER = new TextEncoder().encode('data-pagefind-body');
 /** Pages waiting for their part beyond this (≈ 50 KB each) make Astro wait, so memory stays bounded. */
 const MAX_WAITING = 1500;
 

@@ -68,11 +68,13 @@ export default function sheetDataFilesIntegration(): AstroIntegration {
         // Dev only: answer /data/sheets/<id>.json and /data/sheets/<id>/<chart>.csv from the entry as it is now.
         server.middlewares.use(async (req, res, next) => {
           const url = decodeURIComponent((req.url ?? '').split('?')[0]!);
-          const id = /^data\/sheets\/([^/]+?)(?:\.json|\/[^/]+\.csv)$/.exec(url.slice(base.length))?.[1];
-          if (!url.startsWith(base) || !id) return next();
+          if (!url.startsWith(base)) return next();
+          const wanted = url.slice(base.length);
+          const id = /^data\/sheets\/([^/]+?)(?:\.json|\/[^/]+\.csv)$/.exec(wanted)?.[1];
+          if (!id) return next();
           try {
             const sheet = await loadSheet(path.join(contentDir(), 'sheets'), id);
-            const file = sheet && sheetDataFiles(sheet).find((f) => f.path === url.slice(base.length));
+            const file = sheet && sheetDataFiles(sheet).find((f) => f.path === wanted);
             if (!file) return next();
             res.setHeader('Content-Type', file.path.endsWith('.json') ? 'application/json; charset=utf-8' : 'text/csv; charset=utf-8');
             res.end(file.text);

@@ -26,27 +26,21 @@ async function run({ entriesDir, stageDir }: SheetDataJob): Promise<SheetDataRes
   const ids = (await listEntryFiles(entriesDir)).map((f) => f.slice(0, -'.md'.length));
   // One mkdir per folder, shared by the files written into it at the same time.
   const made = new Map<string, Promise<unknown>>();
+  const write = async (f: DataFile) => {
+    const target = path.join(stageDir, ...f.path.split('/'));
+    const dir = path.dirname(target);
+    if (!made.has(dir)) made.set(dir, mkdir(dir, { recursive: true }));
+    await made.get(dir);
+    await writeFile(target, f.text);
+  };
   let files = 0;
   let bytes = 0;
-  let pending: DataFile[] = [];
-  const flush = async () => {
-    await Promise.all(
-      pending.map(async (f) => {
-        const target = path.join(stageDir, ...f.path.split('/'));
-        const dir = path.dirname(target);
-        if (!made.has(dir)) made.set(dir, mkdir(dir, { recursive: true }));
-        await made.get(dir);
-        await writeFile(target, f.text);
-        bytes += Buffer.byteLength(f.text);
-      }),
-    );
-    files += pending.length;
-    pending = [];
-  };
   for (let i = 0; i < ids.length; i += READ_BATCH) {
     const sheets = await Promise.all(ids.slice(i, i + READ_BATCH).map((id) => loadSheet(entriesDir, id)));
-    for (const sheet of sheets) if (sheet) pending.push(...sheetDataFiles(sheet));
-    await flush();
+    const batch = sheets.flatMap((sheet) => (sheet ? sheetDataFiles(sheet) : []));
+    await Promise.all(batch.map(write));
+    files += batch.length;
+    bytes += batch.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
   }
   return { sheets: ids.length, files, bytes };
 }

@@ -46,7 +46,8 @@ export const DEFAULT_PART_SIZE = 1000;
  */
 export const DEFAULT_CONCURRENCY = Math.max(1, Math.min(2, os.availableParallelism()));
 
-const BODY_MARKER = 'data-pagefind-body';
+/** What marks a page to index (Pagefind's attribute); the pre-scan and the Astro integration look for it. */
+export const BODY_MARKER = 'data-pagefind-body';
 /** Bytes of a page read first by the pre-scan. */
 const HEAD_BYTES = 16 * 1024;
 
@@ -145,6 +146,8 @@ export interface IndexBuilder {
   add(page: PageInput): Promise<void>;
   /** Pages queued but not yet handed to a worker. */
   readonly waiting: number;
+  /** Parts the index is planned in (from the expected number of pages). */
+  readonly parts: number;
   /** Parts built at once from now on. */
   setConcurrency(n: number): void;
   /** No more pages: builds what is left, writes the manifest and swaps the index into place. */
@@ -268,6 +271,7 @@ export function createIndexBuilder(options: IndexBuilderOptions): IndexBuilder {
     get waiting() {
       return waitingPages;
     },
+    parts: sizes.length,
     async add(page) {
       if (failure) throw failure;
       await ready;
@@ -379,10 +383,9 @@ export async function buildSearchIndex(options: BuildIndexOptions): Promise<Buil
   await Promise.all(Array.from({ length: 16 }, scan));
   candidates.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   const builder = createIndexBuilder({ ...options, outDir, expectedPages: candidates.length });
-  const parts = partSizes(Math.max(1, candidates.length), options.partSize ?? DEFAULT_PART_SIZE).length;
   log(
     `search: ${candidates.length} pages with data-pagefind-body (found in ${((performance.now() - started) / 1000).toFixed(1)} s), ` +
-      `${parts} index part(s)`,
+      `${builder.parts} index part(s)`,
   );
   try {
     // Read a few files ahead, in order; add() holds a page back until its part's worker runs.

@@ -126,8 +126,8 @@ async function fragmentUrl(bytes: Buffer, file: string): Promise<string> {
   return parseFragment(raw, file).url;
 }
 
-/** Builds the part from `source`, page by page as they come (a list, or a PageQueue still being filled). */
-export async function buildPart(task: PartTask, source: Iterable<PageInput> | AsyncIterable<PageInput>): Promise<PartResult> {
+/** Builds the part from `source`, page by page as they come (a PageQueue still being filled). */
+export async function buildPart(task: PartTask, source: AsyncIterable<PageInput>): Promise<PartResult> {
   const started = performance.now();
   const problems: PageProblem[] = [];
   const sortKeys = new Set<string>();
