@@ -11,7 +11,8 @@
 import { defineCollection } from 'astro:content';
 import path from 'node:path';
 import { sheet } from './schema/sheet.ts';
-import { loadSheets } from './lib/load-sheets.ts';
+import { mapSheets } from './lib/load-sheets.ts';
+import { listing, shareListings } from './lib/collection.ts';
 import { contentDir } from './lib/paths.ts';
 
 /** What the collection keeps of a record: enough to list sheets without loading them. */
@@ -22,15 +23,15 @@ const sheets = defineCollection({
     name: 'sheet-entries',
     async load({ store, generateDigest, logger }) {
       const dir = path.join(contentDir(), 'sheets');
-      // loadSheets validates every entry with the sheet schema and throws one error listing each bad
-      // file and field, so the build fails on any entry that does not match.
-      const records = await loadSheets(dir);
-      if (records.length === 0) logger.warn(`no entries in ${dir}: run \`npm run convert\` first`);
+      // mapSheets validates every entry with the sheet schema and throws one error listing each bad
+      // file and field, so the build fails on any entry that does not match. It keeps only what is
+      // picked of each record, so the whole records are never all in memory at once.
+      const picked = await mapSheets(dir, (r) => ({ data: sheetIndexEntry.parse(r), listing: listing(r) }));
+      if (picked.length === 0) logger.warn(`no entries in ${dir}: run \`npm run convert\` first`);
       store.clear();
-      for (const r of records) {
-        const data = sheetIndexEntry.parse(r);
-        store.set({ id: r.id, data, digest: generateDigest(data) });
-      }
+      for (const { data } of picked) store.set({ id: data.id, data, digest: generateDigest(data) });
+      // The pages take the listings from here instead of reading every entry again (src/lib/collection.ts).
+      shareListings(dir, picked.map((p) => p.listing));
     },
   },
   schema: sheetIndexEntry,

@@ -31,7 +31,7 @@ export interface SheetListing extends Pick<Sheet, 'id' | 'fiscalYear' | 'ministr
   filters: PagefindValues['filters'];
 }
 
-function listing(s: Sheet): SheetListing {
+export function listing(s: Sheet): SheetListing {
   return {
     id: s.id,
     fiscalYear: s.fiscalYear,
@@ -46,11 +46,34 @@ function listing(s: Sheet): SheetListing {
 
 const entriesDir = () => path.join(contentDir(), 'sheets');
 
+/**
+ * Listings handed over by the content collection's loader (src/content.config.ts): it reads and
+ * validates every entry at the start of each build anyway, in this same process, so the pages take its
+ * listings instead of reading every entry a second time (≈ 5,700 files and their validation at a year of
+ * sheets). Keyed on the folder, so listings of another content folder are never used. A global, not a
+ * module variable: the loader and the pages are bundled separately, each with its own copy of this module.
+ */
+const HANDOFF = Symbol.for('review-sheet-site.sheet-listings');
+type Handoff = { dir: string; listings: SheetListing[] };
+
+/** Called by the content loader with the listings of every entry it validated in `dir`. */
+export function shareListings(dir: string, listings: SheetListing[]): void {
+  (globalThis as Record<symbol, Handoff | undefined>)[HANDOFF] = { dir: path.resolve(dir), listings };
+  listingsPromise = null;
+}
+
+function sharedListings(dir: string): SheetListing[] | null {
+  const shared = (globalThis as Record<symbol, Handoff | undefined>)[HANDOFF];
+  return shared && shared.dir === path.resolve(dir) ? shared.listings : null;
+}
+
 let listingsPromise: Promise<SheetListing[]> | null = null;
 
 /** Every sheet's listing, ordered by review year (newest first), then ministry, then title. */
 export function allListings(): Promise<SheetListing[]> {
-  listingsPromise ??= mapSheets(entriesDir(), listing).then((sheets) =>
+  const dir = entriesDir();
+  const shared = sharedListings(dir);
+  listingsPromise ??= (shared ? Promise.resolve([...shared]) : mapSheets(dir, listing)).then((sheets) =>
     sheets.sort(
       (a, b) =>
         b.fiscalYear - a.fiscalYear ||

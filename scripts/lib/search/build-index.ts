@@ -237,7 +237,7 @@ export function createIndexBuilder(options: IndexBuilderOptions): IndexBuilder {
         settledRuns.add(run);
         log(
           `search: part ${r.part + 1}/${runs.length}: ${r.pages} pages (read and add ${r.seconds.add.toFixed(1)} s, ` +
-            `Pagefind write ${r.seconds.write.toFixed(1)} s, fragments ${r.seconds.fragments.toFixed(1)} s)`,
+            `Pagefind build ${r.seconds.build.toFixed(1)} s, write ${r.seconds.write.toFixed(1)} s)`,
         );
         schedule();
       },

@@ -4,18 +4,17 @@
  * 1. For each page of the part: extracts its searchable text, filters, sort keys and metadata
  *    (extract-page.ts) and gives Pagefind the character words of the text (index-content.ts) with its
  *    filters, as a custom record in the part's language tag.
- * 2. Has Pagefind write the index, then rewrites each fragment Pagefind wrote: `content` becomes the page's
- *    readable text (the search page builds excerpts from it; the character words would only bloat the
- *    download), `meta` the page's metadata (kept out of the index, so metadata words can never match a
- *    query) and `sort` its raw sort values.
- * 3. Removes the bundle files the search page does not load.
+ * 2. Takes the index files from Pagefind in memory (getFiles) and writes them, each fragment replaced by
+ *    ours: `content` becomes the page's readable text (the search page builds excerpts from it; the
+ *    character words would only bloat the download), `meta` the page's metadata (kept out of the index, so
+ *    metadata words can never match a query) and `sort` its raw sort values. The bundle files the search
+ *    page does not load are not written.
  *
  * Runs in the caller's thread or in a worker thread (part-worker.ts), so that two parts can be built at
  * once: the Pagefind service answers one request at a time, and while it writes an index (most of its
  * work) the Node side would otherwise sit idle. Each thread that imports `pagefind` gets its own service.
  */
-import { existsSync } from 'node:fs';
-import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { constants, gunzip, gzip } from 'node:zlib';
@@ -63,8 +62,8 @@ export interface PartResult {
   sortKeys: string[];
   filterNames: string[];
   problems: PageProblem[];
-  /** Seconds spent reading and adding pages, in Pagefind's writeFiles, and rewriting fragments. */
-  seconds: { add: number; write: number; fragments: number };
+  /** Seconds spent reading and adding pages, in Pagefind's getFiles (it builds the index), and writing. */
+  seconds: { add: number; build: number; write: number };
 }
 
 const NUMBER = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
@@ -189,17 +188,30 @@ export async function buildPart(task: PartTask, source: AsyncIterable<PageInput>
   }
   await Promise.all(pending);
   const added = performance.now();
-  await pagefindCall('writeFiles', index.writeFiles({ outputPath: task.dir }));
+  // The files are taken in memory, not written by Pagefind: each fragment is replaced by ours before it is
+  // written (writing Pagefind's and reading it back cost two file operations a page, and file operations
+  // are slow on a CI runner's disk), and unused bundle files are never written.
+  const { files } = await pagefindCall('getFiles', index.getFiles());
   await index.deleteIndex();
-  const written = performance.now();
+  const built = performance.now();
 
   const sorts: [string, Record<string, number>][] = [];
+  const fragments: { name: string; bytes: Uint8Array }[] = [];
+  const others: { file: string; bytes: Uint8Array }[] = [];
+  const dirs = new Set<string>([task.dir]);
+  for (const f of files) {
+    const base = path.posix.basename(f.path);
+    if (UNUSED_FILES.test(base) || (!task.primary && PRIMARY_ONLY.test(base))) continue;
+    const file = path.join(task.dir, ...f.path.split('/'));
+    dirs.add(path.dirname(file));
+    if (f.path.startsWith('fragment/')) fragments.push({ name: base, bytes: f.content });
+    else others.push({ file, bytes: f.content });
+  }
+  for (const dir of dirs) await mkdir(dir, { recursive: true });
   const fragmentDir = path.join(task.dir, 'fragment');
-  // Pagefind writes no fragment folder for an index without pages.
-  const names = existsSync(fragmentDir) ? await readdir(fragmentDir) : [];
-  await eachLimited(names, FRAGMENTS_AT_ONCE, async (name) => {
+  await eachLimited(fragments, FRAGMENTS_AT_ONCE, async ({ name, bytes }) => {
     const file = path.join(fragmentDir, name);
-    const url = await fragmentUrl(await readFile(file), file);
+    const url = await fragmentUrl(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file);
     const page = pages.get(url);
     if (!page) throw new Error(`${file}: Pagefind wrote a fragment for ${url}, which was not indexed`);
     const fragment: Fragment = {
@@ -217,9 +229,7 @@ export async function buildPart(task: PartTask, source: AsyncIterable<PageInput>
   if (sorts.length !== pages.size) {
     throw new Error(`Pagefind wrote ${sorts.length} fragments for ${pages.size} pages in part ${task.part + 1}`);
   }
-  for (const name of await readdir(task.dir)) {
-    if (UNUSED_FILES.test(name) || (!task.primary && PRIMARY_ONLY.test(name))) await rm(path.join(task.dir, name));
-  }
+  await eachLimited(others, FRAGMENTS_AT_ONCE, ({ file, bytes }) => writeFile(file, bytes));
   const end = performance.now();
   return {
     part: task.part,
@@ -228,6 +238,6 @@ export async function buildPart(task: PartTask, source: AsyncIterable<PageInput>
     sortKeys: [...sortKeys],
     filterNames: [...filterNames],
     problems,
-    seconds: { add: (added - started) / 1000, write: (written - added) / 1000, fragments: (end - written) / 1000 },
+    seconds: { add: (added - started) / 1000, build: (built - added) / 1000, write: (end - built) / 1000 },
   };
 }

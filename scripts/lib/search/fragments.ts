@@ -1,7 +1,7 @@
 /**
  * Pagefind 1.6 fragment files (`fragment/<page hash>.pf_fragment`): gzip of the signature "pagefind_dcd"
  * followed by the page's JSON ({url, content, word_count, filters, meta, anchors}). pagefind.js fetches one
- * per displayed result. The indexer rewrites each after Pagefind writes it (see build-part.ts).
+ * per displayed result. The indexer replaces each Pagefind makes before writing it (see build-part.ts).
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 

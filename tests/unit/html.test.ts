@@ -1,0 +1,156 @@
+/**
+ * The string-built markup of sheet pages (src/lib/html.ts, src/lib/table-rows.ts): sheet text is escaped
+ * wherever it goes, values keep their exact 円 and blanks show as blanks, on the real sample sheets.
+ * (tests/site/xss.test.ts checks the built pages end to end.)
+ */
+import { describe, expect, it } from 'vitest';
+import { DomUtils, parseDocument } from 'htmlparser2';
+import type { Element } from 'domhandler';
+import { amountHtml, attr, fiscalYearHtml, html, Html, marksHtml, noneHtml, numHtml, rateHtml, textHtml } from '../../src/lib/html.ts';
+import { BUDGET_TABLE_ROWS, blockExpenseRows, budgetItemGroupRows, budgetTableRows, chartTableRows, payeeRows } from '../../src/lib/table-rows.ts';
+import { budgetItemGrid } from '../../src/lib/budget-items.ts';
+import { sheetCharts } from '../../src/lib/charts.ts';
+import type { Payee } from '../../src/schema/sheet.ts';
+import { rsSample, textSample } from '../support/sample-records.ts';
+
+const PAYLOAD = `"'><script>window.__xss=1</script><img src=x onerror=alert(1)>`;
+
+/** Parses a fragment (inside a table body when it is rows). */
+function parse(markup: Html | string, inTable = false) {
+  const text = String(markup);
+  return parseDocument(inTable ? `<table><tbody>${text}</tbody></table>` : text);
+}
+const all = (doc: ReturnType<typeof parse>, name: string) => DomUtils.getElementsByTagName(name, doc) as Element[];
+
+describe('html', () => {
+  it('escapes every interpolated text and attribute value, so a payload stays text', () => {
+    const doc = parse(html`<td title="${PAYLOAD}" data-label='${PAYLOAD}'>${PAYLOAD}</td>`);
+    expect(all(doc, 'script')).toHaveLength(0);
+    expect(all(doc, 'img')).toHaveLength(0);
+    const td = all(doc, 'td')[0]!;
+    expect(td.attribs.title).toBe(PAYLOAD);
+    expect(td.attribs['data-label']).toBe(PAYLOAD);
+    expect(DomUtils.textContent(td)).toBe(PAYLOAD);
+  });
+
+  it('passes only Html through; lists are joined; null, undefined and false are nothing; numbers are text', () => {
+    const inner = html`<b>${'<i>'}</b>`;
+    expect(String(html`${inner}|${[inner, 'x&y', 3]}|${null}${undefined}${false}|${0}`)).toBe(
+      '<b>&lt;i&gt;</b>|<b>&lt;i&gt;</b>x&amp;y3||0',
+    );
+    // A string that looks like markup is still escaped: only Html values are trusted.
+    expect(String(html`${'<b>x</b>'}`)).toBe('&lt;b&gt;x&lt;/b&gt;');
+  });
+
+  it('writes an attribute only when it has a value', () => {
+    expect(String(attr('class', 'num'))).toBe(' class="num"');
+    expect(String(attr('data-label', PAYLOAD))).not.toContain('"\'>');
+    expect(String(attr('class', null))).toBe('');
+    expect(String(attr('class', false))).toBe('');
+  });
+});
+
+describe('value cells', () => {
+  it('shows an amount in exact 百万円 with the 円 value in <data value> and its title; a blank as —, never 0', () => {
+    const data = all(parse(amountHtml(33328000)), 'data')[0]!;
+    expect(data.attribs.value).toBe('33328000');
+    expect(data.attribs.title).toBe('33,328,000円');
+    expect(DomUtils.textContent(data)).toBe('33.328');
+    for (const blank of [null, undefined]) {
+      expect(String(amountHtml(blank))).toBe(String(noneHtml));
+      expect(String(rateHtml(blank))).toBe(String(noneHtml));
+      expect(String(numHtml(blank))).toBe(String(noneHtml));
+      expect(String(fiscalYearHtml(blank))).toBe(String(noneHtml));
+    }
+    expect(String(noneHtml)).toBe('<span class="none">—</span>');
+    expect(String(amountHtml(0))).toContain('value="0"');
+  });
+
+  it('keeps every stated digit of a rate and a quantity, with the unit', () => {
+    expect(DomUtils.textContent(parse(rateHtml(0.33608)))).toBe('33.608%');
+    expect(String(rateHtml(0.33608))).toContain('value="0.33608"');
+    expect(DomUtils.textContent(parse(numHtml(1234.5, '件')))).toBe('1,234.5件');
+    expect(String(fiscalYearHtml(2023))).toBe('<time datetime="2023">2023（令和5）年度</time>');
+  });
+
+  it('writes marks as words, and escapes a mark it does not know', () => {
+    const doc = parse(marksHtml(['一者応札', '', PAYLOAD]));
+    const spans = all(doc, 'span');
+    expect(spans.map((s) => s.attribs.class)).toEqual(['mark mark-single', 'mark mark-warn']);
+    expect(DomUtils.textContent(spans[1]!)).toBe(`⚠ ${PAYLOAD}`);
+    expect(all(doc, 'script')).toHaveLength(0);
+  });
+
+  it('renders sheet text as paragraphs and line breaks, links only http(s) URLs, escapes the rest', () => {
+    const text = `一行目 https://example.go.jp/a?b=1&c=2\n二行目 javascript:alert(1)\n\n${PAYLOAD}`;
+    const block = parse(textHtml(text));
+    expect(all(block, 'p')).toHaveLength(2);
+    expect(all(block, 'br')).toHaveLength(1);
+    const links = all(block, 'a');
+    expect(links.map((a) => a.attribs.href)).toEqual(['https://example.go.jp/a?b=1&c=2']);
+    expect(links[0]!.attribs.rel).toBe('noopener noreferrer nofollow');
+    expect(all(block, 'script')).toHaveLength(0);
+    expect(DomUtils.textContent(all(block, 'p')[1]!)).toBe(PAYLOAD);
+    const inline = parse(textHtml(text, true));
+    expect(all(inline, 'p')).toHaveLength(0);
+    expect(all(inline, 'br')).toHaveLength(3);
+    expect(String(textHtml('  \n '))).toBe(String(noneHtml));
+  });
+});
+
+describe('table rows on the real samples', () => {
+  it('budget table: 内閣人事局経費 2023 当初予算 33,328,000 円, 執行額 11,200,834 円, 執行率 0.33608', async () => {
+    const s = await rsSample(1);
+    const cols = [...s.budgets].sort((a, b) => a.year - b.year);
+    const doc = parse(budgetTableRows(BUDGET_TABLE_ROWS, cols), true);
+    const rows = all(doc, 'tr');
+    expect(rows).toHaveLength(BUDGET_TABLE_ROWS.length);
+    const col = cols.findIndex((b) => b.year === 2023 && !b.isRequest);
+    const cell = (label: string) => {
+      const row = rows.find((r) => DomUtils.textContent(DomUtils.getElementsByTagName('th', r)[0]!).startsWith(label))!;
+      return DomUtils.getElementsByTagName('data', DomUtils.getElementsByTagName('td', row)[col]!)[0] as Element;
+    };
+    expect(cell('当初予算').attribs.value).toBe('33328000');
+    expect(cell('執行額').attribs.value).toBe('11200834');
+    expect(cell('執行率').attribs.value).toBe('0.33608');
+    expect(rows.filter((r) => r.attribs.class === 'is-total')).toHaveLength(2);
+  });
+
+  it('予算内訳 grid: every stated amount of the sheet appears once, in its row and column', async () => {
+    const s = await rsSample(1);
+    const grid = budgetItemGrid(s.budgetItems);
+    const labels = grid.columns.map((c) => String(c.year));
+    const values: string[] = [];
+    for (const g of grid.groups) {
+      const doc = parse(budgetItemGroupRows(g, { byYear: true, showItem: true, showAccounts: true, labels }), true);
+      expect(all(doc, 'tr')).toHaveLength(g.rows.length + 1);
+      for (const d of all(doc, 'data')) values.push(d.attribs.value!);
+    }
+    const stated = s.budgetItems.filter((i) => i.amount !== null).map((i) => String(i.amount));
+    expect(values.sort()).toEqual(stated.sort());
+  });
+
+  it('chart table and payee rows escape sheet text in cells and labels', async () => {
+    const s = await textSample('000_ef263abaeb28aada.txt');
+    const charts = sheetCharts(s);
+    const table = charts.budget!.table;
+    const doc = parse(chartTableRows(table, { stack: true, markColumns: ['marks'] }), true);
+    expect(all(doc, 'tr')).toHaveLength(table.rows.length);
+    expect(all(doc, 'td').every((td) => td.attribs.role === 'cell' && td.attribs['data-label'])).toBe(true);
+
+    const payee: Payee = { ...s.payees[0]!, name: PAYLOAD, description: PAYLOAD, bidders: 1, winningBidRate: 0.99 };
+    const rows = parse(payeeRows([payee], { showReason: true, warningsOf: () => [3] }), true);
+    expect(all(rows, 'script')).toHaveLength(0);
+    expect(all(rows, 'img')).toHaveLength(0);
+    expect(DomUtils.textContent(all(rows, 'th')[0]!)).toBe(PAYLOAD);
+    // Marks for one bidder and 落札率 ≥ 95 %; the reason column is blank (—) when none is stated.
+    expect(all(rows, 'span').map((x) => x.attribs.class)).toEqual(['mark mark-single', 'mark mark-high', 'none']);
+    expect(all(rows, 'a').map((a) => a.attribs.href)).toEqual(['#warning-3']);
+
+    const block = { ...s.blocks[0]!, expenses: [{ ...s.blocks[0]!.expenses[0]!, purpose: PAYLOAD, subcontractor: PAYLOAD + 'x' }] };
+    const blockDoc = parse(blockExpenseRows(block), true);
+    expect(all(blockDoc, 'script')).toHaveLength(0);
+    expect(all(blockDoc, 'tr')).toHaveLength(2);
+    expect(DomUtils.textContent(all(blockDoc, 'td')[0]!)).toBe(`${PAYLOAD} （委託先: ${PAYLOAD}x）`);
+  });
+});
