@@ -32,7 +32,7 @@ const rows: Row[] = [];
 async function phase(n: number, variant: Row['variant'], name: string, args: string[], env: NodeJS.ProcessEnv) {
   console.log(`bench: N=${n} ${variant} ${name}…`);
   const m = await measure(process.execPath, args, { ...process.env, ...env }, root);
-  console.log(`bench: N=${n} ${variant} ${name}: exit ${m.code}, ${m.wallSeconds.toFixed(1)} s, ${m.peakMb.toFixed(0)} MB`);
+  console.log(`bench: N=${n} ${variant} ${name}: exit ${m.code}, ${m.wallSeconds.toFixed(1)} s, CPU ${m.userSeconds.toFixed(1)} + ${m.sysSeconds.toFixed(1)} s, ${m.peakMb.toFixed(0)} MB`);
   rows.push({ n, variant, phase: name, m });
   if (m.code !== 0) throw new Error(`bench: ${variant} ${name} failed for N=${n} (exit ${m.code})`);
 }
@@ -69,8 +69,8 @@ async function writeDoc(): Promise<void> {
   const lines: string[] = [];
   lines.push(`Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, Node ${process.versions.node}, by \`npm run bench -- ${ns.join(' ')}\`.`);
   lines.push('');
-  lines.push('| N sheets | template | convert s | astro build + search index s | total s | peak MB (max of phases) |');
-  lines.push('|---:|---|---:|---:|---:|---:|');
+  lines.push('| N sheets | template | convert s | astro build + search index s | total s | CPU s, user + system (all phases) | peak MB (max of phases) |');
+  lines.push('|---:|---|---:|---:|---:|---:|---:|');
   for (const n of ns.filter((x) => rows.some((r) => r.n === x))) {
     for (const variant of ['site', 'bare'] as const) {
       const rs = rows.filter((r) => r.n === n && r.variant === variant);
@@ -79,13 +79,16 @@ async function writeDoc(): Promise<void> {
       const conv = variant === 'site' ? get('convert') : rows.find((r) => r.n === n && r.phase === 'convert')?.m;
       const total = rs.reduce((s, r) => s + r.m.wallSeconds, 0) + (variant === 'bare' && conv ? conv.wallSeconds : 0);
       const peak = Math.max(...rs.map((r) => r.m.peakMb), conv?.peakMb ?? 0);
+      const phases = variant === 'bare' && conv ? [...rs.map((r) => r.m), conv] : rs.map((r) => r.m);
+      const user = phases.reduce((x, m) => x + m.userSeconds, 0);
+      const sys = phases.reduce((x, m) => x + m.sysSeconds, 0);
       lines.push(
-        `| ${n} | ${variant === 'site' ? 'full site' : 'bare (floor)'} | ${conv ? fmt(conv.wallSeconds) : '—'}${variant === 'bare' ? ' (same)' : ''} | ${fmt(get('astro build')!.wallSeconds)} | ${fmt(total)} | ${fmt(peak, 0)} |`,
+        `| ${n} | ${variant === 'site' ? 'full site' : 'bare (floor)'} | ${conv ? fmt(conv.wallSeconds) : '—'}${variant === 'bare' ? ' (same)' : ''} | ${fmt(get('astro build')!.wallSeconds)} | ${fmt(total)} | ${fmt(user)} + ${fmt(sys)} | ${fmt(peak, 0)} |`,
       );
     }
   }
   lines.push('');
-  lines.push('Peak memory per phase (MB): ' + rows.map((r) => `N=${r.n} ${r.variant} ${r.phase} ${fmt(r.m.peakMb, 0)}`).join('; ') + '.');
+  lines.push('Per phase (wall s, CPU user + system s, peak MB): ' + rows.map((r) => `N=${r.n} ${r.variant} ${r.phase} ${fmt(r.m.wallSeconds)} s, ${fmt(r.m.userSeconds)} + ${fmt(r.m.sysSeconds)} s, ${fmt(r.m.peakMb, 0)} MB`).join('; ') + '.');
 
   const docPath = path.join(root, 'docs', 'BENCHMARKS.md');
   const START = '<!-- bench:start -->';

@@ -1,9 +1,12 @@
 /**
- * Runs a command and measures its wall time and peak memory. Peak memory is the largest sum of the resident
- * set sizes of the process and all its descendants (Astro's workers, Pagefind's binary), sampled from /proc
- * every 50 ms — a single process's max RSS would miss the children.
+ * Runs a command and measures its wall time, peak memory and CPU time. Peak memory is the largest sum of the
+ * resident set sizes of the process and all its descendants (Astro's workers, Pagefind's binary), sampled
+ * from /proc every 50 ms — a single process's max RSS would miss the children. CPU time is the user and
+ * system time of the same tree (a process's own threads, plus its children's once they are reaped), as of
+ * the last sample: on a shared machine wall time moves with the neighbours, CPU time much less, and system
+ * time shows what the file operations cost.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 
 function childrenOf(): Map<number, number[]> {
@@ -31,30 +34,68 @@ function rssKb(pid: number): number {
   }
 }
 
-function treeRssKb(root: number): number {
+/** Clock ticks per second of /proc/<pid>/stat's times. */
+const TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** utime + cutime and stime + cstime of a process, in ticks (fields 14–17 of /proc/<pid>/stat). */
+function cpuTicks(pid: number): { user: number; sys: number } {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // f[0] is field 3 (state): utime is field 14, so f[11]; stime f[12]; cutime f[13]; cstime f[14].
+    return { user: Number(f[11]) + Number(f[13]), sys: Number(f[12]) + Number(f[14]) };
+  } catch {
+    return { user: 0, sys: 0 };
+  }
+}
+
+interface TreeSample {
+  rssKb: number;
+  user: number;
+  sys: number;
+}
+
+function sampleTree(root: number): TreeSample {
   const kids = childrenOf();
-  let sum = 0;
+  const sample = { rssKb: 0, user: 0, sys: 0 };
   const stack = [root];
   while (stack.length) {
     const pid = stack.pop()!;
-    sum += rssKb(pid);
+    sample.rssKb += rssKb(pid);
+    const t = cpuTicks(pid);
+    sample.user += t.user;
+    sample.sys += t.sys;
     stack.push(...(kids.get(pid) ?? []));
   }
-  return sum;
+  return sample;
 }
 
 export interface Measured {
   code: number;
   wallSeconds: number;
   peakMb: number;
+  /** CPU seconds of the process tree (user, system). */
+  userSeconds: number;
+  sysSeconds: number;
 }
 
 export function measure(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<Measured> {
   const started = performance.now();
   const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'inherit', 'inherit'] });
   let peak = 0;
+  let cpu = { user: 0, sys: 0 };
   const timer = setInterval(() => {
-    if (child.pid) peak = Math.max(peak, treeRssKb(child.pid));
+    if (!child.pid) return;
+    const s = sampleTree(child.pid);
+    peak = Math.max(peak, s.rssKb);
+    // A child's time moves to its parent's when it is reaped; the sum only grows, so keep the largest.
+    if (s.user + s.sys >= cpu.user + cpu.sys) cpu = { user: s.user, sys: s.sys };
   }, 50);
   return new Promise((resolve) => {
     child.on('exit', (code, signal) => {
@@ -63,6 +104,8 @@ export function measure(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd
         code: code ?? (signal ? 1 : 0),
         wallSeconds: (performance.now() - started) / 1000,
         peakMb: peak / 1024,
+        userSeconds: cpu.user / TICKS,
+        sysSeconds: cpu.sys / TICKS,
       });
     });
   });
