@@ -59,7 +59,6 @@ type Handoff = { dir: string; listings: SheetListing[] };
 /** Called by the content loader with the listings of every entry it validated in `dir`. */
 export function shareListings(dir: string, listings: SheetListing[]): void {
   (globalThis as Record<symbol, Handoff | undefined>)[HANDOFF] = { dir: path.resolve(dir), listings };
-  listingsPromise = null;
 }
 
 function sharedListings(dir: string): SheetListing[] | null {
@@ -67,12 +66,31 @@ function sharedListings(dir: string): SheetListing[] | null {
   return shared && shared.dir === path.resolve(dir) ? shared.listings : null;
 }
 
+// Views cached for the build (getStaticPaths of 5,000+ pages would otherwise recompute them).
 let listingsPromise: Promise<SheetListing[]> | null = null;
+let rowsPromise: Promise<SheetRow[]> | null = null;
+let resolverPromise: Promise<PastSheetResolver> | null = null;
+let relatedPromise: Promise<RelatedProjectResolver> | null = null;
+/** The handed-over listings the caches below were made from. */
+let listingsFrom: SheetListing[] | null = null;
+
+/**
+ * Drops every cached view when the loader has handed over new listings (it runs again when entries change
+ * under `astro dev`); returns the handed-over listings, if any.
+ */
+function dropIfReloaded(): SheetListing[] | null {
+  const shared = sharedListings(entriesDir());
+  if (shared !== listingsFrom) {
+    listingsPromise = rowsPromise = resolverPromise = relatedPromise = null;
+    listingsFrom = shared;
+  }
+  return shared;
+}
 
 /** Every sheet's listing, ordered by review year (newest first), then ministry, then title. */
 export function allListings(): Promise<SheetListing[]> {
   const dir = entriesDir();
-  const shared = sharedListings(dir);
+  const shared = dropIfReloaded();
   listingsPromise ??= (shared ? Promise.resolve([...shared]) : mapSheets(dir, listing)).then((sheets) =>
     sheets.sort(
       (a, b) =>
@@ -92,24 +110,21 @@ export async function sheetById(id: string): Promise<Sheet> {
   return sheet;
 }
 
-let rowsPromise: Promise<SheetRow[]> | null = null;
-
 /** One list row per sheet, ordered by budget (largest first). */
 export function allRows(): Promise<SheetRow[]> {
+  dropIfReloaded();
   rowsPromise ??= allListings().then((s) => s.map((l) => l.row).sort(byBudgetDesc));
   return rowsPromise;
 }
 
-let resolverPromise: Promise<PastSheetResolver> | null = null;
-
 export function pastSheetLinks(): Promise<PastSheetResolver> {
+  dropIfReloaded();
   resolverPromise ??= allListings().then(pastSheetResolver);
   return resolverPromise;
 }
 
-let relatedPromise: Promise<RelatedProjectResolver> | null = null;
-
 export function relatedProjectLinks(): Promise<RelatedProjectResolver> {
+  dropIfReloaded();
   relatedPromise ??= allListings().then(relatedProjectResolver);
   return relatedPromise;
 }
