@@ -11,6 +11,10 @@
  * Either way every stated amount appears exactly once, in the cell for its year and kind; a cell with no
  * item is blank ("—"), never 0. Notes (主な増減理由・備考) are listed under the grid with what they belong to.
  * Rows are grouped by account (会計区分 / 会計 / 勘定) in the order the source first names them.
+ *
+ * In the year layout, a group's rows that state 0 for every year (RS sheets state 第2〜5次補正予算 and
+ * 予備費等1〜4 as 0 year after year: ≈ 9 of ≈ 20 rows) are set apart as `zeroRows` when there are two or
+ * more, for the page to name in one line: the zeros are still stated, without a screen of them.
  */
 import type { BudgetItem } from '../schema/sheet.ts';
 
@@ -34,7 +38,12 @@ export interface BudgetItemRow {
 export interface BudgetItemGroup {
   account: string | null;
   rows: BudgetItemRow[];
+  /** Rows stating 0 in every column (year layout, two or more of them); not in `rows`. */
+  zeroRows: BudgetItemRow[];
 }
+
+/** Fewer rows stating 0 for every year than this stay in the grid (one row reads as well as one line). */
+export const MIN_ZERO_ROWS = 2;
 
 export interface BudgetItemNote {
   year: number;
@@ -66,7 +75,7 @@ export function budgetItemGrid(items: readonly BudgetItem[]): BudgetItemGrid {
   const taken = new Map<BudgetItemRow, Set<number>>();
   for (const i of items) {
     let group = groups.find((g) => g.account === i.account);
-    if (!group) groups.push((group = { account: i.account, rows: [] }));
+    if (!group) groups.push((group = { account: i.account, rows: [], zeroRows: [] }));
     const kind = byPair ? null : i.kind;
     const col = columnOf(i);
     // The first row with these labels whose cell is still free; a second item with the same labels for
@@ -79,6 +88,15 @@ export function budgetItemGrid(items: readonly BudgetItem[]): BudgetItemGrid {
     taken.get(row)!.add(col);
     row.amounts[col] = i.amount;
     if (i.note !== null) notes.push({ year: i.year, kind: i.kind, account: i.account, item: i.item, note: i.note });
+  }
+  if (!byPair) {
+    for (const g of groups) {
+      const zero = g.rows.filter((r) => r.amounts.every((a) => a === 0));
+      if (zero.length >= MIN_ZERO_ROWS) {
+        g.rows = g.rows.filter((r) => !zero.includes(r));
+        g.zeroRows = zero;
+      }
+    }
   }
   return { columns, groups, notes };
 }

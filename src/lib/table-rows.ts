@@ -70,7 +70,12 @@ export function budgetItemGroupRows(g: BudgetItemGroup, layout: BudgetItemLayout
     const cls = attr('class', !byYear && r.item === '計' && 'is-total');
     return html`<tr role="row"${cls}><th scope="row" role="rowheader">${head}</th>${item}${cells}</tr>`;
   });
-  return html`${accountRow}${rows}`;
+  // The rows that state 0 for every year, named in one line (src/lib/budget-items.ts).
+  const zeroNames = g.zeroRows.map((r) => [r.kind, itemText(r.item) !== null && r.item !== '計' ? r.item : null].filter(Boolean).join(' '));
+  const zeroRow =
+    g.zeroRows.length > 0 &&
+    html`<tr role="row" class="zero-rows"><th scope="row" role="rowheader">0 の項目</th><td role="cell" colspan="${width - 1}" data-label="項目">${zeroNames.join('、')}: 全 ${labels.length} 年度とも 0</td></tr>`;
+  return html`${accountRow}${rows}${zeroRow}`;
 }
 
 const numeric = (kind: string) => kind === 'yen' || kind === 'rate' || kind === 'number';

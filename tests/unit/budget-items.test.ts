@@ -23,6 +23,7 @@ describe('budgetItemGrid', () => {
           { item: '(項)科学技術振興費', kind: null, amounts: [339000000, 400000000] },
           { item: '計', kind: null, amounts: [339000000, 400000000] },
         ],
+        zeroRows: [],
       },
     ]);
     expect(grid.notes).toEqual([{ year: 2023, kind: '要求', account: null, item: '(項)科学技術振興費', note: '増額' }]);
@@ -69,7 +70,7 @@ describe('budgetItemGrid', () => {
     let rows = 0;
     for (const r of records) {
       const grid = budgetItemGrid(r.budgetItems);
-      const cells = grid.groups.flatMap((g) => g.rows.flatMap((row) => row.amounts));
+      const cells = grid.groups.flatMap((g) => [...g.rows, ...g.zeroRows].flatMap((row) => row.amounts));
       const stated = r.budgetItems.map((i) => i.amount).filter((a) => a !== null).sort((a, b) => a! - b!);
       expect(cells.filter((a) => a !== null).sort((a, b) => a! - b!), r.id).toEqual(stated);
       expect(grid.notes.length).toBe(r.budgetItems.filter((i) => i.note !== null).length);
@@ -90,5 +91,41 @@ describe('budgetItemGrid on the text samples', () => {
       const cells = grid.groups.flatMap((g) => g.rows.flatMap((row) => row.amounts)).filter((a) => a !== null);
       expect(cells.length).toBe(s.budgetItems.filter((i) => i.amount !== null).length);
     }
+  });
+});
+
+describe('rows that state 0 for every year', () => {
+  const years = [2022, 2023, 2024];
+  const rowOf = (kind: string, amounts: (number | null)[]) =>
+    amounts.flatMap((a, i) => (a === undefined ? [] : [item(years[i]!, kind, '計', a, '一般会計')]));
+
+  it('are set apart when two or more in a group state 0 in every column; the rest stay in order', () => {
+    const grid = budgetItemGrid([
+      ...rowOf('当初予算', [100, 200, 300]),
+      ...rowOf('第1次補正予算', [0, 50, 0]),
+      ...rowOf('第2次補正予算', [0, 0, 0]),
+      ...rowOf('第3次補正予算', [0, 0, 0]),
+      ...rowOf('予備費等1', [0, null, 0]),
+      ...rowOf('要望額', [0, 0, 0]),
+    ]);
+    expect(grid.columns.every((c) => c.kind === null)).toBe(true);
+    const [g] = grid.groups;
+    expect(g!.rows.map((r) => r.kind)).toEqual(['当初予算', '第1次補正予算', '予備費等1']);
+    expect(g!.zeroRows.map((r) => r.kind)).toEqual(['第2次補正予算', '第3次補正予算', '要望額']);
+    expect(g!.zeroRows.every((r) => r.amounts.every((a) => a === 0))).toBe(true);
+  });
+
+  it('a single one stays in the grid, and the (year, kind) layout never sets rows apart', () => {
+    const one = budgetItemGrid([
+      ...rowOf('当初予算', [100, 200, 300]),
+      ...rowOf('第2次補正予算', [0, 0, 0]),
+      ...rowOf('第3次補正予算', [0, 5, 0]),
+    ]);
+    expect(one.groups[0]!.zeroRows).toEqual([]);
+    expect(one.groups[0]!.rows).toHaveLength(3);
+    const pairs = budgetItemGrid([item(2022, '当初予算', '(項)A', 0), item(2022, '当初予算', '(項)B', 0), item(2022, '当初予算', '計', 0)]);
+    expect(pairs.columns.every((c) => c.kind !== null)).toBe(true);
+    expect(pairs.groups[0]!.zeroRows).toEqual([]);
+    expect(pairs.groups[0]!.rows).toHaveLength(3);
   });
 });

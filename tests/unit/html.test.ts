@@ -116,16 +116,28 @@ describe('table rows on the real samples', () => {
     expect(rows.filter((r) => r.attribs.class === 'is-total')).toHaveLength(2);
   });
 
-  it('予算内訳 grid: every stated amount of the sheet appears once, in its row and column', async () => {
+  it('予算内訳 grid: every stated amount of the sheet appears once, in its row and column, or in the line of 0 rows', async () => {
     const s = await rsSample(1);
     const grid = budgetItemGrid(s.budgetItems);
     const labels = grid.columns.map((c) => String(c.year));
     const values: string[] = [];
+    let zeroLines = 0;
     for (const g of grid.groups) {
       const doc = parse(budgetItemGroupRows(g, { byYear: true, showItem: true, showAccounts: true, labels }), true);
-      expect(all(doc, 'tr')).toHaveLength(g.rows.length + 1);
+      const zeroRow = all(doc, 'tr').filter((tr) => tr.attribs.class === 'zero-rows');
+      expect(all(doc, 'tr')).toHaveLength(g.rows.length + 1 + zeroRow.length);
       for (const d of all(doc, 'data')) values.push(d.attribs.value!);
+      if (g.zeroRows.length > 0) {
+        zeroLines += 1;
+        expect(zeroRow).toHaveLength(1);
+        const line = DomUtils.textContent(zeroRow[0]!);
+        for (const r of g.zeroRows) expect(line).toContain(r.kind!);
+        expect(line).toContain(`全 ${labels.length} 年度とも 0`);
+        for (const r of g.zeroRows) values.push(...r.amounts.map(String));
+      }
     }
+    // 内閣人事局経費 states 第2〜5次補正予算 and 予備費等1〜4 as 0 in every year.
+    expect(zeroLines).toBeGreaterThan(0);
     const stated = s.budgetItems.filter((i) => i.amount !== null).map((i) => String(i.amount));
     expect(values.sort()).toEqual(stated.sort());
   });
