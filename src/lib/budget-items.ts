@@ -42,6 +42,11 @@ export interface BudgetItemGroup {
   zeroRows: BudgetItemRow[];
 }
 
+/** A line item's label for display: `null` when the source leaves it blank (shown as the blank mark). */
+export function itemText(item: string): string | null {
+  return item.trim() === '' ? null : item;
+}
+
 /** Fewer rows stating 0 for every year than this stay in the grid (one row reads as well as one line). */
 export const MIN_ZERO_ROWS = 2;
 

@@ -4,7 +4,7 @@
  * region) and take these rows with `set:html`. Every value is escaped by `html`.
  */
 import type { BudgetYear, Payee, Sheet } from '../schema/sheet.ts';
-import type { BudgetItemGroup } from './budget-items.ts';
+import { itemText, type BudgetItemGroup } from './budget-items.ts';
 import { columnHeader, payeeMarks, type ChartTable } from './charts.ts';
 import { amountHtml, attr, html, marksHtml, noneHtml, numHtml, rateHtml, textHtml, type Html } from './html.ts';
 
@@ -53,8 +53,6 @@ export interface BudgetItemLayout {
   /** The column labels, for each cell's data-label (the stacked phone layout shows them). */
   labels: readonly string[];
 }
-
-const itemText = (item: string) => (item.trim() === '' ? null : item);
 
 /** One account's rows of the 予算内訳 grid. */
 export function budgetItemGroupRows(g: BudgetItemGroup, layout: BudgetItemLayout): Html {
