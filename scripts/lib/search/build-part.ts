@@ -104,7 +104,7 @@ async function eachLimited<T>(items: T[], limit: number, job: (item: T) => Promi
 }
 
 /**
- * The page URL of a fragment Pagefind wrote. Pagefind serialises the fragment's fields in order, `url`
+ * The page URL of a fragment Pagefind made. Pagefind serialises the fragment's fields in order, `url`
  * first, so only the start is inflated (the rest is the page's character words, discarded anyway); any
  * other layout falls back to reading the whole fragment.
  */
@@ -213,7 +213,7 @@ export async function buildPart(task: PartTask, source: AsyncIterable<PageInput>
     const file = path.join(fragmentDir, name);
     const url = await fragmentUrl(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file);
     const page = pages.get(url);
-    if (!page) throw new Error(`${file}: Pagefind wrote a fragment for ${url}, which was not indexed`);
+    if (!page) throw new Error(`${file}: Pagefind made a fragment for ${url}, which was not indexed`);
     const fragment: Fragment = {
       url,
       content: page.text,
@@ -227,7 +227,7 @@ export async function buildPart(task: PartTask, source: AsyncIterable<PageInput>
     sorts.push([name.replace(/\.pf_fragment$/, ''), page.sort]);
   });
   if (sorts.length !== pages.size) {
-    throw new Error(`Pagefind wrote ${sorts.length} fragments for ${pages.size} pages in part ${task.part + 1}`);
+    throw new Error(`Pagefind made ${sorts.length} fragments for ${pages.size} pages in part ${task.part + 1}`);
   }
   await eachLimited(others, FRAGMENTS_AT_ONCE, ({ file, bytes }) => writeFile(file, bytes));
   const end = performance.now();
