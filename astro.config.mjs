@@ -15,7 +15,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // Per-sheet download files and the search index are built beside the page rendering (see each file).
   integrations: [sheetDataFiles(), searchIndex()],
-  // concurrency: 4render a few routes at once so one page's file writes overlap the next page's rendering
+  // concurrency: render a few routes at once so one page's file writes overlap the next page's rendering
   // (≈ 5,700 routes at a year of sheets). Output is the same.
   build: { format: 'directory', concurrency: 4 },
   // `astro dev` watches the project folder: not the benchmark's and tests' generated sites (≈ 200,000

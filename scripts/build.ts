@@ -1,8 +1,9 @@
 /**
  * `npm run build`: the whole job. Converts the sheets (scripts/convert.ts), then builds the site with Astro,
- * which also builds the search index while it renders the pages (src/integrations/search-index.ts). Stops at the first failing step with its exit code.
+ * which also builds the search index while it renders the pages (src/integrations/search-index.ts).
+ * Stops at the first failing step with its exit code.
  * Environment: SHEETS_DIR, CONTENT_DIR (converter), SITE, BASE, OUT_DIR (Astro), passed through to each step.
- * Prints the wall time of each step (scripts/bench.ts measures time and peak memory per step).
+ * Prints the wall time of each step (scripts/bench.ts measures time, CPU and peak memory per step).
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';

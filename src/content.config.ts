@@ -3,7 +3,8 @@
  *
  * Every entry is validated here, at build time, with the same zod schema the converter used
  * (src/schema/sheet.ts): a bad entry fails the build with its file and field. The collection then keeps
- * only a small projection of each record (SheetIndexEntry): pages read the full records through
+ * only a small projection of each record (SheetIndexEntry), and hands the pages a listing of every sheet
+ * from the same pass (shareListings in src/lib/collection.ts); pages read the full records through
  * src/lib/collection.ts (src/lib/load-sheets.ts), because keeping whole records in Astro's data store made
  * Astro serialise them, bundle the store into the server build and parse it back — ~40 s and ~2.6 GB of a
  * ~100 s build at a year of sheets (5,664 entries of ~25 kB).

@@ -76,7 +76,8 @@ export function budgetItemGroupRows(g: BudgetItemGroup, layout: BudgetItemLayout
   return html`${accountRow}${rows}${zeroRow}`;
 }
 
-const numeric = (kind: string) => kind === 'yen' || kind === 'rate' || kind === 'number';
+/** Chart columns whose cells are numbers (right-aligned, class "num"), in the header and the rows alike. */
+export const numeric = (kind: string) => kind === 'yen' || kind === 'rate' || kind === 'number';
 
 /**
  * The rows of a chart's table (src/components/charts/DataTable.astro). `stack`: the table stacks into one

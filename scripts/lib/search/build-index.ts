@@ -325,7 +325,7 @@ async function writeIndex(results: PartResult[], tasks: PartTask[], tmp: string,
   for (const [i, r] of results.entries()) {
     const table: SortTable = { keys, pages: {} };
     for (const [hash, sort] of r.sorts) table.pages[hash] = keys.map((k) => sort[k] ?? null);
-    await mkdir(tasks[i]!.dir, { recursive: true });
+    // The part's folder exists: build-part.ts writes its bundle there.
     await writeFile(path.join(tasks[i]!.dir, SORTS_FILE), JSON.stringify(table));
     parts.push({ path: single ? '' : `p${i + 1}/`, pages: r.pages });
   }

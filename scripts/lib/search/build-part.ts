@@ -189,8 +189,8 @@ export async function buildPart(task: PartTask, source: AsyncIterable<PageInput>
   await Promise.all(pending);
   const added = performance.now();
   // The files are taken in memory, not written by Pagefind: each fragment is replaced by ours before it is
-  // written (writing Pagefind's and reading it back cost two file operations a page, and file operations
-  // are slow on a CI runner's disk), and unused bundle files are never written.
+  // written, and unused bundle files are never written, so every file is written once (measured no faster
+  // than writing and reading fragments back, docs/BENCHMARKS.md; it is simpler on the disk).
   const { files } = await pagefindCall('getFiles', index.getFiles());
   await index.deleteIndex();
   const built = performance.now();
