@@ -96,6 +96,16 @@ describe('extractPage', () => {
     expect(x.text).toBe('ｶ ﾞｲﾄﾞ 情報 共有');
   });
 
+  it('keeps the element stack as an HTML parser does: void elements, SVG self-closing, stray end tags, case', () => {
+    const x = extractPage(
+      page(`<P>前<br>後<img alt="画像"><hr>線</P><svg><path d="M0"/><text>図</text></svg><p>図の後</span></p>
+<DIV DATA-PAGEFIND-IGNORE>大文字の除外</DIV><p data-pagefind-meta="summary[data-s]" data-s="A&amp;B &lt;要約&gt;" data-s="二つ目">段落</p>`),
+    )!;
+    expect(x.text).toBe('前 後 線 図の後 段落');
+    // Attribute values have their entities decoded; of a repeated attribute the first counts.
+    expect(x.meta.summary).toBe('A&B <要約>');
+  });
+
   it('copes with unclosed elements the way an HTML parser does', () => {
     const x = extractPage('<html><body><div data-pagefind-body><p>一つ目<p>二つ目<ul><li>項目1<li>項目2</ul></div><p>外')!;
     expect(x.text).toBe('一つ目 二つ目 項目1 項目2');

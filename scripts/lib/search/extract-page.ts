@@ -12,7 +12,7 @@
  * (`data-pagefind-weight` is not read: results are ranked by where the match is, see search-engine.ts.)
  * - `title` meta defaults to the text of the first <h1> (inside the body if there is one there).
  */
-import { Parser } from 'htmlparser2';
+import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 
 /** Elements Pagefind never indexes text from (pagefind/src/fossick/parser.rs REMOVE_SELECTORS). */
 export const REMOVED_ELEMENTS: readonly string[] = [
@@ -108,7 +108,51 @@ export function parseCaptures(attr: string, attrs: Record<string, string>): Pars
   return out;
 }
 
-/** Extracts the searchable content of a page; `null` when the page has no `data-pagefind-body`. */
+const NO_CAPTURES: Capture[] = [];
+
+/** Elements without content or end tag (HTML's void elements). */
+const VOID = new Set([
+  'area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img', 'input', 'isindex',
+  'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr',
+]);
+
+/** Where a self-closing tag (`<path/>`) ends its element: inside SVG and MathML, not in HTML. */
+const FOREIGN = new Set(['svg', 'math']);
+
+/**
+ * End tags an HTML parser implies when an element opens (a `<p>` is closed by the next `<div>`, an `<li>`
+ * by the next `<li>` …): the open elements that opening the key closes while they are the current one
+ * (htmlparser2's Parser table, which follows the HTML spec's common cases).
+ */
+const P = ['p'];
+const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p'];
+const FORM = ['input', 'option', 'optgroup', 'select', 'button', 'datalist', 'textarea'];
+const IMPLIED_CLOSE = new Map<string, ReadonlySet<string>>(
+  (
+    [
+      ['tr', ['tr', 'th', 'td']], ['th', ['th']], ['td', ['thead', 'th', 'td']], ['body', ['head', 'link', 'script']],
+      ['a', ['a']], ['li', ['li']], ['p', P], ['h1', HEADINGS], ['h2', HEADINGS], ['h3', HEADINGS],
+      ['h4', HEADINGS], ['h5', HEADINGS], ['h6', HEADINGS], ['select', FORM], ['input', FORM], ['output', FORM],
+      ['button', FORM], ['datalist', FORM], ['textarea', FORM], ['option', ['option']],
+      ['optgroup', ['optgroup', 'option']], ['dd', ['dd', 'dt']], ['dt', ['dd', 'dt']], ['rt', ['rt', 'rp']],
+      ['rp', ['rt', 'rp']], ['tbody', ['thead', 'tbody']], ['tfoot', ['thead', 'tbody']],
+      ...[
+        'address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset', 'figcaption', 'figure',
+        'footer', 'form', 'header', 'hr', 'main', 'nav', 'ol', 'pre', 'section', 'table', 'ul',
+      ].map((name) => [name, P] as const),
+    ] as [string, string[]][]
+  ).map(([name, closes]) => [name, new Set(closes)]),
+);
+
+/**
+ * Extracts the searchable content of a page; `null` when the page has no `data-pagefind-body`.
+ *
+ * Reads the page with htmlparser2's Tokenizer and keeps the element stack itself (void elements, implied
+ * end tags, end tags without a matching start ignored), rather than with its Parser: the Parser's
+ * bookkeeping (an attribute object per element, foreign-content name adjustments) doubled the time of
+ * reading a sheet page, ≈ 40 KB of attribute-heavy table markup, which is the largest cost of the
+ * indexer's Node side (docs/BENCHMARKS.md).
+ */
 export function extractPage(html: string): ExtractedPage | null {
   const indexed: string[] = [];
   const display: string[] = [];
@@ -128,7 +172,9 @@ export function extractPage(html: string): ExtractedPage | null {
     text: null,
   };
   const stack: Frame[] = [root];
-  const top = () => stack[stack.length - 1]!;
+  /** Open frames that collect their text for captures (so text is only copied where someone reads it). */
+  let capturing = 0;
+  let foreign = 0;
 
   const record = (capture: Capture, value: string) => {
     if (capture.kind === 'filter') {
@@ -147,81 +193,165 @@ export function extractPage(html: string): ExtractedPage | null {
     if (display.length > 0 && display[display.length - 1] !== ' ') display.push(' ');
   };
 
-  const parser = new Parser(
-    {
-      onopentag(name, attrs) {
-        const parent = top();
-        if (name === 'html' && attrs.lang) language = attrs.lang.toLowerCase();
-        let status: Status = parent.status;
-        const ignore = attrs['data-pagefind-ignore'];
-        if (status !== 'excluded') {
-          if ('data-pagefind-body' in attrs) {
-            status = 'body';
-            hasBody = true;
-          } else if (ignore !== undefined) {
-            status = ['', 'index', 'true'].includes(ignore.toLowerCase()) ? 'ignored' : 'excluded';
+  const addText = (data: string) => {
+    const frame = stack[stack.length - 1]!;
+    if (frame.removed) return;
+    // Captured element text (for filters, sort keys, meta) includes ignored descendants, as Pagefind.
+    if (capturing > 0) {
+      for (let i = stack.length - 1; i > 0; i -= 1) {
+        const f = stack[i]!;
+        if (f.text !== null) f.text += data;
+      }
+    }
+    if (frame.status !== 'body') return;
+    indexed.push(data);
+    display.push(data);
+  };
+
+  const close = () => {
+    const frame = stack.pop()!;
+    if (FOREIGN.has(frame.name)) foreign -= 1;
+    if (frame.text !== null) {
+      capturing -= 1;
+      for (const c of frame.captures) {
+        if (c.key === '#h1') {
+          const t = collapse(frame.text);
+          if (firstH1 === null && t !== '') firstH1 = t;
+          if (firstH1InBody === null && t !== '' && frame.status === 'body') firstH1InBody = t;
+        } else {
+          record(c, frame.text);
+        }
+      }
+    }
+    if (BLOCKS.has(frame.name) && frame.status === 'body' && !frame.removed) addBreak();
+  };
+
+  // The tag being read: its name and attributes (names lower case, values with entities decoded), kept in
+  // two arrays; an object of them is made only for the few tags that carry Pagefind's attributes.
+  let tagName = '';
+  let attrName = '';
+  let attrValue = '';
+  const attrNames: string[] = [];
+  const attrValues: string[] = [];
+  let marked = false;
+
+  const attributes = (): Record<string, string> => {
+    const attrs: Record<string, string> = {};
+    for (let i = 0; i < attrNames.length; i += 1) {
+      // The first of a repeated attribute counts, as in an HTML parser.
+      if (!(attrNames[i]! in attrs)) attrs[attrNames[i]!] = attrValues[i]!;
+    }
+    return attrs;
+  };
+
+  const open = () => {
+    const name = tagName;
+    const closes = IMPLIED_CLOSE.get(name);
+    if (closes) while (stack.length > 1 && closes.has(stack[stack.length - 1]!.name)) close();
+    const parent = stack[stack.length - 1]!;
+    let status: Status = parent.status;
+    let captures: Capture[] = NO_CAPTURES;
+    if (name === 'html') {
+      const lang = attributes().lang;
+      if (lang) language = lang.toLowerCase();
+    }
+    if (marked) {
+      const attrs = attributes();
+      const ignore = attrs['data-pagefind-ignore'];
+      if (status !== 'excluded') {
+        if ('data-pagefind-body' in attrs) {
+          status = 'body';
+          hasBody = true;
+        } else if (ignore !== undefined) {
+          status = ['', 'index', 'true'].includes(ignore.toLowerCase()) ? 'ignored' : 'excluded';
+        }
+      }
+      if (status !== 'excluded') {
+        const kinds = [
+          ['filter', attrs['data-pagefind-filter']],
+          ['sort', attrs['data-pagefind-sort']],
+          ['meta', attrs['data-pagefind-meta']],
+        ] as const;
+        for (const [kind, attr] of kinds) {
+          if (attr === undefined) continue;
+          for (const c of parseCaptures(attr, attrs)) {
+            if (c.value !== null) record({ kind, key: c.key }, c.value);
+            else (captures === NO_CAPTURES ? (captures = []) : captures).push({ kind, key: c.key });
           }
         }
-        const captures: Capture[] = [];
-        if (status !== 'excluded') {
-          const kinds = [
-            ['filter', attrs['data-pagefind-filter']],
-            ['sort', attrs['data-pagefind-sort']],
-            ['meta', attrs['data-pagefind-meta']],
-          ] as const;
-          for (const [kind, attr] of kinds) {
-            if (attr === undefined) continue;
-            for (const c of parseCaptures(attr, attrs)) {
-              if (c.value !== null) record({ kind, key: c.key }, c.value);
-              else captures.push({ kind, key: c.key });
-            }
-          }
-        }
-        if (name === 'h1') captures.push({ kind: 'meta', key: '#h1' });
-        const frame: Frame = {
-          name,
-          status,
-          removed: parent.removed || REMOVED.has(name),
-          captures,
-          text: captures.length > 0 ? '' : null,
-        };
-        stack.push(frame);
-        if (BLOCKS.has(name) && frame.status === 'body' && !frame.removed) addBreak();
-      },
-      ontext(data) {
-        const frame = top();
-        if (frame.removed) return;
-        // Captured element text (for filters, sort keys, meta) includes ignored descendants, as Pagefind.
-        for (let i = stack.length - 1; i > 0; i -= 1) {
-          const f = stack[i]!;
-          if (f.text !== null) f.text += data;
-        }
-        if (frame.status !== 'body') return;
-        indexed.push(data);
-        display.push(data);
-      },
-      onclosetag(name) {
-        // htmlparser2 closes every opened element (implied closes included), so the stack stays balanced.
-        const frame = stack.pop();
-        if (!frame || frame === root) return;
-        if (frame.text !== null) {
-          for (const c of frame.captures) {
-            if (c.key === '#h1') {
-              const t = collapse(frame.text);
-              if (firstH1 === null && t !== '') firstH1 = t;
-              if (firstH1InBody === null && t !== '' && frame.status === 'body') firstH1InBody = t;
-            } else {
-              record(c, frame.text);
-            }
-          }
-        }
-        if (BLOCKS.has(name) && frame.status === 'body' && !frame.removed) addBreak();
-      },
+      }
+    }
+    const removed = parent.removed || REMOVED.has(name);
+    const block = BLOCKS.has(name) && status === 'body' && !removed;
+    if (VOID.has(name)) {
+      if (block) addBreak();
+      return;
+    }
+    if (name === 'h1') (captures === NO_CAPTURES ? (captures = []) : captures).push({ kind: 'meta', key: '#h1' });
+    const frame: Frame = { name, status, removed, captures, text: captures.length > 0 ? '' : null };
+    if (frame.text !== null) capturing += 1;
+    if (FOREIGN.has(name)) foreign += 1;
+    stack.push(frame);
+    if (block) addBreak();
+  };
+
+  const callbacks: TokenizerCallbacks = {
+    onopentagname(start, end) {
+      tagName = html.slice(start, end).toLowerCase();
+      attrNames.length = 0;
+      attrValues.length = 0;
+      marked = false;
     },
-    { decodeEntities: true },
-  );
-  parser.write(html);
-  parser.end();
+    onattribname(start, end) {
+      attrName = html.slice(start, end).toLowerCase();
+      attrValue = '';
+    },
+    onattribdata(start, end) {
+      attrValue += html.slice(start, end);
+    },
+    onattribentity(codepoint) {
+      attrValue += String.fromCodePoint(codepoint);
+    },
+    onattribend() {
+      attrNames.push(attrName);
+      attrValues.push(attrValue);
+      if (attrName.startsWith('data-pagefind-')) marked = true;
+    },
+    onopentagend() {
+      open();
+    },
+    onselfclosingtag() {
+      open();
+      // `<x/>` ends its element only in SVG and MathML (and void elements have none to end).
+      if (foreign > 0 && !VOID.has(tagName) && stack[stack.length - 1]!.name === tagName) close();
+    },
+    onclosetag(start, end) {
+      const name = html.slice(start, end).toLowerCase();
+      if (VOID.has(name)) return;
+      for (let i = stack.length - 1; i > 0; i -= 1) {
+        if (stack[i]!.name !== name) continue;
+        while (stack.length > i) close();
+        return;
+      }
+      // An end tag without a start: ignored, as an HTML parser does.
+    },
+    ontext(start, end) {
+      addText(html.slice(start, end));
+    },
+    ontextentity(codepoint) {
+      addText(String.fromCodePoint(codepoint));
+    },
+    oncdata() {},
+    oncomment() {},
+    ondeclaration() {},
+    onprocessinginstruction() {},
+    onend() {
+      while (stack.length > 1) close();
+    },
+  };
+  const tokenizer = new Tokenizer({ decodeEntities: true }, callbacks);
+  tokenizer.write(html);
+  tokenizer.end();
 
   if (!hasBody) return null;
   if (meta.title === undefined) {
