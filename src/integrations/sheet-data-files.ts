@@ -1,8 +1,9 @@
 /**
  * Astro integration that writes the per-sheet download files (src/lib/sheet-data-files.ts) during
- * `astro build`: a worker thread starts with the build, writes them to a folder beside the output (Astro
- * empties the output folder once the build starts) and they are moved in when the pages are done. In
- * `astro dev` the same files are served on request. A bad entry or a failed write fails the build.
+ * `astro build`: a worker thread starts once the config is done (sheet-data-worker.ts), writes them to a
+ * folder beside the output (Astro empties the output folder at build:start) and they are moved in when the
+ * pages are done. In `astro dev` the same files are served on request. A bad entry or a failed write fails
+ * the build.
  */
 import type { AstroIntegration } from 'astro';
 import { rename, rm } from 'node:fs/promises';
@@ -35,19 +36,26 @@ export default function sheetDataFilesIntegration(): AstroIntegration {
   let base = '/';
   let stageDir = '';
   let job: Promise<SheetDataResult> | null = null;
+  let building = false;
   return {
     name: 'sheet-data-files',
     hooks: {
+      'astro:config:setup': ({ command }) => {
+        building = command === 'build';
+      },
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
         outDir = fileURLToPath(config.outDir);
         base = href('', config.base);
         stageDir = path.join(path.dirname(path.resolve(outDir)), `.${path.basename(path.resolve(outDir))}-sheet-data`);
-      },
-      'astro:build:start': async () => {
-        await rm(stageDir, { recursive: true, force: true });
+        if (!building) return;
+        // Started here, not at build:start: Astro's start-up (the content sync, Vite's bundling, ≈ 8 s at
+        // a year of sheets) leaves part of the second core idle. The files go beside the output folder,
+        // which Astro empties at build:start.
         const script = path.join(root, 'src', 'integrations', 'sheet-data-worker.ts');
-        job = runWorker(script, { entriesDir: path.join(contentDir(), 'sheets'), stageDir });
+        job = rm(stageDir, { recursive: true, force: true }).then(() =>
+          runWorker(script, { entriesDir: path.join(contentDir(), 'sheets'), stageDir }),
+        );
         // Keep an early failure from being reported as unhandled before build:done awaits it.
         job.catch(() => {});
       },

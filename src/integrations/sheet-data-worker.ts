@@ -1,13 +1,13 @@
 /**
  * Worker thread of src/integrations/sheet-data-files.ts: reads and validates the entries (the same loader
- * the pages use) and writes every sheet's download files under `stageDir`. Runs on the second core while
- * Astro renders the pages on the first.
+ * the pages use) and writes every sheet's download files under `stageDir`. Started as soon as Astro's
+ * config is done, it runs on the second core through Astro's start-up and the first pages.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { listEntryFiles, loadSheet } from '../lib/load-sheets.ts';
-import { sheetDataFiles, type DataFile } from '../lib/sheet-data-files.ts';
+import { listEntryFiles, loadSheetSync } from '../lib/load-sheets.ts';
+import { sheetDataFiles } from '../lib/sheet-data-files.ts';
 
 export interface SheetDataJob {
   entriesDir: string;
@@ -19,28 +19,31 @@ export interface SheetDataResult {
   bytes: number;
 }
 
-/** Entries read at once; one batch of records is held at a time, never all of them. */
-const READ_BATCH = 32;
-
+/**
+ * Synchronous file calls on purpose: this thread has nothing else to do, and the asynchronous ones would
+ * queue on the process's shared libuv threads (4) with the main thread's reads and page writes, which then
+ * wait behind ≈ 23,000 of these: with asynchronous calls, Astro's start-up to the first page took 18–21 s
+ * instead of 8.4–8.7 s; with these, 8.9–10 s (docs/BENCHMARKS.md).
+ */
 async function run({ entriesDir, stageDir }: SheetDataJob): Promise<SheetDataResult> {
   const ids = (await listEntryFiles(entriesDir)).map((f) => f.slice(0, -'.md'.length));
-  // One mkdir per folder, shared by the files written into it at the same time.
-  const made = new Map<string, Promise<unknown>>();
-  const write = async (f: DataFile) => {
-    const target = path.join(stageDir, ...f.path.split('/'));
-    const dir = path.dirname(target);
-    if (!made.has(dir)) made.set(dir, mkdir(dir, { recursive: true }));
-    await made.get(dir);
-    await writeFile(target, f.text);
-  };
+  const made = new Set<string>();
   let files = 0;
   let bytes = 0;
-  for (let i = 0; i < ids.length; i += READ_BATCH) {
-    const sheets = await Promise.all(ids.slice(i, i + READ_BATCH).map((id) => loadSheet(entriesDir, id)));
-    const batch = sheets.flatMap((sheet) => (sheet ? sheetDataFiles(sheet) : []));
-    await Promise.all(batch.map(write));
-    files += batch.length;
-    bytes += batch.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
+  for (const id of ids) {
+    const sheet = loadSheetSync(entriesDir, id);
+    if (!sheet) continue;
+    for (const f of sheetDataFiles(sheet)) {
+      const target = path.join(stageDir, ...f.path.split('/'));
+      const dir = path.dirname(target);
+      if (!made.has(dir)) {
+        mkdirSync(dir, { recursive: true });
+        made.add(dir);
+      }
+      writeFileSync(target, f.text);
+      files += 1;
+      bytes += Buffer.byteLength(f.text);
+    }
   }
   return { sheets: ids.length, files, bytes };
 }

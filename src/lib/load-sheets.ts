@@ -8,6 +8,7 @@
  * The records are validated by the same schema the converter used, so pages get exactly what they got
  * from the collection before (zod output: defaults filled, key order of the schema).
  */
+import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sheet, type Sheet } from '../schema/sheet.ts';
@@ -80,6 +81,26 @@ export async function loadSheet(dir: string, id: string): Promise<Sheet | null> 
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw err;
   }
+  return checkedSheet(text, dir, file);
+}
+
+/**
+ * loadSheet, reading the file synchronously: for worker threads, where blocking the thread costs nothing
+ * and asynchronous reads would queue on the process's shared I/O threads behind the main thread's.
+ */
+export function loadSheetSync(dir: string, id: string): Sheet | null {
+  const file = `${id}.md`;
+  let text: string;
+  try {
+    text = readFileSync(path.join(dir, file), 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+  return checkedSheet(text, dir, file);
+}
+
+function checkedSheet(text: string, dir: string, file: string): Sheet {
   const r = validateEntry(text, file);
   if ('sheet' in r) return r.sheet;
   throw new Error(`invalid content entry in ${dir}:\n${r.problems.join('\n')}`);

@@ -14,10 +14,9 @@
  * once: the Pagefind service answers one request at a time, and while it writes an index (most of its
  * work) the Node side would otherwise sit idle. Each thread that imports `pagefind` gets its own service.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { constants, gunzip, gzip } from 'node:zlib';
+import { constants, gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import type { PagefindIndex } from 'pagefind';
 import { extractPage } from './extract-page.ts';
@@ -25,17 +24,12 @@ import { FRAGMENT_SIGNATURE, fragmentBytes, parseFragment, type Fragment } from 
 import { indexContent } from './index-content.ts';
 import type { PageInput } from './page-queue.ts';
 
-const gunzipAsync = promisify(gunzip);
-const gzipAsync = promisify(gzip);
-
 /** Files of Pagefind's bundle the search page does not use (Pagefind's own UIs). */
 const UNUSED_FILES = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
 /** Files only the first part needs: merged parts are read by the first part's pagefind.js and wasm. */
 const PRIMARY_ONLY = /^(pagefind\.js|pagefind-worker\.js|wasm\..*\.pagefind)$/;
 /** How many pages are handed to the Pagefind service at once (it reads the next while it indexes one). */
 const IN_FLIGHT = 8;
-/** How many fragments are rewritten at once (gzip runs on libuv's thread pool, off this thread). */
-const FRAGMENTS_AT_ONCE = 16;
 
 export interface PartTask {
   /** 0-based part number. */
@@ -94,22 +88,18 @@ export async function pagefindCall<T extends { errors: string[] }>(what: string,
   return result;
 }
 
-/** Runs `job` over `items` with at most `limit` running at once. */
-async function eachLimited<T>(items: T[], limit: number, job: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await job(items[next++]!);
-  });
-  await Promise.all(runners);
-}
-
 /**
  * The page URL of a fragment Pagefind made. Pagefind serialises the fragment's fields in order, `url`
  * first, so only the start is inflated (the rest is the page's character words, discarded anyway); any
  * other layout falls back to reading the whole fragment.
  */
-async function fragmentUrl(bytes: Buffer, file: string): Promise<string> {
-  const head = await gunzipAsync(bytes.subarray(0, 1024), { finishFlush: constants.Z_SYNC_FLUSH }).catch(() => null);
+function fragmentUrl(bytes: Buffer, file: string): string {
+  let head: Buffer | null = null;
+  try {
+    head = gunzipSync(bytes.subarray(0, 1024), { finishFlush: constants.Z_SYNC_FLUSH });
+  } catch {
+    // Not inflatable from its first bytes: read the whole fragment below.
+  }
   const prefix = `${FRAGMENT_SIGNATURE}{"url":`;
   if (head) {
     const text = head.toString('utf8');
@@ -118,7 +108,7 @@ async function fragmentUrl(bytes: Buffer, file: string): Promise<string> {
   }
   let raw: Buffer;
   try {
-    raw = await gunzipAsync(bytes);
+    raw = gunzipSync(bytes);
   } catch (err) {
     throw new Error(`${file}: not a gzip Pagefind fragment`, { cause: err });
   }
@@ -207,11 +197,14 @@ export async function buildPart(task: PartTask, source: AsyncIterable<PageInput>
     if (f.path.startsWith('fragment/')) fragments.push({ name: base, bytes: f.content });
     else others.push({ file, bytes: f.content });
   }
-  for (const dir of dirs) await mkdir(dir, { recursive: true });
+  // Synchronous zlib and file calls on purpose: this worker thread has nothing else to do meanwhile, and
+  // the asynchronous ones would queue on the process's shared libuv threads (4) with the main thread's page
+  // writes and reads, which then wait behind ≈ 1,000 of these (docs/BENCHMARKS.md).
+  for (const dir of dirs) mkdirSync(dir, { recursive: true });
   const fragmentDir = path.join(task.dir, 'fragment');
-  await eachLimited(fragments, FRAGMENTS_AT_ONCE, async ({ name, bytes }) => {
+  for (const { name, bytes } of fragments) {
     const file = path.join(fragmentDir, name);
-    const url = await fragmentUrl(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file);
+    const url = fragmentUrl(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file);
     const page = pages.get(url);
     if (!page) throw new Error(`${file}: Pagefind made a fragment for ${url}, which was not indexed`);
     const fragment: Fragment = {
@@ -223,13 +216,13 @@ export async function buildPart(task: PartTask, source: AsyncIterable<PageInput>
       anchors: [],
       sort: page.sort,
     };
-    await writeFile(file, await gzipAsync(fragmentBytes(fragment)));
+    writeFileSync(file, gzipSync(fragmentBytes(fragment)));
     sorts.push([name.replace(/\.pf_fragment$/, ''), page.sort]);
-  });
+  }
   if (sorts.length !== pages.size) {
     throw new Error(`Pagefind made ${sorts.length} fragments for ${pages.size} pages in part ${task.part + 1}`);
   }
-  await eachLimited(others, FRAGMENTS_AT_ONCE, ({ file, bytes }) => writeFile(file, bytes));
+  for (const { file, bytes } of others) writeFileSync(file, bytes);
   const end = performance.now();
   return {
     part: task.part,
