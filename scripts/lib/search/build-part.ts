@@ -10,9 +10,10 @@
  *    metadata words can never match a query) and `sort` its raw sort values. The bundle files the search
  *    page does not load are not written.
  *
- * Runs in the caller's thread or in a worker thread (part-worker.ts), so that two parts can be built at
- * once: the Pagefind service answers one request at a time, and while it writes an index (most of its
- * work) the Node side would otherwise sit idle. Each thread that imports `pagefind` gets its own service.
+ * Runs in a worker thread (part-worker.ts), so that two parts can be built at once: the Pagefind service
+ * answers one request at a time, and while it writes an index (most of its work) the Node side would
+ * otherwise sit idle. Each thread that imports `pagefind` gets its own service. Its file and zlib calls
+ * are synchronous (see where the files are written), which is right for a worker thread only.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
