@@ -81,7 +81,7 @@ export default function sheetDataFilesIntegration(): AstroIntegration {
           const id = /^data\/sheets\/([^/]+?)(?:\.json|\/[^/]+\.csv)$/.exec(wanted)?.[1];
           if (!id) return next();
           try {
-            const sheet = await loadSheet(path.join(contentDir(), 'sheets'), id);
+            const sheet = loadSheet(path.join(contentDir(), 'sheets'), id);
             const file = sheet && sheetDataFiles(sheet).find((f) => f.path === wanted);
             if (!file) return next();
             res.setHeader('Content-Type', file.path.endsWith('.json') ? 'application/json; charset=utf-8' : 'text/csv; charset=utf-8');

@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { listEntryFiles, loadSheetSync } from '../lib/load-sheets.ts';
+import { listEntryFiles, loadSheet } from '../lib/load-sheets.ts';
 import { sheetDataFiles } from '../lib/sheet-data-files.ts';
 
 export interface SheetDataJob {
@@ -31,7 +31,7 @@ async function run({ entriesDir, stageDir }: SheetDataJob): Promise<SheetDataRes
   let files = 0;
   let bytes = 0;
   for (const id of ids) {
-    const sheet = loadSheetSync(entriesDir, id);
+    const sheet = loadSheet(entriesDir, id);
     if (!sheet) continue;
     for (const f of sheetDataFiles(sheet)) {
       const target = path.join(stageDir, ...f.path.split('/'));

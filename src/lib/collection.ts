@@ -105,7 +105,7 @@ export function allListings(): Promise<SheetListing[]> {
 
 /** The whole record of one sheet, validated (for its own page). */
 export async function sheetById(id: string): Promise<Sheet> {
-  const sheet = await loadSheet(entriesDir(), id);
+  const sheet = loadSheet(entriesDir(), id);
   if (!sheet) throw new Error(`${id}: no content entry ${path.join(entriesDir(), `${id}.md`)}`);
   return sheet;
 }

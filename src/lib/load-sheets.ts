@@ -9,7 +9,7 @@
  * from the collection before (zod output: defaults filled, key order of the schema).
  */
 import { readFileSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { sheet, type Sheet } from '../schema/sheet.ts';
 import { parseEntry } from './entry-file.ts';
@@ -24,8 +24,20 @@ export async function listEntryFiles(dir: string): Promise<string[]> {
   }
 }
 
-/** Reads at most this many files at once: enough to keep the disk busy without a burst of file handles. */
-const READ_BATCH = 64;
+/**
+ * Entries are read synchronously. They are small (≈ 15 kB) and just written by the converter, so a read is
+ * quick; an asynchronous read is four round trips (open, stat, read, close) through libuv's thread pool,
+ * which the whole process shares. Measured on 5,664 entries read one after another as the pages read
+ * them: 4.9 s of CPU asynchronously, ≈ 1 s synchronously; 1.8 s in batches of 64.
+ */
+function readEntry(dir: string, file: string): string | null {
+  try {
+    return readFileSync(path.join(dir, file), 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+}
 
 /** One entry's text, validated: the record, or the problems found, each naming the file and field. */
 function validateEntry(text: string, file: string): { sheet: Sheet } | { problems: string[] } {
@@ -56,14 +68,12 @@ export async function mapSheets<T>(dir: string, pick: (sheet: Sheet) => T): Prom
   const files = await listEntryFiles(dir);
   const sheets: T[] = [];
   const problems: string[] = [];
-  for (let i = 0; i < files.length; i += READ_BATCH) {
-    const batch = files.slice(i, i + READ_BATCH);
-    const texts = await Promise.all(batch.map((f) => readFile(path.join(dir, f), 'utf8')));
-    batch.forEach((file, j) => {
-      const r = validateEntry(texts[j]!, file);
-      if ('sheet' in r) sheets.push(pick(r.sheet));
-      else problems.push(...r.problems);
-    });
+  for (const file of files) {
+    const text = readEntry(dir, file);
+    if (text === null) continue; // removed since the folder was listed
+    const r = validateEntry(text, file);
+    if ('sheet' in r) sheets.push(pick(r.sheet));
+    else problems.push(...r.problems);
   }
   if (problems.length > 0) {
     throw new Error(`invalid content entries in ${dir} (${problems.length} problems):\n${problems.join('\n')}`);
@@ -72,35 +82,10 @@ export async function mapSheets<T>(dir: string, pick: (sheet: Sheet) => T): Prom
 }
 
 /** The entry `<id>.md` in `dir`, validated; `null` when there is none. Throws like loadSheets when invalid. */
-export async function loadSheet(dir: string, id: string): Promise<Sheet | null> {
+export function loadSheet(dir: string, id: string): Sheet | null {
   const file = `${id}.md`;
-  let text: string;
-  try {
-    text = await readFile(path.join(dir, file), 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
-  }
-  return checkedSheet(text, dir, file);
-}
-
-/**
- * loadSheet, reading the file synchronously: for worker threads, where blocking the thread costs nothing
- * and asynchronous reads would queue on the process's shared I/O threads behind the main thread's.
- */
-export function loadSheetSync(dir: string, id: string): Sheet | null {
-  const file = `${id}.md`;
-  let text: string;
-  try {
-    text = readFileSync(path.join(dir, file), 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
-  }
-  return checkedSheet(text, dir, file);
-}
-
-function checkedSheet(text: string, dir: string, file: string): Sheet {
+  const text = readEntry(dir, file);
+  if (text === null) return null;
   const r = validateEntry(text, file);
   if ('sheet' in r) return r.sheet;
   throw new Error(`invalid content entry in ${dir}:\n${r.problems.join('\n')}`);
