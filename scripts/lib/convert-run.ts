@@ -13,8 +13,6 @@ import { readRsFolder } from './rs-csv/index.ts';
 import { checkSheet } from './checks.ts';
 import { entryBody } from './entry-body.ts';
 
-const WRITE_BATCH = 64;
-
 export interface ConvertOptions {
   sheetsDir: string;
   contentDir: string;
@@ -97,7 +95,6 @@ export async function convertAll(opts: ConvertOptions): Promise<ConvertSummary> 
       log(`notice: ${formatInputError(n)}`);
     }
     const ids: string[] = [];
-    const pending: Promise<void>[] = [];
     for (const input of result.records) {
       const { record, error } = validateRecord(input, unit.rel);
       if (!record) {
@@ -113,19 +110,12 @@ export async function convertAll(opts: ConvertOptions): Promise<ConvertSummary> 
         continue;
       }
       seen.set(record.id, unit.rel);
-      pending.push(
-        writeAtomic(path.join(outDir, `${record.id}.md`), serializeEntry(record, entryBody(record))).then((w) => {
-          if (w) summary.written++;
-        }),
-      );
-      // Writes overlap (file I/O waits dominate otherwise) but stay bounded in number.
-      if (pending.length >= WRITE_BATCH) await Promise.all(pending.splice(0));
+      if (writeAtomic(path.join(outDir, `${record.id}.md`), serializeEntry(record, entryBody(record)))) summary.written++;
       ids.push(record.id);
       summary.converted++;
       summary.warnings += record.warnings.length;
       if (record.warnings.length) summary.sheetsWithWarnings++;
     }
-    await Promise.all(pending.splice(0));
     for (const e of errors) log(`error: ${formatInputError(e)}`);
     summary.errors.push(...errors);
     if (errors.length) {
