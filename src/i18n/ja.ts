@@ -24,6 +24,8 @@ export const ui = {
   },
   chart: {
     download: 'CSVをダウンロード',
+    /** Shown beside a sheet chart's CSV button when the browser could not make the file. */
+    downloadFailed: 'CSVを作成できませんでした。表の数値またはJSONをご利用ください。',
     tableScrollLabel: (caption: string) => `${caption}（横にスクロールできます）`,
   },
   marks: {

@@ -1,9 +1,9 @@
 /**
- * Astro integration that writes the per-sheet download files (src/lib/sheet-data-files.ts) during
- * `astro build`: a worker thread starts once the config is done (sheet-data-worker.ts), writes them to a
- * folder beside the output (Astro empties the output folder at build:start) and they are moved in when the
- * pages are done. In `astro dev` the same files are served on request. A bad entry or a failed write fails
- * the build.
+ * Astro integration that writes the per-sheet JSON files (/data/sheets/<id>.json, src/lib/sheet-data-files.ts)
+ * during `astro build`: a worker thread starts once the config is done (sheet-data-worker.ts), writes them
+ * to a folder beside the output (Astro empties the output folder at build:start) and they are moved in when
+ * the pages are done. In `astro dev` the same files are served on request. A bad entry or a failed write
+ * fails the build. (Chart CSVs are made in the browser from this JSON: src/scripts/chart-csv-download.ts.)
  */
 import type { AstroIntegration } from 'astro';
 import { rename, rm } from 'node:fs/promises';
@@ -13,7 +13,7 @@ import { Worker } from 'node:worker_threads';
 import { loadSheet } from '../lib/load-sheets.ts';
 import { contentDir } from '../lib/paths.ts';
 import { href } from '../lib/url.ts';
-import { sheetDataFiles } from '../lib/sheet-data-files.ts';
+import { sheetDataFile } from '../lib/sheet-data-files.ts';
 import type { SheetDataJob, SheetDataResult } from './sheet-data-worker.ts';
 
 type WorkerReply = { ok: true; result: SheetDataResult } | { ok: false; error: string };
@@ -67,24 +67,24 @@ export default function sheetDataFilesIntegration(): AstroIntegration {
           const to = path.join(outDir, 'data', 'sheets');
           await rm(to, { recursive: true, force: true });
           if (files > 0) await rename(from, to);
-          logger.info(`${files} data files for ${sheets} sheets (${(bytes / 2 ** 20).toFixed(1)} MB)`);
+          logger.info(`${files} sheet JSON files for ${sheets} sheets (${(bytes / 2 ** 20).toFixed(1)} MB)`);
         } finally {
           await rm(stageDir, { recursive: true, force: true });
         }
       },
       'astro:server:setup': ({ server }) => {
-        // Dev only: answer /data/sheets/<id>.json and /data/sheets/<id>/<chart>.csv from the entry as it is now.
+        // Dev only: answer /data/sheets/<id>.json from the entry as it is now.
         server.middlewares.use(async (req, res, next) => {
           const url = decodeURIComponent((req.url ?? '').split('?')[0]!);
           if (!url.startsWith(base)) return next();
           const wanted = url.slice(base.length);
-          const id = /^data\/sheets\/([^/]+?)(?:\.json|\/[^/]+\.csv)$/.exec(wanted)?.[1];
+          const id = /^data\/sheets\/([^/]+)\.json$/.exec(wanted)?.[1];
           if (!id) return next();
           try {
             const sheet = loadSheet(path.join(contentDir(), 'sheets'), id);
-            const file = sheet && sheetDataFiles(sheet).find((f) => f.path === wanted);
-            if (!file) return next();
-            res.setHeader('Content-Type', file.path.endsWith('.json') ? 'application/json; charset=utf-8' : 'text/csv; charset=utf-8');
+            const file = sheet && sheetDataFile(sheet);
+            if (!file || file.path !== wanted) return next();
+            res.setHeader('Content-Type', 'application/json; charset=utf-8');
             res.end(file.text);
           } catch (err) {
             next(err);

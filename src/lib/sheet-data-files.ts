@@ -1,13 +1,13 @@
 /**
- * The per-sheet download files: /data/sheets/<id>.json (the record exactly as validated by the schema)
- * and /data/sheets/<id>/<chart>.csv (each chart's data, the same rows as its table on the page).
+ * The per-sheet download file: /data/sheets/<id>.json, the record exactly as validated by the schema.
  *
- * They are written by src/integrations/sheet-data-files.ts, beside the page build rather than as Astro
- * routes: ≈ 3 files per sheet (≈ 17,000 at a year of sheets) cost Astro ≈ 14 s as endpoints, a plain
- * write on the second core costs a fraction of that and overlaps the page rendering.
+ * Written by src/integrations/sheet-data-files.ts beside the page build rather than as an Astro route:
+ * at a year of sheets (5,664) the files cost Astro ≈ 14 s as endpoints; a plain write on the second core
+ * costs a fraction of that and overlaps the page rendering. Each chart's CSV is not a file: the page makes
+ * it in the browser from this JSON on request (src/scripts/chart-csv-download.ts, the same chartCsv), since
+ * creating ≈ 11,000 more files and ≈ 5,700 folders was the dearest part of writing the downloads.
  */
 import type { Sheet } from '../schema/sheet.ts';
-import { chartCsv, listSheetCharts } from './charts.ts';
 
 export interface DataFile {
   /** Path under the site's output folder, with "/" separators; the same as the page links (src/lib/url.ts). */
@@ -15,7 +15,7 @@ export interface DataFile {
   text: string;
 }
 
-/** Ids and chart ids become file names: anything but a plain name would be a bug upstream, not a path. */
+/** Ids become file names: anything but a plain name would be a bug upstream, not a path. */
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 function safeName(name: string, what: string): string {
@@ -27,14 +27,7 @@ export function sheetJsonPath(id: string): string {
   return `data/sheets/${safeName(id, 'sheet id')}.json`;
 }
 
-export function chartCsvPath(id: string, chart: string): string {
-  return `data/sheets/${safeName(id, 'sheet id')}/${safeName(chart, `chart id of ${id}`)}.csv`;
-}
-
-/** Every download file of one sheet. */
-export function sheetDataFiles(sheet: Sheet): DataFile[] {
-  return [
-    { path: sheetJsonPath(sheet.id), text: `${JSON.stringify(sheet)}\n` },
-    ...listSheetCharts(sheet).map((chart) => ({ path: chartCsvPath(sheet.id, chart.id), text: chartCsv(chart) })),
-  ];
+/** The download file of one sheet. */
+export function sheetDataFile(sheet: Sheet): DataFile {
+  return { path: sheetJsonPath(sheet.id), text: `${JSON.stringify(sheet)}\n` };
 }

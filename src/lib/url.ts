@@ -30,10 +30,6 @@ export function sheetJsonHref(id: string): string {
   return href(`data/sheets/${encodeURIComponent(id)}.json`);
 }
 
-export function chartCsvHref(id: string, chart: string): string {
-  return href(`data/sheets/${encodeURIComponent(id)}/${encodeURIComponent(chart)}.csv`);
-}
-
 export function ministryHref(slug: string): string {
   return href(`ministries/${encodeURIComponent(slug)}/`);
 }

@@ -5,8 +5,8 @@
  *   and draws each chart only when it scrolls into view (canvas gets non-blank pixels);
  * - an RS sheet page draws its budget chart and Sankey, and says which parts the download lacks;
  * - search attributes: one data-pagefind-body per sheet page with every filter and sort key, none elsewhere;
- * - open data: every sheet's JSON is its record as validated; sheets.json / sheets.csv / schema parse;
- *   each chart's CSV download exists;
+ * - open data: every sheet's JSON is its record as validated and the only per-sheet file (chart CSVs are
+ *   made in the browser: tests/site/chart-csv.test.ts); sheets.json / sheets.csv / schema parse;
  * - home and list pages: search form, totals, lists sorted by budget with working sort buttons;
  *   pages without charts carry no JavaScript.
  * Plus a build of the hand-typed fixture records (tests/fixtures/site/) for what the samples lack: a past
@@ -26,6 +26,8 @@ import { parseEntry } from '../../src/lib/entry-file.ts';
 import { sheet as sheetSchema, type Sheet } from '../../src/schema/sheet.ts';
 import { summarize } from '../../src/lib/summary.ts';
 import { pagefindValues } from '../../src/lib/pagefind.ts';
+import { loadSheet } from '../../src/lib/load-sheets.ts';
+import { chartCsv, listSheetCharts } from '../../src/lib/charts.ts';
 import { writeFixtureEntries } from '../fixtures/site/write-entries.ts';
 import { cyber, edgeCases, judgitChiiki, siteFixtureRecords } from '../fixtures/site/records.ts';
 
@@ -192,16 +194,19 @@ describe('text sheet page: 000 サイバーセキュリティ情報共有推進�
     expect(await res.json()).toEqual(JSON.parse(JSON.stringify(s)));
   });
 
-  it('offers each chart as CSV (BOM, units in the header)', async () => {
+  it('offers each chart as CSV through a button hidden until JS runs, not a link to a file', () => {
     const h = html(pagePath);
-    const links = [...h.matchAll(/href="([^"]+\.csv)"/g)].map((m) => m[1]!);
-    expect(links.map((l) => l.split('/').pop())).toEqual(['budget.csv', 'activity-1.csv', 'outcome-1.csv', 'flow.csv', 'payees.csv']);
-    const res = await fetch(`${server.origin}${links[0]}`);
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).slice(1).split('\r\n');
-    expect(lines[0]).toBe('年度,予算額（計）（円）,執行額（円）,執行率（%）');
-    expect(lines).toContain('2021（令和3）年度,359000000,325000000,91');
+    const boxes = scanTags(h).filter((t) => t.name === 'p' && 'data-chart-csv' in t.attrs);
+    expect(boxes.map((t) => t.attrs['data-chart-csv'])).toEqual(['budget', 'activity-1', 'outcome-1', 'flow', 'payees']);
+    for (const t of boxes) {
+      expect(t.attrs['data-sheet-json']).toBe(`${site.base}data/sheets/${s.id}.json`);
+      expect('data-pagefind-ignore' in t.attrs).toBe(true);
+    }
+    const buttons = scanTags(h).filter((t) => t.name === 'button' && t.attrs.class === 'btn-link');
+    expect(buttons).toHaveLength(5);
+    for (const b of buttons) expect(b.attrs).toMatchObject({ type: 'button', hidden: '' });
+    expect(pageText(h)).toContain('CSVをダウンロード（予算額と執行額の推移）');
+    expect(h).not.toMatch(/href="[^"]*\.csv"/);
   });
 });
 
@@ -289,6 +294,14 @@ describe('open data', () => {
       expect(existsSync(file), file).toBe(true);
       expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(JSON.parse(JSON.stringify(record(id))));
     }
+  });
+
+  it('data/sheets/ holds one JSON file per sheet and nothing else (no per-chart CSV folders)', () => {
+    const dir = path.join(site.dist, 'data', 'sheets');
+    const entries = readdirSync(dir, { withFileTypes: true });
+    expect(entries.filter((e) => !e.isFile()).map((e) => e.name)).toEqual([]);
+    expect(entries.map((e) => e.name).sort()).toEqual(entryIds(site).map((id) => `${id}.json`));
+    expect(listFiles(site.dist, '.csv').map((f) => path.relative(site.dist, f)).filter((f) => f.startsWith(`data${path.sep}sheets${path.sep}`))).toEqual([]);
   });
 
   it('sheets.json and sheets.csv list every sheet; the schema parses', () => {
@@ -438,6 +451,15 @@ describe('hand-typed fixture records (past-sheet links, hostile text in chart da
     });
     try {
       expect(await drawnPixels(page, '#chart-flow')).toBeGreaterThan(100);
+      // Its CSV, made in the browser, is the server's chartCsv of the same entry, hostile name as plain text.
+      const button = page.locator('p[data-chart-csv="flow"] button');
+      await button.waitFor({ state: 'visible' });
+      const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+      expect(download.suggestedFilename()).toBe(`${edgeCases.id}-flow.csv`);
+      const bytes = readFileSync(await download.path());
+      const flow = listSheetCharts(loadSheet(path.join(dir, 'content', 'sheets'), edgeCases.id)!).find((c) => c.id === 'flow')!;
+      expect(bytes.equals(Buffer.from(chartCsv(flow), 'utf8'))).toBe(true);
+      expect(bytes.toString('utf8')).toContain('</script>株式会社<テスト>');
       expect(await page.evaluate(() => (window as unknown as { alerts: string[] }).alerts)).toEqual([]);
       expect(await page.locator('h1').innerText()).toBe(edgeCases.title);
       expect(errors).toEqual([]);
