@@ -6,7 +6,8 @@ import path from 'node:path';
 import { sheet, type Sheet, type SheetInput } from '../../src/schema/sheet.ts';
 import { serializeEntry } from '../../src/lib/entry-file.ts';
 import { discoverInputs, type InputUnit } from './inputs.ts';
-import { readManifest, writeManifest, writeAtomic, removeStale, type Manifest } from './entries-store.ts';
+import { readManifest, writeManifest, removeStale, type Manifest } from './entries-store.ts';
+import { startEntryWriter } from './entry-writer.ts';
 import { formatInputError, type InputError, type ReadResult } from './read-result.ts';
 import { readTextSheet } from './text-sheet/index.ts';
 import { readRsFolder } from './rs-csv/index.ts';
@@ -80,6 +81,9 @@ export async function convertAll(opts: ConvertOptions): Promise<ConvertSummary> 
     inputs: units.length, converted: 0, written: 0, removed: [], errors: [], notices: [],
     warnings: 0, sheetsWithWarnings: 0, failedInputs: [],
   };
+  const writer = startEntryWriter();
+  /** Which input each entry file was written for, to report a failed write against it. */
+  const inputOf = new Map<string, string>();
 
   for (const unit of units) {
     let result: ReadResult;
@@ -110,7 +114,9 @@ export async function convertAll(opts: ConvertOptions): Promise<ConvertSummary> 
         continue;
       }
       seen.set(record.id, unit.rel);
-      if (writeAtomic(path.join(outDir, `${record.id}.md`), serializeEntry(record, entryBody(record)))) summary.written++;
+      const file = path.join(outDir, `${record.id}.md`);
+      writer.write(file, serializeEntry(record, entryBody(record)));
+      inputOf.set(file, unit.rel);
       ids.push(record.id);
       summary.converted++;
       summary.warnings += record.warnings.length;
@@ -127,6 +133,16 @@ export async function convertAll(opts: ConvertOptions): Promise<ConvertSummary> 
     if (ids.length) manifest.inputs[unit.rel] = ids;
   }
 
+  // Every write is done (renamed into place) before stale entries and temporary files are removed.
+  const { written, failures } = await writer.close();
+  summary.written = written;
+  for (const f of failures) {
+    const rel = inputOf.get(f.file)!;
+    const error = { file: rel, where: `entry ${path.basename(f.file)}`, message: `could not be written: ${f.message}` };
+    log(`error: ${formatInputError(error)}`);
+    summary.errors.push(error);
+    if (!summary.failedInputs.includes(rel)) summary.failedInputs.push(rel);
+  }
   summary.removed = await removeStale(outDir, new Set(seen.keys()));
   await writeManifest(outDir, manifest);
   return summary;

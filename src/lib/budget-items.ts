@@ -71,23 +71,33 @@ export function budgetItemGrid(items: readonly BudgetItem[]): BudgetItemGrid {
   const columns = byPair
     ? [...pairs.values()].sort((a, b) => a.year - b.year)
     : [...new Set(items.map((i) => i.year))].sort((a, b) => a - b).map((year) => ({ year, kind: null }));
-  const columnOf = (i: BudgetItem) =>
-    columns.findIndex((c) => c.year === i.year && (c.kind === null || c.kind === i.kind));
+  // Lookups by key, not by scanning columns and rows per item: a sheet has up to a few hundred items.
+  const columnIndex = new Map<string, number>(columns.map((c, n) => [`${c.year}\u0000${c.kind ?? ''}`, n]));
+  const columnOf = (i: BudgetItem) => columnIndex.get(`${i.year}\u0000${byPair ? i.kind : ''}`) ?? -1;
 
   const groups: BudgetItemGroup[] = [];
   const notes: BudgetItemNote[] = [];
-  /** Cells taken per row (a stated blank takes its cell too). */
+  const groupOf = new Map<string | null, BudgetItemGroup>();
+  /** Rows by group and labels, in order; and the cells each row has taken (a stated blank takes its cell too). */
+  const rowsByLabel = new Map<string, BudgetItemRow[]>();
   const taken = new Map<BudgetItemRow, Set<number>>();
   for (const i of items) {
-    let group = groups.find((g) => g.account === i.account);
-    if (!group) groups.push((group = { account: i.account, rows: [], zeroRows: [] }));
+    let group = groupOf.get(i.account);
+    if (!group) {
+      groups.push((group = { account: i.account, rows: [], zeroRows: [] }));
+      groupOf.set(i.account, group);
+    }
     const kind = byPair ? null : i.kind;
     const col = columnOf(i);
     // The first row with these labels whose cell is still free; a second item with the same labels for
     // the same cell (the source can repeat a line) gets a row of its own rather than overwriting.
-    let row = group.rows.find((r) => r.item === i.item && r.kind === kind && !taken.get(r)!.has(col));
+    const label = JSON.stringify([i.account, i.item, kind]);
+    let same = rowsByLabel.get(label);
+    if (!same) rowsByLabel.set(label, (same = []));
+    let row = same.find((r) => !taken.get(r)!.has(col));
     if (!row) {
       group.rows.push((row = { item: i.item, kind, amounts: columns.map(() => null) }));
+      same.push(row);
       taken.set(row, new Set());
     }
     taken.get(row)!.add(col);

@@ -4,7 +4,7 @@
  * keeping the last good entries.
  */
 import { describe, it, expect, beforeEach } from 'vitest';
-import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -79,6 +79,29 @@ describe('convertAll', () => {
     expect(s.errors.find((e) => e.file === 'scan.pdf')?.message).toMatch(/not a recognisable review sheet/);
     // The broken sheet's previous entry is still there, unchanged; nothing else was added.
     expect(await entries()).toEqual(goodBefore);
+    expect((await readdir(path.join(contentDir, 'sheets'))).filter((f) => f.includes('.tmp-'))).toEqual([]);
+  });
+
+  it('reports an entry it could not write against its input, writes the others, and leaves no temporary file', async () => {
+    await convertAll({ sheetsDir, contentDir });
+    const [first, second] = await entries();
+    // Make the first entry's path a folder holding a file: the rename into place fails there.
+    const blocked = path.join(contentDir, 'sheets', first!);
+    await rm(blocked);
+    await mkdir(blocked);
+    await writeFile(path.join(blocked, 'keep'), 'x');
+    await rm(path.join(contentDir, 'sheets', second!));
+    const s = await convertAll({ sheetsDir, contentDir });
+    expect(s.converted).toBe(2);
+    expect(s.written).toBe(1);
+    expect(s.errors).toHaveLength(1);
+    expect(s.errors[0]!.where).toBe(`entry ${first}`);
+    expect(s.errors[0]!.message).toMatch(/^could not be written: /);
+    expect(s.failedInputs).toEqual([s.errors[0]!.file]);
+    expect(s.errors[0]!.file).toMatch(/^text\//);
+    // The other entry was written again; no temporary file is left behind.
+    const { data } = parseEntry(await readFile(path.join(contentDir, 'sheets', second!), 'utf8'), second!);
+    expect(`${sheet.parse(data).id}.md`).toBe(second);
     expect((await readdir(path.join(contentDir, 'sheets'))).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 

@@ -66,6 +66,25 @@ describe('百万円 and 億円', () => {
     expect(formatYenExact(34482000)).toBe('34,482,000円');
   });
 
+  it('groups every integer the way Intl does, at every length, signs and beyond 2^53 included', () => {
+    const intl = new Intl.NumberFormat('en-US', { useGrouping: true, maximumFractionDigits: 0 });
+    for (let digits = 1; digits <= 22; digits += 1) {
+      for (const lead of ['1', '9', '4']) {
+        const n = BigInt(lead.padEnd(digits, '7'));
+        for (const v of [n, -n]) {
+          const yen = Number(v);
+          // Above 2^53 the number is whatever double the digits round to; BigInt(yen) is its exact value.
+          expect(formatYenExact(yen)).toBe(`${intl.format(BigInt(yen))}円`);
+        }
+      }
+    }
+    expect(formatYenExact(0)).toBe('0円');
+    expect(formatYenExact(-0)).toBe('0円');
+    expect(shiftDecimal(-400000, 6)).toBe('-0.4');
+    expect(shiftDecimal(2n ** 64n, 3)).toBe('18446744073709551.616');
+    expect(() => shiftDecimal(1.5, 0)).toThrow(RangeError);
+  });
+
   it('headline amounts: 百万円 below 1億円, 億円 from 1億円, 兆円 from 1兆円', () => {
     expect(formatYenShort(15000000)).toBe('15百万円');
     expect(formatYenShort(1500000)).toBe('1.5百万円');

@@ -147,4 +147,12 @@ describe('indexContent', () => {
     expect(indexContent('𠮷野家').content.split(' ').map(decodeToken)).toEqual(['𠮷', '野', '家']);
     expect(indexContent('').content).toBe('');
   });
+
+  it('counts its words by code point (the word_count of the fragment), whatever the characters', () => {
+    expect(indexContent('𠮷野家').words).toBe(3);
+    expect(indexContent('').words).toBe(0);
+    const text = 'M2M セキュリティ\n𠮷野家 ｶﾞ';
+    expect(indexContent(text).words).toBe([...normalizeForMatch(text)].length);
+    expect(indexContent(text).words).toBe(indexContent(text).content.split(' ').length);
+  });
 });

@@ -17,11 +17,11 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { constants, gunzipSync, gzipSync } from 'node:zlib';
+import { constants, gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import type { PagefindIndex } from 'pagefind';
 import { extractPage } from './extract-page.ts';
-import { FRAGMENT_SIGNATURE, fragmentBytes, parseFragment, type Fragment } from './fragments.ts';
+import { encodeFragment, FRAGMENT_SIGNATURE, parseFragment, type Fragment } from './fragments.ts';
 import { indexContent } from './index-content.ts';
 import type { PageInput } from './page-queue.ts';
 
@@ -152,11 +152,11 @@ export async function buildPart(task: PartTask, source: AsyncIterable<PageInput>
       }
     }
     for (const name of Object.keys(extracted.filters)) filterNames.add(name);
-    const { content, normalized } = indexContent(extracted.indexText);
+    const { content, words } = indexContent(extracted.indexText);
     pages.set(url, {
       file,
       text: extracted.text,
-      wordCount: [...normalized].length,
+      wordCount: words,
       filters: extracted.filters,
       meta: extracted.meta,
       sort,
@@ -217,7 +217,7 @@ export async function buildPart(task: PartTask, source: AsyncIterable<PageInput>
       anchors: [],
       sort: page.sort,
     };
-    writeFileSync(file, gzipSync(fragmentBytes(fragment)));
+    writeFileSync(file, encodeFragment(fragment));
     sorts.push([name.replace(/\.pf_fragment$/, ''), page.sort]);
   }
   if (sorts.length !== pages.size) {

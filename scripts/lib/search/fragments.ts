@@ -46,7 +46,11 @@ export function fragmentBytes(fragment: Fragment): Buffer {
   return Buffer.from(FRAGMENT_SIGNATURE + JSON.stringify(fragment), 'utf8');
 }
 
-/** A fragment file's bytes. */
+/**
+ * A fragment file's bytes. gzip level 1, not the default 6: a year of sheets has ≈ 5,700 fragments of
+ * ≈ 12 kB, and level 1 takes ≈ 0.15 ms less each for ≈ 7 % more bytes (4.7 instead of 4.4 kB), which
+ * the search page fetches only for the results it shows.
+ */
 export function encodeFragment(fragment: Fragment): Buffer {
-  return gzipSync(fragmentBytes(fragment));
+  return gzipSync(fragmentBytes(fragment), { level: 1 });
 }
