@@ -110,7 +110,7 @@ function lineHtml(line: string): Html {
 }
 
 /**
- * Sheet text (src/components/TextBlock.astro): paragraphs and line breaks as stated, URLs as links;
+ * Sheet text: paragraphs and line breaks as stated, URLs as links;
  * blank text as the blank mark. `inline` (for table cells): paragraphs separated by two line breaks, no <p>.
  */
 export function textHtml(text: string | null | undefined, inline = false): Html {
