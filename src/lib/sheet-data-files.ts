@@ -1,9 +1,11 @@
 /**
  * The per-sheet download file: /data/sheets/<id>.json, the record exactly as validated by the schema.
  *
- * Written by src/integrations/sheet-data-files.ts beside the page build rather than as an Astro route:
- * at a year of sheets (5,664) the files cost Astro ≈ 14 s as endpoints; a plain write on the second core
- * costs a fraction of that and overlaps the page rendering. Each chart's CSV is not a file: the page makes
+ * Written during `astro build` from the record each sheet page renders (emitSheetData, called by
+ * src/pages/sheets/[id].astro; src/integrations/sheet-data-files.ts writes), not as an Astro route: at a
+ * year of sheets (5,664) the files cost Astro ≈ 14 s as endpoints, and a separate pass (a worker that read
+ * and validated every entry again) cost ≈ 3 s of CPU more than a write from the record the page already
+ * holds. Each chart's CSV is not a file: the page makes
  * it in the browser from this JSON on request (src/scripts/chart-csv-download.ts, the same chartCsv), since
  * creating ≈ 11,000 more files and ≈ 5,700 folders was the dearest part of writing the downloads.
  */
@@ -30,4 +32,26 @@ export function sheetJsonPath(id: string): string {
 /** The download file of one sheet. */
 export function sheetDataFile(sheet: Sheet): DataFile {
   return { path: sheetJsonPath(sheet.id), text: `${JSON.stringify(sheet)}\n` };
+}
+
+/**
+ * Where the sheet pages hand their file during `astro build`: a global set by the integration, as for the
+ * listings (src/lib/collection.ts), because the integration and the pages are bundled separately, each
+ * with its own copy of this module.
+ */
+const SINK = Symbol.for('review-sheet-site.sheet-data-sink');
+type Sinks = Record<symbol, ((file: DataFile) => void) | undefined>;
+
+/** Installs (or, with `undefined`, removes) the writer the pages hand their file to. */
+export function setSheetDataSink(sink: ((file: DataFile) => void) | undefined): void {
+  (globalThis as Sinks)[SINK] = sink;
+}
+
+/**
+ * Called by a sheet page with its validated record, before anything renders from it: hands the record's
+ * JSON to the build's writer. Outside `astro build` (dev, tests) no writer is installed: it does nothing.
+ */
+export function emitSheetData(sheet: Sheet): void {
+  const sink = (globalThis as Sinks)[SINK];
+  if (sink) sink(sheetDataFile(sheet));
 }

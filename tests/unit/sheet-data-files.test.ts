@@ -11,7 +11,7 @@ import path from 'node:path';
 import { serializeEntry } from '../../src/lib/entry-file.ts';
 import { loadSheet } from '../../src/lib/load-sheets.ts';
 import { chartCsv, listSheetCharts } from '../../src/lib/charts.ts';
-import { sheetDataFile, sheetJsonPath } from '../../src/lib/sheet-data-files.ts';
+import { emitSheetData, setSheetDataSink, sheetDataFile, sheetJsonPath, type DataFile } from '../../src/lib/sheet-data-files.ts';
 import type { Sheet } from '../../src/schema/sheet.ts';
 import { rsSamples, textSample } from '../support/sample-records.ts';
 
@@ -48,6 +48,33 @@ describe('sheetDataFile', () => {
     expect(() => sheetJsonPath('../x')).toThrow(/"\.\.\/x" is not a plain file name/);
     expect(() => sheetJsonPath('a/b')).toThrow(/not a plain file name/);
     expect(sheetJsonPath('2024-cas-rs1')).toBe('data/sheets/2024-cas-rs1.json');
+  });
+});
+
+describe('emitSheetData (how a sheet page hands its file to the build)', () => {
+  it('gives the installed writer the sheet\'s file, and does nothing once it is removed', () => {
+    const got: DataFile[] = [];
+    setSheetDataSink((f) => got.push(f));
+    try {
+      emitSheetData(loaded[0]!);
+      emitSheetData(loaded[1]!);
+    } finally {
+      setSheetDataSink(undefined);
+    }
+    expect(got).toEqual([sheetDataFile(loaded[0]!), sheetDataFile(loaded[1]!)]);
+    emitSheetData(loaded[2]!);
+    expect(got).toHaveLength(2);
+  });
+
+  it('lets a failed write reach the page (the build then fails)', () => {
+    setSheetDataSink(() => {
+      throw new Error('ENOSPC: no space left on device');
+    });
+    try {
+      expect(() => emitSheetData(loaded[0]!)).toThrow(/ENOSPC/);
+    } finally {
+      setSheetDataSink(undefined);
+    }
   });
 });
 
