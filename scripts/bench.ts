@@ -5,7 +5,10 @@
  * (scripts/lib/bench/generate-rs.ts), then runs and measures each phase of the real pipeline — convert,
  * astro build, search index — and, as the floor of this stack, the same N with a bare page template
  * (bench/bare: same loader and schema, one <h1> and the body) and the same search indexer.
- * Wall time and peak memory (process tree RSS) per phase. Work files go to bench-work/ (gitignored).
+ * Wall time, CPU time and peak memory (process tree RSS) per phase, and how much CPU the machine's
+ * neighbours took meanwhile (steal). Each N up to 6,000 runs 3 times (`--repeat R` to change), site and bare
+ * alternating, and the table shows the median run with the fastest and slowest totals: on this shared
+ * machine the same build took 50 s and 73 s within minutes. Work files go to bench-work/ (gitignored).
  * This is a benchmark, not a test: it asserts nothing and never runs in CI.
  */
 import { existsSync } from 'node:fs';
@@ -18,22 +21,30 @@ import { measure, type Measured } from './lib/bench/measure.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const astro = path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const argv = process.argv.slice(2);
+const repeatAt = argv.indexOf('--repeat');
+const repeatArg = repeatAt >= 0 ? Number(argv[repeatAt + 1]) : null;
+if (repeatArg !== null && !(Number.isInteger(repeatArg) && repeatArg > 0)) throw new Error('bench: --repeat needs a positive integer');
+const sizes = argv.filter((a, i) => i !== repeatAt && i !== repeatAt + 1).map(Number).filter((n) => n > 0);
 const ns = sizes.length ? sizes : [252, 5000, 20000];
+/** Runs per N: a year of sheets and below three times (≈ 5 min at 5,664), 20,000 once (≈ 6 min a run). */
+const repeatsFor = (n: number) => repeatArg ?? (n <= 6000 ? 3 : 1);
 
 interface Row {
   n: number;
+  /** 1-based run number. */
+  run: number;
   variant: 'site' | 'bare';
   phase: string;
   m: Measured;
 }
 const rows: Row[] = [];
 
-async function phase(n: number, variant: Row['variant'], name: string, args: string[], env: NodeJS.ProcessEnv) {
-  console.log(`bench: N=${n} ${variant} ${name}…`);
+async function phase(n: number, run: number, variant: Row['variant'], name: string, args: string[], env: NodeJS.ProcessEnv) {
+  console.log(`bench: N=${n} run ${run} ${variant} ${name}…`);
   const m = await measure(process.execPath, args, { ...process.env, ...env }, root);
-  console.log(`bench: N=${n} ${variant} ${name}: exit ${m.code}, ${m.wallSeconds.toFixed(1)} s, CPU ${m.userSeconds.toFixed(1)} + ${m.sysSeconds.toFixed(1)} s, ${m.peakMb.toFixed(0)} MB`);
-  rows.push({ n, variant, phase: name, m });
+  console.log(`bench: N=${n} run ${run} ${variant} ${name}: exit ${m.code}, ${m.wallSeconds.toFixed(1)} s, CPU ${m.userSeconds.toFixed(1)} + ${m.sysSeconds.toFixed(1)} s, steal ${m.stealSeconds.toFixed(1)} s, ${m.peakMb.toFixed(0)} MB`);
+  rows.push({ n, run, variant, phase: name, m });
   if (m.code !== 0) throw new Error(`bench: ${variant} ${name} failed for N=${n} (exit ${m.code})`);
 }
 
@@ -49,17 +60,19 @@ for (const n of ns) {
   const content = path.join(work, 'content');
   const dist = path.join(work, 'dist');
   const bareDist = path.join(work, 'dist-bare');
-  await rm(content, { recursive: true, force: true });
-  await rm(dist, { recursive: true, force: true });
-  await rm(bareDist, { recursive: true, force: true });
-  await mkdir(content, { recursive: true });
   const env = { SHEETS_DIR: sheets, CONTENT_DIR: content, OUT_DIR: dist };
-  await phase(n, 'site', 'convert', [path.join(root, 'scripts', 'convert.ts')], env);
-  // The search index is built inside the Astro build (src/integrations/search-index.ts), for both templates.
-  await phase(n, 'site', 'astro build', [astro, 'build', '--silent'], env);
   const bareEnv = { ...env, OUT_DIR: bareDist };
-  await phase(n, 'bare', 'astro build', [astro, 'build', '--silent', '--config', 'bench/bare/astro.config.mjs'], bareEnv);
-  await writeDoc();
+  for (let run = 1; run <= repeatsFor(n); run += 1) {
+    await rm(content, { recursive: true, force: true });
+    await rm(dist, { recursive: true, force: true });
+    await rm(bareDist, { recursive: true, force: true });
+    await mkdir(content, { recursive: true });
+    await phase(n, run, 'site', 'convert', [path.join(root, 'scripts', 'convert.ts')], env);
+    // The search index is built inside the Astro build (src/integrations/search-index.ts), for both templates.
+    await phase(n, run, 'site', 'astro build', [astro, 'build', '--silent'], env);
+    await phase(n, run, 'bare', 'astro build', [astro, 'build', '--silent', '--config', 'bench/bare/astro.config.mjs'], bareEnv);
+    await writeDoc();
+  }
 }
 
 // ---- docs/BENCHMARKS.md: replace the generated section, keep the rest (notes, page weight) ----
@@ -67,28 +80,41 @@ for (const n of ns) {
 async function writeDoc(): Promise<void> {
   const fmt = (x: number, d = 1) => x.toFixed(d);
   const lines: string[] = [];
-  lines.push(`Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, Node ${process.versions.node}, by \`npm run bench -- ${ns.join(' ')}\`.`);
+  lines.push(`Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, Node ${process.versions.node}, by \`npm run bench -- ${argv.join(' ')}\`.`);
   lines.push('');
-  lines.push('| N sheets | template | convert s | astro build + search index s | total s | CPU s, user + system (all phases) | peak MB (max of phases) |');
-  lines.push('|---:|---|---:|---:|---:|---:|---:|');
+  lines.push('| N sheets | template | runs | convert s | astro build + search index s | total s (median run) | total s, fastest – slowest | CPU s, user + system | steal s | peak MB (max of runs) |');
+  lines.push('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const n of ns.filter((x) => rows.some((r) => r.n === x))) {
     for (const variant of ['site', 'bare'] as const) {
-      const rs = rows.filter((r) => r.n === n && r.variant === variant);
-      if (!rs.length) continue;
-      const get = (p: string) => rs.find((r) => r.phase === p)?.m;
-      const conv = variant === 'site' ? get('convert') : rows.find((r) => r.n === n && r.phase === 'convert')?.m;
-      const total = rs.reduce((s, r) => s + r.m.wallSeconds, 0) + (variant === 'bare' && conv ? conv.wallSeconds : 0);
-      const peak = Math.max(...rs.map((r) => r.m.peakMb), conv?.peakMb ?? 0);
-      const phases = variant === 'bare' && conv ? [...rs.map((r) => r.m), conv] : rs.map((r) => r.m);
-      const user = phases.reduce((x, m) => x + m.userSeconds, 0);
-      const sys = phases.reduce((x, m) => x + m.sysSeconds, 0);
+      const runs = [...new Set(rows.filter((r) => r.n === n && r.variant === variant).map((r) => r.run))];
+      // One run of a template: its phases plus that run's convert (the bare template reads the same entries).
+      const runOf = (run: number) => {
+        const phases = rows.filter((r) => r.n === n && r.run === run && (r.variant === variant || r.phase === 'convert'));
+        const astroBuild = phases.find((r) => r.variant === variant && r.phase === 'astro build')?.m;
+        const convert = phases.find((r) => r.phase === 'convert')?.m;
+        const ms = phases.map((r) => r.m);
+        return {
+          convert,
+          astroBuild,
+          total: ms.reduce((x, m) => x + m.wallSeconds, 0),
+          user: ms.reduce((x, m) => x + m.userSeconds, 0),
+          sys: ms.reduce((x, m) => x + m.sysSeconds, 0),
+          steal: ms.reduce((x, m) => x + m.stealSeconds, 0),
+          peak: Math.max(...ms.map((m) => m.peakMb)),
+        };
+      };
+      const done = runs.map(runOf).filter((r) => r.astroBuild && r.convert).sort((a, b) => a.total - b.total);
+      if (!done.length) continue;
+      const median = done[Math.floor((done.length - 1) / 2)]!;
       lines.push(
-        `| ${n} | ${variant === 'site' ? 'full site' : 'bare (floor)'} | ${conv ? fmt(conv.wallSeconds) : '—'}${variant === 'bare' ? ' (same)' : ''} | ${fmt(get('astro build')!.wallSeconds)} | ${fmt(total)} | ${fmt(user)} + ${fmt(sys)} | ${fmt(peak, 0)} |`,
+        `| ${n} | ${variant === 'site' ? 'full site' : 'bare (floor)'} | ${done.length} | ${fmt(median.convert!.wallSeconds)}${variant === 'bare' ? ' (same)' : ''} | ${fmt(median.astroBuild!.wallSeconds)} | ${fmt(median.total)} | ${fmt(done[0]!.total)} – ${fmt(done[done.length - 1]!.total)} | ${fmt(median.user)} + ${fmt(median.sys)} | ${fmt(median.steal)} | ${fmt(Math.max(...done.map((r) => r.peak)), 0)} |`,
       );
     }
   }
   lines.push('');
-  lines.push('Per phase (wall s, CPU user + system s, peak MB): ' + rows.map((r) => `N=${r.n} ${r.variant} ${r.phase} ${fmt(r.m.wallSeconds)} s, ${fmt(r.m.userSeconds)} + ${fmt(r.m.sysSeconds)} s, ${fmt(r.m.peakMb, 0)} MB`).join('; ') + '.');
+  lines.push('Per phase and run (wall s, CPU user + system s, steal s, peak MB): ' + rows.map((r) => `N=${r.n} #${r.run} ${r.variant} ${r.phase} ${fmt(r.m.wallSeconds)} s, ${fmt(r.m.userSeconds)} + ${fmt(r.m.sysSeconds)} s, ${fmt(r.m.stealSeconds)} s, ${fmt(r.m.peakMb, 0)} MB`).join('; ') + '.');
+  lines.push('');
+  lines.push('The median run is the middle one by its total (of an even number, the faster middle one). "steal" is CPU time the machine\'s neighbours took from its 2 virtual cores during the run\'s phases (/proc/stat): the slow runs are the ones with steal.');
 
   const docPath = path.join(root, 'docs', 'BENCHMARKS.md');
   const START = '<!-- bench:start -->';
