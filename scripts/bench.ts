@@ -25,7 +25,7 @@ const argv = process.argv.slice(2);
 const repeatAt = argv.indexOf('--repeat');
 const repeatArg = repeatAt >= 0 ? Number(argv[repeatAt + 1]) : null;
 if (repeatArg !== null && !(Number.isInteger(repeatArg) && repeatArg > 0)) throw new Error('bench: --repeat needs a positive integer');
-const sizes = argv.filter((a, i) => i !== repeatAt && i !== repeatAt + 1).map(Number).filter((n) => n > 0);
+const sizes = argv.filter((_, i) => repeatAt < 0 || (i !== repeatAt && i !== repeatAt + 1)).map(Number).filter((n) => n > 0);
 const ns = sizes.length ? sizes : [252, 5000, 20000];
 /** Runs per N: a year of sheets and below three times (≈ 5 min at 5,664), 20,000 once (≈ 6 min a run). */
 const repeatsFor = (n: number) => repeatArg ?? (n <= 6000 ? 3 : 1);
