@@ -11,8 +11,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage } from '../support/browser.ts';
-import { serveDist } from '../support/server.ts';
+import { closeServed, serveAndLaunch, openPage } from '../support/browser.ts';
 import type { StaticServer } from '../support/server.ts';
 import { builtSite, busiestListPagePath, entryIds, entryRecord, sheetPagePath } from '../support/sites.ts';
 
@@ -99,14 +98,10 @@ function describeViolations(violations: AxeViolation[]): string {
 }
 
 beforeAll(async () => {
-  server = await serveDist(site.dist, { base: site.base });
-  browser = await launchBrowser();
+  ({ server, browser } = await serveAndLaunch(site));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeServed({ server, browser }));
 
 describe.each(pages)('$name', ({ path: pagePath, search }) => {
   it('has no serious or critical axe violation and loads without errors', async () => {

@@ -14,8 +14,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { collectProblems, launchBrowser, openPage } from '../support/browser.ts';
-import { serveDist, type StaticServer } from '../support/server.ts';
+import { collectProblems, closeServed, serveAndLaunch, openPage } from '../support/browser.ts';
+import type { StaticServer } from '../support/server.ts';
 import { builtSite, entryIds, sheetPagePath } from '../support/sites.ts';
 import { fileOf, scanTags } from '../support/site-text.ts';
 import { loadSheet } from '../../src/lib/load-sheets.ts';
@@ -58,14 +58,10 @@ function astroFile(url: string): string {
 }
 
 beforeAll(async () => {
-  server = await serveDist(site.dist, { base: site.base });
-  browser = await launchBrowser();
+  ({ server, browser } = await serveAndLaunch(site));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeServed({ server, browser }));
 
 const ids = entryIds(site);
 const textSheet = entry(ids.find((id) => entry(id).source.file === 'text/000_ef263abaeb28aada.txt')!);

@@ -18,7 +18,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage } from '../support/browser.ts';
+import { closeServed, serveAndLaunch, openPage } from '../support/browser.ts';
 import { serveDist, type StaticServer } from '../support/server.ts';
 import { builtSite, entryIds, sheetPagePath, PROJECT_ROOT, SITES_ROOT } from '../support/sites.ts';
 import { fileOf, listFiles, pageText, scanTags } from '../support/site-text.ts';
@@ -71,14 +71,10 @@ async function drawnPixels(page: Page, figureSelector: string): Promise<number> 
 }
 
 beforeAll(async () => {
-  server = await serveDist(site.dist, { base: site.base });
-  browser = await launchBrowser();
+  ({ server, browser } = await serveAndLaunch(site));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeServed({ server, browser }));
 
 describe('text sheet page: 000 サイバーセキュリティ情報共有推進事業', () => {
   const s = findEntry((r) => r.source.file === 'text/000_ef263abaeb28aada.txt');

@@ -9,8 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage } from '../support/browser.ts';
-import { serveDist } from '../support/server.ts';
+import { closeServed, serveAndLaunch, openPage } from '../support/browser.ts';
 import type { StaticServer } from '../support/server.ts';
 import { builtSite, entryIds, sheetPagePath } from '../support/sites.ts';
 import { listFiles, scanTags, urlPathOf } from '../support/site-text.ts';
@@ -86,14 +85,10 @@ beforeAll(async () => {
   const ids = entryIds(site);
   if (ids.length !== 1) throw new Error(`the xss fixture should convert to exactly one entry, got ${ids.length}: ${ids.join(', ')}`);
   id = ids[0]!;
-  server = await serveDist(site.dist, { base: site.base });
-  browser = await launchBrowser();
+  ({ server, browser } = await serveAndLaunch(site));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeServed({ server, browser }));
 
 /** Opens `url` with the trap, lets `act` interact, then returns what the trap and the DOM scan saw. */
 async function visit(url: string, act?: (page: Page) => Promise<void>): Promise<Trapped & { text: string }> {

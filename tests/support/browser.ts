@@ -15,6 +15,7 @@
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { serveDist, type StaticServer } from './server.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -111,4 +112,27 @@ export async function openPage(browser: Browser, url: string, options: OpenPageO
   }
   if (!options.noNavigate) await page.goto(url, { waitUntil: options.waitUntil ?? 'load' });
   return { context, page, errors, close: () => context.close() };
+}
+
+/** A built site served over HTTP with a Chromium to visit it: what a browser test file opens in beforeAll. */
+export interface ServedSite {
+  server: StaticServer;
+  browser: Browser;
+}
+
+/** Serves `site.dist` at `site.base` and launches Chromium. */
+export async function serveAndLaunch(site: { dist: string; base: string }): Promise<ServedSite> {
+  const server = await serveDist(site.dist, { base: site.base });
+  try {
+    return { server, browser: await launchBrowser() };
+  } catch (err) {
+    await server.close();
+    throw err;
+  }
+}
+
+/** Closes what serveAndLaunch opened (either may be missing when beforeAll failed). */
+export async function closeServed({ server, browser }: Partial<ServedSite>): Promise<void> {
+  await browser?.close();
+  await server?.close();
 }
