@@ -28,6 +28,8 @@ export default function sheetDataFilesIntegration(): AstroIntegration {
         base = href('', config.base);
       },
       'astro:build:start': () => {
+        files = 0;
+        bytes = 0;
         const made = new Set<string>();
         // Synchronous on purpose: the page is rendering on this thread anyway, and an asynchronous write
         // would queue on libuv's shared threads behind Astro's own page writes (docs/BENCHMARKS.md).
