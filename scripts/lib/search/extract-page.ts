@@ -63,6 +63,7 @@ interface Capture {
 
 interface Frame {
   name: string;
+  tag: TagInfo;
   status: Status;
   removed: boolean;
   /** Captures that need this element's text; `text` collects it while they are open. */
@@ -111,6 +112,81 @@ export function parseCaptures(attr: string, attrs: Record<string, string>): Pars
 
 const NO_CAPTURES: Capture[] = [];
 
+/** What the reader needs to know about an element, by its (lower-case) name: looked up once per tag. */
+interface TagInfo {
+  /** Lower-case name. */
+  name: string;
+  /** Open elements that this one's start tag closes (IMPLIED_CLOSE), if any. */
+  closes: ReadonlySet<string> | undefined;
+  removed: boolean;
+  block: boolean;
+  isVoid: boolean;
+  foreign: boolean;
+}
+
+const TAGS = new Map<string, TagInfo>();
+
+function tagInfo(name: string): TagInfo {
+  let info = TAGS.get(name);
+  if (info === undefined) {
+    info = {
+      name,
+      closes: IMPLIED_CLOSE.get(name),
+      removed: REMOVED.has(name),
+      block: BLOCKS.has(name),
+      isVoid: VOID.has(name),
+      foreign: FOREIGN.has(name),
+    };
+    // Tag names come from the page: bound the table so an odd page cannot grow it without end.
+    if (TAGS.size < 1000) TAGS.set(name, info);
+  }
+  return info;
+}
+
+/**
+ * The TagInfo of the tag name at `html[start, end)`, without making a string for the names met before:
+ * candidates are found by length and first character, then compared in place (a sheet page has ≈ 1,300
+ * tags, and hashing a new string for each cost more than the rest of the lookup).
+ */
+const BY_SHAPE = new Map<number, TagInfo[]>();
+
+function lookupTag(html: string, start: number, end: number): TagInfo {
+  const shape = (end - start) * 65536 + html.charCodeAt(start);
+  const candidates = BY_SHAPE.get(shape);
+  if (candidates) {
+    for (const info of candidates) if (html.startsWith(info.name, start)) return info;
+  }
+  const raw = html.slice(start, end);
+  const info = tagInfo(lowerName(html, start, end));
+  // Only names written in lower case are found by comparing in place.
+  if (raw === info.name && TAGS.has(info.name)) {
+    if (candidates) candidates.push(info);
+    else BY_SHAPE.set(shape, [info]);
+  }
+  return info;
+}
+
+/** `html[start, end)` in lower case; most names already are, and then no second string is made. */
+function lowerName(html: string, start: number, end: number): string {
+  const name = html.slice(start, end);
+  for (let i = 0; i < name.length; i += 1) {
+    const c = name.charCodeAt(i);
+    if (c >= 65 && c <= 90) return name.toLowerCase();
+  }
+  return name;
+}
+
+const PAGEFIND_PREFIX = 'data-pagefind-';
+
+/** Whether the attribute name at `html[start, end)` starts with "data-pagefind-", in any case. */
+function isPagefindAttribute(html: string, start: number, end: number): boolean {
+  if (end - start <= PAGEFIND_PREFIX.length) return false;
+  if (html.startsWith(PAGEFIND_PREFIX, start)) return true;
+  const c = html.charCodeAt(start);
+  if (c !== 68 && c !== 100) return false; // "D" or "d": else it cannot be one
+  return html.slice(start, start + PAGEFIND_PREFIX.length).toLowerCase() === PAGEFIND_PREFIX;
+}
+
 /**
  * Extracts the searchable content of a page; `null` when the page has no `data-pagefind-body`.
  *
@@ -133,6 +209,7 @@ export function extractPage(html: string): ExtractedPage | null {
 
   const root: Frame = {
     name: '#root',
+    tag: tagInfo('#root'),
     status: 'outside',
     removed: false,
     captures: [],
@@ -177,7 +254,7 @@ export function extractPage(html: string): ExtractedPage | null {
 
   const close = () => {
     const frame = stack.pop()!;
-    if (FOREIGN.has(frame.name)) foreign -= 1;
+    if (frame.tag.foreign) foreign -= 1;
     if (frame.text !== null) {
       capturing -= 1;
       for (const c of frame.captures) {
@@ -190,30 +267,41 @@ export function extractPage(html: string): ExtractedPage | null {
         }
       }
     }
-    if (BLOCKS.has(frame.name) && frame.status === 'body' && !frame.removed) addBreak();
+    if (frame.tag.block && frame.status === 'body' && !frame.removed) addBreak();
   };
 
-  // The tag being read: its name and attributes (names lower case, values with entities decoded), kept in
-  // two arrays; an object of them is made only for the few tags that carry Pagefind's attributes.
+  // The tag being read: its name and attributes, kept as offsets into `html` (a sheet page has ≈ 2,000
+  // attributes — role, class, data-label … — and only a few are ever read), materialised as an object of
+  // lower-case names and entity-decoded values only for the tags that carry Pagefind's attributes.
   let tagName = '';
-  let attrName = '';
-  let attrValue = '';
-  const attrNames: string[] = [];
-  const attrValues: string[] = [];
+  let tag: TagInfo = tagInfo('');
+  let attrCount = 0;
+  const nameStarts: number[] = [];
+  const nameEnds: number[] = [];
+  const valueStarts: number[] = [];
+  const valueEnds: number[] = [];
+  /** A value that is not one plain slice of `html` (it had an entity): the string itself, else `null`. */
+  const valueStrings: (string | null)[] = [];
+  let valueStart = -1;
+  let valueEnd = -1;
+  let valueString: string | null = null;
   let marked = false;
 
   const attributes = (): Record<string, string> => {
     const attrs: Record<string, string> = {};
-    for (let i = 0; i < attrNames.length; i += 1) {
+    for (let i = 0; i < attrCount; i += 1) {
+      const name = html.slice(nameStarts[i], nameEnds[i]).toLowerCase();
       // The first of a repeated attribute counts, as in an HTML parser.
-      if (!(attrNames[i]! in attrs)) attrs[attrNames[i]!] = attrValues[i]!;
+      if (name in attrs) continue;
+      const start = valueStarts[i]!;
+      attrs[name] = valueStrings[i] ?? (start < 0 ? '' : html.slice(start, valueEnds[i]));
     }
     return attrs;
   };
 
   const open = () => {
     const name = tagName;
-    const closes = IMPLIED_CLOSE.get(name);
+    const closes = tag.closes;
     if (closes) while (stack.length > 1 && closes.has(stack[stack.length - 1]!.name)) close();
     const parent = stack[stack.length - 1]!;
     let status: Status = parent.status;
@@ -248,41 +336,50 @@ export function extractPage(html: string): ExtractedPage | null {
         }
       }
     }
-    const removed = parent.removed || REMOVED.has(name);
-    const block = BLOCKS.has(name) && status === 'body' && !removed;
-    if (VOID.has(name)) {
+    const removed = parent.removed || tag.removed;
+    const block = tag.block && status === 'body' && !removed;
+    if (tag.isVoid) {
       if (block) addBreak();
       return;
     }
     if (name === 'h1') (captures === NO_CAPTURES ? (captures = []) : captures).push({ kind: 'meta', key: '#h1' });
-    const frame: Frame = { name, status, removed, captures, text: captures.length > 0 ? '' : null };
+    const frame: Frame = { name, tag, status, removed, captures, text: captures.length > 0 ? '' : null };
     if (frame.text !== null) capturing += 1;
-    if (FOREIGN.has(name)) foreign += 1;
+    if (tag.foreign) foreign += 1;
     stack.push(frame);
     if (block) addBreak();
   };
 
   const callbacks: TokenizerCallbacks = {
     onopentagname(start, end) {
-      tagName = html.slice(start, end).toLowerCase();
-      attrNames.length = 0;
-      attrValues.length = 0;
+      tag = lookupTag(html, start, end);
+      tagName = tag.name;
+      attrCount = 0;
       marked = false;
     },
     onattribname(start, end) {
-      attrName = html.slice(start, end).toLowerCase();
-      attrValue = '';
+      nameStarts[attrCount] = start;
+      nameEnds[attrCount] = end;
+      valueStart = -1;
+      valueString = null;
     },
     onattribdata(start, end) {
-      attrValue += html.slice(start, end);
+      if (valueString !== null) valueString += html.slice(start, end);
+      else if (valueStart < 0) {
+        valueStart = start;
+        valueEnd = end;
+      } else if (valueEnd === start) valueEnd = end;
+      else valueString = html.slice(valueStart, valueEnd) + html.slice(start, end);
     },
     onattribentity(codepoint) {
-      attrValue += String.fromCodePoint(codepoint);
+      valueString = (valueString ?? (valueStart < 0 ? '' : html.slice(valueStart, valueEnd))) + String.fromCodePoint(codepoint);
     },
     onattribend() {
-      attrNames.push(attrName);
-      attrValues.push(attrValue);
-      if (attrName.startsWith('data-pagefind-')) marked = true;
+      valueStarts[attrCount] = valueStart;
+      valueEnds[attrCount] = valueEnd;
+      valueStrings[attrCount] = valueString;
+      if (!marked && isPagefindAttribute(html, nameStarts[attrCount]!, nameEnds[attrCount]!)) marked = true;
+      attrCount += 1;
     },
     onopentagend() {
       open();
@@ -290,11 +387,11 @@ export function extractPage(html: string): ExtractedPage | null {
     onselfclosingtag() {
       open();
       // `<x/>` ends its element only in SVG and MathML (and void elements have none to end).
-      if (foreign > 0 && !VOID.has(tagName) && stack[stack.length - 1]!.name === tagName) close();
+      if (foreign > 0 && !tag.isVoid && stack[stack.length - 1]!.name === tagName) close();
     },
     onclosetag(start, end) {
-      const name = html.slice(start, end).toLowerCase();
-      if (VOID.has(name)) return;
+      const { name, isVoid } = lookupTag(html, start, end);
+      if (isVoid) return;
       for (let i = stack.length - 1; i > 0; i -= 1) {
         if (stack[i]!.name !== name) continue;
         while (stack.length > i) close();
