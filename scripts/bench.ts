@@ -9,10 +9,14 @@
  * neighbours took meanwhile (steal). Each N up to 6,000 runs 3 times (`--repeat R` to change), site and bare
  * alternating, and the table shows the median run with the fastest and slowest totals: on this shared
  * machine the same build took 50 s and 73 s within minutes. Work files go to bench-work/ (gitignored).
+ * Every measured phase writes into an empty folder, as a build on a fresh clone does: the previous run's
+ * folders are moved aside (bench-work/.trash) and deleted only after the last run, because on this
+ * machine's disk (ext4 mounted with `discard`) creating files right after deleting many is up to ten times
+ * dearer in system time (docs/BENCHMARKS.md), which would charge one run's clean-up to the next.
  * This is a benchmark, not a test: it asserts nothing and never runs in CI.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +44,27 @@ interface Row {
 }
 const rows: Row[] = [];
 
+/** Where earlier runs' outputs wait to be deleted (see the header): same disk, so moving is a rename. */
+const trash = path.join(root, 'bench-work', '.trash');
+let trashed = 0;
+
+async function moveAside(dir: string): Promise<void> {
+  if (!existsSync(dir)) return;
+  await mkdir(trash, { recursive: true });
+  trashed += 1;
+  await rename(dir, path.join(trash, `${trashed}-${path.basename(path.dirname(dir))}-${path.basename(dir)}`));
+}
+
+async function emptyTrash(): Promise<void> {
+  if (!existsSync(trash)) return;
+  const started = performance.now();
+  await rm(trash, { recursive: true, force: true });
+  console.log(`bench: deleted earlier runs' output in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+// Left over from a bench that was stopped: deleted now, before anything is measured.
+await emptyTrash();
+
 async function phase(n: number, run: number, variant: Row['variant'], name: string, args: string[], env: NodeJS.ProcessEnv) {
   console.log(`bench: N=${n} run ${run} ${variant} ${name}…`);
   const m = await measure(process.execPath, args, { ...process.env, ...env }, root);
@@ -63,9 +88,9 @@ for (const n of ns) {
   const env = { SHEETS_DIR: sheets, CONTENT_DIR: content, OUT_DIR: dist };
   const bareEnv = { ...env, OUT_DIR: bareDist };
   for (let run = 1; run <= repeatsFor(n); run += 1) {
-    await rm(content, { recursive: true, force: true });
-    await rm(dist, { recursive: true, force: true });
-    await rm(bareDist, { recursive: true, force: true });
+    await moveAside(content);
+    await moveAside(dist);
+    await moveAside(bareDist);
     await mkdir(content, { recursive: true });
     await phase(n, run, 'site', 'convert', [path.join(root, 'scripts', 'convert.ts')], env);
     // The search index is built inside the Astro build (src/integrations/search-index.ts), for both templates.
@@ -74,6 +99,7 @@ for (const n of ns) {
     await writeDoc();
   }
 }
+await emptyTrash();
 
 // ---- docs/BENCHMARKS.md: replace the generated section, keep the rest (notes, page weight) ----
 // Written after every N, so a long run that is stopped keeps what it measured.
