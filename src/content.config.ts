@@ -11,23 +11,19 @@
  */
 import { defineCollection } from 'astro:content';
 import path from 'node:path';
-import { sheet } from './schema/sheet.ts';
-import { mapSheets } from './lib/load-sheets.ts';
-import { listing, shareListings } from './lib/collection.ts';
+import { readIndexedSheets, sheetIndexEntry } from './lib/index-entries.ts';
+import { shareListings } from './lib/collection.ts';
 import { contentDir } from './lib/paths.ts';
-
-/** What the collection keeps of a record: enough to list sheets without loading them. */
-const sheetIndexEntry = sheet.pick({ id: true, fiscalYear: true, ministry: true, title: true, purpose: true, overview: true });
 
 const sheets = defineCollection({
   loader: {
     name: 'sheet-entries',
     async load({ store, generateDigest, logger }) {
       const dir = path.join(contentDir(), 'sheets');
-      // mapSheets validates every entry with the sheet schema and throws one error listing each bad
-      // file and field, so the build fails on any entry that does not match. It keeps only what is
-      // picked of each record, so the whole records are never all in memory at once.
-      const picked = await mapSheets(dir, (r) => ({ data: sheetIndexEntry.parse(r), listing: listing(r) }));
+      // readIndexedSheets validates every entry with the sheet schema (on two threads) and throws one
+      // error listing each bad file and field, so the build fails on any entry that does not match. It
+      // keeps only a projection and a listing of each record, so the whole records are never all in memory.
+      const picked = await readIndexedSheets(dir);
       if (picked.length === 0) logger.warn(`no entries in ${dir}: run \`npm run convert\` first`);
       store.clear();
       for (const { data } of picked) store.set({ id: data.id, data, digest: generateDigest(data) });

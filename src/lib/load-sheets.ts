@@ -65,20 +65,39 @@ export function loadSheets(dir: string): Promise<Sheet[]> {
  * records (≈ 0.2 MB each once parsed) at tens of thousands of sheets.
  */
 export async function mapSheets<T>(dir: string, pick: (sheet: Sheet) => T): Promise<T[]> {
-  const files = await listEntryFiles(dir);
-  const sheets: T[] = [];
+  const { items, problems } = collectSheets(dir, await listEntryFiles(dir), pick);
+  throwIfInvalid(dir, problems);
+  return items;
+}
+
+/** What collectSheets found: the picked records, and every problem (each naming its file and field). */
+export interface Collected<T> {
+  items: T[];
+  problems: string[];
+}
+
+/**
+ * `pick` of every valid entry among `files` (names in `dir`), in their order, and the problems of the
+ * invalid ones; files removed since the folder was listed are skipped.
+ */
+export function collectSheets<T>(dir: string, files: readonly string[], pick: (sheet: Sheet) => T): Collected<T> {
+  const items: T[] = [];
   const problems: string[] = [];
   for (const file of files) {
     const text = readEntry(dir, file);
     if (text === null) continue; // removed since the folder was listed
     const r = validateEntry(text, file);
-    if ('sheet' in r) sheets.push(pick(r.sheet));
+    if ('sheet' in r) items.push(pick(r.sheet));
     else problems.push(...r.problems);
   }
+  return { items, problems };
+}
+
+/** One error naming every problem, when there are any. */
+export function throwIfInvalid(dir: string, problems: readonly string[]): void {
   if (problems.length > 0) {
     throw new Error(`invalid content entries in ${dir} (${problems.length} problems):\n${problems.join('\n')}`);
   }
-  return sheets;
 }
 
 /** The entry `<id>.md` in `dir`, validated; `null` when there is none. Throws like loadSheets when invalid. */
