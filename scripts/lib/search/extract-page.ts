@@ -157,23 +157,14 @@ function lookupTag(html: string, start: number, end: number): TagInfo {
     for (const info of candidates) if (html.startsWith(info.name, start)) return info;
   }
   const raw = html.slice(start, end);
-  const info = tagInfo(lowerName(html, start, end));
+  const lower = raw.toLowerCase();
+  const info = tagInfo(lower);
   // Only names written in lower case are found by comparing in place.
-  if (raw === info.name && TAGS.has(info.name)) {
+  if (lower === raw && TAGS.has(lower)) {
     if (candidates) candidates.push(info);
     else BY_SHAPE.set(shape, [info]);
   }
   return info;
-}
-
-/** `html[start, end)` in lower case; most names already are, and then no second string is made. */
-function lowerName(html: string, start: number, end: number): string {
-  const name = html.slice(start, end);
-  for (let i = 0; i < name.length; i += 1) {
-    const c = name.charCodeAt(i);
-    if (c >= 65 && c <= 90) return name.toLowerCase();
-  }
-  return name;
 }
 
 const PAGEFIND_PREFIX = 'data-pagefind-';
@@ -273,7 +264,6 @@ export function extractPage(html: string): ExtractedPage | null {
   // The tag being read: its name and attributes, kept as offsets into `html` (a sheet page has ≈ 2,000
   // attributes — role, class, data-label … — and only a few are ever read), materialised as an object of
   // lower-case names and entity-decoded values only for the tags that carry Pagefind's attributes.
-  let tagName = '';
   let tag: TagInfo = tagInfo('');
   let attrCount = 0;
   const nameStarts: number[] = [];
@@ -300,7 +290,7 @@ export function extractPage(html: string): ExtractedPage | null {
   };
 
   const open = () => {
-    const name = tagName;
+    const name = tag.name;
     const closes = tag.closes;
     if (closes) while (stack.length > 1 && closes.has(stack[stack.length - 1]!.name)) close();
     const parent = stack[stack.length - 1]!;
@@ -353,7 +343,6 @@ export function extractPage(html: string): ExtractedPage | null {
   const callbacks: TokenizerCallbacks = {
     onopentagname(start, end) {
       tag = lookupTag(html, start, end);
-      tagName = tag.name;
       attrCount = 0;
       marked = false;
     },
@@ -387,7 +376,7 @@ export function extractPage(html: string): ExtractedPage | null {
     onselfclosingtag() {
       open();
       // `<x/>` ends its element only in SVG and MathML (and void elements have none to end).
-      if (foreign > 0 && !tag.isVoid && stack[stack.length - 1]!.name === tagName) close();
+      if (foreign > 0 && !tag.isVoid && stack[stack.length - 1]!.name === tag.name) close();
     },
     onclosetag(start, end) {
       const { name, isVoid } = lookupTag(html, start, end);
