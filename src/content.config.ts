@@ -11,7 +11,7 @@
  */
 import { defineCollection } from 'astro:content';
 import path from 'node:path';
-import { readIndexedSheets, sheetIndexEntry } from './lib/index-entries.ts';
+import { indexEntries, sheetIndexEntry } from './lib/index-entries.ts';
 import { shareListings } from './lib/collection.ts';
 import { contentDir } from './lib/paths.ts';
 
@@ -20,10 +20,10 @@ const sheets = defineCollection({
     name: 'sheet-entries',
     async load({ store, generateDigest, logger }) {
       const dir = path.join(contentDir(), 'sheets');
-      // readIndexedSheets validates every entry with the sheet schema (on two threads) and throws one
+      // indexEntries validates every entry with the sheet schema (on two threads) and throws one
       // error listing each bad file and field, so the build fails on any entry that does not match. It
       // keeps only a projection and a listing of each record, so the whole records are never all in memory.
-      const picked = await readIndexedSheets(dir);
+      const { sheets: picked } = await indexEntries(dir);
       if (picked.length === 0) logger.warn(`no entries in ${dir}: run \`npm run convert\` first`);
       store.clear();
       for (const { data } of picked) store.set({ id: data.id, data, digest: generateDigest(data) });

@@ -71,10 +71,6 @@ export interface Indexed {
 }
 
 /** Every entry of `dir` indexed, in file-name order; throws one error naming every bad entry. */
-export async function readIndexedSheets(dir: string, options: IndexOptions = {}): Promise<IndexedSheet[]> {
-  return (await indexEntries(dir, options)).sheets;
-}
-
 export async function indexEntries(dir: string, { parallelFrom = PARALLEL_FROM }: IndexOptions = {}): Promise<Indexed> {
   const files = await listEntryFiles(dir);
   const script = files.length >= parallelFrom ? workerScript() : null;
