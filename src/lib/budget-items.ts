@@ -64,23 +64,48 @@ export interface BudgetItemGrid {
   notes: BudgetItemNote[];
 }
 
+/** Maps keyed by each value in turn (the values' own strings, hashed once each, no joined keys to build). */
+class NestedMap<V> {
+  private root = new Map<unknown, unknown>();
+  getOrAdd(keys: readonly unknown[], make: () => V): V {
+    let map = this.root;
+    for (let k = 0; k < keys.length - 1; k++) {
+      let next = map.get(keys[k]) as Map<unknown, unknown> | undefined;
+      if (!next) map.set(keys[k], (next = new Map()));
+      map = next;
+    }
+    const last = keys[keys.length - 1];
+    let value = map.get(last) as V | undefined;
+    if (value === undefined) map.set(last, (value = make()));
+    return value;
+  }
+}
+
 export function budgetItemGrid(items: readonly BudgetItem[]): BudgetItemGrid {
-  const pairs = new Map<string, BudgetItemColumn>();
-  for (const i of items) pairs.set(JSON.stringify([i.year, i.kind]), { year: i.year, kind: i.kind });
-  const byPair = pairs.size <= MAX_PAIR_COLUMNS;
+  /** The (year, kind) pairs in the order first stated. */
+  const pairList: BudgetItemColumn[] = [];
+  const pairs = new NestedMap<BudgetItemColumn>();
+  for (const i of items) {
+    pairs.getOrAdd([i.year, i.kind], () => {
+      const pair = { year: i.year, kind: i.kind };
+      pairList.push(pair);
+      return pair;
+    });
+  }
+  const byPair = pairList.length <= MAX_PAIR_COLUMNS;
   const columns = byPair
-    ? [...pairs.values()].sort((a, b) => a.year - b.year)
+    ? pairList.sort((a, b) => a.year - b.year)
     : [...new Set(items.map((i) => i.year))].sort((a, b) => a - b).map((year) => ({ year, kind: null }));
   // Lookups by key, not by scanning columns and rows per item: a sheet has up to a few hundred items.
-  const columnIndex = new Map<string, number>(columns.map((c, n) => [`${c.year}\u0000${c.kind ?? ''}`, n]));
-  const columnOf = (i: BudgetItem) => columnIndex.get(`${i.year}\u0000${byPair ? i.kind : ''}`) ?? -1;
+  const columnIndex = new NestedMap<number>();
+  columns.forEach((c, n) => columnIndex.getOrAdd([c.year, c.kind], () => n));
+  const columnOf = (i: BudgetItem) => columnIndex.getOrAdd([i.year, byPair ? i.kind : null], () => -1);
 
   const groups: BudgetItemGroup[] = [];
   const notes: BudgetItemNote[] = [];
   const groupOf = new Map<string | null, BudgetItemGroup>();
-  /** Rows by group and labels, in order; and the cells each row has taken (a stated blank takes its cell too). */
-  const rowsByLabel = new Map<string, BudgetItemRow[]>();
-  const taken = new Map<BudgetItemRow, Set<number>>();
+  /** Rows by group and labels, in order, each with the cells it has taken (a stated blank takes its cell too). */
+  const rowsByLabel = new NestedMap<{ row: BudgetItemRow; taken: boolean[] }[]>();
   for (const i of items) {
     let group = groupOf.get(i.account);
     if (!group) {
@@ -91,17 +116,15 @@ export function budgetItemGrid(items: readonly BudgetItem[]): BudgetItemGrid {
     const col = columnOf(i);
     // The first row with these labels whose cell is still free; a second item with the same labels for
     // the same cell (the source can repeat a line) gets a row of its own rather than overwriting.
-    const label = JSON.stringify([i.account, i.item, kind]);
-    let same = rowsByLabel.get(label);
-    if (!same) rowsByLabel.set(label, (same = []));
-    let row = same.find((r) => !taken.get(r)!.has(col));
-    if (!row) {
-      group.rows.push((row = { item: i.item, kind, amounts: columns.map(() => null) }));
-      same.push(row);
-      taken.set(row, new Set());
+    const same = rowsByLabel.getOrAdd([i.account, i.item, kind], () => []);
+    let free = same.find((r) => !r.taken[col]);
+    if (!free) {
+      free = { row: { item: i.item, kind, amounts: columns.map(() => null) }, taken: [] };
+      group.rows.push(free.row);
+      same.push(free);
     }
-    taken.get(row)!.add(col);
-    row.amounts[col] = i.amount;
+    free.taken[col] = true;
+    free.row.amounts[col] = i.amount;
     if (i.note !== null) notes.push({ year: i.year, kind: i.kind, account: i.account, item: i.item, note: i.note });
   }
   if (!byPair) {
