@@ -21,10 +21,13 @@ const sheets = defineCollection({
     async load({ store, generateDigest, logger }) {
       const dir = path.join(contentDir(), 'sheets');
       // indexEntries validates every entry with the sheet schema (on two threads) and throws one
-      // error listing each bad file and field, so the build fails on any entry that does not match. It
-      // keeps only a projection and a listing of each record, so the whole records are never all in memory.
-      const { sheets: picked } = await indexEntries(dir);
+      // error listing each bad file and field, so the build fails on any entry that does not match;
+      // entries that are byte for byte what the converter wrote and validated are taken from its
+      // hand-over instead (src/lib/index-cache.ts). It keeps only a projection and a listing of each
+      // record, so the whole records are never all in memory.
+      const { sheets: picked, handedOver } = await indexEntries(dir);
       if (picked.length === 0) logger.warn(`no entries in ${dir}: run \`npm run convert\` first`);
+      else logger.info(`${picked.length} entries, ${handedOver} of them as the converter handed them over`);
       store.clear();
       for (const { data } of picked) store.set({ id: data.id, data, digest: generateDigest(data) });
       // The pages take the listings from here instead of reading every entry again (src/lib/collection.ts).

@@ -2,11 +2,14 @@
  * One converter run: every input under the sheets folder → validated entries under content/sheets.
  * Kept apart from the CLI (scripts/convert.ts) so tests can run it on fixture folders and read the result.
  */
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { sheet, type Sheet, type SheetInput } from '../../src/schema/sheet.ts';
 import { serializeEntry } from '../../src/lib/entry-file.ts';
+import { entryHash, INDEX_CACHE_FILE, indexCacheText, type CachedEntry } from '../../src/lib/index-cache.ts';
+import { indexSheet } from '../../src/lib/index-entries.ts';
 import { discoverInputs, type InputUnit } from './inputs.ts';
-import { readManifest, writeManifest, removeStale, type Manifest } from './entries-store.ts';
+import { readManifest, writeManifest, removeStale, writeAtomic, type Manifest } from './entries-store.ts';
 import { startEntryWriter } from './entry-writer.ts';
 import { formatInputError, type InputError, type ReadResult } from './read-result.ts';
 import { readTextSheet } from './text-sheet/index.ts';
@@ -84,6 +87,8 @@ export async function convertAll(opts: ConvertOptions): Promise<ConvertSummary> 
   const writer = startEntryWriter();
   /** Which input each entry file was written for, to report a failed write against it. */
   const inputOf = new Map<string, string>();
+  /** What the content loader would make of each entry, handed over to it (src/lib/index-cache.ts). */
+  const handOver = new Map<string, CachedEntry>();
 
   for (const unit of units) {
     let result: ReadResult;
@@ -115,7 +120,9 @@ export async function convertAll(opts: ConvertOptions): Promise<ConvertSummary> 
       }
       seen.set(record.id, unit.rel);
       const file = path.join(outDir, `${record.id}.md`);
-      writer.write(file, serializeEntry(record, entryBody(record)));
+      const content = serializeEntry(record, entryBody(record));
+      writer.write(file, content);
+      handOver.set(`${record.id}.md`, { hash: entryHash(content), ...indexSheet(record) });
       inputOf.set(file, unit.rel);
       ids.push(record.id);
       summary.converted++;
@@ -137,6 +144,7 @@ export async function convertAll(opts: ConvertOptions): Promise<ConvertSummary> 
   const { written, failures } = await writer.close();
   summary.written = written;
   for (const f of failures) {
+    handOver.delete(path.basename(f.file));
     const rel = inputOf.get(f.file)!;
     const error = { file: rel, where: `entry ${path.basename(f.file)}`, message: `could not be written: ${f.message}` };
     log(`error: ${formatInputError(error)}`);
@@ -145,5 +153,8 @@ export async function convertAll(opts: ConvertOptions): Promise<ConvertSummary> 
   }
   summary.removed = await removeStale(outDir, new Set(seen.keys()));
   await writeManifest(outDir, manifest);
+  const handOverText = indexCacheText(handOver);
+  if (handOverText === null) rmSync(path.join(outDir, INDEX_CACHE_FILE), { force: true });
+  else writeAtomic(path.join(outDir, INDEX_CACHE_FILE), handOverText);
   return summary;
 }

@@ -10,12 +10,14 @@
  * (≈ 0.2 MB each once parsed). Where the worker cannot run (its file is not beside this module, e.g. when
  * bundled), or fails, this thread reads everything, with the same result.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { sheet, type Sheet } from '../schema/sheet.ts';
 import { listing, type SheetListing } from './collection.ts';
 import { collectSheets, listEntryFiles, throwIfInvalid, type Collected } from './load-sheets.ts';
+import { entryHash, readIndexCache } from './index-cache.ts';
 
 /** What the collection stores of a record: enough to list sheets without loading them. */
 export const sheetIndexEntry = sheet.pick({ id: true, fiscalYear: true, ministry: true, title: true, purpose: true, overview: true });
@@ -64,15 +66,50 @@ export interface IndexOptions {
   parallelFrom?: number;
 }
 
-/** The indexed entries, and whether a worker thread read part of them (1 or 2 threads). */
+/**
+ * The indexed entries; how many were taken from the converter's hand-over (src/lib/index-cache.ts); and
+ * whether a worker thread read part of the others (1 or 2 threads).
+ */
 export interface Indexed {
   sheets: IndexedSheet[];
+  handedOver: number;
   threads: 1 | 2;
 }
 
 /** Every entry of `dir` indexed, in file-name order; throws one error naming every bad entry. */
-export async function indexEntries(dir: string, { parallelFrom = PARALLEL_FROM }: IndexOptions = {}): Promise<Indexed> {
+export async function indexEntries(dir: string, options: IndexOptions = {}): Promise<Indexed> {
   const files = await listEntryFiles(dir);
+  const cache = readIndexCache(dir);
+  if (!cache) return { ...(await readEntries(dir, files, options)), handedOver: 0 };
+  // An entry whose bytes are the ones the converter hashed is taken as it handed it over. The others
+  // (entries edited or added by hand since: few) are read and validated here, one by one, in their place.
+  const sheets: IndexedSheet[] = [];
+  const problems: string[] = [];
+  let handedOver = 0;
+  for (const file of files) {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path.join(dir, file));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue; // removed since the folder was listed
+      throw err;
+    }
+    const cached = cache.get(file);
+    if (cached && cached.hash === entryHash(bytes)) {
+      sheets.push({ data: cached.data, listing: cached.listing });
+      handedOver++;
+    } else {
+      const one = collectSheets(dir, [file], indexSheet);
+      sheets.push(...one.items);
+      problems.push(...one.problems);
+    }
+  }
+  throwIfInvalid(dir, problems);
+  return { sheets, handedOver, threads: 1 };
+}
+
+/** `files` of `dir` read, validated and indexed, on two threads from `parallelFrom` files on. */
+async function readEntries(dir: string, files: string[], { parallelFrom = PARALLEL_FROM }: IndexOptions): Promise<Omit<Indexed, 'handedOver'>> {
   const script = files.length >= parallelFrom ? workerScript() : null;
   if (!script) {
     const all = collectSheets(dir, files, indexSheet);

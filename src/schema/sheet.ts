@@ -3,7 +3,8 @@
  *
  * Two consumers, one definition: the converter (scripts/convert.ts) validates every record before it
  * writes an entry, and the Astro content collection (src/content.config.ts) validates it again at build
- * time. The site also publishes each record, as validated, at /data/sheets/<id>.json and the JSON Schema
+ * time (unless the entry is byte for byte what the converter wrote: src/lib/index-cache.ts), as does each
+ * sheet page for the record it renders. The site also publishes each record, as validated, at /data/sheets/<id>.json and the JSON Schema
  * generated from this file at /data/sheet.schema.json.
  *
  * Conventions that hold for every field below:
