@@ -12,7 +12,7 @@
  * How Pagefind is made to answer exactly that: Pagefind splits text into words and its browser side
  * re-splits a Japanese query differently from the indexer (Pagefind issue #1237). So it never sees
  * Japanese. The indexer gives it, for each page, the normalised text as one word per character, each
- * character written as a lower-case ASCII code (base 36), so word position i is character i of the page.
+ * character written as a lower-case ASCII code (encodeChar), so word position i is character i of the page.
  * A term becomes the same character words sent as one exact phrase (`"w1 w2 …"`), which Pagefind matches
  * only at consecutive positions: consecutive characters are exactly a substring, and a one-character term
  * is the one word. ASCII words pass through every step of Pagefind's query processing unchanged, whatever
@@ -25,10 +25,13 @@
  * (docs/BENCHMARKS.md). The price is paid at query time: a term's words are commoner, so the browser loads
  * longer position lists (≈ 10–20 % more bytes for a cold query than with bigrams, measured at 1,000 pages).
  */
+import { COMMON_CHARS } from './search-common-chars.ts';
 
 const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
-/** Code points below this get 3 base-36 digits whose first digit is not "z" (35 × 36 × 36). */
-const SHORT_LIMIT = 35 * 36 * 36;
+/** How many characters get two-letter words: first letters "0" … "y" (35), second any of 36. */
+export const COMMON_SIZE = 35 * 36;
+/** "z" + 4 base-36 digits covers every code point (36⁴ > 0x10FFFF). */
+const LONG_PREFIX = 'z';
 
 /** Whitespace and invisible formatting characters that never count as part of the text. */
 const IGNORED = /[\s\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]+/gu;
@@ -37,6 +40,9 @@ const IGNORED = /[\s\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]+/gu;
 export function normalizeForMatch(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(IGNORED, '');
 }
+
+const commonChars = Array.from(COMMON_CHARS);
+const commonIndex = new Map<number, number>(commonChars.map((ch, i) => [ch.codePointAt(0)!, i]));
 
 function base36(value: number, width: number): string {
   let out = '';
@@ -48,13 +54,18 @@ function base36(value: number, width: number): string {
 }
 
 /**
- * One character as an ASCII code: 3 base-36 digits for code points below 45360 (all of CJK Unified
- * Ideographs, kana, Latin), otherwise "z" + 4 digits. The code is prefix-free, so a concatenation of codes
- * decodes unambiguously and no character word is a prefix of another (Pagefind may match a word by prefix).
+ * One character as an ASCII code: two letters for the characters of the common table
+ * (src/lib/search-common-chars.ts: digits, a–z, kana and the commonest kanji, ≈ 99.8 % of a sheet page's
+ * characters), the first of them "0" … "y"; otherwise "z" + the code point in 4 base-36 digits. Pagefind's
+ * work grows with the bytes of the words as well as their number, and most words are two letters instead
+ * of three (docs/BENCHMARKS.md). The code is prefix-free (two letters never start with "z", all others
+ * are five long), so a concatenation of codes decodes unambiguously and no character word is a prefix of
+ * another (Pagefind may match a word by prefix).
  */
 export function encodeChar(codePoint: number): string {
-  if (codePoint < SHORT_LIMIT) return base36(codePoint, 3);
-  return `z${base36(codePoint - SHORT_LIMIT, 4)}`;
+  const common = commonIndex.get(codePoint);
+  if (common !== undefined) return base36(common, 2);
+  return `${LONG_PREFIX}${base36(codePoint, 4)}`;
 }
 
 function decodeDigits(s: string): number {
@@ -72,15 +83,15 @@ export function decodeToken(token: string): string {
   let out = '';
   let i = 0;
   while (i < token.length) {
-    if (token[i] === 'z') {
-      if (i + 5 > token.length) throw new Error(`not a search token: "${token}"`);
-      out += String.fromCodePoint(decodeDigits(token.slice(i + 1, i + 5)) + SHORT_LIMIT);
-      i += 5;
-    } else {
-      if (i + 3 > token.length) throw new Error(`not a search token: "${token}"`);
-      out += String.fromCodePoint(decodeDigits(token.slice(i, i + 3)));
-      i += 3;
+    const long = token[i] === LONG_PREFIX;
+    const width = long ? 5 : 2;
+    if (i + width > token.length) throw new Error(`not a search token: "${token}"`);
+    const value = decodeDigits(long ? token.slice(i + 1, i + 5) : token.slice(i, i + 2));
+    if (long ? value > 0x10ffff || commonIndex.has(value) : value >= commonChars.length) {
+      throw new Error(`not a search token: "${token}"`);
     }
+    out += long ? String.fromCodePoint(value) : commonChars[value];
+    i += width;
   }
   return out;
 }

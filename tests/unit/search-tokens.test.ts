@@ -5,7 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { COMMON_CHARS } from '../../src/lib/search-common-chars.ts';
 import {
+  COMMON_SIZE,
   decodeToken,
   encodeChar,
   exactQuery,
@@ -15,6 +17,7 @@ import {
   textTokens,
 } from '../../src/lib/search-tokens.ts';
 
+const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
 const sampleText = readFileSync(new URL('../../sheets/text/000_ef263abaeb28aada.txt', import.meta.url), 'utf8');
 
 /** A tiny seeded PRNG, so sampled cases are the same on every run. */
@@ -46,29 +49,51 @@ describe('normalizeForMatch', () => {
 });
 
 describe('encodeChar / decodeToken', () => {
-  it('gives lower-case ASCII codes of 3 characters below U+B130 and 5 from there', () => {
-    expect(encodeChar('a'.codePointAt(0)!)).toMatch(/^[0-9a-y][0-9a-z]{2}$/);
-    expect(encodeChar('脆'.codePointAt(0)!)).toMatch(/^[0-9a-y][0-9a-z]{2}$/);
-    expect(encodeChar(0xb12f)).toHaveLength(3);
-    expect(encodeChar(0xb130)).toMatch(/^z[0-9a-z]{4}$/);
+  it('gives the common table two lower-case letters and every other character "z" + 4', () => {
+    expect(COMMON_CHARS).toHaveLength(COMMON_SIZE);
+    expect(new Set(COMMON_CHARS).size).toBe(COMMON_SIZE);
+    // Each common character as the indexer sees it (already normalised), with its own code in table order.
+    for (const [i, ch] of [...COMMON_CHARS].entries()) {
+      expect(normalizeForMatch(ch)).toBe(ch);
+      expect(encodeChar(ch.codePointAt(0)!)).toBe(`${DIGITS[Math.floor(i / 36)]}${DIGITS[i % 36]}`);
+    }
+    expect(encodeChar('a'.codePointAt(0)!)).toMatch(/^[0-9a-y][0-9a-z]$/);
+    expect(encodeChar('情'.codePointAt(0)!)).toMatch(/^[0-9a-y][0-9a-z]$/);
+    expect(encodeChar('𠮷'.codePointAt(0)!)).toMatch(/^z[0-9a-z]{4}$/);
+    expect(encodeChar(0)).toBe('z0000');
     expect(encodeChar(0x10ffff)).toMatch(/^z[0-9a-z]{4}$/);
-    expect(encodeChar('𠮷'.codePointAt(0)!)).toMatch(/^z/);
+  });
+
+  it('words most of a real sheet with two letters', () => {
+    const words = textTokens(normalizeForMatch(sampleText));
+    expect(words.filter((w) => w.length === 2).length / words.length).toBeGreaterThan(0.97);
   });
 
   it('round-trips every character of a real sheet, a surrogate pair and the extremes', () => {
-    const chars = [...new Set([...normalizeForMatch(sampleText), '𠮷', '\u0000', '\u{10ffff}', '\ub130', '\ub12f'])];
+    const chars = [...new Set([...normalizeForMatch(sampleText), ...COMMON_CHARS, '𠮷', '\u0000', '\u{10ffff}', '\ub130', '\uffff'])];
     for (const ch of chars) expect(decodeToken(encodeChar(ch.codePointAt(0)!))).toBe(ch);
   });
 
   it('is prefix-free: no code is a prefix of another, so no word is found by another as its prefix', () => {
-    const codes = [0, 35, 1295, 0x3042, 0x4e00, 0x9fff, 0xb12f, 0xb130, 0xffff, 0x20bb7, 0x10ffff].map(encodeChar);
-    for (const a of codes) for (const b of codes) if (a !== b) expect(b.startsWith(a)).toBe(false);
+    const codes = [...new Set([...COMMON_CHARS, '𠮷', '\u0000', '\u{10ffff}', '\ub130', '\uffff', '鬱', '齟'])].map((ch) =>
+      encodeChar(ch.codePointAt(0)!),
+    );
+    expect(new Set(codes).size).toBe(codes.length);
+    // In sorted order, a code that is a prefix of others comes right before one of them.
+    const sorted = [...codes].sort();
+    const prefixes = sorted.filter((code, i) => i + 1 < sorted.length && sorted[i + 1]!.startsWith(code));
+    expect(prefixes).toEqual([]);
+    expect(codes.filter((c) => c.length === 2)).toHaveLength(COMMON_SIZE);
   });
 
   it('rejects what is not a token', () => {
-    expect(() => decodeToken('ab')).toThrow(/not a search token/);
+    expect(() => decodeToken('a')).toThrow(/not a search token/);
     expect(() => decodeToken('z12')).toThrow(/not a search token/);
-    expect(() => decodeToken('ab!')).toThrow(/not a search token/);
+    expect(() => decodeToken('a!')).toThrow(/not a search token/);
+    // Past the table, past the last code point, and a common character written long.
+    expect(() => decodeToken('z0')).toThrow(/not a search token/);
+    expect(() => decodeToken('zzzzz')).toThrow(/not a search token/);
+    expect(() => decodeToken(`z${(0x56fd).toString(36).padStart(4, '0')}`)).toThrow(/not a search token/);
   });
 });
 

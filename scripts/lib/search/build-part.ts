@@ -65,7 +65,7 @@ const NUMBER = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
 /**
  * The content of a page without text: Pagefind drops a record with no words (it writes no fragment for it),
  * but the page must still be listed when browsing by filters. No query produces this word (query words are
- * character codes of 3 or 5 characters, src/lib/search-tokens.ts), so it never matches a term.
+ * character codes of 2 or 5 characters, src/lib/search-tokens.ts), so it never matches a term.
  */
 const EMPTY_PAGE_WORD = 'zzzzzzz';
 
