@@ -14,12 +14,16 @@ import path from 'node:path';
 import { indexEntries, sheetIndexEntry } from './lib/index-entries.ts';
 import { shareListings } from './lib/collection.ts';
 import { contentDir } from './lib/paths.ts';
+import { waitForContent } from './lib/content-ready.ts';
 
 const sheets = defineCollection({
   loader: {
     name: 'sheet-entries',
     async load({ store, generateDigest, logger }) {
       const dir = path.join(contentDir(), 'sheets');
+      // Under `npm run build` the converter may still be writing the entries (src/lib/content-ready.ts).
+      const waited = await waitForContent();
+      if (waited > 0) logger.info(`waited ${waited.toFixed(1)} s for the converter`);
       // indexEntries validates every entry with the sheet schema (on two threads) and throws one
       // error listing each bad file and field, so the build fails on any entry that does not match;
       // entries that are byte for byte what the converter wrote and validated are taken from its
