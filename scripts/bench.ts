@@ -130,7 +130,7 @@ async function writeDoc(): Promise<void> {
   lines.push('Per run (wall s, convert done at s, CPU user + system s, steal s, peak MB): ' + rows.map((r) => `N=${r.n} #${r.run} ${r.variant} ${fmt(r.m.wallSeconds)} s, ${fmt(r.convertEnd)} s, ${fmt(r.m.userSeconds)} + ${fmt(r.m.sysSeconds)} s, ${fmt(r.m.stealSeconds)} s, ${fmt(r.m.peakMb, 0)} MB`).join('; ') + '.');
   lines.push('');
   lines.push('Each run is `npm run build` (scripts/build.ts): the converter and the astro build start together and Astro\'s content loader waits for the entries, so the total is less than the two one after the other.');
-  lines.push('The median run is the middle one by its total (of an even number, the faster middle one). "steal" is CPU time the machine\'s neighbours took from its 2 virtual cores during the run\'s phases (/proc/stat): the slow runs are the ones with steal.');
+  lines.push('The median run is the middle one by its total (of an even number, the faster middle one). "steal" is CPU time the machine\'s neighbours took from its 2 virtual cores during the run (/proc/stat): the slow runs are the ones with steal.');
 
   const docPath = path.join(root, 'docs', 'BENCHMARKS.md');
   const START = '<!-- bench:start -->';
