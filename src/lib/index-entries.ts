@@ -3,10 +3,11 @@
  * projection it stores and the listing it hands to the pages (src/lib/collection.ts), each entry read and
  * validated with the sheet schema (a bad entry fails the build with its file and field).
  *
- * This runs at the start of every build on one core while the other has nothing to do yet (Astro's
- * start-up is single-threaded), ≈ 3 s at a year of sheets (5,664 entries: reading, parsing and validating
- * ≈ 0.55 ms each). So half of the entries are read by a worker thread (index-entries-worker.ts) while this
- * thread reads the other half. Only the small results cross between the threads, never whole records
+ * Entries that are byte for byte what the converter wrote come from its hand-over (index-cache.ts): only
+ * read and hashed. The others are read, parsed and validated (≈ 0.55 ms each, ≈ 3 s for a year of 5,664
+ * sheets on one thread); when there is no usable hand-over at all, half of them are read by a worker
+ * thread (index-entries-worker.ts) while this thread reads the other half, during Astro's otherwise
+ * single-threaded start-up. Only the small results cross between the threads, never whole records
  * (≈ 0.2 MB each once parsed). Where the worker cannot run (its file is not beside this module, e.g. when
  * bundled), or fails, this thread reads everything, with the same result.
  */
