@@ -6,8 +6,9 @@
  * `npm run build` (scripts/build.ts: the converter and the astro build with its search index, started
  * together), and, as the floor of this stack, the same pipeline with a bare page template (bench/bare: same
  * loader and schema, one <h1> and the body, the same search indexer).
- * Wall time, CPU time and peak memory (process tree RSS) of each pipeline run, when its convert ended, and
- * how much CPU the machine's neighbours took meanwhile (steal). Each N up to 6,000 runs 3 times
+ * Wall time, CPU time and peak memory (process tree RSS) of each pipeline run; when each step (convert,
+ * astro build with the search index) ended and its own peak memory; and how much CPU the machine's
+ * neighbours took meanwhile (steal). Each N up to 6,000 runs 3 times
  * (`--repeat R` to change), site and bare alternating, and the table shows the median run with the fastest
  * and slowest: on this shared machine the same build took 50 s and 73 s within minutes. Work files go to
  * bench-work/ (gitignored).
@@ -43,9 +44,13 @@ interface Row {
   run: number;
   variant: 'site' | 'bare';
   m: Measured;
-  /** Seconds from the start to the end of the converter (Astro starts with it and waits for its entries). */
+  /** Seconds from the start to the end of each step (Astro starts with the converter and waits for its entries). */
   convertEnd: number;
+  astroEnd: number;
 }
+
+/** A step's peak memory: its process tree's, as measure() names direct children by their script. */
+const peakOf = (m: Measured, script: string) => m.peakMbOf[script] ?? 0;
 const rows: Row[] = [];
 
 /** Where earlier runs' outputs wait to be deleted (see the header): same disk, so moving is a rename. */
@@ -77,8 +82,9 @@ async function pipeline(n: number, run: number, variant: Row['variant'], env: No
   if (m.code !== 0) throw new Error(`bench: ${variant} build failed for N=${n} (exit ${m.code})`);
   const { steps } = JSON.parse(await readFile(report, 'utf8')) as { steps: StepReport[] };
   const convertEnd = steps.find((s) => s.name === 'convert')!.endSeconds;
-  console.log(`bench: N=${n} run ${run} ${variant}: ${m.wallSeconds.toFixed(1)} s (convert done at ${convertEnd.toFixed(1)} s), CPU ${m.userSeconds.toFixed(1)} + ${m.sysSeconds.toFixed(1)} s, steal ${m.stealSeconds.toFixed(1)} s, ${m.peakMb.toFixed(0)} MB`);
-  rows.push({ n, run, variant, m, convertEnd });
+  const astroEnd = steps.find((s) => s.name !== 'convert')!.endSeconds;
+  console.log(`bench: N=${n} run ${run} ${variant}: ${m.wallSeconds.toFixed(1)} s (convert done at ${convertEnd.toFixed(1)} s, ${peakOf(m, 'convert.ts').toFixed(0)} MB; astro build at ${astroEnd.toFixed(1)} s, ${peakOf(m, 'astro.mjs').toFixed(0)} MB), CPU ${m.userSeconds.toFixed(1)} + ${m.sysSeconds.toFixed(1)} s, steal ${m.stealSeconds.toFixed(1)} s, ${m.peakMb.toFixed(0)} MB`);
+  rows.push({ n, run, variant, m, convertEnd, astroEnd });
 }
 
 for (const n of ns) {
@@ -114,20 +120,20 @@ async function writeDoc(): Promise<void> {
   const lines: string[] = [];
   lines.push(`Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, Node ${process.versions.node}, by \`npm run bench -- ${argv.join(' ')}\`.`);
   lines.push('');
-  lines.push('| N sheets | template | runs | total s (median run) | total s, fastest – slowest | convert done at s | CPU s, user + system | steal s | peak MB (max of runs) |');
-  lines.push('|---:|---|---:|---:|---:|---:|---:|---:|---:|');
+  lines.push('| N sheets | template | runs | total s (median run) | total s, fastest – slowest | convert: done at s, peak MB | astro build + search index: done at s, peak MB | CPU s, user + system | steal s | peak MB, whole pipeline (max of runs) |');
+  lines.push('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const n of ns.filter((x) => rows.some((r) => r.n === x))) {
     for (const variant of ['site', 'bare'] as const) {
       const done = rows.filter((r) => r.n === n && r.variant === variant).sort((a, b) => a.m.wallSeconds - b.m.wallSeconds);
       if (!done.length) continue;
       const median = done[Math.floor((done.length - 1) / 2)]!;
       lines.push(
-        `| ${n} | ${variant === 'site' ? 'full site' : 'bare (floor)'} | ${done.length} | ${fmt(median.m.wallSeconds)} | ${fmt(done[0]!.m.wallSeconds)} – ${fmt(done[done.length - 1]!.m.wallSeconds)} | ${fmt(median.convertEnd)} | ${fmt(median.m.userSeconds)} + ${fmt(median.m.sysSeconds)} | ${fmt(median.m.stealSeconds)} | ${fmt(Math.max(...done.map((r) => r.m.peakMb)), 0)} |`,
+        `| ${n} | ${variant === 'site' ? 'full site' : 'bare (floor)'} | ${done.length} | ${fmt(median.m.wallSeconds)} | ${fmt(done[0]!.m.wallSeconds)} – ${fmt(done[done.length - 1]!.m.wallSeconds)} | ${fmt(median.convertEnd)}, ${fmt(peakOf(median.m, 'convert.ts'), 0)} | ${fmt(median.astroEnd)}, ${fmt(peakOf(median.m, 'astro.mjs'), 0)} | ${fmt(median.m.userSeconds)} + ${fmt(median.m.sysSeconds)} | ${fmt(median.m.stealSeconds)} | ${fmt(Math.max(...done.map((r) => r.m.peakMb)), 0)} |`,
       );
     }
   }
   lines.push('');
-  lines.push('Per run (wall s, convert done at s, CPU user + system s, steal s, peak MB): ' + rows.map((r) => `N=${r.n} #${r.run} ${r.variant} ${fmt(r.m.wallSeconds)} s, ${fmt(r.convertEnd)} s, ${fmt(r.m.userSeconds)} + ${fmt(r.m.sysSeconds)} s, ${fmt(r.m.stealSeconds)} s, ${fmt(r.m.peakMb, 0)} MB`).join('; ') + '.');
+  lines.push('Per run (wall s; convert done at s, its peak MB; astro build done at s, its peak MB; CPU user + system s; steal s; peak MB): ' + rows.map((r) => `N=${r.n} #${r.run} ${r.variant} ${fmt(r.m.wallSeconds)} s; ${fmt(r.convertEnd)} s, ${fmt(peakOf(r.m, 'convert.ts'), 0)} MB; ${fmt(r.astroEnd)} s, ${fmt(peakOf(r.m, 'astro.mjs'), 0)} MB; ${fmt(r.m.userSeconds)} + ${fmt(r.m.sysSeconds)} s; ${fmt(r.m.stealSeconds)} s; ${fmt(r.m.peakMb, 0)} MB`).join('; ') + '.');
   lines.push('');
   lines.push('Each run is `npm run build` (scripts/build.ts): the converter and the astro build start together and Astro\'s content loader waits for the entries, so the total is less than the two one after the other.');
   lines.push('The median run is the middle one by its total (of an even number, the faster middle one). "steal" is CPU time the machine\'s neighbours took from its 2 virtual cores during the run (/proc/stat): the slow runs are the ones with steal.');

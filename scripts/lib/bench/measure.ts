@@ -1,7 +1,8 @@
 /**
  * Runs a command and measures its wall time, peak memory and CPU time. Peak memory is the largest sum of the
  * resident set sizes of the process and all its descendants (Astro's workers, Pagefind's binary), sampled
- * from /proc every 250 ms — a single process's max RSS would miss the children. CPU time is the user and
+ * from /proc every 250 ms — a single process's max RSS would miss the children — and the same for each
+ * direct child's own tree (the pipeline's steps, which run at the same time). CPU time is the user and
  * system time of the same tree (a process's own threads, plus its children's once they are reaped), as of
  * the last sample: on a shared machine wall time moves with the neighbours, CPU time much less, and system
  * time shows what the file operations cost.
@@ -59,19 +60,35 @@ interface TreeSample {
   rssKb: number;
   user: number;
   sys: number;
+  /** RSS of each direct child's subtree, by the child's label (childLabel). */
+  childKb: Map<string, number>;
+}
+
+/** A direct child's label: the script it runs (e.g. "convert.ts", "astro.mjs"), else its program. */
+function childLabel(pid: number): string {
+  try {
+    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+    const script = args.slice(1).find((a) => /\.(ts|mjs|js)$/.test(a));
+    return (script ?? args[0] ?? String(pid)).split('/').pop()!;
+  } catch {
+    return String(pid);
+  }
 }
 
 function sampleTree(root: number): TreeSample {
   const kids = childrenOf();
-  const sample = { rssKb: 0, user: 0, sys: 0 };
-  const stack = [root];
+  const sample: TreeSample = { rssKb: 0, user: 0, sys: 0, childKb: new Map() };
+  // Each process with the direct child of root it descends from (none for root itself).
+  const stack: [number, string | null][] = [[root, null]];
   while (stack.length) {
-    const pid = stack.pop()!;
-    sample.rssKb += rssKb(pid);
+    const [pid, label] = stack.pop()!;
+    const kb = rssKb(pid);
+    sample.rssKb += kb;
+    if (label !== null) sample.childKb.set(label, (sample.childKb.get(label) ?? 0) + kb);
     const t = cpuTicks(pid);
     sample.user += t.user;
     sample.sys += t.sys;
-    stack.push(...(kids.get(pid) ?? []));
+    for (const kid of kids.get(pid) ?? []) stack.push([kid, label ?? childLabel(kid)]);
   }
   return sample;
 }
@@ -83,6 +100,8 @@ export interface Measured {
   /** CPU seconds of the process tree (user, system). */
   userSeconds: number;
   sysSeconds: number;
+  /** Peak RSS of each direct child's process tree, by the script it runs (e.g. "convert.ts"), in MB. */
+  peakMbOf: Record<string, number>;
   /**
    * Seconds the machine's virtual CPUs waited for the host meanwhile ("steal", /proc/stat), summed over
    * its cores: how busy the neighbours were. The same build ran 50 s with ≈ 0 s and 73 s with ≈ 5 s of it.
@@ -105,11 +124,13 @@ export function measure(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd
   const steal0 = stealTicks();
   const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'inherit', 'inherit'] });
   let peak = 0;
+  const peakOf = new Map<string, number>();
   let cpu = { user: 0, sys: 0 };
   const timer = setInterval(() => {
     if (!child.pid) return;
     const s = sampleTree(child.pid);
     peak = Math.max(peak, s.rssKb);
+    for (const [label, kb] of s.childKb) peakOf.set(label, Math.max(peakOf.get(label) ?? 0, kb));
     // A child's time moves to its parent's when it is reaped; the sum only grows, so keep the largest.
     if (s.user + s.sys >= cpu.user + cpu.sys) cpu = { user: s.user, sys: s.sys };
     // Every 250 ms, not 50: each sample reads every process's stat in /proc (this kernel has no
@@ -125,6 +146,7 @@ export function measure(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd
         peakMb: peak / 1024,
         userSeconds: cpu.user / TICKS,
         sysSeconds: cpu.sys / TICKS,
+        peakMbOf: Object.fromEntries([...peakOf].map(([label, kb]) => [label, kb / 1024])),
         stealSeconds: (stealTicks() - steal0) / TICKS,
       });
     });
