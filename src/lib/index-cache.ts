@@ -11,11 +11,12 @@
  * whole record they render (src/lib/load-sheets.ts loadSheet).
  *
  * The hand-over is used only when it was made by the same code: it names a fingerprint of the sources
- * that decide what an entry becomes (src/schema and src/lib, where the schema, the listing and the
- * entry format live). Any change there makes the loader read every entry again until the next convert.
+ * that decide what the loader makes of an entry (the loader's module and everything it imports: the
+ * schema, the listing, the entry format). Any change there makes the loader read every entry again
+ * until the next convert.
  */
 import { hash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { IndexedSheet } from './index-entries.ts';
@@ -40,22 +41,31 @@ export function entryHash(content: string | Uint8Array): string {
 
 let fingerprint: string | null | undefined;
 
+/** A static import or re-export of a relative module (`… from './x.ts'`), `import type` included. */
+const RELATIVE_IMPORT = /^\s*(?:import|export)\b[^;]*?\bfrom\s+'(\.{1,2}\/[^']+)'/gm;
+
 /**
- * sha1 over the names and contents of every source file in src/schema and src/lib, found beside this
- * module; null when they are not there (e.g. this module bundled elsewhere): no hand-over is then trusted.
+ * sha1 over the source of the loader's module (index-entries.ts) and of every module it imports, directly
+ * or not, through relative imports: the schema, the listing, the entry format, wherever they live. Null
+ * when the sources are not there (e.g. this module bundled elsewhere): no hand-over is then trusted.
  */
 export function codeFingerprint(): string | null {
   if (fingerprint !== undefined) return fingerprint;
   try {
-    const lib = path.dirname(fileURLToPath(import.meta.url));
-    const parts: string[] = [];
-    for (const dir of [path.join(lib, '..', 'schema'), lib]) {
-      for (const name of readdirSync(dir).filter((n) => /\.(ts|mjs|js)$/.test(n)).sort()) {
-        parts.push(`${path.basename(dir)}/${name}`, readFileSync(path.join(dir, name), 'utf8'));
-      }
+    const seen = new Map<string, string>();
+    const queue = [fileURLToPath(new URL('./index-entries.ts', import.meta.url))];
+    while (queue.length > 0) {
+      const file = queue.pop()!;
+      if (seen.has(file)) continue;
+      const source = readFileSync(file, 'utf8');
+      seen.set(file, source);
+      for (const m of source.matchAll(RELATIVE_IMPORT)) queue.push(path.resolve(path.dirname(file), m[1]!));
     }
-    // This module's own source must be among them, or these are not the sources that made it.
-    fingerprint = parts.includes('lib/index-cache.ts') ? hash('sha1', parts.join('\0'), 'base64') : null;
+    // This module must be among them, or these are not the sources that made it.
+    if (!seen.has(fileURLToPath(import.meta.url))) return (fingerprint = null);
+    const root = path.dirname(fileURLToPath(import.meta.url));
+    const parts = [...seen].sort(([a], [b]) => (a < b ? -1 : 1)).flatMap(([file, source]) => [path.relative(root, file), source]);
+    fingerprint = hash('sha1', parts.join('\0'), 'base64');
   } catch {
     fingerprint = null;
   }
