@@ -67,6 +67,11 @@ export interface BudgetItemGrid {
 /** Maps keyed by each value in turn (the values' own strings, hashed once each, no joined keys to build). */
 class NestedMap<V> {
   private root = new Map<unknown, unknown>();
+  get(keys: readonly unknown[]): V | undefined {
+    let at: unknown = this.root;
+    for (const k of keys) at = (at as Map<unknown, unknown> | undefined)?.get(k);
+    return at as V | undefined;
+  }
   getOrAdd(keys: readonly unknown[], make: () => V): V {
     let map = this.root;
     for (let k = 0; k < keys.length - 1; k++) {
@@ -99,7 +104,7 @@ export function budgetItemGrid(items: readonly BudgetItem[]): BudgetItemGrid {
   // Lookups by key, not by scanning columns and rows per item: a sheet has up to a few hundred items.
   const columnIndex = new NestedMap<number>();
   columns.forEach((c, n) => columnIndex.getOrAdd([c.year, c.kind], () => n));
-  const columnOf = (i: BudgetItem) => columnIndex.getOrAdd([i.year, byPair ? i.kind : null], () => -1);
+  const columnOf = (i: BudgetItem) => columnIndex.get([i.year, byPair ? i.kind : null]) ?? -1;
 
   const groups: BudgetItemGroup[] = [];
   const notes: BudgetItemNote[] = [];
