@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { sheet, type Sheet } from '../schema/sheet.ts';
 import { listing, type SheetListing } from './collection.ts';
-import { collectSheets, listEntryFiles, throwIfInvalid, type Collected } from './load-sheets.ts';
+import { collectSheets, listEntryFiles, throwIfInvalid, validateEntry, type Collected } from './load-sheets.ts';
 import { entryHash, readIndexCache } from './index-cache.ts';
 
 /** What the collection stores of a record: enough to list sheets without loading them. */
@@ -100,9 +100,10 @@ export async function indexEntries(dir: string, options: IndexOptions = {}): Pro
       sheets.push({ data: cached.data, listing: cached.listing });
       handedOver++;
     } else {
-      const one = collectSheets(dir, [file], indexSheet);
-      sheets.push(...one.items);
-      problems.push(...one.problems);
+      // The bytes already read, validated as any entry is (not read a second time).
+      const r = validateEntry(bytes.toString('utf8'), file);
+      if ('sheet' in r) sheets.push(indexSheet(r.sheet));
+      else problems.push(...r.problems);
     }
   }
   throwIfInvalid(dir, problems);

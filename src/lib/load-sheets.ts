@@ -40,7 +40,7 @@ function readEntry(dir: string, file: string): string | null {
 }
 
 /** One entry's text, validated: the record, or the problems found, each naming the file and field. */
-function validateEntry(text: string, file: string): { sheet: Sheet } | { problems: string[] } {
+export function validateEntry(text: string, file: string): { sheet: Sheet } | { problems: string[] } {
   try {
     const { data } = parseEntry(text, file);
     const result = sheet.safeParse(data);
