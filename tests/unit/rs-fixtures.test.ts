@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sheet, type SheetInput } from '../../src/schema/sheet.ts';
 import type { ReadResult } from '../../scripts/lib/read-result.ts';
 import { readRsFolder } from '../../scripts/lib/rs-csv/index.ts';
+import { checkSheet } from '../../scripts/lib/checks.ts';
 
 let result: ReadResult;
 let record: SheetInput;
@@ -154,5 +155,32 @@ describe('5-1 blocks, payees and contracts (with 5-2)', () => {
       { from: 'A', to: 'B', amount: null, inferred: false },
       { from: 'B', to: 'C', amount: null, inferred: false },
     ]);
+  });
+});
+
+describe('5-1 in the row shapes of the real 2025 file (tests/fixtures/rs/payees-row-shapes)', () => {
+  let shaped: ReadResult;
+  beforeAll(async () => {
+    shaped = await readRsFolder(resolve('tests/fixtures/rs/payees-row-shapes'), 'fixtures/payees-row-shapes');
+  });
+
+  it('reads amounts and 法人番号 written with a trailing space exactly, TRUE/FALSE flags and blank その他の契約', () => {
+    expect(shaped.errors).toEqual([]);
+    expect(shaped.records).toHaveLength(1);
+    const r = sheet.parse(shaped.records[0]);
+    expect(r.id).toBe('2025-cas-rs900003');
+    expect(r.blocks).toEqual([
+      { id: 'A', name: '株式会社試験運営ほか', role: '研修の運営支援', payeeCount: 1, total: 3025000, expenses: [] },
+      { id: 'C', name: '株式会社例示管理ほか', role: '庁舎管理等', payeeCount: 21, total: 156000572, expenses: [] },
+    ]);
+    const blank = { description: null, contractMethod: null, bidders: null, winningBidRate: null, singleBidReason: null };
+    expect(r.payees).toEqual([
+      { block: 'A', rank: 1, name: '株式会社試験運営', corporateNumber: '6010001000001', amount: 3025000, ...blank },
+      { block: 'C', rank: 1, name: '株式会社例示管理', corporateNumber: '3010001000004', amount: 154621471, ...blank },
+      // the payees block C does not list, bundled (その他支出先 TRUE): kept as the sheet names them
+      { block: 'C', rank: 2, name: 'その他', corporateNumber: null, amount: 1379101, ...blank },
+    ]);
+    // the trimmed 法人番号 pass the check-digit test: no warning about them
+    expect(checkSheet(r).filter((w) => w.code === 'corporate-number-check-digit')).toEqual([]);
   });
 });
