@@ -10,6 +10,7 @@ import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sheet, type SheetInput } from '../../src/schema/sheet.ts';
 import { readRsFolder } from '../../scripts/lib/rs-csv/index.ts';
+import { decodeText, type DecodeInfo } from '../../scripts/lib/rs-csv/open-table.ts';
 
 const REAL = resolve('sheets/rs2024');
 const F = {
@@ -304,6 +305,66 @@ describe('bad input', () => {
     );
   });
 
+  it('bytes that are not UTF-8 far into a table: only the project of that row fails, naming table, line and column', async () => {
+    const dir = folder(['1-1']);
+    const lines = readFileSync(join(REAL, F['2-2'])).toString('latin1').split('\r\n');
+    const line = Math.floor(lines.length * 0.75); // well past the first 64 KB read
+    const cells = lines[line - 1]!.split(',');
+    const id = cells[2]!;
+    const title = Buffer.from(cells[3]!, 'latin1');
+    expect(title[0]).toBeGreaterThanOrEqual(0xe0); // 事業名 starts with a 3-byte character
+    cells[3] = Buffer.concat([Buffer.from([0xff]), title.subarray(3)]).toString('latin1');
+    lines[line - 1] = cells.join(',');
+    writeFileSync(join(dir, F['2-2']), Buffer.from(lines.join('\r\n'), 'latin1'));
+    const { records, errors } = await readRsFolder(dir, 'rs');
+    expect(errors).toEqual([
+      {
+        file: 'rs/2-2_RS_2024_予算・執行_予算種別・歳出予算項目.csv',
+        where: `table 2-2, line ${line}`,
+        message: `the row has bytes that are not valid UTF-8 (read as "\uFFFD") in column "事業名" (予算事業ID ${id}); no record for this project`,
+      },
+    ]);
+    expect(records).toHaveLength(251);
+    expect(records.find((r) => r.id.endsWith(`-rs${id}`))).toBeUndefined();
+    // the other projects keep their 2-2 rows, before and after the damaged one
+    expect(records.filter((r) => (r.budgetItems?.length ?? 0) > 0).length).toBeGreaterThan(200);
+  });
+
+  it('a 予算事業ID with bytes that are not UTF-8 names no project: the row is reported and skipped', async () => {
+    const dir = folder([]);
+    const csv = readFileSync(join(REAL, F['2-1']));
+    const at = csv.indexOf(Buffer.from(ROW_2023_OF_1));
+    const line = lineOf(readReal('2-1'), ROW_2023_OF_1);
+    // "レビューシート,2024,1," → the ID cell becomes 0xFF 0x31
+    const idAt = at + Buffer.byteLength('レビューシート,2024,');
+    writeFileSync(join(dir, F['2-1']), Buffer.concat([csv.subarray(0, idAt), Buffer.from([0xff]), csv.subarray(idAt)]));
+    const { records, errors } = await readRsFolder(dir, 'rs');
+    expect(errors).toEqual([
+      {
+        file: 'rs/2-1_RS_2024_予算・執行_サマリ.csv',
+        where: `table 2-1, line ${line}, column 予算事業ID`,
+        message: `予算事業ID "\uFFFD1" cannot identify a project (the row has bytes that are not valid UTF-8 (read as "\uFFFD") in column "予算事業ID"); row skipped`,
+      },
+    ]);
+    expect(records).toHaveLength(252);
+  });
+
+  it('a table that ends inside a UTF-8 character: the project of its last row fails', async () => {
+    const dir = folder([]);
+    const csv = readFileSync(join(REAL, F['6-1']));
+    const text = readReal('6-1');
+    const last = text.trimEnd().split('\r\n').length;
+    const lastId = text.trimEnd().split('\r\n')[last - 1]!.split(',')[2]!;
+    let end = csv.length - 1;
+    while (csv[end]! < 0xe0) end--; // the lead byte of the last 3-byte character
+    writeFileSync(join(dir, F['6-1']), csv.subarray(0, end + 1));
+    const { records, errors } = await readRsFolder(dir, 'rs');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ file: 'rs/6-1_RS_2024_その他備考.csv', where: `table 6-1, line ${last}` });
+    expect(errors[0]!.message).toMatch(new RegExp(`^the row has bytes that are not valid UTF-8 .*\\(予算事業ID ${lastId}\\); no record for this project$`));
+    expect(records).toHaveLength(251);
+  });
+
   it('a folder with no RS table files is one error', async () => {
     const dir = join(root, 'empty');
     mkdirSync(dir);
@@ -313,5 +374,36 @@ describe('bad input', () => {
       errors: [{ file: 'rs', where: null, message: 'no RS table files (N-N_RS_YYYY_*.csv|zip) in the folder' }],
       notices: [],
     });
+  });
+});
+
+describe('decodeText', () => {
+  it('gives the same text however the bytes are cut, characters split across chunks included', async () => {
+    const bytes = new Uint8Array(readFileSync(join(REAL, F['6-1']))); // 47 KB
+    const whole = new TextDecoder().decode(bytes); // drops the BOM, as decodeText does
+    for (const size of [1, 2, 5, 4096 + 1]) {
+      async function* chunks(): AsyncGenerator<Uint8Array> {
+        for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+      }
+      const info: DecodeInfo = { encoding: null, invalidAt: [] };
+      let text = '';
+      for await (const s of decodeText(chunks(), info)) text += s;
+      expect(text === whole, `chunks of ${size} bytes`).toBe(true);
+      expect(info).toEqual({ encoding: 'utf-8', invalidAt: [] });
+    }
+  });
+
+  it('notes the text offset of each line with bytes that are not UTF-8', async () => {
+    async function* chunks(): AsyncGenerator<Uint8Array> {
+      yield Buffer.from('\uFEFFあ,い\r\nう,');
+      yield Buffer.from([0xe3, 0x81]); // an incomplete character, then a full one whose bytes are split
+      yield Buffer.concat([Buffer.from(',x\r\n'), Buffer.from('え').subarray(0, 1)]);
+      yield Buffer.concat([Buffer.from('え').subarray(1), Buffer.from('\r\n')]);
+    }
+    const info: DecodeInfo = { encoding: null, invalidAt: [] };
+    let text = '';
+    for await (const s of decodeText(chunks(), info)) text += s;
+    expect(text).toBe('あ,い\r\nう,\uFFFD,x\r\nえ\r\n');
+    expect(info.invalidAt).toEqual([text.indexOf('\uFFFD')]);
   });
 });

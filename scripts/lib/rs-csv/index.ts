@@ -101,7 +101,7 @@ async function readTable<K extends TableId>(
   const spec = TABLES[id];
   const label = tableLabel(id);
   const zipInfo: ZipInfo = { entry: null, ignored: [] };
-  const decodeInfo: DecodeInfo = { encoding: null };
+  const decodeInfo: DecodeInfo = { encoding: null, invalidAt: [] };
   const bytes = file.kind === 'zip' ? zipCsvBytes(file.abs, zipInfo) : csvBytes(file.abs);
   const entries = new Map<string, Entry<K>>();
   const identities = new Map<string, Identity>();
@@ -166,8 +166,10 @@ async function readTable<K extends TableId>(
     }
     const rsId = ASCII.test(idText) ? idText : idText.normalize('NFKC');
     const fiscalYear = /^\d{4}$/.test(fiscalYearText) ? Number(fiscalYearText) : NaN;
-    if (!(fiscalYear >= 1900 && fiscalYear <= 2100) || rsId === '') {
-      const column = rsId === '' ? '予算事業ID' : '事業年度';
+    // An ID with a byte that was not UTF-8 in it (U+FFFD) names no project: the row is reported, not given
+    // to a project that does not exist.
+    if (!(fiscalYear >= 1900 && fiscalYear <= 2100) || rsId === '' || rsId.includes('\uFFFD')) {
+      const column = rsId === '' || rsId.includes('\uFFFD') ? '予算事業ID' : '事業年度';
       state.errors.push({
         file: file.rel,
         where: `table ${id}, line ${row.line}, column ${column}`,
@@ -220,7 +222,7 @@ async function readTable<K extends TableId>(
     }
   };
   try {
-    await readTableRows(decodeText(bytes, decodeInfo), spec, { header, row });
+    await readTableRows(decodeText(bytes, decodeInfo), spec, { header, row }, decodeInfo.invalidAt);
   } catch (e) {
     if (e instanceof FileError) {
       state.errors.push({ file: file.rel, where: `table ${label}`, message: `${e.message}; table ${id} is not used` });

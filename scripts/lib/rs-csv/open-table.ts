@@ -1,13 +1,14 @@
 /**
  * Opens one RS table file as a stream of text chunks: a plain CSV, or the single CSV inside a published
  * zip (streamed through fflate's Unzip, never inflated whole). Files are UTF-8 with BOM as published;
- * a file without BOM that is not valid UTF-8 is read as Shift_JIS (cp932), which earlier RS downloads used.
+ * a file without BOM that does not start as valid UTF-8 is read as Shift_JIS (cp932), which earlier RS
+ * downloads used. Bad bytes further into a UTF-8 file cost only the rows that hold them (DecodeInfo.invalidAt).
  */
 import { createReadStream } from 'node:fs';
 import { Unzip, UnzipInflate, UnzipPassThrough } from 'fflate';
 import iconv from 'iconv-lite';
 
-/** A problem with the file as a whole (not a zip, corrupt, no CSV inside, bad encoding). */
+/** A problem with the file as a whole (not a zip, corrupt, no CSV inside). */
 export class FileError extends Error {}
 
 const CHUNK = 64 * 1024;
@@ -86,54 +87,118 @@ export function csvBytes(abs: string): AsyncGenerator<Uint8Array> {
 
 export interface DecodeInfo {
   encoding: 'utf-8' | 'cp932' | null;
+  /**
+   * Offsets in the decoded text (UTF-16 code units, BOM excluded) of bytes that were not valid UTF-8 and
+   * were read as U+FFFD, in increasing order: the table reader turns each into a problem of the row that
+   * holds it, so one damaged row costs its project, not the whole table.
+   */
+  invalidAt: number[];
 }
 
-/** Decodes bytes to text: UTF-8 (BOM removed), or cp932 when the start is not UTF-8 and has no BOM. */
+/** Where the bytes can be cut without splitting a UTF-8 character: before an incomplete last character. */
+function completeLength(bytes: Uint8Array): number {
+  const n = bytes.length;
+  for (let i = n - 1; i >= 0 && i >= n - 4; i--) {
+    const b = bytes[i]!;
+    if ((b & 0xc0) === 0x80) continue; // a continuation byte: look further back for its lead byte
+    if (b < 0xc0) return n; // ASCII (or a stray byte the decoder reports): complete
+    const size = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+    return n - i < size ? i : n;
+  }
+  return n;
+}
+
+const fatalUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const lossyUtf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+
+/**
+ * Decodes bytes that are not all valid UTF-8 line by line (LF never occurs inside a UTF-8 character): valid
+ * lines as they are, a damaged line with U+FFFD for its bad bytes and its offset noted in `invalidAt`.
+ */
+function decodeDamaged(bytes: Uint8Array, offset: number, invalidAt: number[]): string {
+  let out = '';
+  let from = 0;
+  while (from < bytes.length) {
+    const lf = bytes.indexOf(10, from);
+    const to = lf === -1 ? bytes.length : lf + 1;
+    const line = bytes.subarray(from, to);
+    try {
+      out += fatalUtf8.decode(line);
+    } catch {
+      const text = lossyUtf8.decode(line);
+      invalidAt.push(offset + out.length + Math.max(0, text.indexOf('\uFFFD')));
+      out += text;
+    }
+    from = to;
+  }
+  return out;
+}
+
+/**
+ * Decodes bytes to text: UTF-8 (BOM removed), or cp932 when the start is not UTF-8 and has no BOM. Bytes
+ * that are not UTF-8 later in a UTF-8 file are read as U+FFFD and noted in `info.invalidAt`.
+ */
 export async function* decodeText(bytes: AsyncIterable<Uint8Array>, info: DecodeInfo): AsyncGenerator<string> {
-  let decode: ((chunk: Uint8Array) => string) | null = null;
-  let finish: () => string = () => '';
+  /** Bytes held back: an incomplete last character, or a start too short to tell the BOM. */
+  let carry: Uint8Array = new Uint8Array(0);
+  /** Code units of text yielded so far. */
   let offset = 0;
+  let sjis: ReturnType<typeof iconv.getDecoder> | null = null;
+  const utf8 = (chunk: Uint8Array, final: boolean): string => {
+    const cut = final ? chunk.length : completeLength(chunk);
+    carry = chunk.slice(cut);
+    const body = chunk.subarray(0, cut);
+    let s: string;
+    try {
+      s = fatalUtf8.decode(body);
+    } catch {
+      s = decodeDamaged(body, offset, info.invalidAt);
+    }
+    offset += s.length;
+    return s;
+  };
   for await (const raw of bytes) {
-    let chunk = raw;
-    if (decode === null) {
-      const hasBom = chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf;
-      if (hasBom) chunk = chunk.subarray(3);
-      const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-      let first: string | null = null;
-      try {
-        first = utf8.decode(chunk, { stream: true });
-      } catch {
-        if (hasBom) throw new FileError('invalid UTF-8 near the start of the file');
-      }
-      if (first !== null) {
-        info.encoding = 'utf-8';
-        decode = (c) => {
-          try {
-            return utf8.decode(c, { stream: true });
-          } catch {
-            throw new FileError(`invalid UTF-8 after byte ${offset}`);
-          }
-        };
-        finish = () => {
-          try {
-            return utf8.decode();
-          } catch {
-            throw new FileError('the file ends inside a UTF-8 character');
-          }
-        };
-        offset += raw.length;
-        if (first) yield first;
+    if (sjis !== null) {
+      const s = sjis.write(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength));
+      if (s) yield s;
+      continue;
+    }
+    let chunk: Uint8Array = carry.length > 0 ? Buffer.concat([carry, raw]) : raw;
+    if (info.encoding === null) {
+      if (chunk.length < 3) {
+        carry = chunk;
         continue;
       }
-      info.encoding = 'cp932';
-      const sjis = iconv.getDecoder('cp932');
-      decode = (c) => sjis.write(Buffer.from(c.buffer, c.byteOffset, c.byteLength));
-      finish = () => sjis.end() ?? '';
+      const hasBom = chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf;
+      if (hasBom) chunk = chunk.subarray(3);
+      else {
+        try {
+          fatalUtf8.decode(chunk.subarray(0, completeLength(chunk)));
+        } catch {
+          info.encoding = 'cp932';
+          sjis = iconv.getDecoder('cp932');
+          carry = new Uint8Array(0);
+          const s = sjis.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+          if (s) yield s;
+          continue;
+        }
+      }
+      info.encoding = 'utf-8';
     }
-    const s = decode(chunk);
-    offset += raw.length;
+    const s = utf8(chunk, false);
     if (s) yield s;
   }
-  const rest = finish();
+  if (sjis !== null) {
+    const rest = sjis.end();
+    if (rest) yield rest;
+    return;
+  }
+  if (carry.length === 0) return;
+  if (info.encoding === null) {
+    // A file of one or two bytes.
+    info.encoding = 'utf-8';
+  }
+  // Whatever is left is a character the file ends inside (or the whole of a tiny file).
+  const rest = utf8(carry, true);
   if (rest) yield rest;
 }

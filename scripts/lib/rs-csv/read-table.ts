@@ -287,12 +287,19 @@ class TableRow implements Row {
 }
 
 /**
- * Reads the table: `reader.header` with the header check, then `reader.row` for each record. Resolves when
+ * Reads the table: `reader.header` with the header check, then `reader.row` for each record. A record
+ * holding one of `invalidAt` (text offsets of bytes that were not UTF-8, DecodeInfo.invalidAt; noted as the
+ * text is decoded, so before papaparse reaches them) gets a row problem naming its column. Resolves when
  * the text is read (or the header callback said stop); rejects with `CsvError` for text that is not CSV,
  * with the error of the text source (a corrupt zip), or with what a callback threw. The source is always
  * released (destroyed) before the promise settles, also for a table abandoned half-way.
  */
-export async function readTableRows(text: AsyncIterable<string>, spec: TableSpec, reader: TableReader): Promise<void> {
+export async function readTableRows(
+  text: AsyncIterable<string>,
+  spec: TableSpec,
+  reader: TableReader,
+  invalidAt: readonly number[] = [],
+): Promise<void> {
   const input = text[Symbol.asyncIterator]();
   let head: string;
   let newline: Newline;
@@ -328,6 +335,17 @@ export async function readTableRows(text: AsyncIterable<string>, spec: TableSpec
   let headerCells: string[] = [];
   const columnName = (field: number): string => (headerCells[field] !== undefined && headerCells[field] !== '' ? `column "${headerCells[field]}"` : `field ${field + 1}`);
   let line = 1;
+  /** Index of the first offset in `invalidAt` not yet matched to a record. */
+  let nextInvalid = 0;
+  /** Whether a bad-byte offset falls in [from, end); offsets before `end` are used up. */
+  const hasInvalid = (from: number, end: number): boolean => {
+    let found = false;
+    while (nextInvalid < invalidAt.length && invalidAt[nextInvalid]! < end) {
+      if (invalidAt[nextInvalid]! >= from) found = true;
+      nextInvalid++;
+    }
+    return found;
+  };
 
   await new Promise<void>((resolve, reject) => {
     let settled = false;
@@ -371,6 +389,7 @@ export async function readTableRows(text: AsyncIterable<string>, spec: TableSpec
           }
           const start = line;
           line += 1 + breaks;
+          const damaged = invalidAt.length > 0 && hasInvalid(recordStart, end);
           recordStart = end;
           if (layout === null) {
             headerCells = record.map((c) => c.trim());
@@ -383,7 +402,11 @@ export async function readTableRows(text: AsyncIterable<string>, spec: TableSpec
             return;
           }
           if (record.length === 1 && record[0] === '') return; // an empty line
-          const problem = record.length === layout.width ? null : `the row has ${record.length} fields where the header has ${layout.width}`;
+          const problem = damaged
+            ? `the row has bytes that are not valid UTF-8 (read as "\uFFFD") in ${columnName(Math.max(0, record.findIndex((c) => c.includes('\uFFFD'))))}`
+            : record.length === layout.width
+              ? null
+              : `the row has ${record.length} fields where the header has ${layout.width}`;
           reader.row(new TableRow(start, problem, record, layout));
         } catch (e) {
           // settle first: abort() calls `complete`
