@@ -164,7 +164,7 @@ describe('5-1 in the row shapes of the real 2025 file (tests/fixtures/rs/payees-
     shaped = await readRsFolder(resolve('tests/fixtures/rs/payees-row-shapes'), 'fixtures/payees-row-shapes');
   });
 
-  it('reads amounts and 法人番号 written with a trailing space exactly, TRUE/FALSE flags and blank その他の契約', () => {
+  it('reads amounts, counts and 法人番号 written with a trailing space exactly, TRUE/FALSE flags and blank その他の契約', () => {
     expect(shaped.errors).toEqual([]);
     expect(shaped.records).toHaveLength(1);
     const r = sheet.parse(shaped.records[0]);
@@ -175,8 +175,31 @@ describe('5-1 in the row shapes of the real 2025 file (tests/fixtures/rs/payees-
     ]);
     const blank = { description: null, contractMethod: null, bidders: null, winningBidRate: null, singleBidReason: null };
     expect(r.payees).toEqual([
-      { block: 'A', rank: 1, name: '株式会社試験運営', corporateNumber: '6010001000001', amount: 3025000, ...blank },
-      { block: 'C', rank: 1, name: '株式会社例示管理', corporateNumber: '3010001000004', amount: 154621471, ...blank },
+      {
+        block: 'A',
+        rank: 1,
+        name: '株式会社試験運営',
+        corporateNumber: '6010001000001',
+        amount: 3025000,
+        // its contract row leaves その他の契約 blank: still its contract, not a second payee
+        description: '研修運営支援業務（架空）',
+        contractMethod: '一般競争契約（最低価格）',
+        bidders: 3,
+        winningBidRate: 0.955,
+        singleBidReason: null,
+      },
+      {
+        block: 'C',
+        rank: 1,
+        name: '株式会社例示管理',
+        corporateNumber: '3010001000004',
+        amount: 154621471,
+        description: '庁舎管理業務（架空）',
+        contractMethod: '随意契約（企画競争）',
+        bidders: 1,
+        winningBidRate: null,
+        singleBidReason: null,
+      },
       // the payees block C does not list, bundled (その他支出先 TRUE): kept as the sheet names them
       { block: 'C', rank: 2, name: 'その他', corporateNumber: null, amount: 1379101, ...blank },
     ]);

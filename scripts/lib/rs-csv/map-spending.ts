@@ -4,9 +4,10 @@
  * 5-1 (支出先_支出情報) mixes three kinds of rows, told apart by which columns are filled:
  * - block row: 支出先名 blank → the block's 支出先ブロック名, 支出先の数, 事業を行う上での役割 and
  *   ブロックの合計支出額;
- * - payee row: 支出先名 filled and (支出先の合計支出額 filled, or その他の契約 blank) → one payee with its
- *   法人番号 and total (支出先の合計支出額);
- * - contract row: 支出先名 filled and その他の契約 filled (t/f, TRUE/FALSE) → one contract (契約概要, 金額,
+ * - payee row: 支出先名 filled and (支出先の合計支出額 filled, or その他の契約 and the contract columns
+ *   blank) → one payee with its 法人番号 and total (支出先の合計支出額);
+ * - contract row: 支出先名 filled and その他の契約 filled (t/f, TRUE/FALSE), or contract columns filled
+ *   without a 支出先の合計支出額 → one contract (契約概要, 金額,
  *   契約方式等, 具体的な契約方式等, 入札者数, 落札率 in percent, 一者応札…理由) of the latest payee of that
  *   name in the block (a payee is created, amount unknown, when the contract comes first).
  *   A row filled as both payee and contract counts as both.
@@ -45,7 +46,6 @@ export const payees: Mapper<'5-1'> = {
     const corporateNumber = text(row.get('法人番号'))?.normalize('NFKC') ?? null;
     const payeeTotal = cell(row, '支出先の合計支出額', yen);
     const otherContract = cell(row, 'その他の契約', flag);
-    const isPayeeRow = payeeTotal !== null || otherContract === null;
     const contract: Contract = {
       description: text(row.get('契約概要')),
       amount: cell(row, '金額', yen),
@@ -54,13 +54,16 @@ export const payees: Mapper<'5-1'> = {
       winningBidRate: cell(row, '落札率', percentToFraction),
       singleBidReason: text(row.get('一者応札・一者応募又は競争性のない随意契約となった理由及び改善策（支出額10億円以上）')),
     };
-    const hasContract =
-      otherContract !== null ||
+    const hasContractData =
       contract.description !== null ||
       contract.amount !== null ||
       contract.method !== null ||
       contract.bidders !== null ||
       contract.winningBidRate !== null;
+    const hasContract = otherContract !== null || hasContractData;
+    // A row with contract data but neither 支出先の合計支出額 nor その他の契約 is read as a contract of the
+    // payee above it, not as a second payee of the same name without an amount.
+    const isPayeeRow = payeeTotal !== null || (otherContract === null && !hasContractData);
     const latest = (): PayeeAcc | undefined =>
       part.payees.findLast((p) => p.block === block && p.name === name && (corporateNumber === null || p.corporateNumber === null || p.corporateNumber === corporateNumber));
     let payee: PayeeAcc | undefined;
