@@ -168,8 +168,9 @@ async function readTable<K extends TableId>(
     const fiscalYear = /^\d{4}$/.test(fiscalYearText) ? Number(fiscalYearText) : NaN;
     // An ID with a byte that was not UTF-8 in it (U+FFFD) names no project: the row is reported, not given
     // to a project that does not exist.
-    if (!(fiscalYear >= 1900 && fiscalYear <= 2100) || rsId === '' || rsId.includes('\uFFFD')) {
-      const column = rsId === '' || rsId.includes('\uFFFD') ? '予算事業ID' : '事業年度';
+    const noId = rsId === '' || rsId.includes('\uFFFD');
+    if (!(fiscalYear >= 1900 && fiscalYear <= 2100) || noId) {
+      const column = noId ? '予算事業ID' : '事業年度';
       state.errors.push({
         file: file.rel,
         where: `table ${id}, line ${row.line}, column ${column}`,

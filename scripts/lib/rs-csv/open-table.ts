@@ -4,6 +4,7 @@
  * a file without BOM that does not start as valid UTF-8 is read as Shift_JIS (cp932), which earlier RS
  * downloads used. Bad bytes further into a UTF-8 file cost only the rows that hold them (DecodeInfo.invalidAt).
  */
+import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { Unzip, UnzipInflate, UnzipPassThrough } from 'fflate';
 import iconv from 'iconv-lite';
@@ -171,17 +172,13 @@ export async function* decodeText(bytes: AsyncIterable<Uint8Array>, info: Decode
       }
       const hasBom = chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf;
       if (hasBom) chunk = chunk.subarray(3);
-      else {
-        try {
-          fatalUtf8.decode(chunk.subarray(0, completeLength(chunk)));
-        } catch {
-          info.encoding = 'cp932';
-          sjis = iconv.getDecoder('cp932');
-          carry = new Uint8Array(0);
-          const s = sjis.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-          if (s) yield s;
-          continue;
-        }
+      else if (!isUtf8(chunk.subarray(0, completeLength(chunk)))) {
+        info.encoding = 'cp932';
+        sjis = iconv.getDecoder('cp932');
+        carry = new Uint8Array(0);
+        const s = sjis.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        if (s) yield s;
+        continue;
       }
       info.encoding = 'utf-8';
     }
