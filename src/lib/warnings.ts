@@ -15,6 +15,7 @@ export const SECTION_ANCHORS: Record<string, string> = {
   activities: 'activities',
   unitCosts: 'unit-costs',
   outcomes: 'outcomes',
+  logicLinks: 'logic-model',
   checks: 'checks',
   findings: 'findings',
   pastSheets: 'past-sheets',

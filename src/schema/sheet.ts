@@ -81,6 +81,8 @@ export const budgetItem = z.object({
   kind: z.string(),
   /** 会計区分 / 会計 / 勘定 path when stated (RS form), joined with " / "; `null` otherwise. */
   account: text.default(null),
+  /** RS form 2-2 所管 / 組織・勘定 (the budget's owner and organisation), joined with " / "; `null` otherwise. */
+  organisation: text.default(null),
   /** 歳出予算目 or 項 / 目: the line item; "計" rows are kept with item "計". */
   item: z.string(),
   /** 円. */
@@ -142,6 +144,14 @@ export const outcome = z.object({
   targetYear: year.nullable(),
   /** 根拠として用いた統計・データ名 (出典). */
   dataSource: text.default(null),
+  /** RS form 3-1 成果目標の種類 as stated; `null` when blank or not RS. */
+  goalType: text.default(null),
+  /** RS form 3-1 改善の上向き／下向き as stated (which way is better); `null` when blank or not RS. */
+  direction: text.default(null),
+  /** RS form 3-1 定性的なアウトカム目標を設定している理由; `null` when blank or not RS. */
+  qualitativeReason: text.default(null),
+  /** RS form 3-1 定性的なアウトカムに関する成果実績; `null` when blank or not RS. */
+  qualitativeResult: text.default(null),
   values: z.array(
     yearValue.extend({
       /** 成果実績, in `unit`. */
@@ -189,8 +199,81 @@ export const findings = z.object({
 export const pastSheet = z.object({
   /** The fiscal year of the earlier review sheet. */
   year,
-  /** Its 事業番号 as printed (e.g. "新31-0015", "2021 総務 20 0083"). Years with "-" are omitted. */
+  /**
+   * Its 事業番号 as printed (e.g. "新31-0015", "2021 総務 20 0083"; RS 旧事業番号 "2023-デジ-22-0001", in
+   * whatever dashes and spaces the cell uses). Years with "-" are omitted.
+   */
   number: z.string(),
+});
+
+/** RS form 3-2: one end of a link of the logic model (an アクティビティ, アウトプット or アウトカム). */
+export const logicNode = z.object({
+  /** 種別: アクティビティ / アウトプット / アウトカム (the export's "1." prefix removed; other words as written). */
+  kind: text,
+  /** アクティビティ・アウトプット・アウトカムの番号 as stated (numbers are per 種別). */
+  number: text,
+  /** アウトカムの期間: 短期 / 中期 / 長期 (prefix removed); `null` for activities and outputs. */
+  term: text,
+  /** アクティビティの内容 / 活動目標 / 成果目標 as stated. */
+  text,
+});
+
+/** RS form 3-2 目標のつながり: one row, a link from one step of the logic model to the next. */
+export const logicLink = z.object({
+  /** 派生元: the step the link starts from. */
+  from: logicNode,
+  /** 派生先: the step it leads to. */
+  to: logicNode,
+  /** 後続アウトカムへのつながり: how the step leads to the later outcome, as stated. */
+  connection: text,
+  /** アウトカムを複数段階で設定できない理由, as stated. */
+  singleStageReason: text,
+});
+
+/** RS form 3-1: a 閣議決定 (cabinet decision) etc. that sets a KPI for the project. */
+export const kpiDecision = z.object({
+  /** 事業に関連するKPIが定められている閣議決定等の名称. */
+  name: text,
+  /** …の該当箇所. */
+  section: text,
+  /** …のURL, as written (pages link only its http(s) URL). */
+  url: text,
+});
+
+/** RS form 1-3 根拠法令: one law (or article) the project rests on. */
+export const lawRef = z.object({
+  /** 法令名 as stated. */
+  name: text,
+  /** 法令番号 (e.g. "令和三年法律第三十六号"); `null` when blank. */
+  lawNumber: text,
+  /** 法令ID of e-Gov 法令検索 (e.g. "503AC0000000036"); pages link https://laws.e-gov.go.jp/law/<法令ID>. */
+  lawId: text,
+  /** 条 as stated ("第四条"). */
+  article: text,
+  /** 項 as stated ("2"). */
+  paragraph: text,
+  /** 号・号の細分 as stated ("第17号"). */
+  item: text,
+});
+
+/** RS form 1-3 政策・施策: one policy/measure pair with its page. */
+export const policyRef = z.object({
+  /** 政策所管府省庁 (政策所管府省庁_P) as stated. */
+  ministry: text,
+  /** 政策. */
+  policy: text,
+  /** 施策. */
+  measure: text,
+  /** 政策・施策URL as written (pages link only its http(s) URL). */
+  url: text,
+});
+
+/** RS form 1-3 関係する計画・通知等: one plan or notice with its page. */
+export const planRef = z.object({
+  /** 計画通知名. */
+  name: text,
+  /** 計画通知等URL as written (pages link only its http(s) URL). */
+  url: text,
 });
 
 export const relatedProject = z.object({
@@ -212,6 +295,8 @@ export const subsidyRate = z.object({
   rate: text,
   /** 補助上限等 as stated. */
   cap: text,
+  /** 補助率URL as written (pages link only its http(s) URL); `null` when blank. */
+  url: text.default(null),
 });
 
 export const expense = z.object({
@@ -322,8 +407,15 @@ export const sheet = z.object({
   division: text,
   /** 作成責任者. */
   manager: text,
+  /**
+   * RS form 1-1 その他担当組織: each other responsible organisation as 府省庁 局・庁 部 課 室 班 係
+   * (the stated ones, space-joined), in the sheet's order; `[]` when none or not RS.
+   */
+  otherOrganisations: z.array(z.string()).default([]),
   /** 事業番号 as printed; `null` when the sheet prints none. */
   projectNumber: text.default(null),
+  /** RS form 予算事業ID (the RS system's own project number); `null` for the other forms. */
+  rsProjectId: z.number().int().nullable().default(null),
   /** 事業開始年度; `null` when unknown (RS 開始年度不明) or not stated. */
   startYear: year.nullable(),
   /** 事業終了(予定)年度; `null` when the sheet states none (RS 終了予定なし, or "-"). */
@@ -332,8 +424,12 @@ export const sheet = z.object({
   accountType: text,
   /** 根拠法令. */
   legalBasis: text.default(null),
+  /** RS form 1-3 根拠法令, one entry per law with its 法令番号 and 法令ID; `[]` when none or not RS. */
+  laws: z.array(lawRef).default([]),
   /** 関係する計画、通知等. */
   relatedPlans: text.default(null),
+  /** RS form 1-3 関係する計画・通知等 with their URLs; `[]` when none or not RS. */
+  plans: z.array(planRef).default([]),
   /** 主要政策・施策. */
   majorPolicy: text.default(null),
   /** 主要経費. */
@@ -341,6 +437,8 @@ export const sheet = z.object({
   /** 政策評価: 政策 / 施策 as stated. */
   policy: text.default(null),
   measure: text.default(null),
+  /** RS form 1-3 政策・施策 entries with their ministry and URL; `[]` when none or not RS. */
+  policies: z.array(policyRef).default([]),
   /** 事業区分 (RS form). */
   category: text.default(null),
   /** 実施方法 (委託・請負, 補助, 直接実施 …), one entry per method. */
@@ -351,6 +449,8 @@ export const sheet = z.object({
   issues: text.default(null),
   /** 事業概要. */
   overview: text,
+  /** RS form 1-2 事業概要URL as written (a note may follow the URL; pages link only the http(s) URL). */
+  overviewUrl: text.default(null),
   /** 活動内容 (アクティビティ). */
   activityDescription: text.default(null),
   /** Budget columns by fiscal year, oldest first (the last ones may be 要求). */
@@ -360,9 +460,18 @@ export const sheet = z.object({
   activities: z.array(activity).default([]),
   unitCosts: z.array(unitCost).default([]),
   outcomes: z.array(outcome).default([]),
+  /** RS form 3-1: the 閣議決定等 that set KPIs for the project; `[]` when none or not RS. */
+  kpiDecisions: z.array(kpiDecision).default([]),
+  /** RS form 3-2 目標のつながり: the logic model's links in the sheet's order; `[]` when none or not RS. */
+  logicLinks: z.array(logicLink).default([]),
   checks: z.array(check).default([]),
   findings,
   pastSheets: z.array(pastSheet).default([]),
+  /**
+   * RS form 旧事業番号 entries that carry no year (e.g. "0001-04"), as written; no year is invented for
+   * them, so they are not in `pastSheets`. `[]` when none.
+   */
+  pastSheetsUnparsed: z.array(z.string()).default([]),
   relatedProjects: z.array(relatedProject).default([]),
   /** 補助率等 (RS form table 1-4); `[]` when the source states none or has no such table. */
   subsidyRates: z.array(subsidyRate).default([]),
@@ -384,6 +493,12 @@ export type Outcome = z.infer<typeof outcome>;
 export type Check = z.infer<typeof check>;
 export type Findings = z.infer<typeof findings>;
 export type PastSheet = z.infer<typeof pastSheet>;
+export type LogicNode = z.infer<typeof logicNode>;
+export type LogicLink = z.infer<typeof logicLink>;
+export type KpiDecision = z.infer<typeof kpiDecision>;
+export type LawRef = z.infer<typeof lawRef>;
+export type PolicyRef = z.infer<typeof policyRef>;
+export type PlanRef = z.infer<typeof planRef>;
 export type RelatedProject = z.infer<typeof relatedProject>;
 export type SubsidyRate = z.infer<typeof subsidyRate>;
 export type Block = z.infer<typeof block>;

@@ -4,7 +4,7 @@ import type { BudgetItem } from '../../src/schema/sheet.ts';
 import { rsSamples, textSample } from '../support/sample-records.ts';
 
 const item = (year: number, kind: string, item: string, amount: number | null, account: string | null = null, note: string | null = null): BudgetItem => ({
-  year, kind, account, item, amount, note,
+  year, kind, account, organisation: null, item, amount, note,
 });
 
 describe('budgetItemGrid', () => {

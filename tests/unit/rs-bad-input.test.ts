@@ -151,23 +151,23 @@ describe('bad input', () => {
     expect(r12.findings.remarks).toBe('支出先への支出額について、再委託の支出額には特別会計からの支出を一部含む。');
   });
 
-  it('an amount that does not parse: an error naming table, line and column; only that project fails', async () => {
+  it('an amount that does not parse: read as blank, kept as written in a warning naming table, line and column', async () => {
     const dir = folder(['1-1', '2-2']);
     const csv = readReal('2-1');
     const line = lineOf(csv, ROW_2023_OF_1);
     writeFileSync(join(dir, F['2-1']), csv.replace(ROW_2023_OF_1, ROW_2023_OF_1.replace(',33328000,', ',abc,')));
     const { records, errors } = await readRsFolder(dir, 'rs');
-    expect(errors).toEqual([
-      {
-        file: 'rs/2-1_RS_2024_予算・執行_サマリ.csv',
-        where: `table 2-1, line ${line}, column 当初予算（合計）`,
-        message: '"abc" is not an amount in 円 (予算事業ID 1); no record for this project',
-      },
-    ]);
+    expect(errors).toEqual([]);
     expect(line).toBe(4); // header, 2024 total row, 2024 account row, then this 2023 total row
-    expect(records).toHaveLength(251);
-    expect(rs1(records)).toBeUndefined();
-    expect(records.find((r) => r.id.endsWith('-rs4'))!.budgets!.length).toBeGreaterThan(0);
+    expect(records).toHaveLength(252);
+    const r = rs1(records)!;
+    expect(r.budgets!.find((b) => b.year === 2023)).toMatchObject({ initial: null, total: 33328000 });
+    expect(r.warnings).toContainEqual({
+      code: 'unparsed-value',
+      section: 'budgets',
+      ref: null,
+      message: '表2-1の4行目「当初予算（合計）」の「abc」は読み取れないため、空欄として扱っています。',
+    });
   });
 
   it('a row with too few fields fails its project', async () => {
@@ -243,20 +243,22 @@ describe('bad input', () => {
     expect(records.find((r) => r.id.endsWith('-rs12'))!.source.missingParts).toContain('6-1 その他備考');
   });
 
-  it('a 3-1 row of an unknown row type fails its project, naming the column', async () => {
+  it('a 3-1 row of an unknown row type is kept out with a warning quoting it; the record stays', async () => {
     const dir = folder([]);
     const fixture = resolve('tests/fixtures/rs/goals-payees/3-1_RS_2024_効果発現経路_目標・実績.csv');
     const csv = readFileSync(fixture, 'utf8');
     writeFileSync(join(dir, '3-1_RS_2024_効果発現経路_目標・実績.csv'), csv.replace(',3.実績値,', ',3.実績見込,'));
     const { records, errors } = await readRsFolder(dir, 'rs');
-    expect(errors).toEqual([
-      {
-        file: 'rs/3-1_RS_2024_効果発現経路_目標・実績.csv',
-        where: 'table 3-1, line 5, column 目標年度／目標値／実績値／達成率',
-        message: '"実績見込" is not 目標年度, 目標値, 実績値 or 達成率 (予算事業ID 900001); no record for this project',
-      },
-    ]);
-    expect(records).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(records).toHaveLength(1);
+    expect(records[0]!.warnings).toContainEqual({
+      code: 'unparsed-value',
+      section: 'activities',
+      ref: null,
+      message: '表3-1の5行目「目標年度／目標値／実績値／達成率」の「3.実績見込」は読み取れないため、この行を使っていません。',
+    });
+    // the row's actuals are not read: the 2021 actual of line 5 is blank
+    expect(records[0]!.activities![0]!.values[0]).toMatchObject({ year: 2021, actual: null, planned: 10 });
   });
 
   it('a 5-2 edge without its target block is left out with a warning on the record', async () => {

@@ -76,6 +76,10 @@ describe('3-1 targets and actuals', () => {
       term: '短期',
       targetYear: 2025,
       dataSource: '受講者アンケート（架空）',
+      goalType: '定量的',
+      direction: '上向き',
+      qualitativeReason: null,
+      qualitativeResult: null,
       values: [
         { year: 2022, label: null, isPlan: false, actual: 85.5, target: null, achievement: null },
         { year: 2023, label: null, isPlan: false, actual: 92.1, target: 90, achievement: 1.023 }, // 102.3 %

@@ -99,18 +99,19 @@ describe('予算事業ID 1 内閣人事局経費', () => {
 
   it('budget items: 2-1 account breakdown, 2-2 line items, and the 主な増減理由 note', () => {
     const items = byId(1).budgetItems!;
-    expect(items).toContainEqual({ year: 2023, kind: '執行額', account: '一般会計 / 一般会計', item: '計', amount: 11200834, note: null });
+    expect(items).toContainEqual({ year: 2023, kind: '執行額', account: '一般会計 / 一般会計', organisation: null, item: '計', amount: 11200834, note: null });
     expect(items).toContainEqual({
       year: 2024,
       kind: '予算額（当初予算）',
       account: '一般会計 / 一般会計',
+      organisation: '内閣 / 内閣官房',
       item: '内閣官房共通費 / 庁費',
       amount: 25407000,
       note: null,
     });
-    expect(items).toContainEqual({ year: 2024, kind: '翌年度要求額', account: '一般会計 / 一般会計', item: '内閣官房共通費 / 庁費', amount: 28381000, note: null });
+    expect(items).toContainEqual({ year: 2024, kind: '翌年度要求額', account: '一般会計 / 一般会計', organisation: '内閣 / 内閣官房', item: '内閣官房共通費 / 庁費', amount: 28381000, note: null });
     // 2022 lines name the item only in 歳出予算項目の補足情報
-    expect(items).toContainEqual({ year: 2022, kind: '予算額（当初予算）', account: '一般会計 / 一般会計', item: '庁費', amount: 33273000, note: null });
+    expect(items).toContainEqual({ year: 2022, kind: '予算額（当初予算）', account: '一般会計 / 一般会計', organisation: null, item: '庁費', amount: 33273000, note: null });
     const noted = items.filter((i) => i.note?.startsWith('新たな成長推進枠'));
     expect(noted).toEqual([
       {
@@ -206,7 +207,7 @@ describe('other real projects', () => {
   it('349: subsidy rates (1-4) without the export apostrophe', () => {
     const rates = byId(349).subsidyRates!;
     expect(rates).toHaveLength(3);
-    expect(rates[0]).toEqual({ target: '警視庁警察官の超過勤務手当について補助', rate: '定額', cap: null });
+    expect(rates[0]).toEqual({ target: '警視庁警察官の超過勤務手当について補助', rate: '定額', cap: null, url: null });
     expect(rates[1]!.rate).toBe('10/10');
     expect(rates[2]!.rate).toBe('5/10');
   });
@@ -225,7 +226,7 @@ describe('other real projects', () => {
   it('2611: a special account with its 勘定', () => {
     const r = byId(2611);
     expect(r.accountType).toBe('特別会計');
-    expect(r.budgetItems).toContainEqual({ year: 2023, kind: '要望額', account: '特別会計 / 労働保険 / 雇用勘定', item: '計', amount: 1323494000, note: null });
+    expect(r.budgetItems).toContainEqual({ year: 2023, kind: '要望額', account: '特別会計 / 労働保険 / 雇用勘定', organisation: null, item: '計', amount: 1323494000, note: null });
     expect(r.budgets!.find((b) => b.year === 2023)).toMatchObject({ total: 1297494000, executed: 1297313760, executionRate: 0.99986 });
   });
 

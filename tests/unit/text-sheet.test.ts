@@ -89,8 +89,8 @@ describe('令和4年度 sample (000_ef263abaeb28aada.txt)', () => {
 
   it('reads 予算内訳: the "-" row is no item, the 計 row is kept', () => {
     expect(s.budgetItems).toEqual([
-      { year: 2022, kind: '当初予算', account: null, item: '計', amount: null, note: null },
-      { year: 2023, kind: '要求', account: null, item: '計', amount: null, note: null },
+      { year: 2022, kind: '当初予算', account: null, organisation: null, item: '計', amount: null, note: null },
+      { year: 2023, kind: '要求', account: null, organisation: null, item: '計', amount: null, note: null },
     ]);
   });
 

@@ -8,7 +8,10 @@
  *   zip, corrupt, not CSV) → an InputError (absent: a notice) and the table is listed in every record's
  *   `source.missingParts`; records are still built from the other tables;
  * - a column the registry does not know → a notice; the column is ignored;
- * - a row that does not parse → an InputError naming table, line and column; that project gets no record;
+ * - a cell that does not parse → read as blank, with an `unparsed-value` warning on the record quoting it
+ *   (table, line, column); a row a mapper cannot interpret at all → the same warning, that row not used;
+ * - a row with the wrong number of fields, or bytes that are not UTF-8 → an InputError naming table and
+ *   line; that project gets no record;
  * - a record that fails the schema: the converter reports it (scripts/lib/convert-run.ts validates every
  *   record of every form once, naming the record's id, which holds the 予算事業ID); no record.
  */
@@ -54,6 +57,25 @@ const MAPPERS: { [K in TableId]: Mapper<K> } = {
   '5-3': expenses,
   '5-4': multiYearContracts,
   '6-1': remarks,
+};
+
+/** The record section a table's warnings belong to (src/lib/warnings.ts places them on the page). */
+const TABLE_SECTIONS: { [K in TableId]: string } = {
+  '1-1': 'basics',
+  '1-2': 'purpose',
+  '1-3': 'basics',
+  '1-4': 'basics',
+  '1-5': 'relatedProjects',
+  '2-1': 'budgets',
+  '2-2': 'budgetItems',
+  '3-1': 'outcomes',
+  '3-2': 'logicLinks',
+  '4-1': 'findings',
+  '5-1': 'payees',
+  '5-2': 'flows',
+  '5-3': 'blocks',
+  '5-4': 'payees',
+  '6-1': 'findings',
 };
 
 interface TableFile extends TableFileName {
@@ -201,7 +223,7 @@ async function readTable<K extends TableId>(
       entry = {
         part: mapper.init(),
         warnings,
-        ctx: { fiscalYear, warn: (w) => warnings.push({ code: w.code, section: w.section, ref: w.ref ?? null, message: w.message }) },
+        ctx: { table: id, fiscalYear, warn: (w) => warnings.push({ code: w.code, section: w.section, ref: w.ref ?? null, message: w.message }) },
       };
       entries.set(key, entry);
     }
@@ -214,11 +236,14 @@ async function readTable<K extends TableId>(
       mapper.add(entry.part, row, entry.ctx);
     } catch (e) {
       if (!(e instanceof RowError || e instanceof ValueError)) throw e;
-      const column = e instanceof RowError ? `, column ${e.column}` : '';
-      fail(key, {
-        file: file.rel,
-        where: `table ${id}, line ${row.line}${column}`,
-        message: `${e.message} (予算事業ID ${rsId}); no record for this project`,
+      // A row the mapper cannot interpret costs only that row, never the record: it is named, with the
+      // cell as written, in a warning on the record.
+      const what = e instanceof RowError ? `「${e.column}」の「${row.get(e.column).trim()}」` : `（${e.message}）`;
+      entry.warnings.push({
+        code: 'unparsed-value',
+        section: TABLE_SECTIONS[id],
+        ref: null,
+        message: `表${id}の${row.line}行目${what}を読み取れないため、この行を使っていません。`,
       });
     }
   };

@@ -1,15 +1,29 @@
 /**
  * Tables 1-1 … 1-5 (基本情報): organisation, overview, policies and laws, subsidy rates, related projects.
  */
-import { cell, pushUnique, RowError, type Mapper } from './parts.ts';
+import { cell, pushUnique, type Mapper } from './parts.ts';
+import { readPastNumbers } from './past-numbers.ts';
+import type { Row } from './read-table.ts';
 import { flag, stripTextMarker, text, year } from './values.ts';
 
 const DIVISION_COLUMNS = ['部', '課', '室', '班', '係'];
 
-/** 1-1: one row per (other organisation, 作成責任者) pair; the project's own organisation repeats. */
+const OTHER_ORG_COLUMNS = ['府省庁', '局・庁', ...DIVISION_COLUMNS].map((c) => `${c}（その他担当組織）`);
+
+/** The stated parts of an organisation, space-joined; `null` when none is stated. */
+function joined(row: Row, columns: string[]): string | null {
+  const parts = columns.map((c) => text(row.get(c))).filter((v): v is string => v !== null);
+  return parts.length > 0 ? parts.join(' ') : null;
+}
+
+/**
+ * 1-1: one row per (other organisation, 作成責任者) pair, numbered by その他担当組織_作成責任者_no; the
+ * project's own organisation repeats. Either half of a row may be blank.
+ */
 export const organisation: Mapper<'1-1'> = {
-  init: () => ({ bureau: null, division: null, managers: [] }),
+  init: () => ({ bureau: null, division: null, managers: [], others: [] }),
   add(part, row) {
+    pushUnique(part.others, joined(row, OTHER_ORG_COLUMNS));
     part.bureau ??= text(row.get('局・庁'));
     if (part.division === null) {
       const parts = DIVISION_COLUMNS.map((c) => text(row.get(c))).filter((v): v is string => v !== null);
@@ -21,9 +35,6 @@ export const organisation: Mapper<'1-1'> = {
 
 const METHOD_PREFIX = '実施方法ー';
 const METHOD_COLUMNS = ['直接実施', '補助', '負担', '交付', '分担金・拠出金', 'その他'].map((m) => METHOD_PREFIX + m);
-
-/** 旧事業番号 such as "2023-デジ-22-0001": the leading year is the review year of that earlier sheet. */
-const PAST_NUMBER = /^(\d{4})-/;
 
 /** 1-2: one row per 主要経費; the other columns repeat. */
 export const overview: Mapper<'1-2'> = {
@@ -37,36 +48,44 @@ export const overview: Mapper<'1-2'> = {
     majorExpenses: [],
     implementation: [],
     remarks: null,
+    overviewUrl: null,
     pastSheets: [],
+    pastUnparsed: [],
     seen: false,
   }),
   add(part, row, ctx) {
     pushUnique(part.majorExpenses, text(row.get('主要経費')));
     for (const c of METHOD_COLUMNS) {
       // 1/blank flags: blank means the method is not used.
-      if (cell(row, c, flag) === true) pushUnique(part.implementation, c.slice(METHOD_PREFIX.length));
+      if (cell(row, c, flag, ctx, 'basics') === true) pushUnique(part.implementation, c.slice(METHOD_PREFIX.length));
     }
     const past = text(row.get('旧事業番号'));
-    if (past !== null && !part.pastSheets.some((p) => p.number === past)) {
-      const m = PAST_NUMBER.exec(past);
-      if (m) part.pastSheets.push({ year: Number(m[1]), number: past });
-      else
+    if (past !== null) {
+      const { sheets, unparsed } = readPastNumbers(past);
+      for (const ps of sheets) {
+        if (!part.pastSheets.some((p) => p.year === ps.year && p.number === ps.number)) part.pastSheets.push(ps);
+      }
+      for (const u of unparsed) {
+        if (part.pastUnparsed.includes(u)) continue;
+        part.pastUnparsed.push(u);
         ctx.warn({
           code: 'unparsed-value',
           section: 'pastSheets',
-          message: `旧事業番号「${past}」から年度を読み取れないため、過去のレビューシートとして扱っていません。`,
+          message: `旧事業番号「${u}」から年度を読み取れないため、記載のまま示し、過去のレビューシートへのリンクはしていません。`,
         });
+      }
     }
     if (part.seen) return;
     part.seen = true;
     part.purpose = text(row.get('事業の目的'));
     part.issues = text(row.get('現状・課題'));
     part.overview = text(row.get('事業の概要'));
+    part.overviewUrl = text(row.get('事業概要URL'));
     part.category = text(row.get('事業区分'));
-    const start = cell(row, '事業開始年度', year);
-    const startUnknown = cell(row, '開始年度不明', flag);
-    const end = cell(row, '事業終了（予定）年度', year);
-    const noEnd = cell(row, '終了予定なし', flag);
+    const start = cell(row, '事業開始年度', year, ctx, 'basics');
+    const startUnknown = cell(row, '開始年度不明', flag, ctx, 'basics');
+    const end = cell(row, '事業終了（予定）年度', year, ctx, 'basics');
+    const noEnd = cell(row, '終了予定なし', flag, ctx, 'basics');
     part.startYear = startUnknown === true ? null : start;
     part.endYear = noEnd === true ? null : end;
     part.remarks = text(row.get('備考'));
@@ -85,18 +104,31 @@ function lawLine(name: string | null, article: string | null, paragraph: string 
  * list that has one, so each list is read from its own columns.
  */
 export const policies: Mapper<'1-3'> = {
-  init: () => ({ policies: [], laws: [], plans: [] }),
+  init: () => ({ policies: [], laws: [], lawRefs: [], plans: [], planRefs: [] }),
   add(part, row) {
     const policy = text(row.get('政策'));
     const measure = text(row.get('施策'));
-    if (text(row.get('番号（政策・施策）')) !== null || policy !== null || measure !== null) {
-      if (!part.policies.some((p) => p.policy === policy && p.measure === measure)) part.policies.push({ policy, measure });
+    const ministry = text(row.get('政策所管府省庁_P'));
+    const policyUrl = text(row.get('政策・施策URL'));
+    if (text(row.get('番号（政策・施策）')) !== null || policy !== null || measure !== null || policyUrl !== null) {
+      if (!part.policies.some((p) => p.policy === policy && p.measure === measure && p.url === policyUrl)) {
+        part.policies.push({ ministry, policy, measure, url: policyUrl });
+      }
     }
-    pushUnique(
-      part.laws,
-      lawLine(text(row.get('法令名')), text(row.get('条')), text(row.get('項')), text(row.get('号・号の細分'))),
-    );
-    pushUnique(part.plans, text(row.get('計画通知名')));
+    const law = {
+      name: text(row.get('法令名')),
+      lawNumber: text(row.get('法令番号')),
+      lawId: text(row.get('法令ID')),
+      article: text(row.get('条')),
+      paragraph: text(row.get('項')),
+      item: text(row.get('号・号の細分')),
+    };
+    pushUnique(part.laws, lawLine(law.name, law.article, law.paragraph, law.item));
+    const same = (a: object, b: object): boolean => JSON.stringify(a) === JSON.stringify(b);
+    if (Object.values(law).some((v) => v !== null) && !part.lawRefs.some((l) => same(l, law))) part.lawRefs.push(law);
+    const plan = { name: text(row.get('計画通知名')), url: text(row.get('計画通知等URL')) };
+    pushUnique(part.plans, plan.name);
+    if ((plan.name !== null || plan.url !== null) && !part.planRefs.some((p) => same(p, plan))) part.planRefs.push(plan);
   },
 };
 
@@ -108,8 +140,9 @@ export const subsidies: Mapper<'1-4'> = {
       target: text(row.get('補助対象')),
       rate: stripTextMarker(text(row.get('補助率'))),
       cap: stripTextMarker(text(row.get('補助上限等'))),
+      url: text(row.get('補助率URL')),
     };
-    if (rate.target === null && rate.rate === null && rate.cap === null) return;
+    if (rate.target === null && rate.rate === null && rate.cap === null && rate.url === null) return;
     part.rates.push(rate);
   },
 };
@@ -120,10 +153,8 @@ export const related: Mapper<'1-5'> = {
   add(part, row) {
     const number = text(row.get('関連事業の事業ID'));
     const title = text(row.get('関連事業の事業名'));
-    if (number === null && title === null) {
-      if (text(row.get('関連性')) !== null) throw new RowError('関連事業の事業ID', 'a 関連性 is given without a related project');
-      return;
-    }
+    // A 関連性 without a related project is still what the sheet says: kept, with neither ID nor name.
+    if (number === null && title === null && text(row.get('関連性')) === null) return;
     part.projects.push({ owner: null, number, title, relation: text(row.get('関連性')) });
   },
 };

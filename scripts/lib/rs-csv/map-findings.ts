@@ -29,20 +29,20 @@ export const findings: Mapper<'4-1'> = {
     reflections: [],
     remarks: [],
   }),
-  add(part, row) {
-    const general = cell(row, '反映額（一般会計）', yen);
-    const special = cell(row, '反映額（特別会計）－反映額', yen);
+  add(part, row, ctx) {
+    const general = cell(row, '反映額（一般会計）', yen, ctx, 'findings');
+    const special = cell(row, '反映額（特別会計）－反映額', yen, ctx, 'findings');
     if (general !== null) pushUnique(part.reflections, `反映額（一般会計）：${formatYen(general)}`);
     if (special !== null) {
       const acct = ['反映額（特別会計）－会計', '反映額（特別会計）－勘定'].map((c) => text(row.get(c))).filter((v) => v !== null);
       pushUnique(part.reflections, `反映額（特別会計${acct.length ? ` ${acct.join(' ')}` : ''}）：${formatYen(special)}`);
     }
-    const pastYear = cell(row, '過去に受けた指摘事項－取りまとめ年度', year);
+    const pastYear = cell(row, '過去に受けた指摘事項－取りまとめ年度', year, ctx, 'findings');
     addRemark(part.remarks, '過去に受けた指摘事項', text(row.get('過去に受けた指摘事項－区分')), pastYear, '取りまとめ', {
       content: text(row.get('過去に受けた指摘事項－取りまとめ内容')),
       status: text(row.get('過去に受けた指摘事項－対応状況')),
     });
-    const otherYear = cell(row, 'その他の指摘事項－指摘年度', year);
+    const otherYear = cell(row, 'その他の指摘事項－指摘年度', year, ctx, 'findings');
     addRemark(part.remarks, 'その他の指摘事項', text(row.get('その他の指摘事項－調査等の名称')), otherYear, '指摘', {
       content: text(row.get('その他の指摘事項－指摘内容')),
       status: text(row.get('その他の指摘事項－対応状況')),
@@ -52,7 +52,7 @@ export const findings: Mapper<'4-1'> = {
     part.inspection = text(row.get('事業所管部局による点検・改善ー点検結果'));
     part.effectAssessment = text(row.get('事業所管部局による点検・改善－目標年度における効果測定に関する評価'));
     part.direction = text(row.get('事業所管部局による点検・改善ー改善の方向性'));
-    part.expertsYear = cell(row, '外部有識者による点検ー最終実施年度', year);
+    part.expertsYear = cell(row, '外部有識者による点検ー最終実施年度', year, ctx, 'findings');
     part.expertsTarget = text(row.get('外部有識者による点検ー点検対象'));
     part.expertsReason = text(row.get('外部有識者による点検ー対象の理由'));
     part.experts = text(row.get('外部有識者による点検ー所見'));

@@ -9,10 +9,14 @@
  * - 目標値 / 実績値: numbers in the indicator's unit; a cell that is not a number (free text) is kept out
  *   of the values with an "unparsed-value" warning quoting it, not guessed;
  * - 達成率: a percent, stored as a fraction (177.3 → 1.773).
- * 3-2 gives the アクティビティ texts (派生元 rows of 種別 アクティビティ), used for `activityDescription`
- * when 3-1 lacks them.
+ * - the KPI columns (事業に関連するKPIが定められている閣議決定等の名称／該当箇所／URL) → `kpiDecisions`;
+ * - a 種別 or row type the reader does not know is not an error: the row is kept out with an
+ *   "unparsed-value" warning quoting it.
+ * 3-2 holds one row per link of the logic model (派生元 → 派生先, with 後続アウトカムへのつながり and
+ * アウトカムを複数段階で設定できない理由) → `logicLinks`, in the file's order; its アクティビティ texts (派生元
+ * rows of 種別 アクティビティ) also give `activityDescription` when 3-1 lacks them.
  */
-import { RowError, type GoalKind, type Indicator, type Mapper } from './parts.ts';
+import { unparsed, type GoalKind, type Indicator, type Mapper, type RowContext } from './parts.ts';
 import type { Row } from './read-table.ts';
 import { flag, percentToFraction, quantity, text, ValueError } from './values.ts';
 
@@ -30,12 +34,18 @@ export function unnumbered(value: string | null): string | null {
   return s === '' ? null : s;
 }
 
-function kindOf(row: Row, column: string): GoalKind | null {
+/** The 種別, `null` when blank; `undefined` (with a warning) when it is a word the reader does not know. */
+function kindOf(row: Row, column: string, ctx: RowContext, section: string): GoalKind | null | undefined {
   const k = unnumbered(text(row.get(column)));
   if (k === null) return null;
-  if (!KINDS.includes(k)) throw new RowError(column, `"${k}" is not アクティビティ, アウトプット or アウトカム`);
+  if (!KINDS.includes(k)) {
+    unparsed(ctx, row, column, section, true);
+    return undefined;
+  }
   return k as GoalKind;
 }
+
+const KPI_COLUMNS = ['名称', '該当箇所', 'URL'].map((c) => `事業に関連するKPIが定められている閣議決定等の${c}`);
 
 function isMarked(value: string): boolean {
   const s = text(value);
@@ -48,12 +58,19 @@ function isMarked(value: string): boolean {
 }
 
 export const goals: Mapper<'3-1'> = {
-  init: () => ({ indicators: new Map() }),
+  init: () => ({ indicators: new Map(), kpiDecisions: [] }),
   add(part, row, ctx) {
-    const kind = kindOf(row, '種別（アクティビティ・アウトプット・アウトカム）');
+    const [name, section, url] = KPI_COLUMNS.map((c) => text(row.get(c)));
+    const kpi = { name: name ?? null, section: section ?? null, url: url ?? null };
+    if ((kpi.name !== null || kpi.section !== null || kpi.url !== null) && !part.kpiDecisions.some((k) => k.name === kpi.name && k.section === kpi.section && k.url === kpi.url)) {
+      part.kpiDecisions.push(kpi);
+    }
+    const kind = kindOf(row, '種別（アクティビティ・アウトプット・アウトカム）', ctx, 'outcomes');
+    if (kind === undefined) return;
     const rowTypeText = unnumbered(text(row.get('目標年度／目標値／実績値／達成率')));
     if (rowTypeText !== null && !ROW_TYPES.includes(rowTypeText)) {
-      throw new RowError('目標年度／目標値／実績値／達成率', `"${rowTypeText}" is not 目標年度, 目標値, 実績値 or 達成率`);
+      unparsed(ctx, row, '目標年度／目標値／実績値／達成率', kind === 'アウトカム' ? 'outcomes' : 'activities', true);
+      return;
     }
     const rowType = rowTypeText as RowType;
     const number = text(row.get('アクティビティ・アウトプット・アウトカムの番号'));
@@ -62,7 +79,8 @@ export const goals: Mapper<'3-1'> = {
     const indicatorName = text(row.get('活動指標／成果指標'));
     if (kind === null) {
       if (goal === null && indicatorName === null) return; // KPI 閣議決定 columns only
-      throw new RowError('種別（アクティビティ・アウトプット・アウトカム）', '種別 is blank for a goal row');
+      unparsed(ctx, row, '種別（アクティビティ・アウトプット・アウトカム）', 'outcomes', true);
+      return;
     }
     const key = [kind, number, term, goal, indicatorName].join('\u0000');
     let ind = part.indicators.get(key);
@@ -75,6 +93,10 @@ export const goals: Mapper<'3-1'> = {
         indicator: indicatorName,
         unit: text(row.get('単位')),
         dataSource: text(row.get('成果実績及び目標値の根拠として用いた統計・データ名（出典）')),
+        goalType: null,
+        direction: null,
+        qualitativeReason: null,
+        qualitativeResult: null,
         targetYears: new Set(),
         targets: new Map(),
         actuals: new Map(),
@@ -84,6 +106,10 @@ export const goals: Mapper<'3-1'> = {
     }
     ind.unit ??= text(row.get('単位'));
     ind.dataSource ??= text(row.get('成果実績及び目標値の根拠として用いた統計・データ名（出典）'));
+    ind.goalType ??= text(row.get('成果目標の種類'));
+    ind.direction ??= text(row.get('改善の上向き／下向き'));
+    ind.qualitativeReason ??= text(row.get('定性的なアウトカム目標を設定している理由'));
+    ind.qualitativeResult ??= text(row.get('定性的なアウトカムに関する成果実績'));
     if (rowType === null) return;
     for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) {
       const column = String(y);
@@ -110,10 +136,26 @@ export const goals: Mapper<'3-1'> = {
   },
 };
 
+/** One end of a 3-2 link; the 種別 and 期間 without the export's "1." prefix, other words as written. */
+function node(row: Row, side: '派生元' | '派生先', textColumn: string) {
+  return {
+    kind: unnumbered(text(row.get(`${side}ー種別（アクティビティ・アウトプット・アウトカム）`))),
+    number: text(row.get(`${side}ーアクティビティ・アウトプット・アウトカムの番号`)),
+    term: unnumbered(text(row.get(`${side}ーアウトカムの期間`))),
+    text: text(row.get(textColumn)),
+  };
+}
+
 export const links: Mapper<'3-2'> = {
-  init: () => ({ activities: new Map() }),
+  init: () => ({ activities: new Map(), links: [] }),
   add(part, row) {
-    const kind = kindOf(row, '派生元ー種別（アクティビティ・アウトプット・アウトカム）');
+    part.links.push({
+      from: node(row, '派生元', '派生元ーアクティビティの内容/ 活動目標／成果目標'),
+      to: node(row, '派生先', '派生先ー 活動目標／成果目標'),
+      connection: text(row.get('後続アウトカムへのつながり')),
+      singleStageReason: text(row.get('アウトカムを複数段階で設定できない理由')),
+    });
+    const kind = unnumbered(text(row.get('派生元ー種別（アクティビティ・アウトプット・アウトカム）')));
     if (kind !== 'アクティビティ') return;
     const content = text(row.get('派生元ーアクティビティの内容/ 活動目標／成果目標'));
     if (content === null) return;

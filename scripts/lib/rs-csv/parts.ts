@@ -8,7 +8,12 @@ import type {
   BudgetYear,
   Expense,
   Flow,
+  KpiDecision,
+  LawRef,
+  LogicLink,
   PastSheet,
+  PlanRef,
+  PolicyRef,
   RelatedProject,
   SheetWarning,
   SubsidyRate,
@@ -21,6 +26,8 @@ export interface OrgPart {
   bureau: string | null;
   division: string | null;
   managers: string[];
+  /** その他担当組織, space-joined per row, in first-seen order. */
+  others: string[];
 }
 
 export interface OverviewPart {
@@ -33,14 +40,19 @@ export interface OverviewPart {
   majorExpenses: string[];
   implementation: string[];
   remarks: string | null;
+  overviewUrl: string | null;
   pastSheets: PastSheet[];
+  /** 旧事業番号 entries without a year, as written. */
+  pastUnparsed: string[];
   seen: boolean;
 }
 
 export interface PoliciesPart {
-  policies: { policy: string | null; measure: string | null }[];
+  policies: PolicyRef[];
   laws: string[];
+  lawRefs: LawRef[];
   plans: string[];
+  planRefs: PlanRef[];
 }
 
 export interface SubsidiesPart {
@@ -68,6 +80,10 @@ export interface Indicator {
   indicator: string | null;
   unit: string | null;
   dataSource: string | null;
+  goalType: string | null;
+  direction: string | null;
+  qualitativeReason: string | null;
+  qualitativeResult: string | null;
   targetYears: Set<number>;
   targets: Map<number, number | null>;
   actuals: Map<number, number | null>;
@@ -76,11 +92,13 @@ export interface Indicator {
 
 export interface GoalsPart {
   indicators: Map<string, Indicator>;
+  kpiDecisions: KpiDecision[];
 }
 
 export interface LinksPart {
   /** アクティビティ texts by their number, in first-seen order. */
   activities: Map<string, string>;
+  links: LogicLink[];
 }
 
 export interface Remark {
@@ -175,6 +193,8 @@ export interface Parts {
 }
 
 export interface RowContext {
+  /** The table being read ("2-1"), for messages. */
+  table: TableId;
   /** The project's fiscal year (事業年度). */
   fiscalYear: number;
   /** A non-fatal problem of this project's data, kept in the record's `warnings`. */
@@ -196,14 +216,36 @@ export class RowError extends Error {
   }
 }
 
-/** Reads a column through a parser, naming the column when the value does not parse. */
-export function cell<T>(row: Row, column: string, parse: (s: string) => T): T {
+/**
+ * Reads a column through a parser. With a row context, a value the parser cannot interpret never fails
+ * the record: it reads as `null` and is kept as written in an `unparsed-value` warning (table, line,
+ * column) in the record's `section`. Without one (callers not yet converted), it throws a RowError
+ * naming the column.
+ */
+export function cell<T>(row: Row, column: string, parse: (s: string) => T): T;
+export function cell<T>(row: Row, column: string, parse: (s: string) => T, ctx: RowContext, section: string): T | null;
+export function cell<T>(row: Row, column: string, parse: (s: string) => T, ctx?: RowContext, section?: string): T | null {
   try {
     return parse(row.get(column));
   } catch (e) {
-    if (e instanceof ValueError) throw new RowError(column, e.message);
-    throw e;
+    if (!(e instanceof ValueError)) throw e;
+    if (ctx === undefined) throw new RowError(column, e.message);
+    unparsed(ctx, row, column, section ?? 'source');
+    return null;
   }
+}
+
+/**
+ * The warning for a cell the reader cannot interpret, quoting it as written; `rowSkipped` when the cell
+ * decides what the whole row means (a 種別), so the row is not used.
+ */
+export function unparsed(ctx: RowContext, row: Row, column: string, section: string, rowSkipped = false): void {
+  ctx.warn({
+    code: 'unparsed-value',
+    section,
+    ref: null,
+    message: `表${ctx.table}の${row.line}行目「${column}」の「${row.get(column).trim()}」は読み取れないため、${rowSkipped ? 'この行を使っていません' : '空欄として扱っています'}。`,
+  });
 }
 
 export function pushUnique(list: string[], value: string | null): void {

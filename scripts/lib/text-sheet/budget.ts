@@ -173,6 +173,7 @@ export function readBudgetItems(ctx: Ctx, rows: Row[], start: number, end: numbe
         year: a.year,
         kind: a.kind,
         account: null,
+        organisation: null,
         item: isNoValue(item) ? '' : item,
         amount: amountCell(ctx, raws[k], 'budgetItems', row, String(a.year), `予算内訳「${item}」の${a.kind}`),
         note,
