@@ -41,6 +41,7 @@ export const ui = {
     activities: '活動目標及び活動実績（アウトプット）',
     unitCosts: '単位当たりコスト',
     outcomes: '成果目標及び成果実績（アウトカム）',
+    logicModel: '目標のつながり（ロジックモデル）',
     checks: '事業所管部局による点検・改善',
     findings: '点検結果・所見',
     pastSheets: '関連する過去のレビューシート',

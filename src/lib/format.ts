@@ -93,22 +93,37 @@ export function formatYenShort(yen: number | null | undefined): string {
 }
 
 /**
+ * `n` × 100 as an exact decimal string, from the shortest decimal that reads back as `n` — the value the
+ * sheet stated, for a rate read from a decimal cell (0.5095 → "50.95", 0.33608 → "33.608", 1e-7 →
+ * "0.00001"). Never `n * 100` in floating point, which gives 50.949999999999996.
+ */
+function percentDecimal(n: number): string {
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(n));
+  if (!m) return String(n * 100);
+  const [, sign = '', int = '0', frac = '', exp = '0'] = m;
+  const scale = frac.length - Number(exp) - 2;
+  const digits = BigInt(int + frac);
+  if (digits === 0n) return '0';
+  const out = scale >= 0 ? shiftDecimal(digits, scale) : `${digits}${'0'.repeat(-scale)}`;
+  return out === '0' ? out : sign + out;
+}
+
+/**
  * A rate stored as a fraction, shown as a percentage with every digit stated (0.92 → "92%",
  * 0.983 → "98.3%", 0.33608 → "33.608%", 1.4 → "140%").
  */
 export function formatPercent(fraction: number | null | undefined): string {
   if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return NONE;
-  // x * 100 in floating point gives 33.608000000000004; 12 significant digits is far more than any
-  // sheet states and removes that noise.
-  const pct = Number((fraction * 100).toPrecision(12));
-  return `${formatNumber(pct)}%`;
+  return `${withGrouping(percentDecimal(fraction))}%`;
 }
 
-/** A rate rounded for headlines (0.91666 → "91.7%"). */
+/**
+ * A rate rounded for headlines and meta text: half up from the stated decimal, to `places` decimals,
+ * trailing zeros dropped (0.91666 → "91.7%", 0.5095 → "51%", 0.99995 → "100%").
+ */
 export function formatPercentShort(fraction: number | null | undefined, places = 1): string {
   if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return NONE;
-  const pct = Number((fraction * 100).toFixed(places));
-  return `${formatNumber(pct)}%`;
+  return `${withGrouping(roundDecimal(percentDecimal(fraction), places))}%`;
 }
 
 /** A quantity as stated, grouped (1000 → "1,000", 0.2 → "0.2"); `null` → "—". */

@@ -120,3 +120,9 @@ export function textHtml(text: string | null | undefined, inline = false): Html 
   if (inline) return html`${paras.map((ls, i) => html`${i > 0 && new Html('<br><br>')}${lines(ls)}`)}`;
   return html`<div class="text-block">${paras.map((ls) => html`<p>${lines(ls)}</p>`)}</div>`;
 }
+
+/** e-Gov 法令検索's page of a law, by its 法令ID (RS 1-3); `null` for an ID that is not one. */
+export function eGovLawUrl(lawId: string | null | undefined): string | null {
+  const id = lawId?.normalize('NFKC').trim();
+  return id && /^[0-9A-Za-z_]+$/.test(id) ? `https://laws.e-gov.go.jp/law/${id}` : null;
+}

@@ -15,7 +15,11 @@ export function paragraphs(text: string): string[][] {
     .map((p) => p.split('\n'));
 }
 
-const URL_RE = /https?:\/\/[^\s<>"'（）「」、。]+/g;
+/**
+ * A URL runs up to the first space, quote, angle bracket or non-ASCII character: sheets write URLs in
+ * ASCII and put notes right after them ("https://…／※事業期間終了後閉鎖予定"), which stay text.
+ */
+const URL_RE = /https?:\/\/[^\s<>"'\u0080-\uffff]+/g;
 
 export function linkParts(line: string): TextPart[] {
   const parts: TextPart[] = [];

@@ -113,6 +113,26 @@ describe('rates are fractions shown as percentages', () => {
     expect(formatPercentShort(0.33608)).toBe('33.6%');
     expect(formatPercentShort(0.91)).toBe('91%');
   });
+
+  // Half up from the decimal the sheet states, never through binary floating point: 0.5095 * 100 is
+  // 50.949999999999996 as a double, which toFixed(1) turned into "50.9%".
+  it.each([
+    [0.5095, '51%', '50.95%'],
+    [0.33608, '33.6%', '33.608%'],
+    [0.99995, '100%', '99.995%'],
+    [1.0, '100%', '100%'],
+    [0.99986, '100%', '99.986%'], // 2611's 2023 執行率
+    [0.0005, '0.1%', '0.05%'],
+    [0.00049, '0%', '0.049%'],
+    [1.2345, '123.5%', '123.45%'],
+    [-0.1235, '-12.4%', '-12.35%'],
+    [1e-7, '0%', '0.00001%'],
+    [0, '0%', '0%'],
+    [null, '—', '—'],
+  ])('%j → short %j, full %j', (fraction, short, full) => {
+    expect(formatPercentShort(fraction)).toBe(short);
+    expect(formatPercent(fraction)).toBe(full);
+  });
 });
 
 describe('on the real sample sheet 000 (総務省 サイバーセキュリティ情報共有推進事業)', () => {
