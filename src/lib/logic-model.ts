@@ -7,6 +7,7 @@
  * loop become roots themselves, so every link appears once in the tree.
  */
 import type { LogicLink, LogicNode } from '../schema/sheet.ts';
+import { html, textHtml, type Html } from './html.ts';
 
 export interface LogicTreeNode {
   node: LogicNode;
@@ -50,4 +51,30 @@ export function logicTree(links: readonly LogicLink[]): LogicTreeNode[] {
 /** "アウトカム（短期）3" — how a step is named in the list and the table. */
 export function logicNodeLabel(n: LogicNode): string {
   return `${n.kind ?? '（種別の記載なし）'}${n.term ? `（${n.term}）` : ''}${n.number ? ` ${n.number}` : ''}`;
+}
+
+function kindClass(kind: string | null): string {
+  return kind === 'アクティビティ' ? 'logic-activity' : kind === 'アウトプット' ? 'logic-output' : kind === 'アウトカム' ? 'logic-outcome' : 'logic-other';
+}
+
+function itemHtml(t: LogicTreeNode): Html {
+  const via = t.via;
+  return html`<li>${via?.connection ? html`<p class="logic-connection">つながり: ${textHtml(via.connection, true)}</p>` : ''}${
+    via?.singleStageReason ? html`<p class="logic-connection">アウトカムを複数段階で設定できない理由: ${textHtml(via.singleStageReason, true)}</p>` : ''
+  }<p class="logic-step"><span class="logic-kind ${kindClass(t.node.kind)}">${logicNodeLabel(t.node)}</span> ${textHtml(t.node.text, true)}${
+    t.repeated ? html` <span class="muted">（この先は上に記載）</span>` : ''
+  }</p>${t.children.length > 0 ? html`<ul class="logic-tree">${t.children.map(itemHtml)}</ul>` : ''}</li>`;
+}
+
+/** The logic model as nested lists: each step under the step it comes from, with the link's texts above it. */
+export function logicTreeHtml(links: readonly LogicLink[]): Html {
+  return html`<ul class="logic-tree">${logicTree(links).map(itemHtml)}</ul>`;
+}
+
+/** The links as the sheet states them, one table row each (the tree's table twin). */
+export function logicRowsHtml(links: readonly LogicLink[]): Html {
+  return html`${links.map(
+    (l) =>
+      html`<tr><td>${logicNodeLabel(l.from)}</td><td>${textHtml(l.from.text, true)}</td><td>${logicNodeLabel(l.to)}</td><td>${textHtml(l.to.text, true)}</td><td>${textHtml(l.connection, true)}</td><td>${textHtml(l.singleStageReason, true)}</td></tr>`,
+  )}`;
 }

@@ -200,10 +200,13 @@ export const pastSheet = z.object({
   /** The fiscal year of the earlier review sheet. */
   year,
   /**
-   * Its 事業番号 as printed (e.g. "新31-0015", "2021 総務 20 0083"; RS 旧事業番号 "2023-デジ-22-0001", in
-   * whatever dashes and spaces the cell uses). Years with "-" are omitted.
+   * Its 事業番号 as printed (e.g. "新31-0015", "2021 総務 20 0083"). Years with "-" are omitted. RS form:
+   * the 旧事業番号 in its published form "2023-デジ-22-0001" (digits and abbreviation as the cell writes
+   * them after NFKC; dashes and spaces unified), so that it links to the site's sheet of that number.
    */
   number: z.string(),
+  /** RS form: the 旧事業番号 exactly as the cell writes it, when that differs from `number`; else `null`. */
+  written: text.default(null),
 });
 
 /** RS form 3-2: one end of a link of the logic model (an アクティビティ, アウトプット or アウトカム). */

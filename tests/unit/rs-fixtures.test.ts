@@ -8,6 +8,7 @@ import { sheet, type SheetInput } from '../../src/schema/sheet.ts';
 import type { ReadResult } from '../../scripts/lib/read-result.ts';
 import { readRsFolder } from '../../scripts/lib/rs-csv/index.ts';
 import { checkSheet } from '../../scripts/lib/checks.ts';
+import { pastSheetResolver } from '../../src/lib/aggregate.ts';
 
 let result: ReadResult;
 let record: SheetInput;
@@ -209,5 +210,113 @@ describe('5-1 in the row shapes of the real 2025 file (tests/fixtures/rs/payees-
     ]);
     // the trimmed 法人番号 pass the check-digit test: no warning about them
     expect(checkSheet(r).filter((w) => w.code === 'corporate-number-check-digit')).toEqual([]);
+  });
+});
+
+describe('旧事業番号 in the shapes real files write it (tests/fixtures/rs/past-numbers)', () => {
+  let byId: (id: number) => ReturnType<typeof sheet.parse>;
+  let folder: ReadResult;
+  beforeAll(async () => {
+    folder = await readRsFolder(resolve('tests/fixtures/rs/past-numbers'), 'fixtures/past-numbers');
+    const records = folder.records.map((r) => sheet.parse(r));
+    byId = (id) => records.find((r) => r.rsProjectId === id)!;
+  });
+
+  it('every project builds: no cell fails a record', () => {
+    expect(folder.errors).toEqual([]);
+    expect(folder.records).toHaveLength(12);
+  });
+
+  it.each([
+    [900101, '2023-デジ-22-0001', [{ year: 2023, number: '2023-デジ-22-0001', written: null }]],
+    [900102, 'full-width digits and dashes', [{ year: 2023, number: '2023-デジ-22-0002', written: '２０２３－デジ－２２－０００２' }]],
+    [900103, 'half-width ｰ as dashes', [{ year: 2023, number: '2023-農水-22-0253', written: '2023ｰ農水ｰ22ｰ0253' }]],
+    [900104, 'no dashes', [{ year: 2023, number: '2023-デジ-22-0004', written: '2023デジ220004' }]],
+    [900105, 'spaces around dashes', [{ year: 2023, number: '2023-国交-22-0315', written: '2023 - 国交 - 22 - 0315' }]],
+    [900106, 'an era year before it', [{ year: 2023, number: '2023-デジ-22-0006', written: '令和５年度 2023-デジ-22-0006' }]],
+    [900107, 'the label 旧事業番号 before it', [{ year: 2023, number: '2023-デジ-22-0007', written: null }]],
+    [
+      900108,
+      'two numbers separated by 、',
+      [
+        { year: 2023, number: '2023-デジ-22-0008', written: null },
+        { year: 2022, number: '2022-デジ-21-0009', written: null },
+      ],
+    ],
+    [
+      900109,
+      'two numbers separated by a space',
+      [
+        { year: 2023, number: '2023-デジ-22-0010', written: null },
+        { year: 2022, number: '2022-デジ-21-0011', written: null },
+      ],
+    ],
+    [900111, 'only an era year (令和５年度デジ-22-0012)', [{ year: 2023, number: '2023-デジ-22-0012', written: '令和５年度デジ-22-0012' }]],
+  ])('%i (%s) → pastSheets', (id, _shape, want) => {
+    expect(byId(id).pastSheets).toEqual(want);
+    expect(byId(id).pastSheetsUnparsed).toEqual([]);
+    expect(byId(id).warnings.filter((w) => w.section === 'pastSheets')).toEqual([]);
+  });
+
+  it('a number without a year ("0001-04") is kept as written, with no year invented, and a warning', () => {
+    const r = byId(900110);
+    expect(r.pastSheets).toEqual([]);
+    expect(r.pastSheetsUnparsed).toEqual(['0001-04']);
+    expect(r.warnings).toEqual([
+      {
+        code: 'unparsed-value',
+        section: 'pastSheets',
+        ref: null,
+        message: '旧事業番号「0001-04」から年度を読み取れないため、記載のまま示し、過去のレビューシートへのリンクはしていません。',
+      },
+    ]);
+  });
+
+  it('a cell with one number with a year and one without keeps both', () => {
+    const r = byId(900112);
+    expect(r.pastSheets).toEqual([{ year: 2023, number: '2023-デジ-22-0013', written: null }]);
+    expect(r.pastSheetsUnparsed).toEqual(['0001-04']);
+  });
+
+  it('numbers in any of these shapes link to the site sheet of that number', () => {
+    const resolve = pastSheetResolver([{ id: '2023-digital-2023-22-0002', fiscalYear: 2023, projectNumber: '2023-デジ-22-0002' }]);
+    expect(resolve(byId(900102).pastSheets[0]!)).toBe('2023-digital-2023-22-0002');
+    expect(resolve(byId(900104).pastSheets[0]!)).toBeNull(); // 0004: another number
+  });
+});
+
+describe('2-1 rows told by what they state (tests/fixtures/rs/past-numbers)', () => {
+  let folder: ReadResult;
+  beforeAll(async () => {
+    folder = await readRsFolder(resolve('tests/fixtures/rs/past-numbers'), 'fixtures/past-numbers');
+  });
+  const record = (id: number) => sheet.parse(folder.records.find((r) => r.id.endsWith(`-rs${id}`)));
+
+  it('a breakdown row whose 会計区分/会計/勘定 are blank is a breakdown row: its amounts kept, no warning', () => {
+    const r = record(900101);
+    expect(r.budgets).toEqual([
+      expect.objectContaining({ year: 2023, initial: 10000000, total: 10000000, executed: 5095000, executionRate: 0.5095 }),
+    ]);
+    expect(r.budgetItems).toContainEqual({ year: 2023, kind: '執行額', account: null, organisation: null, item: '計', amount: 5095000, note: null });
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('a second total row for the same year, with other figures, is a contradiction: the layout warning', () => {
+    const r = record(900102);
+    expect(r.budgets).toEqual([expect.objectContaining({ year: 2023, initial: 20000000 })]);
+    expect(r.warnings).toEqual([
+      {
+        code: 'layout',
+        section: 'budgets',
+        ref: '2023',
+        message: '表2-1の6行目に2023年度の合計行が重ねて出ているため、最初の合計行を使っています。',
+      },
+    ]);
+  });
+
+  it('stays quiet on the real subset (sheets/rs2024): no layout or unparsed-value warning on any record', async () => {
+    const real = await readRsFolder(resolve('sheets/rs2024'), 'rs2024');
+    expect(real.errors).toEqual([]);
+    expect(real.records.flatMap((r) => r.warnings ?? []).filter((w) => w.code === 'layout' || w.code === 'unparsed-value')).toEqual([]);
   });
 });

@@ -165,7 +165,7 @@ describe('other real projects', () => {
     expect(r.manager).toBe('澁谷弘一、北間俊秀、杉本敬次');
     expect(r.bureau).toBe('戦略・組織');
     expect(r.division).toBe('政府ＤＸ担当');
-    expect(r.pastSheets).toEqual([{ year: 2023, number: '2023-デジ-22-0001' }]);
+    expect(r.pastSheets).toEqual([{ year: 2023, number: '2023-デジ-22-0001', written: null }]);
     expect(r.legalBasis).toBe('デジタル庁設置法 第四条 第2項 第17号\nデジタル庁設置法 第四条 第2項 第18号');
     // 5-2 lists A twice (once with 補足情報 予算の配分): one edge
     expect(r.flows).toEqual([

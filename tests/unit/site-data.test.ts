@@ -53,10 +53,10 @@ describe('past sheets', () => {
       { id: '2019-soumu-shin31-0011', fiscalYear: 2019, projectNumber: '新31-0011' },
     ]);
     // As printed on the real 令和4年度 sheet 000.
-    expect(resolve({ year: 2021, number: '2021 総務 20 0083' })).toBe('2021-soumu-2021-20-0083');
-    expect(resolve({ year: 2019, number: '総務省 - 新31 - 0011' })).toBe('2019-soumu-shin31-0011');
-    expect(resolve({ year: 2020, number: '総務省 0097' })).toBeNull();
-    expect(resolve({ year: 2022, number: '2021 総務 20 0083' })).toBeNull();
+    expect(resolve({ year: 2021, number: '2021 総務 20 0083', written: null })).toBe('2021-soumu-2021-20-0083');
+    expect(resolve({ year: 2019, number: '総務省 - 新31 - 0011', written: null })).toBe('2019-soumu-shin31-0011');
+    expect(resolve({ year: 2020, number: '総務省 0097', written: null })).toBeNull();
+    expect(resolve({ year: 2022, number: '2021 総務 20 0083', written: null })).toBeNull();
   });
 });
 

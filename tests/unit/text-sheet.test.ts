@@ -154,10 +154,10 @@ describe('令和4年度 sample (000_ef263abaeb28aada.txt)', () => {
 
   it('reads past sheet numbers, one pair per line', () => {
     expect(s.pastSheets).toEqual([
-      { year: 2018, number: '新31-0015' },
-      { year: 2019, number: '総務省 - 新31 - 0011' },
-      { year: 2020, number: '総務省 0097' },
-      { year: 2021, number: '2021 総務 20 0083' },
+      { year: 2018, number: '新31-0015', written: null },
+      { year: 2019, number: '総務省 - 新31 - 0011', written: null },
+      { year: 2020, number: '総務省 0097', written: null },
+      { year: 2021, number: '2021 総務 20 0083', written: null },
     ]);
   });
 
@@ -305,7 +305,7 @@ describe('平成28年度 sample (004_b3591854bc0903ef.txt)', () => {
   });
 
   it('reads past sheets written three pairs per line with a trailing "/"', () => {
-    expect(s.pastSheets).toEqual([{ year: 2014, number: '新27-0015' }, { year: 2015, number: '新27-0011' }]);
+    expect(s.pastSheets).toEqual([{ year: 2014, number: '新27-0015', written: null }, { year: 2015, number: '新27-0011', written: null }]);
   });
 
   it('reads four blocks, no payee lists, and ministry flows only', () => {

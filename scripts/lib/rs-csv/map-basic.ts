@@ -63,7 +63,7 @@ export const overview: Mapper<'1-2'> = {
     if (past !== null) {
       const { sheets, unparsed } = readPastNumbers(past);
       for (const ps of sheets) {
-        if (!part.pastSheets.some((p) => p.year === ps.year && p.number === ps.number)) part.pastSheets.push(ps);
+        if (!part.pastSheets.some((p) => p.year === ps.year && p.number === ps.number && p.written === ps.written)) part.pastSheets.push(ps);
       }
       for (const u of unparsed) {
         if (part.pastUnparsed.includes(u)) continue;

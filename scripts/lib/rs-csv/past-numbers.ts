@@ -7,15 +7,16 @@
  * (separated by "、", "," or spaces), and numbers that carry no year at all ("0001-04").
  *
  * Every number that carries a year (its own Western year, else an era year written just before it) is a
- * past sheet {year, number as written}; the number's text is kept as the cell writes it (the resolver in
- * src/lib/aggregate.ts compares numbers by their ASCII slug, so dashes and spaces do not matter there).
+ * past sheet {year, number in the published form "YYYY-略称-NN-NNNN" (its digits and abbreviation as
+ * written, after NFKC), written: the text as the cell writes it when that differs}, so that it links to the
+ * site's sheet of that number (src/lib/aggregate.ts) whatever dashes and spaces the cell used.
  * What is left (numbers without a year, or anything else) is returned as written, never given a year.
  */
 import { eraToWestern, type Era } from '../normalize/era-year.ts';
 
 export interface PastNumbers {
-  /** Numbers with a year: the year and the number as written. */
-  sheets: { year: number; number: string }[];
+  /** Numbers with a year: the year, the number in the published form, and the cell's text when it differs. */
+  sheets: { year: number; number: string; written: string | null }[];
   /** Parts of the cell that are not such a number, as written (trimmed). */
   unparsed: string[];
 }
@@ -34,7 +35,7 @@ const ERA = '(?:(昭和|平成|令和)\\s*(元|\\d{1,2})\\s*年度?\\s*)';
 const NUMBER = new RegExp(
   `${ERA}?(?:((?:19|20)\\d{2})\\s*${DASH}?\\s*)?` +
     `([^${DASHES}\\s\\d、,;/・]+)\\s*${DASH}?\\s*(\\d{1,3})\\s*${DASH}?\\s*(\\d{4})(?!\\d)`,
-  'dgu',
+  'gu',
 );
 
 export function readPastNumbers(cell: string): PastNumbers {
@@ -54,14 +55,14 @@ export function readPastNumbers(cell: string): PastNumbers {
     }
   };
   for (const m of normal.matchAll(NUMBER)) {
-    const [whole, era, eraYear, western] = m;
+    const [whole, era, eraYear, western, abbreviation, middle, serial] = m;
     const year = western !== undefined ? Number(western) : era !== undefined ? eraToWestern(era as Era, eraYear === '元' ? 1 : Number(eraYear)) : null;
     if (year === null) continue; // no year: left to the unparsed rest
-    // An era year before a Western year is a label; before a number without one it is the number's year.
-    const start = western !== undefined ? m.indices![3]![0] : m.index!;
     const end = m.index! + whole.length;
     rest(last, m.index!);
-    sheets.push({ year, number: source.slice(start, end).trim() });
+    const written = source.slice(m.index!, end).trim();
+    const number = `${year}-${abbreviation}-${middle}-${serial}`;
+    sheets.push({ year, number, written: written === number ? null : written });
     last = end;
   }
   rest(last, source.length);

@@ -118,7 +118,7 @@ export function readPastSheets(ctx: Ctx, rows: Row[], start: number, end: number
       const next = cells[k + 1];
       if (next && parseEraYear(next.text, ctx.fiscalYear) === null) {
         k++;
-        if (!isNoValue(next.text) && next.text !== '/') out.push({ year: y.year, number: next.text });
+        if (!isNoValue(next.text) && next.text !== '/') out.push({ year: y.year, number: next.text, written: null });
       }
     }
   }
