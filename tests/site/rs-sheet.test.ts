@@ -24,13 +24,13 @@ describe('予算事業ID 4 情報システムの整備 (デジタル庁)', () =>
   const basics = section(html, 'basics');
 
   it('shows its 予算事業ID instead of a blank 事業番号', () => {
-    expect(pageText(basics)).toContain('予算事業ID4');
+    expect(pageText(basics)).toContain('予算事業ID 4');
     expect(pageText(basics)).not.toContain('事業番号');
     expect(pageText(html)).toContain('予算事業ID 4');
   });
 
   it('shows その他担当組織', () => {
-    expect(pageText(basics)).toContain('その他担当組織デジタル庁 戦略・組織 会計担当');
+    expect(pageText(basics)).toContain('その他担当組織 デジタル庁 戦略・組織 会計担当');
   });
 
   it('links each law to e-Gov 法令検索 by its 法令ID, with its 条・項・号 and 法令番号', () => {
@@ -72,10 +72,14 @@ describe('other real projects', () => {
     expect(text).toContain('アウトカムを複数段階で設定できない理由: 各研修は、各府省の階層別対象者を対象として');
   });
 
+  it('1: 2-2 所管 / 組織・勘定 under the 予算内訳', () => {
+    expect(pageText(section(page('2024-cas-rs1'), 'budget-items'))).toContain('所管 / 組織・勘定: 内閣 / 内閣官房');
+  });
+
   it('349: 補助率等 in a table', () => {
     const text = pageText(section(page('2024-npa-rs349'), 'basics'));
     expect(text).toContain('補助率等');
-    expect(text).toContain('警視庁警察官の超過勤務手当について補助定額');
+    expect(text).toContain('警視庁警察官の超過勤務手当について補助 定額');
     expect(text).toContain('10/10');
   });
 
@@ -83,6 +87,6 @@ describe('other real projects', () => {
     const html = page('2024-cao-rs103');
     expect(html).toContain('<meta name="description" content="内閣府「道州制特区の推進に必要な経費」（2024（令和6）年度レビューシート）。2023（令和5）年度の予算505,000円、執行額257,296円（執行率51%）。">');
     expect(html).not.toContain('50.9%');
-    expect(pageText(html)).toContain('執行率50.95%'); // the table keeps every stated digit
+    expect(html).toContain('<dt>執行率</dt><dd><data value="0.5095">50.95%</data></dd>'); // the figures keep every stated digit
   });
 });

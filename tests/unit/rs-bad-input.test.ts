@@ -19,6 +19,7 @@ const F = {
   '2-1': '2-1_RS_2024_予算・執行_サマリ.csv',
   '2-2': '2-2_RS_2024_予算・執行_予算種別・歳出予算項目.csv',
   '5-2': '5-2_RS_2024_支出先_支出ブロックのつながり.csv',
+  '5-3': '5-3_RS_2024_支出先_費目・使途.csv',
   '6-1': '6-1_RS_2024_その他備考.csv',
 } as const;
 type T = keyof typeof F;
@@ -168,6 +169,25 @@ describe('bad input', () => {
       ref: null,
       message: '表2-1の4行目「当初予算（合計）」の「abc」は読み取れないため、空欄として扱っています。',
     });
+  });
+
+  it('a row a mapper cannot interpret (5-3 金額 "abc") costs that row only: a warning quoting the cell, the record built', async () => {
+    const dir = folder(['1-1']);
+    const row = 'レビューシート,2024,1,内閣人事局経費,1,内閣官房,内閣官房,内閣人事局,,,,,,A,株式会社ブルーコンシャス,1020001120059,ウェブ会議システムを利用した新任管理者研修の実施等請負業務,雑役務費,研修実施請負業務,3295000';
+    const csv = readReal('5-3');
+    expect(lineOf(csv, row)).toBe(2);
+    writeFileSync(join(dir, F['5-3']), csv.replace(row, row.replace(/,3295000$/, ',abc')));
+    const { records, errors } = await readRsFolder(dir, 'rs');
+    expect(errors).toEqual([]);
+    expect(records).toHaveLength(252);
+    expect(rs1(records)!.warnings).toEqual([
+      {
+        code: 'unparsed-value',
+        section: 'blocks',
+        ref: null,
+        message: '表5-3の2行目「金額」の「abc」を読み取れないため、この行を使っていません。',
+      },
+    ]);
   });
 
   it('a row with too few fields fails its project', async () => {
