@@ -106,6 +106,8 @@ export const activity = z.object({
   indicator: text,
   /** Unit of the values (件, 者, 回 …) as stated; `null` when blank. */
   unit: text,
+  /** RS form 3-1 改善の上向き／下向き as stated (which way is better); `null` when blank or not RS. */
+  direction: text.default(null),
   values: z.array(
     yearValue.extend({
       /** 活動実績, in `unit`. */

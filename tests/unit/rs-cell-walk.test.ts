@@ -264,7 +264,7 @@ describe('3-1 (not shipped): every non-empty cell of its fixture reaches the rec
       'アクティビティ／活動目標／成果目標': oneOf((s) => [...indicators(s).map((i) => i.goal), s.activityDescription]),
       '活動指標／成果指標': oneOf((s) => indicators(s).map((i) => i.indicator)),
       単位: oneOf((s) => indicators(s).map((i) => i.unit)),
-      '改善の上向き／下向き': outcomesText((o) => o.direction),
+      '改善の上向き／下向き': oneOf((s) => indicators(s).map((i) => i.direction)),
       '成果実績及び目標値の根拠として用いた統計・データ名（出典）': outcomesText((o) => o.dataSource),
       定性的なアウトカム目標を設定している理由: outcomesText((o) => o.qualitativeReason),
       定性的なアウトカムに関する成果実績: outcomesText((o) => o.qualitativeResult),

@@ -59,6 +59,7 @@ describe('3-1 targets and actuals', () => {
         goal: '研修の実施',
         indicator: '研修の実施回数',
         unit: '回',
+        direction: '上向き',
         values: [
           { year: 2021, label: null, isPlan: false, actual: 9, planned: 10 },
           { year: 2022, label: null, isPlan: false, actual: 12, planned: 12 },

@@ -67,6 +67,7 @@ function activityOf(ind: Indicator, fiscalYear: number): Activity {
     goal: ind.goal,
     indicator: ind.indicator,
     unit: ind.unit,
+    direction: ind.direction,
     values: yearsOf(ind.actuals, ind.targets).map((year) => {
       const actual = ind.actuals.get(year) ?? null;
       return {

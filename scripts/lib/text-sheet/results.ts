@@ -26,6 +26,7 @@ export function readActivities(ctx: Ctx, rows: Row[], start: number, end: number
     goal: plain(e.texts.goal),
     indicator: plain(e.texts.indicator),
     unit: unitOf(e.rows.actual ?? e.rows.planned),
+    direction: null,
     values: placeableColumns(ctx, 'activities', table, e, names).map(({ k, col }) => ({
       year: col.year,
       label: col.label,
