@@ -162,6 +162,7 @@ describe('bad input', () => {
         file: 'rs/2-1_RS_2024_予算・執行_サマリ.csv',
         where: `table 2-1, line ${line}, column 当初予算（合計）`,
         message: '"abc" is not an amount in 円 (予算事業ID 1); no record for this project',
+        record: '2024:1',
       },
     ]);
     expect(line).toBe(4); // header, 2024 total row, 2024 account row, then this 2023 total row
@@ -183,6 +184,7 @@ describe('bad input', () => {
         file: 'rs/2-1_RS_2024_予算・執行_サマリ.csv',
         where: `table 2-1, line ${line}`,
         message: 'the row has 20 fields where the header has 44 (予算事業ID 1); no record for this project',
+        record: '2024:1',
       },
     ]);
     expect(records).toHaveLength(251);
@@ -254,6 +256,7 @@ describe('bad input', () => {
         file: 'rs/3-1_RS_2024_効果発現経路_目標・実績.csv',
         where: 'table 3-1, line 5, column 目標年度／目標値／実績値／達成率',
         message: '"実績見込" is not 目標年度, 目標値, 実績値 or 達成率 (予算事業ID 900001); no record for this project',
+        record: '2024:900001',
       },
     ]);
     expect(records).toEqual([]);
@@ -322,6 +325,7 @@ describe('bad input', () => {
         file: 'rs/2-2_RS_2024_予算・執行_予算種別・歳出予算項目.csv',
         where: `table 2-2, line ${line}`,
         message: `the row has bytes that are not valid UTF-8 (read as "\uFFFD") in column "事業名" (予算事業ID ${id}); no record for this project`,
+        record: `2024:${id}`,
       },
     ]);
     expect(records).toHaveLength(251);
