@@ -22,7 +22,7 @@ import { sheetId } from '../ids.ts';
 import { decodeSheetBytes } from './decode.ts';
 import { toRows, isBlankRow, type Row } from './rows.ts';
 import { findSections, sectionsOf, type Section, type SectionKind } from './sections.ts';
-import { findTitle, readBasicInfo, readLabelledText, readPolicy } from './basic-info.ts';
+import { findTitle, readBasicInfo, readLabelledText, readPolicy, titleRowLines } from './basic-info.ts';
 import { readBudgets, readBudgetItems } from './budget.ts';
 import { readActivities, readOutcomes, readUnitCosts } from './results.ts';
 import { readChecklist } from './checklist.ts';
@@ -64,7 +64,16 @@ export async function readTextSheet(absPath: string, relPath: string): Promise<R
   if (!decoded.ok) return fail(null, decoded.reason);
   const notices: InputError[] = [];
   if (decoded.encoding !== 'utf-8') notices.push({ file: relPath, where: null, message: `decoded as ${decoded.encoding === 'cp932' ? 'Shift_JIS (CP932)' : decoded.encoding.toUpperCase()}` });
-  if (decoded.replaced > 0) notices.push({ file: relPath, where: null, message: `${decoded.replaced} undecodable byte sequence(s) replaced by U+FFFD` });
+  if (decoded.replaced > 0) {
+    const at = decoded.invalidUtf8At;
+    notices.push({
+      file: relPath,
+      where: at ? `line ${at.line}` : null,
+      message: at
+        ? `${decoded.replaced} byte sequence(s) that are not UTF-8 in UTF-8 text (the first at byte ${at.offset}) replaced by U+FFFD`
+        : `${decoded.replaced} undecodable byte sequence(s) replaced by U+FFFD`,
+    });
+  }
   const withNotices = (r: ReadResult): ReadResult => (notices.length ? { ...r, notices } : r);
 
   const rows = toRows(decoded.text);
@@ -72,6 +81,14 @@ export async function readTextSheet(absPath: string, relPath: string): Promise<R
   const title = findTitle(rows);
   if (!title) {
     return withNotices(fail('line 1', 'not a review sheet: no title line "<年度>行政事業レビューシート (<府省庁>)" in the first 30 lines'));
+  }
+  const titles = titleRowLines(rows);
+  if (titles.length > 1) {
+    const shownLines = titles.length > 5 ? `${titles.slice(0, 5).join(', ')} …` : titles.join(', ');
+    return withNotices(fail(
+      `lines ${shownLines}`,
+      `the file holds ${titles.length} sheets (a title line "<年度>行政事業レビューシート (<府省庁>)" at each of these lines); one sheet per file is read: split the file into one file per sheet`,
+    ));
   }
   const ctx: Ctx = { file: relPath, fiscalYear: title.fiscalYear, era: title.era, warnings: [] };
   const sections = findSections(rows);
