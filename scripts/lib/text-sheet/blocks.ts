@@ -103,6 +103,10 @@ export function readBlocks(ctx: Ctx, rows: Row[], start: number, end: number): B
         return;
       }
       if (isNoValue(category) && isNoValue(purpose) && isNoValue(amount)) return;
+      if (isNoValue(category) && isNoValue(purpose)) {
+        // An amount with neither 費目 nor 用途: a 計 row that lost its label, or cells out of line.
+        warn(ctx, 'layout', 'blocks', block.id, `${row.line}行目: ブロック${block.id}の金額「${amount}」に費目も用途もありません（計の行の「計」が欠けているか、列がずれています）。費目・用途なしの金額として読みました`);
+      }
       const e: Expense = {
         category: plain(category),
         purpose: plain(purpose),

@@ -30,8 +30,9 @@ import { emptyFindings, readFreeText, readPastSheets, readResults, readVerdictTe
 import { readBlocks } from './blocks.ts';
 import { readPayees } from './payees.ts';
 import { inferFlows, markSubcontracts } from './flows.ts';
-import type { Ctx } from './context.ts';
+import { warn, type Ctx } from './context.ts';
 import { labelKey } from '../normalize/label.ts';
+import { isNoValue } from '../normalize/blank.ts';
 
 /** Sections every complete sheet has; a sheet without one of them is cut off (or not a sheet). */
 const REQUIRED: [SectionKind, string][] = [
@@ -45,6 +46,22 @@ const REQUIRED: [SectionKind, string][] = [
 function budgetRowSeen(rows: Row[], s: Section, label: string): boolean {
   for (let i = s.start; i < s.end; i++) if (rows[i]!.cells.some((c) => c !== '' && labelKey(c) === label)) return true;
   return false;
+}
+
+/**
+ * A row that repeats the row above it cell for cell (a payee, a year heading, an indicator row pasted
+ * twice) is read as written, twice; it is named so the reader knows a figure may count twice. Blank rows
+ * and rows of no-value marks ("-", "－") repeat legitimately and are left alone.
+ */
+function warnRepeatedRows(ctx: Ctx, rows: Row[], sections: Section[]): void {
+  for (let i = 1; i < rows.length; i++) {
+    const row = rows[i]!;
+    const above = rows[i - 1]!;
+    if (row.cells.length !== above.cells.length) continue;
+    if (!row.cells.some((c) => c !== '' && !isNoValue(c)) || !row.cells.every((c, k) => c === above.cells[k])) continue;
+    const section = sections.findLast((s) => s.start <= i)?.kind ?? 'basic';
+    warn(ctx, 'duplicate-row', section, `${row.line}行目`, `${row.line}行目は${above.line}行目と同じ内容です（重複して記載されている可能性があります。どちらも記載どおり読みました）`);
+  }
 }
 
 function lastLine(rows: Row[]): number {
@@ -92,6 +109,7 @@ export async function readTextSheet(absPath: string, relPath: string): Promise<R
   }
   const ctx: Ctx = { file: relPath, fiscalYear: title.fiscalYear, era: title.era, warnings: [] };
   const sections = findSections(rows);
+  warnRepeatedRows(ctx, rows, sections);
   // From the top (some editions print 事業番号 above the title line) to the first other section, and
   // basic-information rows wherever they are.
   const firstOther = sections.find((s) => s.kind !== 'basic')?.start ?? rows.length;
