@@ -13,6 +13,8 @@ export const REPORT_FILE = '.report.json';
 export const CONVERT_RUN_ENV = 'CONVERT_RUN_ID';
 
 export interface ReportProblem {
+  /** The file the problem is in, when the input is a folder (an RS table file); else the input itself. */
+  file: string;
   /** Where in the input: line, section, table/line/column, record or entry; `null` for the whole file. */
   where: string | null;
   /** What is wrong: for schema errors the field, the value read and what was expected. */
@@ -61,8 +63,11 @@ export function buildReport(
   env: NodeJS.ProcessEnv = process.env,
 ): string {
   const files = new Set([...counts.keys(), ...summary.failedInputs]);
+  // An RS input is a folder: its problems name the table file in it.
+  const within = (e: { file: string }, input: string): boolean =>
+    e.file === input || (input === '.' ? !files.has(e.file) : e.file.startsWith(`${input}/`));
   const problems = (list: SummaryLike['errors'], file: string): ReportProblem[] =>
-    list.filter((e) => e.file === file).map((e) => ({ where: e.where, message: e.message }));
+    list.filter((e) => within(e, file)).map((e) => ({ file: e.file, where: e.where, message: e.message }));
   const inputs: ReportInput[] = [...files].sort().map((file) => {
     const errors = problems(summary.errors, file);
     const c = counts.get(file) ?? { converted: 0, withWarnings: 0, warnings: 0 };
