@@ -155,13 +155,17 @@ console.log('build: convert and astro build + search index (Astro waits for the 
 let astroChild: ChildProcess | null = null;
 /** The converter failed some inputs but wrote its report: the entries are whole, the site is built. */
 let inputsFailed: string[] = [];
+/** The converter crashed or was stopped: Astro was stopped for it, the converter's code is the build's. */
+let convertUnusable = false;
 const convert = run([path.join(root, 'scripts', 'convert.ts')], { ...process.env, [CONVERT_RUN_ENV]: runId }).then((code) => {
   const report = code !== 0 && !stopping ? readReport(contentDir) : null;
   if (report?.runId === runId) inputsFailed = report.failedInputs;
   const usable = code === 0 || inputsFailed.length > 0;
-  // Tells Astro's content loader to go on, or why it must not.
-  writeFileSync(ready, usable ? CONTENT_READY_OK : `the converter exited with code ${code}`);
+  // Tells Astro's content loader to go on, or why it must not (written whole: the loader polls for it).
+  writeFileSync(`${ready}.tmp`, usable ? CONTENT_READY_OK : `the converter exited with code ${code}`);
+  renameSync(`${ready}.tmp`, ready);
   if (!usable) {
+    convertUnusable = true;
     // No site from a converter that crashed or was stopped: Astro is stopped rather than left to fail.
     console.error(`build: the converter did not finish (exit ${code}); no site is built`);
     astroChild?.kill('SIGTERM');
@@ -176,7 +180,7 @@ const [convertCode, astroCode] = await Promise.all([convert, astro]);
 rmSync(signals, { recursive: true, force: true });
 
 const siteBuilt = astroCode === 0 && !stopping && existsSync(staging);
-let code = stopping ? 128 + (os.constants.signals[stopping] ?? 0) : astroCode || convertCode;
+let code = stopping ? 128 + (os.constants.signals[stopping] ?? 0) : convertUnusable ? convertCode : astroCode || convertCode;
 if (siteBuilt) {
   try {
     swapIn();

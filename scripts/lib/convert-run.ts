@@ -13,8 +13,9 @@ import { commitEntries, finishCommit, readManifest, writeAtomic, type Manifest }
 import { buildReport, REPORT_FILE } from '../../src/lib/convert-report.ts';
 import { startEntryWriter } from './entry-writer.ts';
 import { formatInputError, type InputError, type ReadResult } from './read-result.ts';
-import { readTextSheet } from './text-sheet/index.ts';
+import { readTextSheet, TEXT_FIELD_SECTIONS } from './text-sheet/index.ts';
 import { readRsFolder } from './rs-csv/index.ts';
+import { RS_FIELD_TABLES } from './rs-csv/assemble.ts';
 import { checkSheet } from './checks.ts';
 import { entryBody } from './entry-body.ts';
 
@@ -74,20 +75,29 @@ function shown(v: unknown): string {
   return s.length > 80 ? `${s.slice(0, 77)}…` : s;
 }
 
+/** Where in its source a record field is read from: an RS table or a text sheet's section. */
+function fieldSource(input: SheetInput, field: PropertyKey | undefined): string | null {
+  const form = (input as { source?: { form?: unknown } }).source?.form;
+  if (typeof field !== 'string') return null;
+  if (form === 'rs-csv') return RS_FIELD_TABLES[field] ? `RS table ${RS_FIELD_TABLES[field]}` : null;
+  if (form === 'text') return TEXT_FIELD_SECTIONS[field] ? `section ${TEXT_FIELD_SECTIONS[field]}` : 'basic information';
+  return null;
+}
+
 export function validateRecord(input: SheetInput, file: string): { record?: Sheet; error?: InputError } {
   const parsed = sheet.safeParse(input);
   if (parsed.success) return { record: parsed.data };
-  // Each problem names the field, the value the reader made of the source and what the schema expects;
-  // the record's source (its RS 予算事業ID and tables, or its text file) says where the value came from.
-  const first = parsed.error.issues
-    .slice(0, 3)
-    .map((i) => `${issuePath(i.path) || '(record)'} = ${shown(valueAt(input, i.path))}: ${i.message}`);
+  // Each problem names the field, where in the source it is read from, the value the reader made of the
+  // source and what the schema expects.
+  const first = parsed.error.issues.slice(0, 3).map((i) => {
+    const from = fieldSource(input, i.path[0]);
+    return `${issuePath(i.path) || '(record)'}${from ? ` (${from})` : ''} = ${shown(valueAt(input, i.path))}: ${i.message}`;
+  });
   const id = String((input as { id?: unknown }).id ?? '?');
-  const rsId = (input as { source?: { rsId?: unknown } }).source?.rsId;
   return {
     error: {
       file,
-      where: `record ${id}${typeof rsId === 'string' && !id.includes(rsId) ? ` (予算事業ID ${rsId})` : ''}`,
+      where: `record ${id}`,
       message: `does not match the sheet schema: ${first.join('; ')}${parsed.error.issues.length > 3 ? ` (+${parsed.error.issues.length - 3} more)` : ''}`,
       record: id,
     },

@@ -34,6 +34,15 @@ import { warn, type Ctx } from './context.ts';
 import { labelKey } from '../normalize/label.ts';
 import { isNoValue } from '../normalize/blank.ts';
 
+/** Which section of a text sheet each record field is read from, to say where a value the schema
+ *  refuses came from. */
+export const TEXT_FIELD_SECTIONS: Readonly<Record<string, string>> = {
+  budgets: '予算額・執行額', budgetItems: '予算内訳', activities: '活動指標及び活動実績',
+  unitCosts: '単位当たりコスト', outcomes: '成果目標及び成果実績', checks: '事業所管部局による点検・改善',
+  relatedProjects: '関連事業', findings: '点検・改善結果', pastSheets: '関連する過去のレビューシートの事業番号',
+  blocks: '費目・用途', payees: '支出先上位10者リスト', flows: '費目・用途', policy: '政策・施策', measure: '政策・施策',
+};
+
 /** Sections every complete sheet has; a sheet without one of them is cut off (or not a sheet). */
 const REQUIRED: [SectionKind, string][] = [
   ['budget', '予算額・執行額'],
