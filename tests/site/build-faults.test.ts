@@ -12,11 +12,14 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateRsFolder } from '../../scripts/lib/bench/generate-rs.ts';
 import { readReport } from '../../src/lib/convert-report.ts';
 import { PROJECT_ROOT } from '../support/sites.ts';
+import { closeServed, openPage, serveAndLaunch } from '../support/browser.ts';
 
+const require = createRequire(import.meta.url);
 const work = mkdtempSync(path.join(tmpdir(), 'build-faults-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const T11 = '1-1_RS_2024_基本情報_組織情報';
@@ -148,6 +151,30 @@ describe('one bad input of each form', () => {
     expect(page).toContain('required column &quot;予算事業ID&quot; is missing');
     expect(page).toContain('the file is empty');
     expect(readFileSync(path.join(dir, 'dist', 'about', 'index.html'), 'utf8')).toContain('href="/data-quality/"');
+
+    // The page with failures listed: no serious axe violation, no sideways scroll at 390 px.
+    const served = await serveAndLaunch({ dist: path.join(dir, 'dist'), base: '/' });
+    try {
+      const { page, errors, close } = await openPage(served.browser, served.server.url('data-quality/'), {
+        origin: served.server.origin,
+        viewport: { width: 390, height: 844 },
+        waitUntil: 'networkidle',
+      });
+      try {
+        await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+        const violations = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run: (d: Document, o: object) => Promise<{ violations: { id: string; impact: string }[] }> } }).axe;
+          return (await axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.impact} ${v.id}`);
+        });
+        expect(violations.filter((v) => /^(serious|critical)/.test(v))).toEqual([]);
+        expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(390);
+        expect(errors).toEqual([]);
+      } finally {
+        await close();
+      }
+    } finally {
+      await closeServed(served);
+    }
   });
 });
 
