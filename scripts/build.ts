@@ -20,7 +20,8 @@
  *   stopped between the swap's two renames is put right by the next build, which also removes what
  *   stopped builds left (after its own swap).
  * - Ctrl-C / SIGTERM / SIGHUP stop both steps (the signal is forwarded; SIGKILL after 10 s). Each step
- *   also stops by itself when this process is gone, even by SIGKILL (scripts/lib/parent-watch.ts).
+ *   also stops by itself when this process is gone, even by SIGKILL (scripts/lib/parent-watch.ts), and
+ *   under `npm run build` this process stops when npm is gone.
  *
  * Environment: SHEETS_DIR, CONTENT_DIR (converter), SITE, BASE, OUT_DIR (Astro; the staging folder is
  * passed to it as OUT_DIR), passed through to each step; ASTRO_CONFIG, another Astro config file (the
@@ -28,7 +29,7 @@
  * (scripts/bench.ts). Prints the wall time of each step.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -78,6 +79,8 @@ const outName = path.basename(outDir);
 const staging = path.join(outParent, `.${outName}-staging-${process.pid}`);
 const aside = path.join(outParent, `.${outName}-previous-${process.pid}`);
 const contentDir = path.resolve(root, process.env.CONTENT_DIR ?? 'content');
+/** A path as the reader typed it: relative to the project when inside it. */
+const shown = (p: string): string => (p.startsWith(root + path.sep) ? path.relative(root, p) : p);
 
 function alive(pid: number): boolean {
   try {
@@ -142,12 +145,37 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(sig, () => {
     if (stopping) return;
     stopping = sig;
-    console.error(`build: ${sig}: stopping; ${path.relative(root, outDir) || '.'} is left as it was`);
+    console.error(`build: ${sig}: stopping; ${shown(outDir)} is left as it was`);
     for (const child of children) child.kill(sig === 'SIGHUP' ? 'SIGTERM' : sig);
     setTimeout(() => {
       for (const child of children) child.kill('SIGKILL');
     }, 10_000).unref();
   });
+}
+
+/**
+ * npm's process under `npm run build` (this process's parent, or the parent of the `sh -c` npm starts
+ * it with), read from /proc; null elsewhere.
+ */
+function npmPid(): number | null {
+  if (!process.env.npm_lifecycle_event) return null;
+  try {
+    const stat = readFileSync(`/proc/${process.ppid}/stat`, 'utf8');
+    const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    if (comm !== 'sh' && comm !== 'bash' && comm !== 'dash') return process.ppid;
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    return ppid > 1 ? ppid : null;
+  } catch {
+    return null;
+  }
+}
+
+// When npm alone is killed, this process would build on unseen: it stops as if sent SIGTERM instead.
+const npm = npmPid();
+if (npm !== null) {
+  setInterval(() => {
+    if (!stopping && !alive(npm)) process.emit('SIGTERM', 'SIGTERM');
+  }, 500).unref();
 }
 
 const leftovers = recoverOutput();
@@ -192,8 +220,6 @@ if (siteBuilt) {
 }
 // The staging folder of a build that did not complete, the old site, and what stopped builds left.
 for (const dir of [staging, ...leftovers]) rmSync(dir, { recursive: true, force: true });
-/** A path as the reader typed it: relative to the project when inside it. */
-const shown = (p: string): string => (p.startsWith(root + path.sep) ? path.relative(root, p) : p);
 const where = shown(outDir);
 if (!siteBuilt) console.log(`build: ${where} is left as it was`);
 if (inputsFailed.length > 0) {
