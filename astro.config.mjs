@@ -20,5 +20,5 @@ export default defineConfig({
   build: { format: 'directory', concurrency: 4 },
   // `astro dev` watches the project folder: not the benchmark's and tests' generated sites (≈ 200,000
   // files after `npm run bench`), which otherwise keep the dev server busy for minutes before it listens.
-  vite: { server: { watch: { ignored: ['**/bench-work/**', '**/.test-sites/**', '**/dist/**'] } } },
+  vite: { server: { watch: { ignored: ['**/bench-work/**', '**/.test-sites/**', '**/dist/**', '**/.dist-*/**'] } } },
 });

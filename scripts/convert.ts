@@ -1,17 +1,27 @@
 /**
  * `npm run convert`: converts every sheet under the inputs folder (SHEETS_DIR, default ./sheets) into
  * validated entries under CONTENT_DIR/sheets (default ./content/sheets).
- * Ends with a summary; exits 1 when any input failed (the others are still converted and written).
+ * Ends with a summary; exits 1 when any input failed (the others are still converted and written), 2
+ * when the folders cannot be read or written (nothing is changed then: entries-store.ts).
  */
 import { convertAll } from './lib/convert-run.ts';
 import { contentDir, sheetsDir } from '../src/lib/paths.ts';
 
 const started = performance.now();
-const summary = await convertAll({
-  sheetsDir: sheetsDir(),
-  contentDir: contentDir(),
-  log: (line) => console.error(line),
-});
+let summary: Awaited<ReturnType<typeof convertAll>>;
+try {
+  summary = await convertAll({
+    sheetsDir: sheetsDir(),
+    contentDir: contentDir(),
+    log: (line) => console.error(line),
+  });
+} catch (err) {
+  // A folder that cannot be read or written (missing, no permission, a full disk) is an expected
+  // failure: its message, no stack trace. Anything else is a bug and keeps its stack.
+  if (!(err as NodeJS.ErrnoException).code || !(err as NodeJS.ErrnoException).syscall) throw err;
+  console.error(`convert: FAILED: ${(err as Error).message}`);
+  process.exit(2);
+}
 const secs = ((performance.now() - started) / 1000).toFixed(1);
 console.log(
   `convert: ${summary.converted} sheets converted from ${summary.inputs} inputs ` +

@@ -15,6 +15,7 @@ import { indexEntries, sheetIndexEntry } from './lib/index-entries.ts';
 import { shareListings } from './lib/collection.ts';
 import { contentDir } from './lib/paths.ts';
 import { waitForContent } from './lib/content-ready.ts';
+import { finishCommit } from '../scripts/lib/entries-store.ts';
 
 const sheets = defineCollection({
   loader: {
@@ -24,6 +25,9 @@ const sheets = defineCollection({
       // Under `npm run build` the converter may still be writing the entries (src/lib/content-ready.ts).
       const waited = await waitForContent();
       if (waited > 0) logger.info(`waited ${waited.toFixed(1)} s for the converter`);
+      // A converter run stopped after its commit point is finished before any entry is read
+      // (scripts/lib/entries-store.ts): the entries are then all of one run.
+      finishCommit(dir);
       // indexEntries validates every entry with the sheet schema (on two threads) and throws one
       // error listing each bad file and field, so the build fails on any entry that does not match;
       // entries that are byte for byte what the converter wrote and validated are taken from its

@@ -9,11 +9,13 @@ import { serializeEntry } from '../../src/lib/entry-file.ts';
 import { entryHash, INDEX_CACHE_FILE, indexCacheText, type CachedEntry } from '../../src/lib/index-cache.ts';
 import { indexSheet } from '../../src/lib/index-entries.ts';
 import { discoverInputs, type InputUnit } from './inputs.ts';
-import { readManifest, writeManifest, removeStale, writeAtomic, type Manifest } from './entries-store.ts';
+import { commitEntries, finishCommit, readManifest, writeAtomic, type Manifest } from './entries-store.ts';
+import { buildReport, REPORT_FILE } from '../../src/lib/convert-report.ts';
 import { startEntryWriter } from './entry-writer.ts';
 import { formatInputError, type InputError, type ReadResult } from './read-result.ts';
-import { readTextSheet } from './text-sheet/index.ts';
+import { readTextSheet, TEXT_FIELD_SECTIONS } from './text-sheet/index.ts';
 import { readRsFolder } from './rs-csv/index.ts';
+import { RS_FIELD_TABLES } from './rs-csv/assemble.ts';
 import { checkSheet } from './checks.ts';
 import { entryBody } from './entry-body.ts';
 
@@ -60,15 +62,44 @@ function issuePath(p: ReadonlyArray<PropertyKey>): string {
   return p.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)), '');
 }
 
+/** The value at a zod issue path, as the reader made it (what the source stated, read). */
+function valueAt(input: unknown, p: ReadonlyArray<PropertyKey>): unknown {
+  let v = input;
+  for (const k of p) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined;
+  return v;
+}
+
+function shown(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  const s = JSON.stringify(v) ?? String(v);
+  return s.length > 80 ? `${s.slice(0, 77)}…` : s;
+}
+
+/** Where in its source a record field is read from: an RS table or a text sheet's section. */
+function fieldSource(input: SheetInput, field: PropertyKey | undefined): string | null {
+  const form = (input as { source?: { form?: unknown } }).source?.form;
+  if (typeof field !== 'string') return null;
+  if (form === 'rs-csv') return RS_FIELD_TABLES[field] ? `RS table ${RS_FIELD_TABLES[field]}` : null;
+  if (form === 'text') return TEXT_FIELD_SECTIONS[field] ? `section ${TEXT_FIELD_SECTIONS[field]}` : 'basic information';
+  return null;
+}
+
 export function validateRecord(input: SheetInput, file: string): { record?: Sheet; error?: InputError } {
   const parsed = sheet.safeParse(input);
   if (parsed.success) return { record: parsed.data };
-  const first = parsed.error.issues.slice(0, 3).map((i) => `${issuePath(i.path) || '(record)'}: ${i.message}`);
+  // Each problem names the field, where in the source it is read from, the value the reader made of the
+  // source and what the schema expects.
+  const first = parsed.error.issues.slice(0, 3).map((i) => {
+    const from = fieldSource(input, i.path[0]);
+    return `${issuePath(i.path) || '(record)'}${from ? ` (${from})` : ''} = ${shown(valueAt(input, i.path))}: ${i.message}`;
+  });
+  const id = String((input as { id?: unknown }).id ?? '?');
   return {
     error: {
       file,
-      where: `record ${String((input as { id?: unknown }).id ?? '?')}`,
+      where: `record ${id}`,
       message: `does not match the sheet schema: ${first.join('; ')}${parsed.error.issues.length > 3 ? ` (+${parsed.error.issues.length - 3} more)` : ''}`,
+      record: id,
     },
   };
 }
@@ -76,6 +107,8 @@ export function validateRecord(input: SheetInput, file: string): { record?: Shee
 export async function convertAll(opts: ConvertOptions): Promise<ConvertSummary> {
   const log = opts.log ?? (() => {});
   const outDir = path.join(opts.contentDir, 'sheets');
+  // A run stopped after its commit point is finished first; one stopped before it left only staged files.
+  finishCommit(outDir);
   const units = await discoverInputs(opts.sheetsDir);
   const previous = await readManifest(outDir);
   const manifest: Manifest = { inputs: {} };
@@ -89,6 +122,8 @@ export async function convertAll(opts: ConvertOptions): Promise<ConvertSummary> 
   const inputOf = new Map<string, string>();
   /** What the content loader would make of each entry, handed over to it (src/lib/index-cache.ts). */
   const handOver = new Map<string, CachedEntry>();
+  /** Warnings per input, for the build report. */
+  const warningsOf = new Map<string, { converted: number; withWarnings: number; warnings: number }>();
 
   for (const unit of units) {
     let result: ReadResult;
@@ -103,8 +138,12 @@ export async function convertAll(opts: ConvertOptions): Promise<ConvertSummary> 
       summary.notices.push(n);
       log(`notice: ${formatInputError(n)}`);
     }
+    // An error about the input as a whole (a table or the file could not be read) means its records may
+    // lack what that part holds: none is written, the input's last good entries stay, whole.
+    const wholeFailed = errors.some((e) => e.record === undefined);
     const ids: string[] = [];
-    for (const input of result.records) {
+    const counts = { converted: 0, withWarnings: 0, warnings: 0 };
+    for (const input of wholeFailed ? [] : result.records) {
       const { record, error } = validateRecord(input, unit.rel);
       if (!record) {
         errors.push(error!);
@@ -115,7 +154,7 @@ export async function convertAll(opts: ConvertOptions): Promise<ConvertSummary> 
       record.warnings.push(...checkSheet(record));
       const other = seen.get(record.id);
       if (other) {
-        errors.push({ file: unit.rel, where: `record ${record.id}`, message: `id ${record.id} is already produced by ${other}` });
+        errors.push({ file: unit.rel, where: `record ${record.id}`, message: `id ${record.id} is already produced by ${other}`, record: record.id });
         continue;
       }
       seen.set(record.id, unit.rel);
@@ -126,9 +165,15 @@ export async function convertAll(opts: ConvertOptions): Promise<ConvertSummary> 
       inputOf.set(file, unit.rel);
       ids.push(record.id);
       summary.converted++;
+      counts.converted++;
       summary.warnings += record.warnings.length;
-      if (record.warnings.length) summary.sheetsWithWarnings++;
+      counts.warnings += record.warnings.length;
+      if (record.warnings.length) {
+        summary.sheetsWithWarnings++;
+        counts.withWarnings++;
+      }
     }
+    warningsOf.set(unit.rel, counts);
     for (const e of errors) log(`error: ${formatInputError(e)}`);
     summary.errors.push(...errors);
     if (errors.length) {
@@ -140,21 +185,26 @@ export async function convertAll(opts: ConvertOptions): Promise<ConvertSummary> 
     if (ids.length) manifest.inputs[unit.rel] = ids;
   }
 
-  // Every write is done (renamed into place) before stale entries and temporary files are removed.
+  // Every entry is staged before the run commits (entries-store.ts): stopped before, nothing changed.
   const { written, failures } = await writer.close();
-  summary.written = written;
-  for (const f of failures) {
-    handOver.delete(path.basename(f.file));
-    const rel = inputOf.get(f.file)!;
-    const error = { file: rel, where: `entry ${path.basename(f.file)}`, message: `could not be written: ${f.message}` };
+  const failedFile = (file: string, message: string): void => {
+    handOver.delete(path.basename(file));
+    const rel = inputOf.get(file)!;
+    const error = { file: rel, where: `entry ${path.basename(file)}`, message: `could not be written: ${message}`, record: path.basename(file, '.md') };
     log(`error: ${formatInputError(error)}`);
     summary.errors.push(error);
     if (!summary.failedInputs.includes(rel)) summary.failedInputs.push(rel);
-  }
-  summary.removed = await removeStale(outDir, new Set(seen.keys()));
-  await writeManifest(outDir, manifest);
+  };
+  const unstaged = new Set(failures.map((f) => f.file));
+  for (const f of failures) failedFile(f.file, f.message);
+  const pending = written.filter((f) => !unstaged.has(f)).map((f) => path.basename(f, '.md'));
+  const commit = commitEntries(outDir, manifest, pending);
+  summary.written = commit.renamed.length;
+  for (const f of commit.failures) failedFile(path.join(outDir, `${f.id}.md`), f.message);
+  summary.removed = commit.removed;
   const handOverText = indexCacheText(handOver);
   if (handOverText === null) rmSync(path.join(outDir, INDEX_CACHE_FILE), { force: true });
   else writeAtomic(path.join(outDir, INDEX_CACHE_FILE), handOverText);
+  writeAtomic(path.join(outDir, REPORT_FILE), buildReport(summary, manifest, warningsOf));
   return summary;
 }

@@ -1,17 +1,17 @@
 /**
- * Worker-thread entry of entry-writer.ts: writes each entry posted to it ({ file, content }) with
- * writeAtomic, in order, and answers { type: 'done', written, failures } to { type: 'end' }.
+ * Worker-thread entry of entry-writer.ts: stages each entry posted to it ({ file, content }) with
+ * writeStaged (entries-store.ts), in order, and answers { type: 'done', written, failures } to { type: 'end' }.
  */
 import { parentPort } from 'node:worker_threads';
-import { writeAtomic } from './entries-store.ts';
+import { writeStaged } from './entries-store.ts';
 import type { WriterMessage, WriterReply } from './entry-writer.ts';
 
-let written = 0;
+const written: string[] = [];
 const failures: { file: string; message: string }[] = [];
 parentPort!.on('message', (msg: WriterMessage) => {
   if (msg.type === 'write') {
     try {
-      if (writeAtomic(msg.file, msg.content)) written += 1;
+      if (writeStaged(msg.file, msg.content)) written.push(msg.file);
     } catch (err) {
       failures.push({ file: msg.file, message: (err as Error).message });
     }

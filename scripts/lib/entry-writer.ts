@@ -2,18 +2,20 @@
  * Writes the converter's entries on a second thread (entry-writer-worker.ts), so the main thread goes on
  * reading and building records while the files are written: an entry takes five file calls (read to
  * compare, mkdir, write, rename), ≈ 2–3 s of the ≈ 9 s convert of a year of sheets (5,664 entries,
- * docs/BENCHMARKS.md), and this machine has two cores. Entries are written in the order given, each
- * atomically (entries-store.ts writeAtomic); a failed write is reported by `close`, not thrown.
+ * docs/BENCHMARKS.md), and this machine has two cores. Entries are staged in the order given
+ * (entries-store.ts writeStaged: beside their place until the run commits); a failed write is reported
+ * by `close`, not thrown.
  */
 import { Worker } from 'node:worker_threads';
 
 export type WriterMessage = { type: 'write'; file: string; content: string } | { type: 'end' };
-export type WriterReply = { type: 'done'; written: number; failures: { file: string; message: string }[] };
+/** `written`: the files staged (their content changed); `failures`: the writes that failed. */
+export type WriterReply = { type: 'done'; written: string[]; failures: { file: string; message: string }[] };
 
 export interface EntryWriter {
   /** Queues `content` to be written to `file`. */
   write(file: string, content: string): void;
-  /** Waits for every queued write: how many files changed, and the writes that failed. */
+  /** Waits for every queued write: the files staged, and the writes that failed. */
   close(): Promise<WriterReply>;
 }
 

@@ -12,6 +12,14 @@ export interface InputError {
   where: string | null;
   /** What is wrong, in plain words. */
   message: string;
+  /**
+   * Set when the error costs one record only (a row or record that could not be read): the id, or the RS
+   * key `<年度>:<予算事業ID>`, of the record. The input's other records are written, and that record keeps
+   * its last good entry. Absent when the error concerns the input as a whole (a table or file that could
+   * not be read): then none of the input's records is written and all its last good entries stay
+   * (scripts/lib/convert-run.ts).
+   */
+  record?: string;
 }
 
 export interface ReadResult {

@@ -97,6 +97,7 @@ export const warningCodeNames: Record<WarningCode, string> = {
   'corporate-number-check-digit': '法人番号のチェックデジット不一致',
   'payees-exceed-block': '支出先の合計がブロックの計を上回る',
   'block-expenses-mismatch': '費目・使途の合計がブロックの計と一致しない',
+  'duplicate-row': '元データで同じ行が重複している',
   layout: '様式の読み取り',
   'unparsed-value': '読み取れなかった値',
   'missing-part': '含まれていない部分',

@@ -19,7 +19,8 @@ const POLL_MS = 25;
 
 /**
  * Resolves once the converter is done, with the seconds waited for it (0 when not waiting); throws when it
- * failed (no site is built from a failed convert).
+ * crashed or was stopped (no site is built from that; a run that failed some inputs is "ok": its entries
+ * are whole, scripts/build.ts).
  */
 export async function waitForContent(env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const file = env[CONTENT_READY_ENV];
@@ -31,6 +32,11 @@ export async function waitForContent(env: NodeJS.ProcessEnv = process.env): Prom
       text = readFileSync(file, 'utf8').trim();
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      await sleep(POLL_MS);
+      continue;
+    }
+    if (text === '') {
+      // Written by another process: seen between its creation and its content.
       await sleep(POLL_MS);
       continue;
     }

@@ -375,6 +375,8 @@ export const warningCodes = [
   'corporate-number-check-digit',
   'payees-exceed-block',
   'block-expenses-mismatch',
+  /** A source row that repeats another row of the same table and project exactly (both are read). */
+  'duplicate-row',
   'layout',
   'unparsed-value',
   'missing-part',

@@ -203,6 +203,7 @@ describe('bad input', () => {
         file: 'rs/2-1_RS_2024_予算・執行_サマリ.csv',
         where: `table 2-1, line ${line}`,
         message: 'the row has 20 fields where the header has 44 (予算事業ID 1); no record for this project',
+        record: '2024:1',
       },
     ]);
     expect(records).toHaveLength(251);
@@ -344,6 +345,7 @@ describe('bad input', () => {
         file: 'rs/2-2_RS_2024_予算・執行_予算種別・歳出予算項目.csv',
         where: `table 2-2, line ${line}`,
         message: `the row has bytes that are not valid UTF-8 (read as "\uFFFD") in column "事業名" (予算事業ID ${id}); no record for this project`,
+        record: `2024:${id}`,
       },
     ]);
     expect(records).toHaveLength(251);

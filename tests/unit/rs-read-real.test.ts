@@ -27,8 +27,19 @@ describe('the real subset', () => {
     expect(new Set(result.records.map((r) => r.id)).size).toBe(252);
   });
 
-  it('raises no data warnings (5-2 rows of 国自らが支出する間接経費, e.g. ID 222, are not edges)', () => {
-    expect(result.records.flatMap((r) => r.warnings ?? [])).toEqual([]);
+  it('raises no data warnings but the rows the source repeats (5-2 rows of 国自らが支出する間接経費, e.g. ID 222, are not edges)', () => {
+    const warnings = result.records.flatMap((r) => r.warnings ?? []);
+    expect(warnings.filter((w) => w.code !== 'duplicate-row')).toEqual([]);
+    // The subset repeats 27 rows cell for cell (23 in 5-4, 3 in 5-2, 1 in 5-3); each is named on its record.
+    expect(warnings).toHaveLength(27);
+    expect(warnings.filter((w) => w.section === 'table 5-4')).toHaveLength(23);
+    expect(warnings.filter((w) => w.section === 'table 5-2')).toHaveLength(3);
+    expect(byId(2715).warnings).toContainEqual({
+      code: 'duplicate-row',
+      section: 'table 5-3',
+      ref: 'line 1289',
+      message: 'table 5-3 支出先_費目・使途, line 1289 repeats line 1288 cell for cell; both rows are kept as the source states them (an amount in them may be counted twice)',
+    });
     expect(byId(222).flows!.every((f) => f.to !== '')).toBe(true);
   });
 

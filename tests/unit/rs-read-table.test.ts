@@ -115,6 +115,7 @@ describe('line numbers and quoting through readRsFolder (6-1)', () => {
         file: 'rs/6-1_RS_2024_その他備考.csv',
         where: `table 6-1, line ${brokenLine}`,
         message: `the row has 13 fields where the header has 14 (予算事業ID ${NEXT_ID}); no record for this project`,
+        record: `2024:${NEXT_ID}`,
       },
     ]);
     expect(records.find((r) => r.id.endsWith('-rs12'))!.findings.remarks).toBe('一行目,\r\n二行目');

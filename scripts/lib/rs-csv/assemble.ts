@@ -15,6 +15,19 @@ import type {
 import { sheetId } from '../ids.ts';
 import type { Contract, Indicator, PayeeAcc, Parts } from './parts.ts';
 
+/** Which RS tables each record field is made from, to say where a value the schema refuses came from. */
+export const RS_FIELD_TABLES: Readonly<Record<string, string>> = {
+  title: '1-1', bureau: '1-1', division: '1-1', manager: '1-1',
+  startYear: '1-2', endYear: '1-2', majorExpense: '1-2', category: '1-2', implementation: '1-2',
+  purpose: '1-2', issues: '1-2', overview: '1-2', pastSheets: '1-2',
+  legalBasis: '1-3', relatedPlans: '1-3', policy: '1-3', measure: '1-3',
+  subsidyRates: '1-4', relatedProjects: '1-5',
+  budgets: '2-1', budgetItems: '2-1, 2-2', accountType: '2-1, 2-2',
+  activities: '3-1', outcomes: '3-1',
+  findings: '4-1, 1-2, 6-1',
+  payees: '5-1', flows: '5-2', blocks: '5-1, 5-2, 5-3',
+};
+
 export interface ProjectAcc {
   fiscalYear: number;
   /** RS 予算事業ID as written. */

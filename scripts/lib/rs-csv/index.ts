@@ -133,7 +133,8 @@ async function readTable<K extends TableId>(
   let last: { idText: string; fiscalYearText: string; key: string; rsId: string; known: Identity; entry: Entry<K> } | null = null;
   const fail = (key: string, error: InputError): void => {
     last = null;
-    state.errors.push(error);
+    // The error costs this project's record only (InputError.record).
+    state.errors.push({ ...error, record: key });
     state.failed.add(key);
     entries.delete(key);
     identities.delete(key);
@@ -230,8 +231,24 @@ async function readTable<K extends TableId>(
     last = { idText, fiscalYearText, key, rsId, known, entry };
     addRow(row, key, rsId, entry);
   };
+  /** The rows of the project being read, by signature → line: a row that repeats one exactly is named. */
+  let projectRows: { key: string; lines: Map<string, number> } | null = null;
   const addRow = (row: Row, key: string, rsId: string, entry: Entry<K>): void => {
     if (row.isBlankData()) return;
+    // Rows of a project are consecutive in the published tables, so only its own rows are kept to compare.
+    if (projectRows?.key !== key) projectRows = { key, lines: new Map() };
+    const signature = row.signature();
+    const first = projectRows.lines.get(signature);
+    if (first === undefined) projectRows.lines.set(signature, row.line);
+    else {
+      // Both rows are read, as the source states them; the warning says an amount may be counted twice.
+      entry.ctx.warn({
+        code: 'duplicate-row',
+        section: `table ${id}`,
+        ref: `line ${row.line}`,
+        message: `table ${label}, line ${row.line} repeats line ${first} cell for cell; both rows are kept as the source states them (an amount in them may be counted twice)`,
+      });
+    }
     try {
       mapper.add(entry.part, row, entry.ctx);
     } catch (e) {

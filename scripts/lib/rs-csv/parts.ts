@@ -198,7 +198,7 @@ export interface RowContext {
   /** The project's fiscal year (事業年度). */
   fiscalYear: number;
   /** A non-fatal problem of this project's data, kept in the record's `warnings`. */
-  warn(w: { code: 'layout' | 'unparsed-value'; section: string; ref?: string | null; message: string }): void;
+  warn(w: { code: 'layout' | 'unparsed-value' | 'duplicate-row'; section: string; ref?: string | null; message: string }): void;
 }
 
 export interface Mapper<K extends TableId> {

@@ -26,6 +26,8 @@ export interface Row {
   has(column: string): boolean;
   /** `true` when every cell outside the 13 organisation columns is blank (a project listed with no data). */
   isBlankData(): boolean;
+  /** Every cell of the record, joined: equal for rows that are exact copies (duplicate detection). */
+  signature(): string;
 }
 
 export interface HeaderCheck {
@@ -283,6 +285,10 @@ class TableRow implements Row {
   isBlankData(): boolean {
     for (const i of this.layout.dataIndexes) if (this.record[i]!.trim() !== '') return false;
     return true;
+  }
+
+  signature(): string {
+    return this.record.join('\u001f');
   }
 }
 

@@ -19,6 +19,23 @@ export interface TitleLine {
 
 const TITLE_RE = /((?:昭和|平成|令和)(?:元|\d{1,2})年度)行政事業レビューシート\(([^()]+)\)/;
 
+const TITLE_ROW_RE = new RegExp(`^${TITLE_RE.source}$`);
+
+/**
+ * Lines of rows that are a title line and nothing else, anywhere in the file: a file holding more than one
+ * is several sheets run together (read as one, they would make one sheet of all their blocks).
+ */
+export function titleRowLines(rows: Row[]): number[] {
+  const lines: number[] = [];
+  for (const row of rows) {
+    const raw = rowText(row);
+    // Cheap test first: every title line holds シート (or its half-width form, which NFKC turns into it).
+    if (!raw.includes('シート') && !raw.includes('ｼｰﾄ')) continue;
+    if (TITLE_ROW_RE.test(raw.normalize('NFKC').replace(/\s+/g, ''))) lines.push(row.line);
+  }
+  return lines;
+}
+
 /** The title line "令和4年度行政事業レビューシート (総務省)" among the first rows. */
 export function findTitle(rows: Row[], maxRows = 30): TitleLine | null {
   for (let i = 0; i < Math.min(rows.length, maxRows); i++) {

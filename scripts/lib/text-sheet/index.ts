@@ -22,7 +22,7 @@ import { sheetId } from '../ids.ts';
 import { decodeSheetBytes } from './decode.ts';
 import { toRows, isBlankRow, type Row } from './rows.ts';
 import { findSections, sectionsOf, type Section, type SectionKind } from './sections.ts';
-import { findTitle, readBasicInfo, readLabelledText, readPolicy } from './basic-info.ts';
+import { findTitle, readBasicInfo, readLabelledText, readPolicy, titleRowLines } from './basic-info.ts';
 import { readBudgets, readBudgetItems } from './budget.ts';
 import { readActivities, readOutcomes, readUnitCosts } from './results.ts';
 import { readChecklist } from './checklist.ts';
@@ -30,8 +30,18 @@ import { emptyFindings, readFreeText, readPastSheets, readResults, readVerdictTe
 import { readBlocks } from './blocks.ts';
 import { readPayees } from './payees.ts';
 import { inferFlows, markSubcontracts } from './flows.ts';
-import type { Ctx } from './context.ts';
+import { warn, type Ctx } from './context.ts';
 import { labelKey } from '../normalize/label.ts';
+import { isNoValue } from '../normalize/blank.ts';
+
+/** Which section of a text sheet each record field is read from, to say where a value the schema
+ *  refuses came from. */
+export const TEXT_FIELD_SECTIONS: Readonly<Record<string, string>> = {
+  budgets: '予算額・執行額', budgetItems: '予算内訳', activities: '活動指標及び活動実績',
+  unitCosts: '単位当たりコスト', outcomes: '成果目標及び成果実績', checks: '事業所管部局による点検・改善',
+  relatedProjects: '関連事業', findings: '点検・改善結果', pastSheets: '関連する過去のレビューシートの事業番号',
+  blocks: '費目・用途', payees: '支出先上位10者リスト', flows: '費目・用途', policy: '政策・施策', measure: '政策・施策',
+};
 
 /** Sections every complete sheet has; a sheet without one of them is cut off (or not a sheet). */
 const REQUIRED: [SectionKind, string][] = [
@@ -45,6 +55,22 @@ const REQUIRED: [SectionKind, string][] = [
 function budgetRowSeen(rows: Row[], s: Section, label: string): boolean {
   for (let i = s.start; i < s.end; i++) if (rows[i]!.cells.some((c) => c !== '' && labelKey(c) === label)) return true;
   return false;
+}
+
+/**
+ * A row that repeats the row above it cell for cell (a payee, a year heading, an indicator row pasted
+ * twice) is read as written, twice; it is named so the reader knows a figure may count twice. Blank rows
+ * and rows of no-value marks ("-", "－") repeat legitimately and are left alone.
+ */
+function warnRepeatedRows(ctx: Ctx, rows: Row[], sections: Section[]): void {
+  for (let i = 1; i < rows.length; i++) {
+    const row = rows[i]!;
+    const above = rows[i - 1]!;
+    if (row.cells.length !== above.cells.length) continue;
+    if (!row.cells.some((c) => c !== '' && !isNoValue(c)) || !row.cells.every((c, k) => c === above.cells[k])) continue;
+    const section = sections.findLast((s) => s.start <= i)?.kind ?? 'basic';
+    warn(ctx, 'duplicate-row', section, `${row.line}行目`, `${row.line}行目は${above.line}行目と同じ内容です（重複して記載されている可能性があります。どちらも記載どおり読みました）`);
+  }
 }
 
 function lastLine(rows: Row[]): number {
@@ -64,7 +90,16 @@ export async function readTextSheet(absPath: string, relPath: string): Promise<R
   if (!decoded.ok) return fail(null, decoded.reason);
   const notices: InputError[] = [];
   if (decoded.encoding !== 'utf-8') notices.push({ file: relPath, where: null, message: `decoded as ${decoded.encoding === 'cp932' ? 'Shift_JIS (CP932)' : decoded.encoding.toUpperCase()}` });
-  if (decoded.replaced > 0) notices.push({ file: relPath, where: null, message: `${decoded.replaced} undecodable byte sequence(s) replaced by U+FFFD` });
+  if (decoded.replaced > 0) {
+    const at = decoded.invalidUtf8At;
+    notices.push({
+      file: relPath,
+      where: at ? `line ${at.line}` : null,
+      message: at
+        ? `${decoded.replaced} byte sequence(s) that are not UTF-8 in UTF-8 text (the first at byte ${at.offset}) replaced by U+FFFD`
+        : `${decoded.replaced} undecodable byte sequence(s) replaced by U+FFFD`,
+    });
+  }
   const withNotices = (r: ReadResult): ReadResult => (notices.length ? { ...r, notices } : r);
 
   const rows = toRows(decoded.text);
@@ -73,8 +108,17 @@ export async function readTextSheet(absPath: string, relPath: string): Promise<R
   if (!title) {
     return withNotices(fail('line 1', 'not a review sheet: no title line "<年度>行政事業レビューシート (<府省庁>)" in the first 30 lines'));
   }
+  const titles = titleRowLines(rows);
+  if (titles.length > 1) {
+    const shownLines = titles.length > 5 ? `${titles.slice(0, 5).join(', ')} …` : titles.join(', ');
+    return withNotices(fail(
+      `lines ${shownLines}`,
+      `the file holds ${titles.length} sheets (a title line "<年度>行政事業レビューシート (<府省庁>)" at each of these lines); one sheet per file is read: split the file into one file per sheet`,
+    ));
+  }
   const ctx: Ctx = { file: relPath, fiscalYear: title.fiscalYear, era: title.era, warnings: [] };
   const sections = findSections(rows);
+  warnRepeatedRows(ctx, rows, sections);
   // From the top (some editions print 事業番号 above the title line) to the first other section, and
   // basic-information rows wherever they are.
   const firstOther = sections.find((s) => s.kind !== 'basic')?.start ?? rows.length;
