@@ -160,8 +160,12 @@ export function crossSheet(): Promise<CrossSheet> {
   return crossPromise;
 }
 
-/** Rows kept of each ranking: the pages show the first ones, the CSVs all kept (memory stays bounded). */
+/**
+ * Rows kept of each ranking of a year, and of a 府省庁 in a year: the pages show the first ones, the CSVs
+ * all kept. Bounds memory and the published bytes (≈ 10 years × 40 府省庁 × 9 lists of CSV at 52,000 sheets).
+ */
 export const RANKING_LIMIT = 1000;
+export const MINISTRY_RANKING_LIMIT = 100;
 
 /** The rankings of one review year, of all 府省庁 (`ministry` null) or of one. */
 export interface RankingSet {
@@ -170,6 +174,8 @@ export interface RankingSet {
   ministrySlug: string | null;
   /** Sheets the rankings are over. */
   sheets: number;
+  /** Rows kept of each ranking (RANKING_LIMIT or MINISTRY_RANKING_LIMIT). */
+  limit: number;
   rankings: Ranking[];
 }
 
@@ -179,9 +185,9 @@ export function allRankings(): Promise<RankingSet[]> {
   rankingsPromise ??= allListings().then((listings) => {
     const out: RankingSet[] = [];
     for (const [year, inYear] of groupBy(listings, (l) => l.fiscalYear)) {
-      out.push({ year, ministry: null, ministrySlug: null, sheets: inYear.length, rankings: rankings(inYear, RANKING_LIMIT) });
+      out.push({ year, ministry: null, ministrySlug: null, sheets: inYear.length, limit: RANKING_LIMIT, rankings: rankings(inYear, RANKING_LIMIT) });
       for (const [ministry, ls] of groupBy(inYear, (l) => l.ministry)) {
-        out.push({ year, ministry, ministrySlug: ls[0]!.row.ministrySlug, sheets: ls.length, rankings: rankings(ls, RANKING_LIMIT) });
+        out.push({ year, ministry, ministrySlug: ls[0]!.row.ministrySlug, sheets: ls.length, limit: MINISTRY_RANKING_LIMIT, rankings: rankings(ls, MINISTRY_RANKING_LIMIT) });
       }
     }
     return out;

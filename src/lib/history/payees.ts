@@ -8,6 +8,9 @@ import type { HistorySheet } from './project.ts';
 import { isValidCorporateNumber } from '../corporate-number.ts';
 import { isSingleBidder } from '../summary.ts';
 
+/** Sheet lines per profile page (/payees/<法人番号>/, /payees/<法人番号>/2/ …): keeps each page small. */
+export const PAYEE_PAGE_SIZE = 100;
+
 export interface PayeeLine {
   sheet: HistorySheet;
   payee: PayeeFact;

@@ -7,7 +7,7 @@ import type { Ranking } from '../../../../lib/history/rankings.ts';
 export const getStaticPaths = (async () => {
   const sets = (await allRankings()).filter((s) => s.ministry !== null);
   return sets.flatMap((set) =>
-    set.rankings.map((ranking) => ({ params: { year: String(set.year), ministry: set.ministrySlug!, list: ranking.id }, props: { ranking } })),
+    set.rankings.filter((r) => r.rows.length > 0).map((ranking) => ({ params: { year: String(set.year), ministry: set.ministrySlug!, list: ranking.id }, props: { ranking } })),
   );
 }) satisfies GetStaticPaths;
 
