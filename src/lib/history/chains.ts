@@ -5,8 +5,8 @@
  * 1. `judgit`: the same JUDGIT 事業ID (JUDGIT's own key for one project across years);
  * 2. `past`: a sheet's 関連する過去のレビューシート or RS 旧事業番号 (both in `pastSheets`: year + 事業番号) names
  *    the sheet of that year with that 事業番号 in the same 府省庁;
- * 3. `inferred`: a sheet with no stated link to an earlier year and a sheet of the previous review year on
- *    the site with no stated link to a later one, of the same 府省庁 and the same 事業名 (NFKC, spaces
+ * 3. `inferred`: a sheet with no stated link to an earlier year and a sheet of its 府省庁's previous review
+ *    year on the site with no stated link to a later one, of the same 府省庁 and the same 事業名 (NFKC, spaces
  *    ignored), each the only one of its year with that name. Pages mark these links as inferred.
  *
  * A chain holds at most one sheet per review year: a link that would put two sheets of one year into a
@@ -131,8 +131,18 @@ export function buildChains<S extends ChainSheet>(sheets: readonly S[]): Chain<S
   }
 
   // 3. Inferred: same 府省庁 and 事業名 in the neighbouring review year, where no link is stated.
-  const reviewYears = [...new Set(sheets.map((s) => s.fiscalYear))].sort((a, b) => a - b);
-  const previousYear = new Map(reviewYears.map((y, i) => [y, i > 0 ? reviewYears[i - 1]! : null]));
+  // The neighbouring year is the 府省庁's previous review year on the site: sources cover different years
+  // (JUDGIT 2015, 2017 … and RS from 2024), so "year − 1" would miss most, and another 府省庁's year says nothing.
+  const yearsOf = new Map<string, number[]>();
+  for (const s of sheets) {
+    const ys = yearsOf.get(ministryKey(s.ministry)) ?? [];
+    if (!ys.includes(s.fiscalYear)) ys.push(s.fiscalYear);
+    yearsOf.set(ministryKey(s.ministry), ys);
+  }
+  const previousYear = (s: ChainSheet): number | null => {
+    const earlier = yearsOf.get(ministryKey(s.ministry))!.filter((y) => y < s.fiscalYear);
+    return earlier.length ? Math.max(...earlier) : null;
+  };
   const byName = new Map<string, number[]>();
   const nameKey = (s: ChainSheet, year: number) => `${ministryKey(s.ministry)}|${year}|${titleKey(s.title)}`;
   for (let i = 0; i < n; i++) {
@@ -141,7 +151,7 @@ export function buildChains<S extends ChainSheet>(sheets: readonly S[]): Chain<S
   }
   for (const i of [...sheets.keys()].sort(byYearThenId)) {
     const s = sheets[i]!;
-    const prev = previousYear.get(s.fiscalYear);
+    const prev = previousYear(s);
     if (hasEarlier[i] || prev == null) continue;
     if (byName.get(nameKey(s, s.fiscalYear))!.length !== 1) continue;
     const candidates = byName.get(nameKey(s, prev)) ?? [];
