@@ -35,8 +35,9 @@ export interface ChainSheet {
 export interface ChainMember<S extends ChainSheet = ChainSheet> {
   sheet: S;
   /**
-   * How this sheet is tied to the other sheets of the chain: the strongest kind among its links;
-   * `null` for a chain of one sheet. `inferred` means only by the same 府省庁 and 事業名.
+   * How this sheet is tied to the earlier years of the chain (the first sheet: to the later years): the
+   * strongest of its links to them; `null` for a chain of one sheet. `inferred`: only by the same 府省庁
+   * and 事業名, no stated link.
    */
   link: LinkKind | null;
 }
@@ -69,15 +70,13 @@ export function buildChains<S extends ChainSheet>(sheets: readonly S[]): Chain<S
   const n = sheets.length;
   const parent = Array.from({ length: n }, (_, i) => i);
   const years: Set<number>[] = sheets.map((s) => new Set([s.fiscalYear]));
-  const best: (LinkKind | null)[] = new Array(n).fill(null);
+  /** Links made, as [later, earlier, kind]. */
+  const edges: [number, number, LinkKind][] = [];
   const hasEarlier = new Array<boolean>(n).fill(false);
   const hasLater = new Array<boolean>(n).fill(false);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
     return i;
-  };
-  const mark = (i: number, kind: LinkKind) => {
-    if (best[i] === null || STRENGTH[kind] > STRENGTH[best[i]!]) best[i] = kind;
   };
   /** Links `later` to `earlier` unless their chains share a review year; true when linked (or already). */
   const link = (later: number, earlier: number, kind: LinkKind): boolean => {
@@ -89,8 +88,7 @@ export function buildChains<S extends ChainSheet>(sheets: readonly S[]): Chain<S
       for (const y of years[b]!) years[a]!.add(y);
       parent[b] = a;
     }
-    mark(later, kind);
-    mark(earlier, kind);
+    edges.push([later, earlier, kind]);
     hasEarlier[later] = true;
     hasLater[earlier] = true;
     return true;
@@ -165,6 +163,15 @@ export function buildChains<S extends ChainSheet>(sheets: readonly S[]): Chain<S
     push(groups, r, i);
   }
   const chains = [...groups.values()].map((g) => g.sort(byYearThenId)).sort((a, b) => byYearThenId(a[0]!, b[0]!));
+  const strongest = (kinds: LinkKind[]): LinkKind | null => kinds.reduce<LinkKind | null>((a, k) => (a === null || STRENGTH[k] > STRENGTH[a] ? k : a), null);
+  const toEarlier = new Map<number, LinkKind[]>();
+  const toLater = new Map<number, LinkKind[]>();
+  for (const [later, earlier, kind] of edges) {
+    toEarlier.set(later, [...(toEarlier.get(later) ?? []), kind]);
+    toLater.set(earlier, [...(toLater.get(earlier) ?? []), kind]);
+  }
+  const linkOf = (i: number, first: boolean): LinkKind | null =>
+    strongest((first ? toLater.get(i) : toEarlier.get(i)) ?? []) ?? strongest([...(toEarlier.get(i) ?? []), ...(toLater.get(i) ?? [])]);
   const taken = new Set<string>();
   return chains.map((g) => {
     const withJudgit = g.find((i) => sheets[i]!.history.judgitProjectId !== null);
@@ -172,6 +179,6 @@ export function buildChains<S extends ChainSheet>(sheets: readonly S[]): Chain<S
     // Two chains of one 事業ID (two sheets of one year carried it): the later ones keep their earliest sheet's id.
     if (taken.has(key)) key = sheets[g[0]!]!.id;
     taken.add(key);
-    return { key, members: g.map((i) => ({ sheet: sheets[i]!, link: g.length > 1 ? best[i] : null })) };
+    return { key, members: g.map((i, k) => ({ sheet: sheets[i]!, link: g.length > 1 ? linkOf(i, k === 0) : null })) };
   });
 }
