@@ -16,6 +16,7 @@
  * year never changes it. Pure, no Node modules but numberSlug's file (the site renders on the server).
  */
 import { numberSlug } from '../../../scripts/lib/ids.ts';
+import { compareIds, compareJa } from './collate.ts';
 
 export type LinkKind = 'judgit' | 'past' | 'inferred';
 
@@ -93,7 +94,7 @@ export function buildChains<S extends ChainSheet>(sheets: readonly S[]): Chain<S
     hasLater[earlier] = true;
     return true;
   };
-  const byYearThenId = (i: number, j: number) => sheets[i]!.fiscalYear - sheets[j]!.fiscalYear || sheets[i]!.id.localeCompare(sheets[j]!.id);
+  const byYearThenId = (i: number, j: number) => sheets[i]!.fiscalYear - sheets[j]!.fiscalYear || compareIds(sheets[i]!.id, sheets[j]!.id);
 
   // 1. JUDGIT 事業ID: consecutive sheets of one id, oldest first.
   const byJudgit = new Map<number, number[]>();

@@ -7,6 +7,7 @@ import type { PayeeFact } from './facts.ts';
 import type { HistorySheet } from './project.ts';
 import { isValidCorporateNumber } from '../corporate-number.ts';
 import { isSingleBidder } from '../summary.ts';
+import { compareIds, compareJa } from './collate.ts';
 
 /** Sheet lines per profile page (/payees/<法人番号>/, /payees/<法人番号>/2/ …): keeps each page small. */
 export const PAYEE_PAGE_SIZE = 100;
@@ -49,7 +50,7 @@ export function payeeProfiles(sheets: readonly HistorySheet[]): Map<string, Paye
     }
   }
   const out = new Map<string, PayeeProfile>();
-  for (const [corporateNumber, ls] of [...lines].sort((a, b) => a[0].localeCompare(b[0]))) out.set(corporateNumber, profileOf(corporateNumber, ls));
+  for (const [corporateNumber, ls] of [...lines].sort((a, b) => compareIds(a[0], b[0]))) out.set(corporateNumber, profileOf(corporateNumber, ls));
   return out;
 }
 
@@ -58,8 +59,8 @@ function profileOf(corporateNumber: string, lines: PayeeLine[]): PayeeProfile {
     (a, b) =>
       b.sheet.fiscalYear - a.sheet.fiscalYear ||
       (b.payee.amount ?? -Infinity) - (a.payee.amount ?? -Infinity) ||
-      a.sheet.id.localeCompare(b.sheet.id) ||
-      a.payee.block.localeCompare(b.payee.block) ||
+      compareIds(a.sheet.id, b.sheet.id) ||
+      compareIds(a.payee.block, b.payee.block) ||
       a.payee.rank - b.payee.rank,
   );
   const names = new Map<string, number>();
@@ -80,7 +81,7 @@ function profileOf(corporateNumber: string, lines: PayeeLine[]): PayeeProfile {
   }
   return {
     corporateNumber,
-    names: [...names].map(([name, n]) => ({ name, lines: n })).sort((a, b) => b.lines - a.lines || a.name.localeCompare(b.name, 'ja')),
+    names: [...names].map(([name, n]) => ({ name, lines: n })).sort((a, b) => b.lines - a.lines || compareJa(a.name, b.name)),
     lines,
     byYear: [...years.values()].sort((a, b) => a.year - b.year),
     bidders: { stated, single },

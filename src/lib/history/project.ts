@@ -8,6 +8,7 @@ import type { Chain, ChainSheet } from './chains.ts';
 import type { BudgetFact, HistoryFacts } from './facts.ts';
 import { ministryKey, titleKey } from './chains.ts';
 import { isValidCorporateNumber } from '../corporate-number.ts';
+import { compareIds, compareJa } from './collate.ts';
 
 export interface HistorySheet extends ChainSheet {
   history: HistoryFacts;
@@ -94,5 +95,5 @@ export function payeeTotals(sheets: readonly HistorySheet[]): PayeeTotal[] {
   }
   return [...byKey.values()]
     .map(({ top: _top, ...t }) => ({ ...t, years: t.years.sort((a, b) => a - b) }))
-    .sort((a, b) => b.amount - a.amount || a.name.localeCompare(b.name, 'ja'));
+    .sort((a, b) => b.amount - a.amount || compareJa(a.name, b.name));
 }

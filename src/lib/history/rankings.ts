@@ -12,6 +12,7 @@ import { payeeTotals, type HistorySheet } from './project.ts';
 import { HIGH_WINNING_BID_RATE, isHighWinningBidRate, isSingleBidder } from '../summary.ts';
 import { isValidCorporateNumber } from '../corporate-number.ts';
 import { RANKING_TITLES } from './labels.ts';
+import { compareIds, compareJa } from './collate.ts';
 
 export interface RankingSheet extends HistorySheet {
   row: Pick<SheetRow, 'budget' | 'executed' | 'rate' | 'budgetYear'>;
@@ -64,7 +65,7 @@ const col = {
 } satisfies Record<string, Column>;
 
 type Ordered<T> = (a: T, b: T) => number;
-const byTitle: Ordered<HistorySheet> = (a, b) => a.title.localeCompare(b.title, 'ja') || a.id.localeCompare(b.id);
+const byTitle: Ordered<HistorySheet> = (a, b) => compareJa(a.title, b.title) || compareIds(a.id, b.id);
 /** null last, whatever the direction. */
 const desc = (a: number | null, b: number | null) => (b ?? -Infinity) - (a ?? -Infinity);
 
@@ -75,7 +76,7 @@ function budgetRows(sheets: RankingSheet[]): RankingRow[] {
 function payeeLines(sheets: readonly RankingSheet[], keep: (p: PayeeFact) => boolean): RankingRow[] {
   const lines: { s: RankingSheet; p: PayeeFact }[] = [];
   for (const s of sheets) for (const p of s.history.payees) if (keep(p)) lines.push({ s, p });
-  lines.sort((a, b) => desc(a.p.amount, b.p.amount) || byTitle(a.s, b.s) || a.p.block.localeCompare(b.p.block) || a.p.rank - b.p.rank);
+  lines.sort((a, b) => desc(a.p.amount, b.p.amount) || byTitle(a.s, b.s) || compareIds(a.p.block, b.p.block) || a.p.rank - b.p.rank);
   return lines.map(({ s, p }) => ({
     sheetId: s.id,
     payee: isValidCorporateNumber(p.corporateNumber) ? p.corporateNumber : null,
