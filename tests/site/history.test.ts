@@ -9,6 +9,7 @@ import path from 'node:path';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtSite, entryIds, entryRecord } from '../support/sites.ts';
+import { closeServed, openPage, serveAndLaunch } from '../support/browser.ts';
 import { listFiles } from '../support/site-text.ts';
 import { isValidCorporateNumber } from '../../src/lib/corporate-number.ts';
 import { buildChains } from '../../src/lib/history/chains.ts';
@@ -110,4 +111,25 @@ describe('/data/payees.csv', () => {
     expect(rows).toHaveLength(records.reduce((n, s) => n + s.payees.length, 0));
     expect(rows.filter((r) => r.includes(',9011101039249,')).map((r) => r.split(',')[7]).sort()).toEqual(['2000000', '6900000']);
   });
+});
+
+describe('search: a 法人番号 typed into the search box links its payee page', () => {
+  it('shows the link for 9011101039249 (株式会社オーエムシー) and none for a number without a page', async () => {
+    const { server, browser } = await serveAndLaunch(site);
+    try {
+      const { page, errors, close } = await openPage(browser, server.url(`search/?q=${encodeURIComponent('９０１１１０１０３９２４９')}`), { origin: server.origin });
+      try {
+        await page.waitForSelector('[data-search-payee]:not([hidden]) a', { timeout: 60_000 });
+        expect(await page.$$eval('[data-search-payee] a', (as) => as.map((a) => a.getAttribute('href')))).toEqual(['/payees/9011101039249/']);
+        // The sheet results are the sheets listing it, as before.
+        await page.waitForSelector('[data-search-status][data-total]');
+        expect(Number(await page.getAttribute('[data-search-status]', 'data-total'))).toBe(records.filter((s) => s.payees.some((p) => p.corporateNumber === '9011101039249')).length);
+        expect(errors).toEqual([]);
+      } finally {
+        await close();
+      }
+    } finally {
+      await closeServed({ server, browser });
+    }
+  }, 120_000);
 });
