@@ -114,7 +114,7 @@ describe('/data/payees.csv', () => {
 });
 
 describe('search: a 法人番号 typed into the search box links its payee page', () => {
-  it('shows the link for 9011101039249 (株式会社オーエムシー) and none for a number without a page', async () => {
+  it('shows the link for 9011101039249 (株式会社オーエムシー), typed in full-width digits', async () => {
     const { server, browser } = await serveAndLaunch(site);
     try {
       const { page, errors, close } = await openPage(browser, server.url(`search/?q=${encodeURIComponent('９０１１１０１０３９２４９')}`), { origin: server.origin });
@@ -124,7 +124,9 @@ describe('search: a 法人番号 typed into the search box links its payee page'
         // The sheet results are the sheets listing it, as before.
         await page.waitForSelector('[data-search-status][data-total]');
         expect(Number(await page.getAttribute('[data-search-status]', 'data-total'))).toBe(records.filter((s) => s.payees.some((p) => p.corporateNumber === '9011101039249')).length);
-        expect(errors).toEqual([]);
+        // Chromium reports a HEAD request whose (empty) body it never reads as net::ERR_ABORTED, though it
+        // answered 200 (the link above is shown only when res.ok): not a site error (as in search.test.ts).
+        expect(errors.filter((e) => !(e.kind === 'requestfailed' && e.text.endsWith('net::ERR_ABORTED')))).toEqual([]);
       } finally {
         await close();
       }
