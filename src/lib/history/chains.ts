@@ -13,9 +13,9 @@
  * chain (a project split or merged, or an ambiguous number) is not made, so each year of a project page
  * has one sheet. The chain key is permanent (docs/IDS.md): `j<事業ID>` when a sheet of the chain has a
  * JUDGIT 事業ID (the earliest such sheet's), else the id of the chain's earliest sheet, so adding a later
- * year never changes it. Pure, no Node modules but numberSlug's file (the site renders on the server).
+ * year never changes it. Pure and browser-safe (no Node modules).
  */
-import { numberSlug } from '../../../scripts/lib/ids.ts';
+import { numberSlug } from '../project-number.ts';
 import { compareIds, compareJa } from './collate.ts';
 
 export type LinkKind = 'judgit' | 'past' | 'inferred';
