@@ -21,6 +21,7 @@
 import type { Sheet, SheetWarning } from '../../src/schema/sheet.ts';
 import { formatMillionYen } from './normalize/amount.ts';
 import { westernToEraLabel } from './normalize/era-year.ts';
+import { corporateNumberCheckDigit } from '../../src/lib/corporate-number.ts';
 
 type Form = Sheet['source']['form'];
 
@@ -168,16 +169,8 @@ function unitCosts(r: Sheet, out: SheetWarning[]): void {
   }
 }
 
-/**
- * 法人番号 check digit (国税庁 法人番号の指定等に関する省令): the first of the 13 digits is
- * 9 − (Σ_{i=1..12} P_i × Q_i mod 9), P_i the i-th of the other 12 digits counted from the right,
- * Q_i = 1 for odd i and 2 for even i.
- */
-export function corporateNumberCheckDigit(base12: string): number {
-  let sum = 0;
-  for (let i = 1; i <= 12; i++) sum += Number(base12[12 - i]) * (i % 2 === 1 ? 1 : 2);
-  return 9 - (sum % 9);
-}
+/** The 法人番号 check digit rule lives with the site's, so it is written once. */
+export { corporateNumberCheckDigit };
 
 function corporateNumbers(r: Sheet, out: SheetWarning[]): void {
   for (const p of r.payees) {

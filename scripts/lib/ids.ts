@@ -13,6 +13,7 @@
  *     does not change the id.
  */
 import { createHash } from 'node:crypto';
+import { numberSlug } from '../../src/lib/project-number.ts';
 
 export const MINISTRY_SLUGS: Record<string, string> = {
   内閣官房: 'cas',
@@ -79,16 +80,8 @@ export function ministrySlug(ministry: string): string {
   return MINISTRY_SLUGS[key] ?? `m${sha1hex(key, 6)}`;
 }
 
-/** ASCII form of a printed 事業番号, or `null` when nothing ASCII remains. */
-export function numberSlug(projectNumber: string): string | null {
-  const s = projectNumber
-    .normalize('NFKC')
-    .replace(/新/g, '-shin')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return s === '' ? null : s;
-}
+/** The 事業番号 rule is shared with the site's past-sheet and project-chain links (browser-safe there). */
+export { numberSlug };
 
 export interface IdParts {
   fiscalYear: number;

@@ -12,6 +12,7 @@ export const ui = {
     home: 'ホーム',
     ministries: '府省庁別',
     years: '年度別',
+    rankings: 'ランキング',
     search: '検索',
     about: 'このサイトについて・データ',
     label: 'サイト内メニュー',

@@ -16,6 +16,7 @@ import { contentDir } from './paths.ts';
 import { pagefindValues, type PagefindValues } from './pagefind.ts';
 import {
   byBudgetDesc,
+  groupBy,
   pastSheetResolver,
   relatedProjectResolver,
   sheetRow,
@@ -23,12 +24,18 @@ import {
   type RelatedProjectResolver,
   type SheetRow,
 } from './aggregate.ts';
+import { historyFacts, type HistoryFacts } from './history/facts.ts';
+import { buildChains, type Chain } from './history/chains.ts';
+import { payeeProfiles, type PayeeProfile } from './history/payees.ts';
+import { rankings, type Ranking } from './history/rankings.ts';
 
 /** What the site keeps of every sheet. */
 export interface SheetListing extends Pick<Sheet, 'id' | 'fiscalYear' | 'ministry' | 'title' | 'projectNumber'> {
   source: Pick<Sheet['source'], 'form'>;
   row: SheetRow;
   filters: PagefindValues['filters'];
+  /** Past-sheet links, budget columns, outcome verdicts and payees: for the cross-sheet pages (src/lib/history/). */
+  history: HistoryFacts;
 }
 
 export function listing(s: Sheet): SheetListing {
@@ -41,6 +48,7 @@ export function listing(s: Sheet): SheetListing {
     source: { form: s.source.form },
     row: sheetRow(s),
     filters: pagefindValues(s).filters,
+    history: historyFacts(s),
   };
 }
 
@@ -71,6 +79,8 @@ let listingsPromise: Promise<SheetListing[]> | null = null;
 let rowsPromise: Promise<SheetRow[]> | null = null;
 let resolverPromise: Promise<PastSheetResolver> | null = null;
 let relatedPromise: Promise<RelatedProjectResolver> | null = null;
+let crossPromise: Promise<CrossSheet> | null = null;
+let rankingsPromise: Promise<RankingSet[]> | null = null;
 /** The handed-over listings the caches below were made from. */
 let listingsFrom: SheetListing[] | null = null;
 
@@ -81,7 +91,7 @@ let listingsFrom: SheetListing[] | null = null;
 function dropIfReloaded(): SheetListing[] | null {
   const shared = sharedListings(entriesDir());
   if (shared !== listingsFrom) {
-    listingsPromise = rowsPromise = resolverPromise = relatedPromise = null;
+    listingsPromise = rowsPromise = resolverPromise = relatedPromise = crossPromise = rankingsPromise = null;
     listingsFrom = shared;
   }
   return shared;
@@ -127,4 +137,60 @@ export function relatedProjectLinks(): Promise<RelatedProjectResolver> {
   dropIfReloaded();
   relatedPromise ??= allListings().then(relatedProjectResolver);
   return relatedPromise;
+}
+
+/** The views across sheets and years (project chains, payee profiles), made once per build from the listings. */
+export interface CrossSheet {
+  /** Every chain, one sheet's chain included (pages are made for chains of two sheets or more). */
+  chains: Chain<SheetListing>[];
+  chainOfSheet: Map<string, Chain<SheetListing>>;
+  chainByKey: Map<string, Chain<SheetListing>>;
+  /** By valid 法人番号. */
+  payees: Map<string, PayeeProfile>;
+}
+
+export function crossSheet(): Promise<CrossSheet> {
+  dropIfReloaded();
+  crossPromise ??= allListings().then((listings) => {
+    const chains = buildChains(listings);
+    const chainOfSheet = new Map<string, Chain<SheetListing>>();
+    for (const c of chains) for (const m of c.members) chainOfSheet.set(m.sheet.id, c);
+    return { chains, chainOfSheet, chainByKey: new Map(chains.map((c) => [c.key, c])), payees: payeeProfiles(listings) };
+  });
+  return crossPromise;
+}
+
+/**
+ * Rows kept of each ranking of a year, and of a 府省庁 in a year: the pages show the first ones, the CSVs
+ * all kept. Bounds memory and the published bytes (≈ 10 years × 40 府省庁 × 9 lists of CSV at 52,000 sheets).
+ */
+export const RANKING_LIMIT = 1000;
+export const MINISTRY_RANKING_LIMIT = 100;
+
+/** The rankings of one review year, of all 府省庁 (`ministry` null) or of one. */
+export interface RankingSet {
+  year: number;
+  ministry: string | null;
+  ministrySlug: string | null;
+  /** Sheets the rankings are over. */
+  sheets: number;
+  /** Rows kept of each ranking (RANKING_LIMIT or MINISTRY_RANKING_LIMIT). */
+  limit: number;
+  rankings: Ranking[];
+}
+
+/** Every review year's rankings, then each 府省庁's of that year; newest year first. */
+export function allRankings(): Promise<RankingSet[]> {
+  dropIfReloaded();
+  rankingsPromise ??= allListings().then((listings) => {
+    const out: RankingSet[] = [];
+    for (const [year, inYear] of groupBy(listings, (l) => l.fiscalYear)) {
+      out.push({ year, ministry: null, ministrySlug: null, sheets: inYear.length, limit: RANKING_LIMIT, rankings: rankings(inYear, RANKING_LIMIT) });
+      for (const [ministry, ls] of groupBy(inYear, (l) => l.ministry)) {
+        out.push({ year, ministry, ministrySlug: ls[0]!.row.ministrySlug, sheets: ls.length, limit: MINISTRY_RANKING_LIMIT, rankings: rankings(ls, MINISTRY_RANKING_LIMIT) });
+      }
+    }
+    return out;
+  });
+  return rankingsPromise;
 }

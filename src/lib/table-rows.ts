@@ -6,6 +6,8 @@
 import type { BudgetYear, Payee, Sheet } from '../schema/sheet.ts';
 import { itemText, type BudgetItemGroup } from './budget-items.ts';
 import { columnHeader, payeeMarks, type ChartTable } from './charts.ts';
+import { isValidCorporateNumber } from './corporate-number.ts';
+import { payeeHref } from './url.ts';
 import { amountHtml, attr, html, marksHtml, noneHtml, numHtml, rateHtml, textHtml, type Html } from './html.ts';
 
 /** One row of 予算額・執行額: a label, how its values read, and where they are in a budget year. */
@@ -131,7 +133,7 @@ export function warningLinks(ns: readonly number[]): Html {
 export function payeeRows(payees: readonly Payee[], opts: { showReason: boolean; warningsOf: (p: Payee) => number[] }): Html {
   return html`${payees.map(
     (p) =>
-      html`<tr role="row"><td role="cell" class="num" data-label="順位">${p.rank}</td><th scope="row" role="rowheader">${p.name}</th><td role="cell" data-label="法人番号">${p.corporateNumber ?? noneHtml}</td><td role="cell" class="note-col" data-label="業務概要">${textHtml(p.description, true)}</td><td role="cell" class="num" data-label="支出額（百万円）">${amountHtml(p.amount)}</td><td role="cell" data-label="契約方式等">${p.contractMethod ?? noneHtml}</td><td role="cell" class="num" data-label="入札者数">${numHtml(p.bidders)}</td><td role="cell" class="num" data-label="落札率">${rateHtml(p.winningBidRate)}</td><td role="cell" data-label="注意">${marksHtml(payeeMarks(p))}${warningLinks(opts.warningsOf(p))}</td>${
+      html`<tr role="row"><td role="cell" class="num" data-label="順位">${p.rank}</td><th scope="row" role="rowheader">${isValidCorporateNumber(p.corporateNumber) ? html`<a href="${payeeHref(p.corporateNumber)}">${p.name}</a>` : p.name}</th><td role="cell" data-label="法人番号">${p.corporateNumber ?? noneHtml}</td><td role="cell" class="note-col" data-label="業務概要">${textHtml(p.description, true)}</td><td role="cell" class="num" data-label="支出額（百万円）">${amountHtml(p.amount)}</td><td role="cell" data-label="契約方式等">${p.contractMethod ?? noneHtml}</td><td role="cell" class="num" data-label="入札者数">${numHtml(p.bidders)}</td><td role="cell" class="num" data-label="落札率">${rateHtml(p.winningBidRate)}</td><td role="cell" data-label="注意">${marksHtml(payeeMarks(p))}${warningLinks(opts.warningsOf(p))}</td>${
         opts.showReason && html`<td role="cell" class="note-col" data-label="一者応札等の理由・改善策">${textHtml(p.singleBidReason, true)}</td>`
       }</tr>`,
   )}`;

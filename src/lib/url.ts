@@ -55,3 +55,19 @@ export function safeExternalUrl(raw: string): string | null {
   }
   return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
 }
+
+/** A project history page (/projects/<key>/, key from src/lib/history/chains.ts, docs/IDS.md). */
+export function projectHref(key: string): string {
+  return href(`projects/${encodeURIComponent(key)}/`);
+}
+
+/** A payee profile (/payees/<法人番号>/, page 2 on at /payees/<法人番号>/<page>/). */
+export function payeeHref(corporateNumber: string, page = 1): string {
+  return href(`payees/${encodeURIComponent(corporateNumber)}/${page > 1 ? `${page}/` : ''}`);
+}
+
+/** /rankings/, /rankings/<year>/, /rankings/<year>/<ministry slug>/ (and their CSVs, `list` given). */
+export function rankingsHref(year?: number, ministrySlug?: string, list?: string): string {
+  const parts = [year === undefined ? null : String(year), ministrySlug ? encodeURIComponent(ministrySlug) : null].filter(Boolean);
+  return href(`rankings/${parts.map((p) => `${p}/`).join('')}${list ? `${list}.csv` : ''}`);
+}

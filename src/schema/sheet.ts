@@ -423,6 +423,8 @@ export const sheet = z.object({
   projectNumber: text.default(null),
   /** RS form 予算事業ID (the RS system's own project number); `null` for the other forms. */
   rsProjectId: z.number().int().nullable().default(null),
+  /** JUDGIT 事業ID: JUDGIT's key that follows one project across years (present up to 2020); `null` for other sources. */
+  judgitProjectId: z.number().int().nullable().default(null),
   /** 事業開始年度; `null` when unknown (RS 開始年度不明) or not stated. */
   startYear: year.nullable(),
   /** 事業終了(予定)年度; `null` when the sheet states none (RS 終了予定なし, or "-"). */

@@ -1,8 +1,8 @@
 /**
  * Accessibility of the built site (project-path build, BASE=/review-sheet-site/), in Chromium:
  * - axe-core finds no serious or critical violation on the home page, the richest sheet page of each
- *   source form, the list page linking the most sheets and the search page (with a query entered, so its
- *   results are checked too);
+ *   source form, the list page linking the most sheets, the search page (with a query entered, so its
+ *   results are checked too), the longest payee profile and the newest year's rankings;
  * - on a 390 px wide phone none of them scrolls sideways (wide tables scroll inside their own box);
  * - none of them logs an error, fails a request or calls another origin.
  */
@@ -14,6 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { closeServed, serveAndLaunch, openPage } from '../support/browser.ts';
 import type { StaticServer } from '../support/server.ts';
 import { builtSite, busiestListPagePath, entryIds, entryRecord, sheetPagePath } from '../support/sites.ts';
+import { isValidCorporateNumber } from '../../src/lib/corporate-number.ts';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -59,7 +60,22 @@ const pages: { name: string; path: () => string; search?: boolean }[] = [
     },
   },
   { name: 'search page', path: () => 'search/', search: true },
+  { name: 'payee profile (most lines)', path: () => `payees/${busiestPayee()}/` },
+  { name: 'rankings page (newest year)', path: () => `rankings/${Math.max(...entryIds(site).map((id) => entryRecord(site, id).fiscalYear as number))}/` },
 ];
+
+/** The valid 法人番号 listed on the most payee lines of the site (its profile is the longest). */
+function busiestPayee(): string {
+  const count = new Map<string, number>();
+  for (const id of entryIds(site)) {
+    for (const p of (entryRecord(site, id).payees as { corporateNumber: string | null }[] | undefined) ?? []) {
+      if (isValidCorporateNumber(p.corporateNumber)) count.set(p.corporateNumber, (count.get(p.corporateNumber) ?? 0) + 1);
+    }
+  }
+  const best = [...count].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
+  if (!best) throw new Error('no payee with a valid 法人番号 in the sample');
+  return best[0];
+}
 
 /** Types the query into the page's own search box and waits until the live region announces the result. */
 async function enterQuery(page: Page): Promise<void> {

@@ -157,7 +157,8 @@ describe('table rows on the real samples', () => {
     expect(DomUtils.textContent(all(rows, 'th')[0]!)).toBe(PAYLOAD);
     // Marks for one bidder and 落札率 ≥ 95 %; the reason column is blank (—) when none is stated.
     expect(all(rows, 'span').map((x) => x.attribs.class)).toEqual(['mark mark-single', 'mark mark-high', 'none']);
-    expect(all(rows, 'a').map((a) => a.attribs.href)).toEqual(['#warning-3']);
+    // The payee's name links its profile (its 法人番号 has a valid check digit), then the warning.
+    expect(all(rows, 'a').map((a) => a.attribs.href)).toEqual([`/payees/${s.payees[0]!.corporateNumber}/`, '#warning-3']);
 
     const block = { ...s.blocks[0]!, expenses: [{ ...s.blocks[0]!.expenses[0]!, purpose: PAYLOAD, subcontractor: PAYLOAD + 'x' }] };
     const blockDoc = parse(blockExpenseRows(block), true);

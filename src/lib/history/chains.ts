@@ -1,0 +1,185 @@
+/**
+ * Project chains: the sheets of one project across review years, linked by what the sources say
+ * (strongest first), else inferred:
+ *
+ * 1. `judgit`: the same JUDGIT 事業ID (JUDGIT's own key for one project across years);
+ * 2. `past`: a sheet's 関連する過去のレビューシート or RS 旧事業番号 (both in `pastSheets`: year + 事業番号) names
+ *    the sheet of that year with that 事業番号 in the same 府省庁;
+ * 3. `inferred`: a sheet with no stated link to an earlier year and a sheet of its 府省庁's previous review
+ *    year on the site with no stated link to a later one, of the same 府省庁 and the same 事業名 (NFKC, spaces
+ *    ignored), each the only one of its year with that name. Pages mark these links as inferred.
+ *
+ * A chain holds at most one sheet per review year: a link that would put two sheets of one year into a
+ * chain (a project split or merged, or an ambiguous number) is not made, so each year of a project page
+ * has one sheet. The chain key is permanent (docs/IDS.md): `j<事業ID>` when a sheet of the chain has a
+ * JUDGIT 事業ID (the earliest such sheet's), else the id of the chain's earliest sheet, so adding a later
+ * year never changes it. Pure and browser-safe (no Node modules).
+ */
+import { numberSlug } from '../project-number.ts';
+import { compareIds, compareJa } from './collate.ts';
+
+export type LinkKind = 'judgit' | 'past' | 'inferred';
+
+/** What chaining reads of a sheet. */
+export interface ChainSheet {
+  id: string;
+  fiscalYear: number;
+  ministry: string;
+  title: string;
+  projectNumber: string | null;
+  history: {
+    judgitProjectId: number | null;
+    pastSheets: readonly { year: number; number: string }[];
+  };
+}
+
+export interface ChainMember<S extends ChainSheet = ChainSheet> {
+  sheet: S;
+  /**
+   * How this sheet is tied to the earlier years of the chain (the first sheet: to the later years): the
+   * strongest of its links to them; `null` for a chain of one sheet. `inferred`: only by the same 府省庁
+   * and 事業名, no stated link.
+   */
+  link: LinkKind | null;
+}
+
+export interface Chain<S extends ChainSheet = ChainSheet> {
+  key: string;
+  /** Oldest review year first, one per year. */
+  members: ChainMember<S>[];
+}
+
+const STRENGTH: Record<LinkKind, number> = { judgit: 3, past: 2, inferred: 1 };
+
+/** 府省庁 as compared across years: NFKC, no spaces (as ministrySlug compares it). */
+export function ministryKey(ministry: string): string {
+  return ministry.normalize('NFKC').replace(/\s+/g, '');
+}
+
+/** 事業名 as compared for inferred links: NFKC, no spaces. */
+export function titleKey(title: string): string {
+  return title.normalize('NFKC').replace(/\s+/g, '');
+}
+
+function push<K>(map: Map<K, number[]>, key: K, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export function buildChains<S extends ChainSheet>(sheets: readonly S[]): Chain<S>[] {
+  const n = sheets.length;
+  const parent = Array.from({ length: n }, (_, i) => i);
+  const years: Set<number>[] = sheets.map((s) => new Set([s.fiscalYear]));
+  /** Links made, as [later, earlier, kind]. */
+  const edges: [number, number, LinkKind][] = [];
+  const hasEarlier = new Array<boolean>(n).fill(false);
+  const hasLater = new Array<boolean>(n).fill(false);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
+  /** Links `later` to `earlier` unless their chains share a review year; true when linked (or already). */
+  const link = (later: number, earlier: number, kind: LinkKind): boolean => {
+    let a = find(later);
+    let b = find(earlier);
+    if (a !== b) {
+      if (years[a]!.size < years[b]!.size) [a, b] = [b, a];
+      for (const y of years[b]!) if (years[a]!.has(y)) return false;
+      for (const y of years[b]!) years[a]!.add(y);
+      parent[b] = a;
+    }
+    edges.push([later, earlier, kind]);
+    hasEarlier[later] = true;
+    hasLater[earlier] = true;
+    return true;
+  };
+  const byYearThenId = (i: number, j: number) => sheets[i]!.fiscalYear - sheets[j]!.fiscalYear || compareIds(sheets[i]!.id, sheets[j]!.id);
+
+  // 1. JUDGIT 事業ID: consecutive sheets of one id, oldest first.
+  const byJudgit = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const j = sheets[i]!.history.judgitProjectId;
+    if (j !== null) push(byJudgit, j, i);
+  }
+  for (const group of byJudgit.values()) {
+    group.sort(byYearThenId);
+    for (let k = 1; k < group.length; k++) link(group[k]!, group[k - 1]!, 'judgit');
+  }
+
+  // 2. Stated past sheets: year + 事業番号 within the same 府省庁 (only a number that names one sheet).
+  const byNumber = new Map<string, number[]>();
+  const numberKey = (ministry: string, year: number, number: string) => {
+    const slug = numberSlug(number);
+    return slug ? `${ministryKey(ministry)}|${year}|${slug}` : null;
+  };
+  for (let i = 0; i < n; i++) {
+    const s = sheets[i]!;
+    const k = s.projectNumber ? numberKey(s.ministry, s.fiscalYear, s.projectNumber) : null;
+    if (k) push(byNumber, k, i);
+  }
+  const newestFirst = [...sheets.keys()].sort((i, j) => -byYearThenId(i, j));
+  for (const i of newestFirst) {
+    const s = sheets[i]!;
+    for (const ps of [...s.history.pastSheets].sort((a, b) => b.year - a.year)) {
+      if (ps.year >= s.fiscalYear) continue;
+      const k = numberKey(s.ministry, ps.year, ps.number);
+      const found = k ? byNumber.get(k) : undefined;
+      if (found?.length === 1) link(i, found[0]!, 'past');
+    }
+  }
+
+  // 3. Inferred: same 府省庁 and 事業名 in the neighbouring review year, where no link is stated.
+  // The neighbouring year is the 府省庁's previous review year on the site: sources cover different years
+  // (JUDGIT 2015, 2017 … and RS from 2024), so "year − 1" would miss most, and another 府省庁's year says nothing.
+  const yearsOf = new Map<string, number[]>();
+  for (const s of sheets) {
+    const ys = yearsOf.get(ministryKey(s.ministry)) ?? [];
+    if (!ys.includes(s.fiscalYear)) ys.push(s.fiscalYear);
+    yearsOf.set(ministryKey(s.ministry), ys);
+  }
+  const previousYear = (s: ChainSheet): number | null => {
+    const earlier = yearsOf.get(ministryKey(s.ministry))!.filter((y) => y < s.fiscalYear);
+    return earlier.length ? Math.max(...earlier) : null;
+  };
+  const byName = new Map<string, number[]>();
+  const nameKey = (s: ChainSheet, year: number) => `${ministryKey(s.ministry)}|${year}|${titleKey(s.title)}`;
+  for (let i = 0; i < n; i++) {
+    const k = nameKey(sheets[i]!, sheets[i]!.fiscalYear);
+    push(byName, k, i);
+  }
+  for (const i of [...sheets.keys()].sort(byYearThenId)) {
+    const s = sheets[i]!;
+    const prev = previousYear(s);
+    if (hasEarlier[i] || prev == null) continue;
+    if (byName.get(nameKey(s, s.fiscalYear))!.length !== 1) continue;
+    const candidates = byName.get(nameKey(s, prev)) ?? [];
+    if (candidates.length === 1 && !hasLater[candidates[0]!]) link(i, candidates[0]!, 'inferred');
+  }
+
+  // Chains, oldest member first; keys given in the order of the chains' earliest sheets.
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const r = find(i);
+    push(groups, r, i);
+  }
+  const chains = [...groups.values()].map((g) => g.sort(byYearThenId)).sort((a, b) => byYearThenId(a[0]!, b[0]!));
+  const strongest = (kinds: LinkKind[]): LinkKind | null => kinds.reduce<LinkKind | null>((a, k) => (a === null || STRENGTH[k] > STRENGTH[a] ? k : a), null);
+  const toEarlier = new Map<number, LinkKind[]>();
+  const toLater = new Map<number, LinkKind[]>();
+  for (const [later, earlier, kind] of edges) {
+    toEarlier.set(later, [...(toEarlier.get(later) ?? []), kind]);
+    toLater.set(earlier, [...(toLater.get(earlier) ?? []), kind]);
+  }
+  const linkOf = (i: number, first: boolean): LinkKind | null =>
+    strongest((first ? toLater.get(i) : toEarlier.get(i)) ?? []) ?? strongest([...(toEarlier.get(i) ?? []), ...(toLater.get(i) ?? [])]);
+  const taken = new Set<string>();
+  return chains.map((g) => {
+    const withJudgit = g.find((i) => sheets[i]!.history.judgitProjectId !== null);
+    let key = withJudgit === undefined ? sheets[g[0]!]!.id : `j${sheets[withJudgit]!.history.judgitProjectId}`;
+    // Two chains of one 事業ID (two sheets of one year carried it): the later ones keep their earliest sheet's id.
+    if (taken.has(key)) key = sheets[g[0]!]!.id;
+    taken.add(key);
+    return { key, members: g.map((i, k) => ({ sheet: sheets[i]!, link: g.length > 1 ? linkOf(i, k === 0) : null })) };
+  });
+}

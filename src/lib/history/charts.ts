@@ -1,0 +1,69 @@
+/**
+ * The project and payee pages' charts, in the site's chart form (src/lib/charts.ts): a table that is the
+ * chart's content, and the canvas drawn from the same rows.
+ */
+import type { ChartData } from '../charts.ts';
+import { fiscalYearLabel, fiscalYearShortLabel } from '../era.ts';
+import { formatPercent, formatYenShort } from '../format.ts';
+import type { ProjectYear } from './project.ts';
+import type { PayeeYearTotal } from './payees.ts';
+
+/** Budget, execution and 執行率 of every year a project's sheets state, with the sheet each comes from. */
+export function projectBudgetChart(years: readonly ProjectYear[]): ChartData | null {
+  if (years.length === 0) return null;
+  const described = years
+    .filter((y) => y.total !== null || y.executed !== null)
+    .map((y) => `${fiscalYearLabel(y.year)} 予算${formatYenShort(y.total)}・執行${formatYenShort(y.executed)}（執行率${formatPercent(y.rate)}）`);
+  return {
+    id: 'project-budget',
+    title: '予算額と執行額の推移（全年度のシートから）',
+    caption: '年度別の予算額（計）・執行額（百万円）と執行率（%）、その年度の数字を記載したシート',
+    summary: `予算額と執行額の棒グラフと執行率の折れ線グラフ。${described.join('、') || '金額の記載なし'}。`,
+    table: {
+      columns: [
+        { key: 'year', label: '年度', kind: 'text', rowHeader: true },
+        { key: 'total', label: '予算額（計）', kind: 'yen' },
+        { key: 'executed', label: '執行額', kind: 'yen' },
+        { key: 'rate', label: '執行率', kind: 'rate' },
+        { key: 'from', label: '出典', kind: 'text' },
+      ],
+      rows: years.map((y) => [fiscalYearLabel(y.year), y.total, y.executed, y.rate, `${fiscalYearLabel(y.fromYear)}のシート`]),
+    },
+    canvas: {
+      kind: 'budget',
+      labels: years.map((y) => fiscalYearShortLabel(y.year)),
+      budget: years.map((y) => y.total),
+      executed: years.map((y) => y.executed),
+      rate: years.map((y) => y.rate),
+    },
+    notes: ['各シートは前年度までの数年度分を記載しています。同じ年度を複数のシートが記載している場合は、最も新しいシートの記載を示しています。'],
+  };
+}
+
+/** A payee's stated amounts summed by review year. */
+export function payeeYearsChart(years: readonly PayeeYearTotal[]): ChartData | null {
+  if (years.length === 0) return null;
+  return {
+    id: 'payee-years',
+    title: 'レビュー年度別の支出額の合計',
+    caption: 'レビュー年度別の支出額の合計（百万円）と記載された行数',
+    summary: `レビュー年度別の支出額の合計の棒グラフ。${years.map((y) => `${fiscalYearLabel(y.year)} ${formatYenShort(y.amount)}（${y.lines}件）`).join('、')}。`,
+    table: {
+      columns: [
+        { key: 'year', label: 'レビュー年度', kind: 'text', rowHeader: true },
+        { key: 'amount', label: '支出額の合計', kind: 'yen' },
+        { key: 'lines', label: '記載された行', kind: 'number', unit: '件' },
+        { key: 'missing', label: 'うち支出額の記載なし', kind: 'number', unit: '件' },
+      ],
+      rows: years.map((y) => [fiscalYearLabel(y.year), y.amount, y.lines, y.missing]),
+    },
+    canvas: {
+      kind: 'hbar',
+      labels: years.map((y) => fiscalYearShortLabel(y.year)),
+      values: years.map((y) => y.amount),
+      marks: years.map(() => []),
+      seriesLabel: '支出額の合計',
+    },
+    notes: ['金額の記載がない行は合計に含めていません（0円としては数えていません）。'],
+  };
+}

@@ -1,0 +1,13 @@
+/** /rankings/<year>/<list>.csv: one review year's ranking, as kept (up to RANKING_LIMIT rows; none for an empty list). */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { allRankings } from '../../../lib/collection.ts';
+import { rankingCsv } from '../../../lib/history/csv.ts';
+import type { Ranking } from '../../../lib/history/rankings.ts';
+
+export const getStaticPaths = (async () => {
+  const sets = (await allRankings()).filter((s) => s.ministry === null);
+  return sets.flatMap((set) => set.rankings.filter((r) => r.rows.length > 0).map((ranking) => ({ params: { year: String(set.year), list: ranking.id }, props: { ranking } })));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ props }) =>
+  new Response(rankingCsv((props as { ranking: Ranking }).ranking), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });

@@ -1,0 +1,137 @@
+/**
+ * The cross-sheet pages of the built sample site (issue 19): payee profiles, project pages, rankings and
+ * their CSVs, payees.csv / projects.csv, and the links from every sheet page to them; checked against
+ * the converted entries (the records), not against the code that made the pages. The link checker
+ * (links.test.ts) and the axe scans (a11y.test.ts) cover these pages too.
+ */
+import { readFileSync, existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { DomUtils, parseDocument } from 'htmlparser2';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { builtSite, entryIds, entryRecord } from '../support/sites.ts';
+import { closeServed, openPage, serveAndLaunch } from '../support/browser.ts';
+import { listFiles } from '../support/site-text.ts';
+import { isValidCorporateNumber } from '../../src/lib/corporate-number.ts';
+import { buildChains } from '../../src/lib/history/chains.ts';
+import { listing } from '../../src/lib/collection.ts';
+import { sheet, type Sheet } from '../../src/schema/sheet.ts';
+import { settledBudgetYear } from '../../src/lib/summary.ts';
+
+const site = builtSite('root');
+let records: Sheet[];
+const page = (rel: string) => parseDocument(readFileSync(path.join(site.dist, rel, 'index.html'), 'utf8'));
+const hrefs = (doc: ReturnType<typeof parseDocument>) => DomUtils.findAll((e) => e.name === 'a', doc.children).map((a) => a.attribs.href!);
+const csvLines = (rel: string) => readFileSync(path.join(site.dist, rel), 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+
+beforeAll(() => {
+  records = entryIds(site).map((id) => sheet.parse(entryRecord(site, id)));
+});
+
+describe('payee profiles', () => {
+  it('one page per valid 法人番号, listing every sheet line with its amount; each sheet page links it', () => {
+    const lines = new Map<string, { id: string; amount: number | null }[]>();
+    for (const s of records) {
+      for (const p of s.payees) if (isValidCorporateNumber(p.corporateNumber)) lines.set(p.corporateNumber, [...(lines.get(p.corporateNumber) ?? []), { id: s.id, amount: p.amount }]);
+    }
+    expect(lines.size).toBeGreaterThan(10);
+    const built = listFiles(path.join(site.dist, 'payees'), '.html').map((f) => path.relative(path.join(site.dist, 'payees'), f).split(path.sep)[0]);
+    expect(new Set(built)).toEqual(new Set(lines.keys()));
+    for (const [cn, ls] of lines) {
+      // 100 lines a page: /payees/<cn>/, then /payees/<cn>/2/ …
+      const pages = Math.ceil(ls.length / 100);
+      const docs = Array.from({ length: pages }, (_, i) => page(`payees/${cn}${i === 0 ? '' : `/${i + 1}`}`));
+      expect(existsSync(path.join(site.dist, 'payees', cn, String(pages + 1))), cn).toBe(false);
+      const doc = docs[0]!;
+      const rows = docs.flatMap((d) => DomUtils.findAll((e) => e.name === 'tr' && e.parent?.name === 'tbody', d.children));
+      const sheetRows = rows.filter((tr) => DomUtils.findOne((e) => e.name === 'a' && (e.attribs.href ?? '').startsWith('/sheets/'), [tr]));
+      expect(sheetRows.map((tr) => DomUtils.findOne((e) => e.name === 'a', [tr])!.attribs.href!.replace(/^\/sheets\/([^/]+)\/.*$/, '$1')).sort(), cn).toEqual(ls.map((l) => l.id).sort());
+      const amounts = sheetRows.map((tr) => DomUtils.findOne((e) => e.name === 'data', [tr])?.attribs.value ?? null).sort();
+      expect(amounts, cn).toEqual(ls.map((l) => (l.amount === null ? null : String(l.amount))).sort());
+      expect(hrefs(doc)).toContain(`https://www.houjin-bangou.nta.go.jp/henkorireki-johoto.html?selHouzinNo=${cn}`);
+    }
+    // 株式会社オーエムシー is paid twice in the 2022 sample (blocks G and N): 6,900,000 and 2,000,000 円.
+    const omc = lines.get('9011101039249')!;
+    expect(omc.map((l) => l.amount).sort()).toEqual([2_000_000, 6_900_000]);
+    for (const s of records.filter((r) => r.payees.some((p) => isValidCorporateNumber(p.corporateNumber)))) {
+      const links = hrefs(page(`sheets/${s.id}`));
+      for (const p of s.payees) if (isValidCorporateNumber(p.corporateNumber)) expect(links).toContain(`/payees/${p.corporateNumber}/`);
+    }
+  });
+});
+
+describe('project pages and the links between years', () => {
+  it('every sheet page says where its other years are; a chain of two or more has its page', () => {
+    const chains = buildChains(records.map(listing));
+    for (const c of chains) {
+      for (const m of c.members) {
+        const nav = DomUtils.findOne((e) => e.attribs?.class === 'project-links', page(`sheets/${m.sheet.id}`).children)!;
+        expect(nav, m.sheet.id).toBeTruthy();
+        const links = hrefs(parseDocument(DomUtils.getOuterHTML(nav)));
+        if (c.members.length > 1) expect(links).toContain(`/projects/${c.key}/`);
+        else expect(DomUtils.textContent(nav)).toContain('他の年度のシートはありません');
+      }
+      expect(existsSync(path.join(site.dist, 'projects', c.key, 'index.html'))).toBe(c.members.length > 1);
+    }
+    // /data/projects.csv: a row per chain and year its sheets state (or that has a sheet of its own).
+    const rows = csvLines('data/projects.csv').slice(1);
+    expect(new Set(rows.map((r) => r.split(',')[0]))).toEqual(new Set(chains.map((c) => c.key)));
+  });
+});
+
+describe('rankings', () => {
+  it('each year page ranks the largest budgets as the records state them, each row linking its sheet; its CSV has them all', () => {
+    const years = [...new Set(records.map((s) => s.fiscalYear))];
+    expect(hrefs(page('rankings'))).toEqual(expect.arrayContaining(years.map((y) => `/rankings/${y}/`)));
+    for (const y of years) {
+      const expected = records
+        .filter((s) => s.fiscalYear === y && settledBudgetYear(s)?.total != null)
+        .sort((a, b) => settledBudgetYear(b)!.total! - settledBudgetYear(a)!.total! || a.title.localeCompare(b.title, 'ja') || a.id.localeCompare(b.id))
+        .map((s) => s.id);
+      const doc = page(`rankings/${y}`);
+      const section = DomUtils.findOne((e) => e.name === 'section' && e.attribs['aria-labelledby'] === 'ranking-budget-largest', doc.children)!;
+      const shown = hrefs(parseDocument(DomUtils.getOuterHTML(section))).filter((h) => h.startsWith('/sheets/')).map((h) => h.split('/')[2]);
+      expect(shown, String(y)).toEqual(expected.slice(0, 20));
+      const csv = csvLines(`rankings/${y}/budget-largest.csv`);
+      expect(csv[0]).toBe('事業名,府省庁,予算年度,予算額（計）（円）,執行額（円）,執行率（%）,シートID');
+      expect(csv.slice(1).map((l) => l.split(',').at(-1))).toEqual(expected);
+    }
+  });
+
+  it('no page of these kinds is over 200 KB of HTML', () => {
+    for (const dir of ['payees', 'projects', 'rankings']) {
+      if (!existsSync(path.join(site.dist, dir))) continue;
+      for (const f of listFiles(path.join(site.dist, dir), '.html')) expect(statSync(f).size, f).toBeLessThan(200 * 1024);
+    }
+  });
+});
+
+describe('/data/payees.csv', () => {
+  it('has one row per payee per sheet', () => {
+    const rows = csvLines('data/payees.csv').slice(1);
+    expect(rows).toHaveLength(records.reduce((n, s) => n + s.payees.length, 0));
+    expect(rows.filter((r) => r.includes(',9011101039249,')).map((r) => r.split(',')[7]).sort()).toEqual(['2000000', '6900000']);
+  });
+});
+
+describe('search: a 法人番号 typed into the search box links its payee page', () => {
+  it('shows the link for 9011101039249 (株式会社オーエムシー), typed in full-width digits', async () => {
+    const { server, browser } = await serveAndLaunch(site);
+    try {
+      const { page, errors, close } = await openPage(browser, server.url(`search/?q=${encodeURIComponent('９０１１１０１０３９２４９')}`), { origin: server.origin });
+      try {
+        await page.waitForSelector('[data-search-payee]:not([hidden]) a', { timeout: 60_000 });
+        expect(await page.$$eval('[data-search-payee] a', (as) => as.map((a) => a.getAttribute('href')))).toEqual(['/payees/9011101039249/']);
+        // The sheet results are the sheets listing it, as before.
+        await page.waitForSelector('[data-search-status][data-total]');
+        expect(Number(await page.getAttribute('[data-search-status]', 'data-total'))).toBe(records.filter((s) => s.payees.some((p) => p.corporateNumber === '9011101039249')).length);
+        // Chromium reports a HEAD request whose (empty) body it never reads as net::ERR_ABORTED, though it
+        // answered 200 (the link above is shown only when res.ok): not a site error (as in search.test.ts).
+        expect(errors.filter((e) => !(e.kind === 'requestfailed' && e.text.endsWith('net::ERR_ABORTED')))).toEqual([]);
+      } finally {
+        await close();
+      }
+    } finally {
+      await closeServed({ server, browser });
+    }
+  }, 120_000);
+});

@@ -1,0 +1,127 @@
+/**
+ * Project chains (src/lib/history/chains.ts) and a project's figures (src/lib/history/project.ts), on
+ * JUDGIT-like records typed in from the shared JUDGIT sample (tests/fixtures/history/judgit-like.ts) and
+ * on the real shipped sheets (text samples, the RS 2024 subset).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildChains, type Chain } from '../../src/lib/history/chains.ts';
+import { projectChanges, projectYears, type HistorySheet } from '../../src/lib/history/project.ts';
+import { listing, type SheetListing } from '../../src/lib/collection.ts';
+import type { Sheet } from '../../src/schema/sheet.ts';
+import { allSpecs, jinjiKyoku, judgitRecord, ppcSupervision, senmon, type Spec } from '../fixtures/history/judgit-like.ts';
+import { rsSample, rsSamples, textSample } from '../support/sample-records.ts';
+
+const M = 1_000_000;
+const listings = (records: Sheet[]) => records.map(listing);
+const records = (specs: Spec[]) => specs.map(judgitRecord);
+const chainOf = <S extends HistorySheet>(chains: Chain<S>[], id: string) => chains.find((c) => c.members.some((m) => m.sheet.id === id))!;
+const years = (c: Chain) => c.members.map((m) => m.sheet.fiscalYear);
+const links = (c: Chain) => c.members.map((m) => m.link);
+
+describe('chains on JUDGIT-like records', () => {
+  let all: SheetListing[];
+  let chains: Chain<SheetListing>[];
+  beforeAll(async () => {
+    // With the real 2022 text sample of 総務省: another 府省庁's year in between is not a neighbouring year.
+    all = [...listings(records(allSpecs)), listing(await textSample('000_ef263abaeb28aada.txt'))];
+    chains = buildChains(all);
+  });
+
+  it('follows 内閣人事局経費 across all five years: by 事業ID to 2019, by name after (marked inferred)', () => {
+    const c = chainOf(chains, all.find((l) => l.fiscalYear === 2015 && l.title === '内閣人事局経費')!.id);
+    expect(years(c)).toEqual([2015, 2017, 2019, 2021, 2023]);
+    expect(c.key).toBe('j15');
+    expect(links(c)).toEqual(['judgit', 'judgit', 'judgit', 'inferred', 'inferred']);
+  });
+
+  it('joins a project whose 事業ID changed by name, and leaves a renamed sheet with no stated link alone', () => {
+    const c = chainOf(chains, all.find((l) => l.fiscalYear === 2015 && l.ministry === '個人情報保護委員会')!.id);
+    expect(years(c)).toEqual([2015, 2017, 2019, 2021]);
+    // 2019 carries 事業ID 1, the earlier years 2: the key is the earliest sheet's 事業ID.
+    expect(c.key).toBe('j2');
+    expect(links(c)).toEqual(['judgit', 'judgit', 'inferred', 'inferred']);
+    const renamed = chainOf(chains, all.find((l) => l.title === '特定個人情報の適正な取扱いの推進に必要な経費')!.id);
+    expect(renamed.members).toHaveLength(1);
+    expect(renamed.members[0]!.link).toBeNull();
+    expect(renamed.key).toBe('2023-ppc-2023-22-0001');
+  });
+
+  it('shows a renamed project when a stated link (旧事業番号) joins it, and the 事業番号 changes', () => {
+    const renamed = judgitRecord({ ...ppcSupervision[4]!, pastSheets: [{ year: 2021, number: '2021-個情-20-0001' }] });
+    const ls = listings([...records(ppcSupervision.slice(0, 4)), renamed]);
+    const c = chainOf(buildChains(ls), renamed.id);
+    expect(years(c)).toEqual([2015, 2017, 2019, 2021, 2023]);
+    expect(c.members[4]!.link).toBe('past');
+    expect(projectChanges(c)).toEqual([
+      { year: 2021, field: '事業番号', from: '0001', to: '2021-個情-20-0001' },
+      { year: 2023, field: '事業名', from: '特定個人情報の監視・監督に必要な経費', to: '特定個人情報の適正な取扱いの推進に必要な経費' },
+      { year: 2023, field: '事業番号', from: '2021-個情-20-0001', to: '2023-個情-22-0001' },
+    ]);
+  });
+
+  it('keeps the 事業番号 changes of a project followed by 事業ID', () => {
+    const c = chainOf(chains, all.find((l) => l.projectNumber === '新27-0003')!.id);
+    expect(c.key).toBe('j2898');
+    expect(projectChanges(c).map((x) => `${x.year}:${x.from}→${x.to}`)).toEqual(['2017:新27-0003→0021', '2019:0021→0030']);
+  });
+
+  it('takes each year from the latest sheet that states it, naming that sheet', () => {
+    const c = chainOf(chains, all.find((l) => l.title === '内閣人事局経費')!.id);
+    const ys = projectYears(c as Chain<SheetListing>);
+    const id = (y: number) => c.members.find((m) => m.sheet.fiscalYear === y)!.sheet.id;
+    expect(ys.map((y) => y.year)).toEqual([2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023]);
+    // 2014: the 2015 sheet states 28.637 百万円, the 2017 sheet 29 百万円: the later statement is shown.
+    expect(ys.find((y) => y.year === 2014)).toEqual({ year: 2014, total: 29 * M, executed: 10 * M, rate: null, fromId: id(2017), fromYear: 2017 });
+    // 2017: the 2017 sheet has no 執行額 yet; the 2019 sheet states 23 百万円.
+    expect(ys.find((y) => y.year === 2017)).toMatchObject({ total: 35 * M, executed: 23 * M, fromYear: 2019 });
+    expect(ys.find((y) => y.year === 2012)).toMatchObject({ total: 0, executed: 0, fromYear: 2015 });
+    expect(ys.find((y) => y.year === 2023)).toMatchObject({ total: 33 * M, executed: null, fromYear: 2023 });
+  });
+
+  it('a key does not change when a later year is added (the real RS 2024 sheet joins by name)', async () => {
+    const rs1 = await rsSample(1);
+    expect(rs1.title).toBe('内閣人事局経費');
+    const withRs = buildChains([...all, listing(rs1)]);
+    const c = chainOf(withRs, rs1.id);
+    expect(c.key).toBe('j15');
+    expect(years(c)).toEqual([2015, 2017, 2019, 2021, 2023, 2024]);
+    expect(c.members[5]!.link).toBe('inferred');
+  });
+
+  it('links by 事業番号 only within the same 府省庁, and never two sheets of one year', () => {
+    const base = senmon[2]!;
+    const other = judgitRecord({ ...base, ministry: '内閣官房', title: '別の事業', judgitProjectId: null, fiscalYear: 2018, projectNumber: '0019' });
+    const ls = listings([judgitRecord(base), other]);
+    expect(buildChains(ls).map((c) => c.members.length)).toEqual([1, 1]);
+    const same = judgitRecord({ ...base, title: '別の事業', judgitProjectId: null, fiscalYear: 2018, projectNumber: '0019' });
+    const linked = buildChains(listings([judgitRecord(base), same]));
+    expect(linked).toHaveLength(1);
+    expect(linked[0]!.members.map((m) => m.link)).toEqual(['past', 'past']);
+    // A second 2019 sheet with the same 事業ID stays out of the chain (one sheet per year).
+    const twin = judgitRecord({ ...base, title: '同じ事業IDの別シート', projectNumber: '0031' });
+    const split = buildChains(listings([...records(senmon), twin]));
+    expect(split.map((c) => c.members.length).sort()).toEqual([1, 3]);
+    expect(split.find((c) => c.members.length === 1)!.key).toBe(twin.id);
+  });
+});
+
+describe('chains on the real shipped sheets', () => {
+  it('RS 旧事業番号 names the previous year: a sheet of that year and number in the same 府省庁 is linked', async () => {
+    const rs = await rsSamples();
+    const withPast = rs.find((s) => s.pastSheets.some((p) => p.year === 2023))!;
+    const past = withPast.pastSheets.find((p) => p.year === 2023)!;
+    expect(past.number).toMatch(/^2023-/);
+    const previous = judgitRecord({ fiscalYear: 2023, ministry: withPast.ministry, title: `${withPast.title}（旧名）`, projectNumber: past.number, judgitProjectId: null, file: 'fixture' });
+    const c = buildChains(listings([withPast, previous]));
+    expect(c).toHaveLength(1);
+    expect(c[0]!.key).toBe(previous.id);
+    expect(c[0]!.members.map((m) => [m.sheet.id, m.link])).toEqual([[previous.id, 'past'], [withPast.id, 'past']]);
+  });
+
+  it('the samples alone have no earlier year on the site: every sheet is its own chain, keyed by its id', async () => {
+    const all = [...(await rsSamples()), await textSample('000_ef263abaeb28aada.txt'), await textSample('004_b3591854bc0903ef.txt')];
+    const chains = buildChains(listings(all));
+    expect(chains).toHaveLength(254);
+    expect(chains.map((c) => c.key).sort()).toEqual(all.map((s) => s.id).sort());
+  });
+});

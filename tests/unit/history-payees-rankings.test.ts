@@ -1,0 +1,165 @@
+/**
+ * Payee profiles (src/lib/history/payees.ts) and rankings (src/lib/history/rankings.ts) against
+ * brute-force computations over the whole records: the real shipped sheets (RS 2024 subset, the two text
+ * samples) and the JUDGIT-like records (tests/fixtures/history/judgit-like.ts), plus payees added where
+ * the samples have none (RS 5-1 is not in the shipped download).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { payeeProfiles } from '../../src/lib/history/payees.ts';
+import { budgetChange, rankings, type Ranking, type RankingId } from '../../src/lib/history/rankings.ts';
+import { payeeTotals } from '../../src/lib/history/project.ts';
+import { listing } from '../../src/lib/collection.ts';
+import { isValidCorporateNumber } from '../../src/lib/corporate-number.ts';
+import { outcomeStatus, settledBudgetYear } from '../../src/lib/summary.ts';
+import type { Sheet } from '../../src/schema/sheet.ts';
+import { allSpecs, judgitRecord } from '../fixtures/history/judgit-like.ts';
+import { rsSamples, textSample } from '../support/sample-records.ts';
+
+const M = 1_000_000;
+let records: Sheet[];
+
+beforeAll(async () => {
+  const cyber = await textSample('000_ef263abaeb28aada.txt');
+  const m2m = await textSample('004_b3591854bc0903ef.txt');
+  // 株式会社ヒップ again in 2021 and 2023 under other names, one contract with one bidder; and a wrong check digit.
+  const extra = [
+    judgitRecord({ ...allSpecs[3]!, payees: [['A', 1, '(株)ヒップ', '7011001055661', 6 * M, 1, 0.99], ['A', 2, '誤った法人番号の会社', '1011001055661', 3 * M]] }),
+    judgitRecord({ ...allSpecs[4]!, payees: [['B', 1, '株式会社 ヒップ', '7011001055661', null, 3, 0.8]] }),
+  ];
+  records = [...(await rsSamples()), cyber, m2m, ...allSpecs.slice(0, 3).map(judgitRecord), ...extra, ...allSpecs.slice(5).map(judgitRecord)];
+});
+
+describe('payee profiles', () => {
+  it('a 法人番号 in several sheets lists every one of its lines with its amount', () => {
+    const profiles = payeeProfiles(records.map(listing));
+    const hip = profiles.get('7011001055661')!;
+    // Brute force: every payee line of every record with that number.
+    const expected = records.flatMap((s) => s.payees.filter((p) => p.corporateNumber === '7011001055661').map((p) => [s.id, p.block, p.rank, p.amount]));
+    expect(hip.lines.map((l) => [l.sheet.id, l.payee.block, l.payee.rank, l.payee.amount]).sort()).toEqual(expected.sort());
+    expect(hip.lines.map((l) => [l.sheet.fiscalYear, l.payee.name, l.payee.amount])).toEqual([
+      [2023, '株式会社 ヒップ', null],
+      [2021, '(株)ヒップ', 6 * M],
+      [2019, '株式会社ヒップ', 5 * M],
+    ]);
+    expect(hip.names.map((n) => n.name).sort()).toEqual(['(株)ヒップ', '株式会社 ヒップ', '株式会社ヒップ'].sort());
+    expect(hip.byYear).toEqual([
+      { year: 2019, amount: 5 * M, lines: 1, missing: 0 },
+      { year: 2021, amount: 6 * M, lines: 1, missing: 0 },
+      { year: 2023, amount: 0, lines: 1, missing: 1 },
+    ]);
+    expect(hip.bidders).toEqual({ stated: 2, single: 1 });
+    // A wrong check digit names no one for sure: no profile.
+    expect(profiles.has('1011001055661')).toBe(false);
+  });
+
+  it('the real text sample: 株式会社オーエムシー is paid in blocks G and N of the 2022 sheet', async () => {
+    const profiles = payeeProfiles(records.map(listing));
+    const omc = profiles.get('9011101039249')!;
+    expect(omc.lines.map((l) => [l.payee.block, l.payee.amount, l.payee.bidders, l.payee.winningBidRate])).toEqual([
+      ['G', 6_900_000, 2, 0.975],
+      ['N', 2_000_000, 3, 0.682],
+    ]);
+    expect(omc.byYear).toEqual([{ year: 2022, amount: 8_900_000, lines: 2, missing: 0 }]);
+    // Every valid 法人番号 of every record has a profile, and only those.
+    const valid = new Set(records.flatMap((s) => s.payees.map((p) => p.corporateNumber).filter(isValidCorporateNumber)));
+    expect(new Set(profiles.keys())).toEqual(valid);
+  });
+});
+
+/** Each ranking's rows as [sheet id or payee key, …ranked value], computed independently from whole records. */
+function bruteForce(sheets: Sheet[]): Record<RankingId, unknown[][]> {
+  const byTitle = (a: Sheet, b: Sheet) => a.title.localeCompare(b.title, 'ja') || a.id.localeCompare(b.id);
+  const settled = (s: Sheet) => settledBudgetYear(s);
+  const budgetOf = (s: Sheet) => settled(s)?.total ?? null;
+  const withBudget = sheets.filter((s) => budgetOf(s) !== null);
+  const withRate = sheets.filter((s) => settled(s)?.executionRate != null);
+  const lines = sheets.flatMap((s) => s.payees.map((p) => ({ s, p })));
+  const byAmount = (a: (typeof lines)[number], b: (typeof lines)[number]) =>
+    (b.p.amount ?? -Infinity) - (a.p.amount ?? -Infinity) || byTitle(a.s, b.s) || a.p.block.localeCompare(b.p.block) || a.p.rank - b.p.rank;
+  const totals = new Map<string, number>();
+  for (const { p } of lines) {
+    if (p.amount === null) continue;
+    const key = isValidCorporateNumber(p.corporateNumber) ? p.corporateNumber : `name:${p.name.normalize('NFKC').replace(/\s+/g, '')}`;
+    totals.set(key, (totals.get(key) ?? 0) + p.amount);
+  }
+  const changes = sheets.flatMap((s) => {
+    const cols = s.budgets.filter((b) => !b.isRequest && b.total !== null).sort((a, b) => a.year - b.year);
+    const cur = cols[cols.length - 1];
+    const prev = cur && cols.find((b) => b.year === cur.year - 1);
+    return cur && prev ? [{ s, change: cur.total! - prev.total! }] : [];
+  });
+  const notMet = sheets.filter((s) => outcomeStatus(s).judged > outcomeStatus(s).met);
+  return {
+    'budget-largest': withBudget.sort((a, b) => budgetOf(b)! - budgetOf(a)! || byTitle(a, b)).map((s) => [s.id, budgetOf(s)]),
+    'rate-lowest': [...withRate].sort((a, b) => settled(a)!.executionRate! - settled(b)!.executionRate! || (budgetOf(b) ?? -Infinity) - (budgetOf(a) ?? -Infinity) || byTitle(a, b)).map((s) => [s.id, settled(s)!.executionRate]),
+    'rate-highest': [...withRate].sort((a, b) => settled(b)!.executionRate! - settled(a)!.executionRate! || (budgetOf(b) ?? -Infinity) - (budgetOf(a) ?? -Infinity) || byTitle(a, b)).map((s) => [s.id, settled(s)!.executionRate]),
+    'single-bidder': lines.filter((l) => l.p.bidders === 1).sort(byAmount).map((l) => [l.s.id, l.p.amount]),
+    'high-winning-rate': lines.filter((l) => l.p.winningBidRate !== null && l.p.winningBidRate >= 0.95).sort(byAmount).map((l) => [l.s.id, l.p.amount]),
+    'outcomes-not-met': notMet.map((s) => [s.id, outcomeStatus(s).judged - outcomeStatus(s).met]).sort(),
+    'payees-most': [...totals].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, v]),
+    'budget-growth': changes.filter((c) => c.change > 0).sort((a, b) => b.change - a.change || byTitle(a.s, b.s)).map((c) => [c.s.id, c.change]),
+    'budget-shrink': changes.filter((c) => c.change < 0).sort((a, b) => a.change - b.change || byTitle(a.s, b.s)).map((c) => [c.s.id, c.change]),
+  };
+}
+
+/** The ranked value's column in each ranking. */
+const VALUE_COLUMN: Record<RankingId, string> = {
+  'budget-largest': 'budget',
+  'rate-lowest': 'rate',
+  'rate-highest': 'rate',
+  'single-bidder': 'amount',
+  'high-winning-rate': 'amount',
+  'outcomes-not-met': 'notMet',
+  'payees-most': 'amount',
+  'budget-growth': 'change',
+  'budget-shrink': 'change',
+};
+
+function actual(r: Ranking): unknown[][] {
+  const at = r.columns.findIndex((c) => c.key === VALUE_COLUMN[r.id]);
+  return r.rows.map((row) => [row.sheetId ?? row.payee ?? `name:${String(row.cells[0]).normalize('NFKC').replace(/\s+/g, '')}`, row.cells[at]]);
+}
+
+describe('rankings agree with a brute-force computation over the records', () => {
+  it('for every review year, and for one 府省庁 of it', () => {
+    const years = [...new Set(records.map((s) => s.fiscalYear))];
+    expect(years.sort()).toEqual([2015, 2016, 2017, 2019, 2021, 2022, 2023, 2024]);
+    const scopes = years.map((y) => records.filter((s) => s.fiscalYear === y));
+    scopes.push(records.filter((s) => s.fiscalYear === 2024 && s.ministry === '国土交通省'));
+    for (const sheets of scopes) {
+      const expected = bruteForce(sheets);
+      for (const r of rankings(sheets.map(listing))) {
+        const got = actual(r);
+        if (r.id === 'outcomes-not-met') expect(got.sort(), r.id).toEqual(expected[r.id]);
+        else if (r.id === 'payees-most') expect(got.map((x) => x[1]), r.id).toEqual(expected[r.id].map((x) => x[1]));
+        else expect(got, `${sheets[0]!.fiscalYear} ${r.id}`).toEqual(expected[r.id]);
+      }
+    }
+  });
+
+  it('real values: the RS 2024 subset ranks budgets, rates and budget changes as its sheets state them', () => {
+    const rs = records.filter((s) => s.fiscalYear === 2024);
+    const r = Object.fromEntries(rankings(rs.map(listing)).map((x) => [x.id, x])) as Record<RankingId, Ranking>;
+    expect(r['budget-largest'].rows.length).toBe(rs.filter((s) => settledBudgetYear(s)?.total != null).length);
+    const top = rs.find((s) => s.id === r['budget-largest'].rows[0]!.sheetId)!;
+    expect(Math.max(...rs.map((s) => settledBudgetYear(s)?.total ?? -Infinity))).toBe(settledBudgetYear(top)!.total);
+    const growth = r['budget-growth'].rows[0]!;
+    const s = rs.find((x) => x.id === growth.sheetId)!;
+    expect(growth.cells[5]).toBe(budgetChange(listing(s))!.change);
+    // No payee lines in the shipped RS download (5-1 missing): the payee lists are empty, not made up.
+    expect(r['single-bidder'].rows).toEqual([]);
+    expect(r['payees-most'].rows).toEqual([]);
+  });
+
+  it('the limit cuts each list and keeps its order', () => {
+    const rs = records.filter((s) => s.fiscalYear === 2024).map(listing);
+    const whole = rankings(rs);
+    const cut = rankings(rs, 5);
+    for (let i = 0; i < whole.length; i++) expect(cut[i]!.rows).toEqual(whole[i]!.rows.slice(0, 5));
+  });
+
+  it('payee totals sum stated amounts only', () => {
+    const t = payeeTotals(records.filter((s) => s.title === '内閣人事局経費').map(listing));
+    expect(t.find((x) => x.corporateNumber === '7011001055661')).toMatchObject({ amount: 11 * M, lines: 3, missing: 1, years: [2019, 2021, 2023] });
+  });
+});
