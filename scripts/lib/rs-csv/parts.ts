@@ -8,6 +8,8 @@ import type {
   BudgetYear,
   Expense,
   Flow,
+  IndirectCost,
+  MultiYearContract,
   PastSheet,
   RelatedProject,
   SheetWarning,
@@ -118,9 +120,11 @@ export interface Contract {
   description: string | null;
   amount: number | null;
   method: string | null;
+  specificMethod: string | null;
   bidders: number | null;
   winningBidRate: number | null;
   singleBidReason: string | null;
+  other: boolean | null;
 }
 
 export interface PayeeAcc {
@@ -129,6 +133,10 @@ export interface PayeeAcc {
   corporateNumber: string | null;
   /** 支出先の合計支出額. */
   amount: number | null;
+  /** 所在地, 法人種別, その他支出先 as stated (first filled value). */
+  location: string | null;
+  corporateType: string | null;
+  otherPayee: boolean | null;
   /** The payee's own row was seen (not only contract rows). */
   hasPayeeRow: boolean;
   contracts: Contract[];
@@ -142,6 +150,7 @@ export interface PayeesPart {
 export interface FlowsPart {
   flows: Flow[];
   blockNames: Map<string, string>;
+  indirectCosts: IndirectCost[];
 }
 
 export interface ExpensesPart {
@@ -149,7 +158,7 @@ export interface ExpensesPart {
 }
 
 export interface ContractsPart {
-  rows: number;
+  contracts: MultiYearContract[];
 }
 
 export interface RemarksPart {
@@ -203,6 +212,30 @@ export function cell<T>(row: Row, column: string, parse: (s: string) => T): T {
   } catch (e) {
     if (e instanceof ValueError) throw new RowError(column, e.message);
     throw e;
+  }
+}
+
+/**
+ * Reads a column through a parser; a cell that does not parse is kept as written in an `unparsed-value`
+ * warning on the record (the value is `null`), so one odd cell never costs the project its record.
+ */
+export function lenientCell<T>(
+  row: Row,
+  column: string,
+  parse: (s: string) => T,
+  ctx: RowContext,
+  where: { table: string; section: string },
+): T | null {
+  try {
+    return parse(row.get(column));
+  } catch (e) {
+    if (!(e instanceof ValueError)) throw e;
+    ctx.warn({
+      code: 'unparsed-value',
+      section: where.section,
+      message: `表${where.table}の${row.line}行目の「${column}」の値「${row.get(column).trim()}」は読み取れないため、記載のまま示します（数値としては扱いません）。`,
+    });
+    return null;
   }
 }
 
