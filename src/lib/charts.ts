@@ -390,8 +390,8 @@ export function flowChart(sheet: Sheet): ChartData | null {
 
   const stated = [...blockEdges, ...payeeEdges].map((e) => e.amount).filter((a): a is number => a !== null && a > 0);
   const weighted = stated.length > 0;
-  // A nominal width for unstated edges: visible, yet far thinner than any stated amount.
-  const hairline = weighted ? Math.max(1, Math.min(...stated) / 4, Math.max(...stated) / 400) : 1;
+  // A nominal width for unstated edges: thinner than the smallest stated amount and a sliver of the largest.
+  const hairline = weighted ? Math.max(1, Math.min(Math.min(...stated) / 4, Math.max(...stated) / 200)) : 1;
   type CanvasFlow = { from: string; to: string; flow: number; amount: number | null; unstated: boolean };
   const canvasFlows: CanvasFlow[] = [];
   for (const e of blockEdges) {
