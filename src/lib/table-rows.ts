@@ -209,11 +209,19 @@ export function warningLinks(ns: readonly number[]): Html {
   return html`${ns.map((n) => html`<a class="mark mark-warn" href="#warning-${n}">⚠ 注意点${n}</a>`)}`;
 }
 
-/** One block's payees as the sheet lists them; `warningsOf` numbers the warnings about a payee. */
-export function payeeRows(payees: readonly Payee[], opts: { showReason: boolean; warningsOf: (p: Payee) => number[] }): Html {
+/**
+ * One block's payees as the sheet lists them; `warningsOf` numbers the warnings about a payee.
+ * `showContract`: the 契約方式等, 入札者数 and 落札率 columns, left out (and said so above the tables) when no
+ * payee of the sheet states any of them — a column of blanks on every row of a 170-payee sheet is page
+ * weight with nothing in it.
+ */
+export function payeeRows(payees: readonly Payee[], opts: { showReason: boolean; showContract: boolean; warningsOf: (p: Payee) => number[] }): Html {
   return html`${payees.map(
     (p) =>
-      html`<tr role="row"><td role="cell" class="num" data-label="順位">${p.rank}</td><th scope="row" role="rowheader">${p.name}${partyDetails(p)}</th><td role="cell" data-label="法人番号">${p.corporateNumber ?? noneHtml}</td><td role="cell" class="note-col" data-label="業務概要">${contractsHtml(p)}</td><td role="cell" class="num" data-label="支出額（百万円）">${amountHtml(p.amount)}</td><td role="cell" data-label="契約方式等">${p.contractMethod ?? noneHtml}</td><td role="cell" class="num" data-label="入札者数">${numHtml(p.bidders)}</td><td role="cell" class="num" data-label="落札率">${rateHtml(p.winningBidRate)}</td><td role="cell" data-label="注意">${marksHtml(payeeMarks(p))}${warningLinks(opts.warningsOf(p))}</td>${
+      html`<tr role="row"><td role="cell" class="num" data-label="順位">${p.rank}</td><th scope="row" role="rowheader">${p.name}${partyDetails(p)}</th><td role="cell" data-label="法人番号">${p.corporateNumber ?? noneHtml}</td><td role="cell" class="note-col" data-label="業務概要">${contractsHtml(p)}</td><td role="cell" class="num" data-label="支出額（百万円）">${amountHtml(p.amount)}</td>${
+        opts.showContract &&
+        html`<td role="cell" data-label="契約方式等">${p.contractMethod ?? noneHtml}</td><td role="cell" class="num" data-label="入札者数">${numHtml(p.bidders)}</td><td role="cell" class="num" data-label="落札率">${rateHtml(p.winningBidRate)}</td>`
+      }<td role="cell" data-label="注意">${marksHtml(payeeMarks(p))}${warningLinks(opts.warningsOf(p))}</td>${
         opts.showReason && html`<td role="cell" class="note-col" data-label="一者応札等の理由・改善策">${textHtml(p.singleBidReason, true)}</td>`
       }</tr>`,
   )}`;
