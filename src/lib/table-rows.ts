@@ -218,7 +218,7 @@ export function warningLinks(ns: readonly number[]): Html {
 export function payeeRows(payees: readonly Payee[], opts: { showReason: boolean; showContract: boolean; warningsOf: (p: Payee) => number[] }): Html {
   return html`${payees.map(
     (p) =>
-      html`<tr role="row"><td role="cell" class="num" data-label="順位">${p.rank}</td><th scope="row" role="rowheader">${p.name}${partyDetails(p)}</th><td role="cell" data-label="法人番号">${p.corporateNumber ?? noneHtml}</td><td role="cell" class="note-col" data-label="業務概要">${contractsHtml(p)}</td><td role="cell" class="num" data-label="支出額（百万円）">${amountHtml(p.amount)}</td>${
+      html`<tr role="row"><td role="cell" class="num" data-label="順位">${p.rank}</td><th scope="row" role="rowheader">${p.name}${partyDetails(p)}</th><td role="cell" class="code" data-label="法人番号">${p.corporateNumber ?? noneHtml}</td><td role="cell" class="note-col" data-label="業務概要">${contractsHtml(p)}</td><td role="cell" class="num" data-label="支出額（百万円）">${amountHtml(p.amount)}</td>${
         opts.showContract &&
         html`<td role="cell" data-label="契約方式等">${p.contractMethod ?? noneHtml}</td><td role="cell" class="num" data-label="入札者数">${numHtml(p.bidders)}</td><td role="cell" class="num" data-label="落札率">${rateHtml(p.winningBidRate)}</td>`
       }<td role="cell" data-label="注意">${marksHtml(payeeMarks(p))}${warningLinks(opts.warningsOf(p))}</td>${
@@ -243,7 +243,7 @@ export function multiYearContractRows(list: readonly MultiYearContract[], opts: 
   return html`${list.map((c) => {
     const marks = payeeMarks(c);
     const other = [c.other === true && 'その他の契約', c.otherMultiYear === true && 'その他の契約（国庫債務負担行為等）'].filter(Boolean).join('・');
-    return html`<tr role="row"><td role="cell" data-label="ブロック">${c.block ?? noneHtml}</td><th scope="row" role="rowheader">${c.name ?? noneHtml}${partyDetails(c)}</th><td role="cell" data-label="法人番号">${c.corporateNumber ?? noneHtml}</td><td role="cell" class="note-col" data-label="契約概要">${textHtml(c.description, true)}</td><td role="cell" class="num" data-label="契約額（百万円）">${amountHtml(c.amount)}</td><td role="cell" data-label="契約方式等">${methodText(c.method, c.specificMethod) ?? noneHtml}</td><td role="cell" class="num" data-label="入札者数">${numHtml(c.bidders)}</td><td role="cell" class="num" data-label="落札率">${rateHtml(c.winningBidRate)}</td><td role="cell" data-label="注意">${marksHtml(marks)}${other}</td>${
+    return html`<tr role="row"><td role="cell" data-label="ブロック">${c.block ?? noneHtml}</td><th scope="row" role="rowheader">${c.name ?? noneHtml}${partyDetails(c)}</th><td role="cell" class="code" data-label="法人番号">${c.corporateNumber ?? noneHtml}</td><td role="cell" class="note-col" data-label="契約概要">${textHtml(c.description, true)}</td><td role="cell" class="num" data-label="契約額（百万円）">${amountHtml(c.amount)}</td><td role="cell" data-label="契約方式等">${methodText(c.method, c.specificMethod) ?? noneHtml}</td><td role="cell" class="num" data-label="入札者数">${numHtml(c.bidders)}</td><td role="cell" class="num" data-label="落札率">${rateHtml(c.winningBidRate)}</td><td role="cell" data-label="注意">${marksHtml(marks)}${other}</td>${
       opts.showReason && html`<td role="cell" class="note-col" data-label="一者応札等の理由・改善策">${textHtml(c.singleBidReason, true)}</td>`
     }</tr>`;
   })}`;
