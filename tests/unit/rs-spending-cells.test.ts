@@ -7,13 +7,15 @@
  * so a value found elsewhere in the record does not count. Cells that state no value ("", "-", "―" …:
  * scripts/lib/normalize/blank.ts) are skipped: the schema keeps those as null.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readRsFolder } from '../../scripts/lib/rs-csv/index.ts';
 import { isNoValue } from '../../scripts/lib/normalize/blank.ts';
 import { sheet, type Sheet } from '../../src/schema/sheet.ts';
+import { TABLES } from '../../scripts/lib/rs-csv/tables.ts';
 
 const DIR = resolve('sheets/rs2024');
 /** The 13 organisation columns every table starts with (they carry no table data). */
@@ -224,6 +226,35 @@ describe('real values of the subset', () => {
     expect(r.payees.filter((p) => p.block === 'B').map((p) => [p.rank, p.name, p.corporateNumber, p.amount, p.location])).toEqual([
       [1, '富士電機株式会社', '9020001071492', 187108000, '神奈川県川崎市川崎区田辺新田１番１号'],
       [2, '富士通株式会社', '1020001071491', 122000, null],
+    ]);
+  });
+});
+
+describe('columns the reconstructed 5-1 leaves blank, filled with values the reader cannot interpret', () => {
+  it('keeps the record, the value as written in an unparsed-value warning, and the field null', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rs-spending-'));
+    const org = 'レビューシート,2024,900009,試験事業（架空）,1,内閣官房,内閣官房,内閣人事局,,,,,';
+    const csv = (id: '5-1' | '5-4', lines: string[]) =>
+      writeFileSync(join(dir, `${id}_RS_2024_${TABLES[id].name}.csv`), `\uFEFF${[TABLES[id].columns.join(','), ...lines.map((l) => `${org},${l}`)].join('\r\n')}\r\n`);
+    // 5-1: a block with 支出先の数 "数者", a payee, its contract with 入札者数 "不明" and 落札率 "約95".
+    csv('5-1', [
+      'A,株式会社試験ほか,数者,運営,1000000,,,,,,,,,,,,,,',
+      'A,,,,,株式会社試験,,,301,FALSE,1000000,,,,,,,,',
+      'A,,,,,株式会社試験,,,,,,運営業務,1000000,一般競争契約（最低価格）,,不明,約95,,f',
+    ]);
+    // 5-4: 契約額 "未定", 入札者数 "3", 落札率 "95.6".
+    csv('5-4', ['A,株式会社試験,,,,保守業務,f,未定,一般競争契約（最低価格）,,3,95.6,,f']);
+    const result = await readRsFolder(dir, 'fixture');
+    expect(result.errors).toEqual([]);
+    const r = sheet.parse(result.records[0]);
+    expect(r.blocks[0]).toMatchObject({ id: 'A', payeeCount: null, total: 1000000 });
+    expect(r.payees[0]!.contracts[0]).toMatchObject({ description: '運営業務', amount: 1000000, bidders: null, winningBidRate: null, other: false });
+    expect(r.multiYearContracts[0]).toMatchObject({ description: '保守業務', amount: null, bidders: 3, winningBidRate: 0.956 });
+    expect(r.warnings.map((w) => [w.code, w.section, w.message])).toEqual([
+      ['unparsed-value', 'blocks', '表5-1の2行目の「支出先の数」の値「数者」は読み取れないため、記載のまま示します（数値としては扱いません）。'],
+      ['unparsed-value', 'payees', '表5-1の4行目の「入札者数」の値「不明」は読み取れないため、記載のまま示します（数値としては扱いません）。'],
+      ['unparsed-value', 'payees', '表5-1の4行目の「落札率」の値「約95」は読み取れないため、記載のまま示します（数値としては扱いません）。'],
+      ['unparsed-value', 'multiYearContracts', '表5-4の2行目の「契約額（国庫債務負担行為等による契約）」の値「未定」は読み取れないため、記載のまま示します（数値としては扱いません）。'],
     ]);
   });
 });

@@ -20,8 +20,10 @@
  * 5-3 the expense lines of each block with their payee (支出先名, 法人番号, 契約概要); 5-4
  * (国庫債務負担行為等による契約) → `multiYearContracts`, kept apart from payees: its 契約額 covers several
  * years and must not be mixed with a year's payments.
- * Columns the first reconstructed 5-1 leaves blank (契約方式等, 入札者数, 落札率 …) and the 5-4 numbers are
- * read leniently where a new column was added: a value that does not parse is kept as written in a warning.
+ * The counts, rates and flags that the shipped (reconstructed) 5-1 leaves blank — 支出先の数, 入札者数, 落札率,
+ * その他支出先 — and 5-4's numbers and flags are read leniently: a value that does not parse is kept as
+ * written in an `unparsed-value` warning and the field is null, so one odd cell never costs the record.
+ * Amounts of 5-1 and 5-3 and the flags that decide a 5-1 row's kind stay strict (the row cannot be read).
  */
 import { cell, lenientCell, RowError, type Contract, type Mapper, type PayeeAcc } from './parts.ts';
 import type { Row } from './read-table.ts';
@@ -42,7 +44,7 @@ export const payees: Mapper<'5-1'> = {
       const info = part.blocks.get(block) ?? { name: null, role: null, payeeCount: null, total: null };
       info.name ??= text(row.get('支出先ブロック名'));
       info.role ??= text(row.get('事業を行う上での役割'));
-      info.payeeCount ??= cell(row, '支出先の数', count);
+      info.payeeCount ??= lenientCell(row, '支出先の数', count, ctx, { table: '5-1', section: 'blocks' });
       info.total ??= cell(row, 'ブロックの合計支出額', yen);
       part.blocks.set(block, info);
       return;
@@ -55,8 +57,8 @@ export const payees: Mapper<'5-1'> = {
       amount: cell(row, '金額', yen),
       method: text(row.get('契約方式等')),
       specificMethod: text(row.get('具体的な契約方式等')),
-      bidders: cell(row, '入札者数', count),
-      winningBidRate: cell(row, '落札率', percentToFraction),
+      bidders: lenientCell(row, '入札者数', count, ctx, { table: '5-1', section: 'payees' }),
+      winningBidRate: lenientCell(row, '落札率', percentToFraction, ctx, { table: '5-1', section: 'payees' }),
       singleBidReason: text(row.get('一者応札・一者応募又は競争性のない随意契約となった理由及び改善策（支出額10億円以上）')),
       other: otherContract,
     };
