@@ -16,7 +16,9 @@
  * - 費目・用途 計 of a text-sheet block is the total of the block's largest payee (the form says the table
  *   describes "ブロックごとに最大の金額が支出されている者"), so payees are checked against it one by one:
  *   no payee may exceed it. RS blocks state the whole block's total, so there the payees' sum may not
- *   exceed it.
+ *   exceed it — except in a block that 5-2 says pays itself (C → C: 予算事業ID 6433 block C, where the
+ *   支出委任 payee 厚生労働省 passes its 25.52百万円 on to 第二東京弁護士会 in the same block), whose payees
+ *   count the same money twice.
  * - 費目・用途 lines against the block's 計. Text sheets: the lines and 計 are one table, so they must sum
  *   exactly. RS: 5-3 lists the 費目・使途 of only some of a block's payees (the sheet asks for the main
  *   ones), while 5-1's ブロックの合計支出額 is the whole block, so lines summing to less is normal (478 of
@@ -214,6 +216,7 @@ function payeesVsBlocks(r: Sheet, out: SheetWarning[]): void {
     if (!payees.length) continue;
     const hiTotal = b.total + amountHalfUnit(b.total, form);
     if (form === 'rs-csv') {
+      if (r.flows.some((f) => f.from === b.id && f.to === b.id)) continue;
       const sum = payees.reduce((s, p) => s + p.amount!, 0);
       if (sum > b.total) {
         out.push({ code: 'payees-exceed-block', section: 'payees', ref: b.id, message: `ブロック${b.id}の支出先の支出額の合計 ${formatMillionYen(sum)} がブロックの合計支出額 ${formatMillionYen(b.total)} を超えています` });

@@ -4,7 +4,7 @@
  * for the client renderer) and the CSV download. A table holds raw values (integer 円, fractions) and
  * each column says how to show them, so the three can't disagree.
  */
-import type { Activity, Outcome, Payee, Sheet } from '../schema/sheet.ts';
+import type { Activity, Flow, Outcome, Payee, Sheet } from '../schema/sheet.ts';
 import { fiscalYearLabel, fiscalYearShortLabel } from './era.ts';
 import { formatNumber, formatPercent, formatYenShort } from './format.ts';
 import { isHighWinningBidRate, isSingleBidder, payeesByAmount } from './summary.ts';
@@ -358,17 +358,23 @@ export function flowChart(sheet: Sheet): ChartData | null {
   for (const id of blockIds) depthOf(id);
   const maxDepth = Math.max(1, ...depth.values());
 
-  const incoming = (id: string) => edges.filter((x) => x.to === id).length;
+  // A block that 5-2 says pays itself (C → C: a payee passing money on within its block) is not another
+  // source of the block's money; the Sankey cannot draw a loop, so that edge is only in the table.
+  const selfLoop = (e: Flow) => e.from === e.to;
+  const incoming = (id: string) => edges.filter((x) => x.to === id && !selfLoop(x)).length;
   const blockEdges = edges.map((e) => {
     const total = blockById.get(e.to)?.total ?? null;
-    const fromTotal = e.amount === null && total !== null && incoming(e.to) === 1;
+    const fromTotal = e.amount === null && total !== null && incoming(e.to) === 1 && !selfLoop(e);
     const amount = e.amount ?? (fromTotal ? total : null);
     return {
       from: e.from === 'ministry' ? 'ministry' : `block:${e.from}`,
       to: `block:${e.to}`,
       amount,
       inferred: e.inferred,
-      note: [fromTotal ? 'ブロックの計' : amount === null ? '金額の記載なし' : '', e.note ?? ''].filter(Boolean).join('・'),
+      note: [fromTotal ? 'ブロックの計' : amount === null ? '金額の記載なし' : '', selfLoop(e) ? '同じブロック内の流れ（図には描いていません）' : '', e.note ?? '']
+        .filter(Boolean)
+        .join('・'),
+      loop: selfLoop(e),
     };
   });
 
@@ -395,6 +401,7 @@ export function flowChart(sheet: Sheet): ChartData | null {
   type CanvasFlow = { from: string; to: string; flow: number; amount: number | null; unstated: boolean };
   const canvasFlows: CanvasFlow[] = [];
   for (const e of blockEdges) {
+    if (e.loop) continue;
     if (e.amount !== null && e.amount <= 0) continue; // a stated 0 has no width to draw; the table keeps it
     canvasFlows.push({ from: e.from, to: e.to, flow: e.amount ?? hairline, amount: e.amount, unstated: e.amount === null });
   }

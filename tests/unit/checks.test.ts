@@ -237,3 +237,24 @@ describe('RS: 費目・使途 (5-3) against the block total (5-1), calibrated on
     expect(mismatches(s).map((w) => w.ref)).toEqual(['A']);
   });
 });
+
+describe('RS: payees against the block total (5-1), on the real subset', () => {
+  const exceed = (s: Sheet) => checkSheet(s).filter((w) => w.code === 'payees-exceed-block');
+
+  it('a block that 5-2 says pays itself counts the same money twice: ID 6433 block C stays quiet', async () => {
+    const s = await rsSample(6433);
+    expect(s.flows).toContainEqual({ from: 'C', to: 'C', amount: null, inferred: false, note: null });
+    expect(s.payees.filter((p) => p.block === 'C').map((p) => [p.name, p.amount])).toEqual([
+      ['厚生労働省', 25520000],
+      ['第二東京弁護士会', 25520000],
+    ]);
+    expect(exceed(s)).toEqual([]);
+  });
+
+  it('fires once on the subset: ID 860 block AZ, payees 0.383百万円 against a total of 0.11百万円', async () => {
+    const all = (await rsSamples()).flatMap((s) => exceed(s).map((w) => ({ id: s.id, ...w })));
+    expect(all).toEqual([
+      { id: '2024-soumu-rs860', code: 'payees-exceed-block', section: 'payees', ref: 'AZ', message: 'ブロックAZの支出先の支出額の合計 0.383百万円 がブロックの合計支出額 0.11百万円 を超えています' },
+    ]);
+  });
+});

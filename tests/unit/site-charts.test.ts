@@ -124,6 +124,15 @@ describe('flow of money', () => {
     expect(c.table.rows.filter((r) => String(r[1]).startsWith('AC.')).map((r) => [r[2], r[3]])).toEqual([[null, '金額の記載なし'], [null, '金額の記載なし']]);
   });
 
+  it('a block that pays itself (ID 6433, C → C, 支出委任): the loop is in the table, not drawn; C keeps its total', async () => {
+    const c = flowChart(await rsSample(6433))!;
+    if (c.canvas?.kind !== 'sankey') throw new Error('not sankey');
+    expect(c.canvas.flows.some((f) => f.from === f.to)).toBe(false);
+    expect(c.canvas.flows.find((f) => f.to === 'block:C')).toMatchObject({ from: 'ministry', amount: 25_520_000, unstated: false });
+    const loop = c.table.rows.find((r) => r[0] === 'C. 厚生労働省' && r[1] === 'C. 厚生労働省')!;
+    expect(loop[3]).toBe('金額の記載なし・同じブロック内の流れ（図には描いていません）');
+  });
+
   it('no amount anywhere (ID 4: no block totals, payees without amounts): no Sankey, a note, the table keeps every edge', async () => {
     const s = await rsSample(4);
     const c = flowChart(s)!;
