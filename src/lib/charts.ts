@@ -340,7 +340,7 @@ export function flowChart(sheet: Sheet): ChartData | null {
   // Blocks no flow reaches are paid by the ministry (schema: "blocks named nowhere are taken to be paid by the ministry").
   const edges = [...sheet.flows];
   const reached = new Set(edges.map((f) => f.to));
-  for (const id of blockIds) if (!reached.has(id)) edges.push({ from: 'ministry', to: id, amount: null, inferred: sheet.flows.length > 0, note: null });
+  for (const id of blockIds) if (!reached.has(id)) edges.push({ from: 'ministry', to: id, amount: null, inferred: sheet.flows.length > 0, note: null, sourceName: null });
 
   // Columns: ministry 0, blocks by depth, payees last.
   const depth = new Map<string, number>();
@@ -389,7 +389,10 @@ export function flowChart(sheet: Sheet): ChartData | null {
   }));
   const othersCount = sheet.payees.length - drawn.size;
 
-  const nodes: { key: string; label: string; column: number }[] = [{ key: 'ministry', label: sheet.ministry, column: 0 }];
+  // The paying organisation as 5-2 names it when it names one (総務省 for a 消防庁 sheet), else the ministry.
+  const sourceNames = [...new Set(sheet.flows.map((f) => f.sourceName).filter((n): n is string => n !== null))];
+  const ministryLabel = sourceNames.length > 0 ? sourceNames.join('・') : sheet.ministry;
+  const nodes: { key: string; label: string; column: number }[] = [{ key: 'ministry', label: ministryLabel, column: 0 }];
   for (const id of blockIds) nodes.push({ key: `block:${id}`, label: blockLabel(id), column: depth.get(id) ?? 1 });
   for (const p of sheet.payees) if (drawn.has(p)) nodes.push({ key: payeeKey(p), label: p.name, column: maxDepth + 1 });
   if (othersCount > 0) nodes.push({ key: 'payee:others', label: `その他の支出先（${othersCount}者）`, column: maxDepth + 1 });

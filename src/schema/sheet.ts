@@ -261,6 +261,11 @@ export const flow = z.object({
   inferred: z.boolean().default(false),
   /** RS 5-2 資金の流れの補足情報 of this edge (e.g. "再委託", "予算の移替"), as stated; distinct texts one per line. */
   note: text.default(null),
+  /**
+   * RS 5-2 支出元の支出先ブロック名 of an edge from "ministry": the organisation as 5-2 names it (it may differ
+   * from `ministry`, e.g. "総務省" for a 消防庁 sheet); `null` for other edges and other forms.
+   */
+  sourceName: text.default(null),
 });
 
 /**

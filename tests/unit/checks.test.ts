@@ -243,7 +243,7 @@ describe('RS: payees against the block total (5-1), on the real subset', () => {
 
   it('a block that 5-2 says pays itself counts the same money twice: ID 6433 block C stays quiet', async () => {
     const s = await rsSample(6433);
-    expect(s.flows).toContainEqual({ from: 'C', to: 'C', amount: null, inferred: false, note: null });
+    expect(s.flows).toContainEqual({ from: 'C', to: 'C', amount: null, inferred: false, note: null, sourceName: null });
     expect(s.payees.filter((p) => p.block === 'C').map((p) => [p.name, p.amount])).toEqual([
       ['厚生労働省', 25520000],
       ['第二東京弁護士会', 25520000],

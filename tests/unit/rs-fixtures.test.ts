@@ -180,9 +180,9 @@ describe('5-1 blocks, payees and contracts (with 5-2)', () => {
 
   it('flows: from the ministry when 担当組織からの支出 is TRUE, else from the 支出元 block', () => {
     expect(record.flows).toEqual([
-      { from: 'ministry', to: 'A', amount: null, inferred: false, note: null },
-      { from: 'A', to: 'B', amount: null, inferred: false, note: '補助' }, // 資金の流れの補足情報
-      { from: 'B', to: 'C', amount: null, inferred: false, note: null },
+      { from: 'ministry', to: 'A', amount: null, inferred: false, note: null, sourceName: '内閣官房' },
+      { from: 'A', to: 'B', amount: null, inferred: false, note: '補助', sourceName: null }, // 資金の流れの補足情報
+      { from: 'B', to: 'C', amount: null, inferred: false, note: null, sourceName: null },
     ]);
   });
 });

@@ -126,8 +126,8 @@ describe('予算事業ID 1 内閣人事局経費', () => {
   it('blocks, flows and expenses (5-1 block rows, 5-2, 5-3 with its payee)', () => {
     const r = byId(1);
     expect(r.flows).toEqual([
-      { from: 'ministry', to: 'A', amount: null, inferred: false, note: null },
-      { from: 'ministry', to: 'B', amount: null, inferred: false, note: null },
+      { from: 'ministry', to: 'A', amount: null, inferred: false, note: null, sourceName: '内閣官房' },
+      { from: 'ministry', to: 'B', amount: null, inferred: false, note: null, sourceName: '内閣官房' },
     ]);
     expect(r.blocks).toEqual([
       {
@@ -190,21 +190,21 @@ describe('other real projects', () => {
     expect(r.legalBasis).toBe('デジタル庁設置法 第四条 第2項 第17号\nデジタル庁設置法 第四条 第2項 第18号');
     // 5-2 lists A twice (once with 補足情報 予算の配分): one edge
     expect(r.flows).toEqual([
-      { from: 'ministry', to: 'A', amount: null, inferred: false, note: '予算の配分' },
-      { from: 'ministry', to: 'B', amount: null, inferred: false, note: '予算の移替' },
+      { from: 'ministry', to: 'A', amount: null, inferred: false, note: '予算の配分', sourceName: 'デジタル庁' },
+      { from: 'ministry', to: 'B', amount: null, inferred: false, note: '予算の移替', sourceName: 'デジタル庁' },
     ]);
   });
 
   it('12: flows between blocks (担当組織からの支出 FALSE) and a block per 5-3 line', () => {
     const r = byId(12);
     expect(r.flows).toEqual([
-      { from: 'ministry', to: 'A', amount: null, inferred: false, note: null },
-      { from: 'ministry', to: 'B', amount: null, inferred: false, note: null },
-      { from: 'ministry', to: 'C', amount: null, inferred: false, note: null },
-      { from: 'ministry', to: 'D', amount: null, inferred: false, note: null },
-      { from: 'A', to: 'E', amount: null, inferred: false, note: '再委託' },
-      { from: 'B', to: 'F', amount: null, inferred: false, note: '再委託' },
-      { from: 'C', to: 'G', amount: null, inferred: false, note: '再委託' },
+      { from: 'ministry', to: 'A', amount: null, inferred: false, note: null, sourceName: 'デジタル庁' },
+      { from: 'ministry', to: 'B', amount: null, inferred: false, note: null, sourceName: 'デジタル庁' },
+      { from: 'ministry', to: 'C', amount: null, inferred: false, note: null, sourceName: 'デジタル庁' },
+      { from: 'ministry', to: 'D', amount: null, inferred: false, note: null, sourceName: 'デジタル庁' },
+      { from: 'A', to: 'E', amount: null, inferred: false, note: '再委託', sourceName: null },
+      { from: 'B', to: 'F', amount: null, inferred: false, note: '再委託', sourceName: null },
+      { from: 'C', to: 'G', amount: null, inferred: false, note: '再委託', sourceName: null },
     ]);
     expect(r.blocks!.map((b) => b.id)).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G']);
     expect(r.blocks![4]).toEqual({

@@ -133,6 +133,16 @@ describe('flow of money', () => {
     expect(loop[3]).toBe('金額の記載なし・同じブロック内の流れ（図には描いていません）');
   });
 
+  it('the paying organisation as 5-2 names it: 総務省 for the 消防庁 sheet ID 840', async () => {
+    const s = await rsSample(840);
+    expect(s.ministry).toBe('消防庁');
+    expect(new Set(s.flows.filter((f) => f.from === 'ministry').map((f) => f.sourceName))).toEqual(new Set(['総務省']));
+    const c = flowChart(s)!;
+    if (c.canvas?.kind !== 'sankey') throw new Error('not sankey');
+    expect(c.canvas.nodes.find((n) => n.key === 'ministry')!.label).toBe('総務省');
+    expect(c.table.rows[0]![0]).toBe('総務省');
+  });
+
   it('no amount anywhere (ID 4: no block totals, payees without amounts): no Sankey, a note, the table keeps every edge', async () => {
     const s = await rsSample(4);
     const c = flowChart(s)!;

@@ -197,10 +197,10 @@ describe('令和4年度 sample (000_ef263abaeb28aada.txt)', () => {
     expect(s.flows.filter((f) => f.from !== 'ministry')).toEqual([
       // A's lines naming B's payees: NRI 15 + NTTテクノクロス 4 + コア 3 + セキュアブレイン 4 + ICT-ISAC 13 +
       // 東京電機大学 2 = 41 (SCSK "Minori" vs payee "Minoripro" is a different name and is not matched).
-      { from: 'A', to: 'B', amount: 41000000, inferred: true, note: null },
-      { from: 'C', to: 'D', amount: 32000000, inferred: true, note: null },
-      { from: 'E', to: 'F', amount: 1900000, inferred: true, note: null },
-      { from: 'G', to: 'H', amount: 100000, inferred: true, note: null },
+      { from: 'A', to: 'B', amount: 41000000, inferred: true, note: null, sourceName: null },
+      { from: 'C', to: 'D', amount: 32000000, inferred: true, note: null, sourceName: null },
+      { from: 'E', to: 'F', amount: 1900000, inferred: true, note: null, sourceName: null },
+      { from: 'G', to: 'H', amount: 100000, inferred: true, note: null, sourceName: null },
     ]);
     expect(s.flows.filter((f) => f.from === 'ministry').map((f) => f.to).join('')).toBe('ACEGIJKLMN');
     expect(s.flows.every((f) => f.inferred)).toBe(true);
@@ -318,7 +318,7 @@ describe('平成28年度 sample (004_b3591854bc0903ef.txt)', () => {
       { category: 'その他', purpose: '消費税等', amount: 1900000, subcontractor: null, payee: null, corporateNumber: null, contract: null },
     ]);
     expect(s.payees).toEqual([]);
-    expect(s.flows).toEqual(['A', 'B', 'C', 'D'].map((to) => ({ from: 'ministry', to, amount: null, inferred: true, note: null })));
+    expect(s.flows).toEqual(['A', 'B', 'C', 'D'].map((to) => ({ from: 'ministry', to, amount: null, inferred: true, note: null, sourceName: null })));
   });
 });
 

@@ -152,7 +152,8 @@ export const flows: Mapper<'5-2'> = {
     }
     const note = text(row.get('資金の流れの補足情報'));
     const known = part.flows.find((f) => f.from === from && f.to === to);
-    if (!known) part.flows.push({ from, to, amount: null, inferred: false, note });
+    const sourceName = direct === true ? fromName : null;
+    if (!known) part.flows.push({ from, to, amount: null, inferred: false, note, sourceName });
     else if (note !== null && !(known.note ?? '').split('\n').includes(note)) known.note = known.note === null ? note : `${known.note}\n${note}`;
   },
 };
