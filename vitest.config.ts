@@ -16,6 +16,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Many tests read the whole real RS sample (tests/support/sample-records.ts) on first use: about 3 s
+          // alone since table 5-1 ships, and several times that with all files in parallel on 2 shared cores.
+          testTimeout: 30_000,
         },
       },
       {

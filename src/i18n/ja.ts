@@ -50,6 +50,7 @@ export const ui = {
     flow: '資金の流れ',
     blocks: '費目・使途（ブロック別）',
     payees: '支出先',
+    contracts: '国庫債務負担行為等による契約',
     topPayees: '支出額の大きい支出先',
     warnings: 'データの注意点',
     source: '出典',

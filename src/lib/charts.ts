@@ -4,7 +4,7 @@
  * for the client renderer) and the CSV download. A table holds raw values (integer 円, fractions) and
  * each column says how to show them, so the three can't disagree.
  */
-import type { Activity, Outcome, Payee, Sheet } from '../schema/sheet.ts';
+import type { Activity, Flow, Outcome, Payee, Sheet } from '../schema/sheet.ts';
 import { fiscalYearLabel, fiscalYearShortLabel } from './era.ts';
 import { formatNumber, formatPercent, formatYenShort } from './format.ts';
 import { isHighWinningBidRate, isSingleBidder, payeesByAmount } from './summary.ts';
@@ -54,8 +54,12 @@ export type CanvasSpec =
   | {
       kind: 'sankey';
       nodes: { key: string; label: string; column: number }[];
-      /** `flow` is the drawn width: 円 when `weighted`, 1 per edge otherwise. */
-      flows: { from: string; to: string; flow: number; amount: number | null }[];
+      /**
+       * `flow` is the drawn width in 円. `unstated`: the source states no amount for this edge; it is drawn as
+       * a thin grey line (a nominal width, not money) so that it cannot be read as an amount.
+       */
+      flows: { from: string; to: string; flow: number; amount: number | null; unstated: boolean }[];
+      /** Always `true` when there is a canvas: widths are money except on `unstated` edges. */
       weighted: boolean;
     }
   | {
@@ -309,9 +313,15 @@ export const SANKEY_MAX_PAYEES = 20;
 
 /**
  * The flow of money: ministry → blocks (→ blocks) → payees. Edge amounts: the flow's own amount, else the
- * target block's total (schema: "otherwise the target block's total applies"); payee edges use the
- * payee's amount. When any block edge has no amount (RS downloads without table 5-1 have no block
- * totals), widths can't show money, so every edge is drawn with the same width and the chart says so.
+ * target block's total (schema: "otherwise the target block's total applies") when that block has only
+ * this one incoming edge — a block paid by several sources does not say how its total splits, so those
+ * edges have no amount; payee edges use the payee's amount.
+ *
+ * Widths are money, never a placeholder that reads as money: an edge whose amount the source does not
+ * state is drawn as a thin grey line of nominal width (`unstated`), named in a note, with "金額の記載なし" in
+ * the table and tooltip. When no edge at all has an amount (e.g. an RS download without table 5-1, which
+ * holds the block totals), no Sankey is drawn: equal bands would read as equal money, and the table
+ * twin already lists every connection.
  */
 export function flowChart(sheet: Sheet): ChartData | null {
   const blockIds = new Set(sheet.blocks.map((b) => b.id));
@@ -330,7 +340,7 @@ export function flowChart(sheet: Sheet): ChartData | null {
   // Blocks no flow reaches are paid by the ministry (schema: "blocks named nowhere are taken to be paid by the ministry").
   const edges = [...sheet.flows];
   const reached = new Set(edges.map((f) => f.to));
-  for (const id of blockIds) if (!reached.has(id)) edges.push({ from: 'ministry', to: id, amount: null, inferred: sheet.flows.length > 0 });
+  for (const id of blockIds) if (!reached.has(id)) edges.push({ from: 'ministry', to: id, amount: null, inferred: sheet.flows.length > 0, note: null, sourceName: null });
 
   // Columns: ministry 0, blocks by depth, payees last.
   const depth = new Map<string, number>();
@@ -348,14 +358,25 @@ export function flowChart(sheet: Sheet): ChartData | null {
   for (const id of blockIds) depthOf(id);
   const maxDepth = Math.max(1, ...depth.values());
 
-  const blockEdges = edges.map((e) => ({
-    from: e.from === 'ministry' ? 'ministry' : `block:${e.from}`,
-    to: `block:${e.to}`,
-    amount: e.amount ?? blockById.get(e.to)?.total ?? null,
-    inferred: e.inferred,
-    note: e.amount !== null ? '' : blockById.get(e.to)?.total != null ? 'ブロックの計' : '',
-  }));
-  const weighted = blockEdges.every((e) => e.amount !== null);
+  // A block that 5-2 says pays itself (C → C: a payee passing money on within its block) is not another
+  // source of the block's money; the Sankey cannot draw a loop, so that edge is only in the table.
+  const selfLoop = (e: Flow) => e.from === e.to;
+  const incoming = (id: string) => edges.filter((x) => x.to === id && !selfLoop(x)).length;
+  const blockEdges = edges.map((e) => {
+    const total = blockById.get(e.to)?.total ?? null;
+    const fromTotal = e.amount === null && total !== null && incoming(e.to) === 1 && !selfLoop(e);
+    const amount = e.amount ?? (fromTotal ? total : null);
+    return {
+      from: e.from === 'ministry' ? 'ministry' : `block:${e.from}`,
+      to: `block:${e.to}`,
+      amount,
+      inferred: e.inferred,
+      note: [fromTotal ? 'ブロックの計' : amount === null ? '金額の記載なし' : '', selfLoop(e) ? '同じブロック内の流れ（図には描いていません）' : '', e.note ?? '']
+        .filter(Boolean)
+        .join('・'),
+      loop: selfLoop(e),
+    };
+  });
 
   const ranked = payeesByAmount(sheet.payees);
   const drawn = new Set(ranked.slice(0, SANKEY_MAX_PAYEES));
@@ -368,36 +389,59 @@ export function flowChart(sheet: Sheet): ChartData | null {
   }));
   const othersCount = sheet.payees.length - drawn.size;
 
-  const nodes: { key: string; label: string; column: number }[] = [{ key: 'ministry', label: sheet.ministry, column: 0 }];
+  // The paying organisation as 5-2 names it when it names one (総務省 for a 消防庁 sheet), else the ministry.
+  const sourceNames = [...new Set(sheet.flows.map((f) => f.sourceName).filter((n): n is string => n !== null))];
+  const ministryLabel = sourceNames.length > 0 ? sourceNames.join('・') : sheet.ministry;
+  const nodes: { key: string; label: string; column: number }[] = [{ key: 'ministry', label: ministryLabel, column: 0 }];
   for (const id of blockIds) nodes.push({ key: `block:${id}`, label: blockLabel(id), column: depth.get(id) ?? 1 });
   for (const p of sheet.payees) if (drawn.has(p)) nodes.push({ key: payeeKey(p), label: p.name, column: maxDepth + 1 });
   if (othersCount > 0) nodes.push({ key: 'payee:others', label: `その他の支出先（${othersCount}者）`, column: maxDepth + 1 });
 
-  const canvasFlows: { from: string; to: string; flow: number; amount: number | null }[] = [];
+  const stated = [...blockEdges, ...payeeEdges].map((e) => e.amount).filter((a): a is number => a !== null && a > 0);
+  const weighted = stated.length > 0;
+  // A nominal width for unstated edges: thinner than the smallest stated amount and a sliver of the largest.
+  const hairline = weighted ? Math.max(1, Math.min(Math.min(...stated) / 4, Math.max(...stated) / 200)) : 1;
+  type CanvasFlow = { from: string; to: string; flow: number; amount: number | null; unstated: boolean };
+  const canvasFlows: CanvasFlow[] = [];
   for (const e of blockEdges) {
-    if (weighted && (e.amount ?? 0) <= 0) continue;
-    canvasFlows.push({ from: e.from, to: e.to, flow: weighted ? e.amount! : 1, amount: e.amount });
+    if (e.loop) continue;
+    if (e.amount !== null && e.amount <= 0) continue; // a stated 0 has no width to draw; the table keeps it
+    canvasFlows.push({ from: e.from, to: e.to, flow: e.amount ?? hairline, amount: e.amount, unstated: e.amount === null });
   }
-  const merged = new Map<string, { from: string; to: string; flow: number; amount: number | null }>();
+  // Payees folded into "その他": the stated part is money; if none is stated the edge is unstated.
+  const merged = new Map<string, CanvasFlow & { known: number; missing: boolean }>();
   for (const e of payeeEdges) {
-    if (weighted && (e.amount === null || e.amount <= 0)) continue;
+    if (e.amount !== null && e.amount <= 0) continue;
     const k = `${e.from}→${e.to}`;
-    const prev = merged.get(k);
-    if (prev) {
-      prev.flow += weighted ? e.amount! : 1;
-      prev.amount = prev.amount === null || e.amount === null ? null : prev.amount + e.amount;
-    } else merged.set(k, { from: e.from, to: e.to, flow: weighted ? e.amount! : 1, amount: e.amount });
+    const m = merged.get(k) ?? { from: e.from, to: e.to, flow: 0, amount: null, unstated: true, known: 0, missing: false };
+    if (e.amount === null) m.missing = true;
+    else m.known += e.amount;
+    merged.set(k, m);
   }
-  canvasFlows.push(...merged.values());
+  for (const m of merged.values()) {
+    const unstated = m.known === 0;
+    canvasFlows.push({ from: m.from, to: m.to, flow: unstated ? hairline : m.known, amount: m.missing ? null : m.known, unstated });
+  }
   const usedKeys = new Set(canvasFlows.flatMap((f) => [f.from, f.to]));
+  const unstatedCount = canvasFlows.filter((f) => f.unstated).length;
 
   const nameOf = (key: string) => nodes.find((n) => n.key === key)?.label ?? key;
   const rows: Cell[][] = [
     ...blockEdges.map((e) => [nameOf(e.from), nameOf(e.to), e.amount, [e.inferred ? '推定' : '', e.note].filter(Boolean).join('・') || null]),
-    ...payeeEdges.map((e) => [nameOf(e.from), e.payee.name, e.amount, '支出先']),
+    ...payeeEdges.map((e) => [nameOf(e.from), e.payee.name, e.amount, e.amount === null ? '支出先・金額の記載なし' : '支出先']),
   ];
   const notes: string[] = [];
-  if (!weighted) notes.push('ブロックの金額の記載がないため、図の線の太さは金額を表しません（つながりだけを示しています）。');
+  if (!weighted) {
+    const zeros = [...blockEdges, ...payeeEdges].some((e) => e.amount === 0);
+    notes.push(
+      zeros
+        ? '記載された金額がすべて0円か記載なしのため、図は描かず、つながりを表に示しています。'
+        : '資金の流れの金額の記載がないため、図は描かず、つながりを表に示しています（同じ太さの線は同じ金額と読めてしまうため）。',
+    );
+  }
+  else if (unstatedCount > 0) {
+    notes.push(`灰色の細い線（${unstatedCount}本）は金額の記載がない流れです。その線の太さは金額を表しません。金額は表の「備考」欄をご覧ください。`);
+  }
   if (blockEdges.some((e) => e.inferred)) notes.push('「推定」の流れは、シートの資金の流れの図が画像のため、費目・使途の外部委託先の名前などから推定したものです。');
   if (othersCount > 0) notes.push(`図には支出額の大きい${drawn.size}者を表示し、残り${othersCount}者は「その他の支出先」にまとめています。表には全員を載せています。`);
   const topBlocks = blockEdges.filter((e) => e.from === 'ministry');
@@ -405,8 +449,8 @@ export function flowChart(sheet: Sheet): ChartData | null {
     id: 'flow',
     title: '資金の流れ',
     caption: '資金の流れ：支出元から支出先への金額（百万円）',
-    summary: `${sheet.ministry}から${topBlocks.length}のブロックへ、さらに${sheet.payees.length}者の支出先への資金の流れの図（サンキー図）。${
-      weighted ? '線の太さは金額を表します。' : '金額の記載がないため線の太さは一定です。'
+    summary: `${sheet.ministry}から${topBlocks.length}のブロックへ、さらに${sheet.payees.length}者の支出先への資金の流れ${weighted ? 'の図（サンキー図）' : ''}。${
+      !weighted ? '金額の記載がないため、図はなく表だけです。' : unstatedCount > 0 ? '線の太さは金額を表します（灰色の細い線は金額の記載なし）。' : '線の太さは金額を表します。'
     }`,
     table: {
       columns: [
@@ -417,9 +461,10 @@ export function flowChart(sheet: Sheet): ChartData | null {
       ],
       rows,
     },
-    canvas: canvasFlows.length
-      ? { kind: 'sankey', nodes: nodes.filter((n) => usedKeys.has(n.key)), flows: canvasFlows, weighted }
-      : null,
+    canvas:
+      weighted && canvasFlows.length
+        ? { kind: 'sankey', nodes: nodes.filter((n) => usedKeys.has(n.key)), flows: canvasFlows, weighted }
+        : null,
     notes,
   };
 }

@@ -3,7 +3,7 @@
  * table, the 予算内訳 grid, the chart tables, the blocks' 費目・使途 and the payees. The components keep the table's frame (caption, header,
  * region) and take these rows with `set:html`. Every value is escaped by `html`.
  */
-import type { BudgetYear, Payee, Sheet } from '../schema/sheet.ts';
+import type { BudgetYear, Contract, Expense, IndirectCost, MultiYearContract, Payee, Sheet } from '../schema/sheet.ts';
 import { itemText, type BudgetItemGroup } from './budget-items.ts';
 import { columnHeader, payeeMarks, type ChartTable } from './charts.ts';
 import { isValidCorporateNumber } from './corporate-number.ts';
@@ -115,13 +115,95 @@ export function chartTableRows(table: ChartTable, opts: { stack: boolean; markCo
 
 type Block = Sheet['blocks'][number];
 
-/** A block's 費目・使途 rows, then its 計. */
+/** The payee a 5-3 line belongs to (支出先名, 法人番号, 契約概要); `null` for text-sheet lines, which name none. */
+function expensePayeeKey(e: Expense): string | null {
+  return e.payee === null && e.corporateNumber === null && e.contract === null ? null : JSON.stringify([e.payee, e.corporateNumber, e.contract]);
+}
+
+/**
+ * A block's 費目・使途 rows, then its 計. RS lines name their payee (5-3 支出先名, 法人番号, 契約概要): a
+ * group row says it once above that payee's lines rather than repeating it on every line.
+ */
 export function blockExpenseRows(b: Block): Html {
+  let group: string | null = null;
   const rows = b.expenses.map((e) => {
+    const key = expensePayeeKey(e);
+    const head =
+      key !== null &&
+      key !== group &&
+      html`<tr role="row" class="row-group"><th scope="rowgroup" role="rowheader" colspan="3">支出先: ${e.payee ?? noneHtml}${
+        e.corporateNumber !== null && html`（法人番号 ${e.corporateNumber}）`
+      }${e.contract !== null && html`<br><span class="sub">契約概要: ${textHtml(e.contract, true)}</span>`}</th></tr>`;
+    group = key;
     const sub = e.subcontractor && e.subcontractor !== e.purpose && html` （委託先: ${e.subcontractor}）`;
-    return html`<tr role="row"><th scope="row" role="rowheader">${e.category ?? noneHtml}</th><td role="cell" data-label="用途">${textHtml(e.purpose, true)}${sub}</td><td role="cell" class="num" data-label="金額（百万円）">${amountHtml(e.amount)}</td></tr>`;
+    return html`${head}<tr role="row"><th scope="row" role="rowheader">${e.category ?? noneHtml}</th><td role="cell" data-label="用途">${textHtml(e.purpose, true)}${sub}</td><td role="cell" class="num" data-label="金額（百万円）">${amountHtml(e.amount)}</td></tr>`;
   });
   return html`${rows}<tr role="row" class="is-total"><th scope="row" role="rowheader" colspan="2">計</th><td role="cell" class="num" data-label="金額（百万円）">${amountHtml(b.total)}</td></tr>`;
+}
+
+/**
+ * 法人種別 codes as the RS tables state them: the 国税庁 法人番号公表サイト codes (101 国の機関 … 499 その他).
+ * Unknown codes are shown as stated.
+ */
+const CORPORATE_TYPES: Record<string, string> = {
+  '101': '国の機関',
+  '201': '地方公共団体',
+  '301': '株式会社',
+  '302': '有限会社',
+  '303': '合名会社',
+  '304': '合資会社',
+  '305': '合同会社',
+  '399': 'その他の設立登記法人',
+  '401': '外国会社等',
+  '499': 'その他',
+};
+
+export function corporateTypeText(code: string | null): string | null {
+  if (code === null) return null;
+  const name = CORPORATE_TYPES[code.normalize('NFKC').trim()];
+  return name ? `${code}（${name}）` : code;
+}
+
+/** 支出先 / 契約先 details under the name: 所在地, 法人種別, and the その他支出先 flag. */
+function partyDetails(p: { location: string | null; corporateType: string | null; otherPayee?: boolean | null }): Html {
+  const parts = [
+    p.location !== null && html`所在地: ${p.location}`,
+    p.corporateType !== null && html`法人種別: ${corporateTypeText(p.corporateType)}`,
+    p.otherPayee === true && html`その他支出先`,
+  ].filter((x): x is Html => x !== false);
+  return parts.length ? html`<br><span class="sub">${parts.map((x, i) => html`${i > 0 && '／'}${x}`)}</span>` : html``;
+}
+
+/** 契約方式等 with 具体的な契約方式等. */
+function methodText(method: string | null, specific: string | null): string | null {
+  if (method === null) return specific;
+  return specific === null ? method : `${method}（${specific}）`;
+}
+
+/**
+ * A payee's 業務概要 cell. One contract whose figures are the payee's own: its 契約概要 (the other columns
+ * show the rest). Several contracts, or one that differs: each contract on its own line with its 金額,
+ * 契約方式等, 入札者数, 落札率 and その他の契約 mark — folded in <details> past three, to keep pages small.
+ */
+function contractsHtml(p: Payee): Html {
+  const c = p.contracts;
+  const plain = c.length === 1 && (c[0]!.amount === p.amount || c[0]!.amount === null) && c[0]!.other !== true;
+  if (c.length === 0 || plain) return textHtml(p.description, true);
+  const line = (x: Contract) => {
+    const facts = [
+      x.amount !== null && html`${amountHtml(x.amount, 'million-with-unit')}`,
+      methodText(x.method, x.specificMethod),
+      x.bidders !== null && html`入札者数 ${numHtml(x.bidders)}`,
+      x.winningBidRate !== null && html`落札率 ${rateHtml(x.winningBidRate)}`,
+      x.other === true && 'その他の契約',
+    ].filter((f) => f !== false && f !== null);
+    return html`<li>${textHtml(x.description, true)}${facts.length > 0 && html`（${facts.map((f, i) => html`${i > 0 && '・'}${f}`)}）`}</li>`;
+  };
+  const shown = c.length > 4 ? c.slice(0, 3) : c;
+  const rest = c.length > 4 ? c.slice(3) : [];
+  return html`<ul class="contracts">${shown.map(line)}</ul>${
+    rest.length > 0 && html`<details><summary>ほか${rest.length}件の契約</summary><ul class="contracts">${rest.map(line)}</ul></details>`
+  }`;
 }
 
 /** Links to the numbered warnings about a row (⚠ 注意点n). */
@@ -129,12 +211,42 @@ export function warningLinks(ns: readonly number[]): Html {
   return html`${ns.map((n) => html`<a class="mark mark-warn" href="#warning-${n}">⚠ 注意点${n}</a>`)}`;
 }
 
-/** One block's payees as the sheet lists them; `warningsOf` numbers the warnings about a payee. */
-export function payeeRows(payees: readonly Payee[], opts: { showReason: boolean; warningsOf: (p: Payee) => number[] }): Html {
+/**
+ * One block's payees as the sheet lists them; `warningsOf` numbers the warnings about a payee.
+ * `showContract`: the 契約方式等, 入札者数 and 落札率 columns, left out (and said so above the tables) when no
+ * payee of the sheet states any of them — a column of blanks on every row of a 170-payee sheet is page
+ * weight with nothing in it.
+ */
+export function payeeRows(payees: readonly Payee[], opts: { showReason: boolean; showContract: boolean; warningsOf: (p: Payee) => number[] }): Html {
   return html`${payees.map(
     (p) =>
-      html`<tr role="row"><td role="cell" class="num" data-label="順位">${p.rank}</td><th scope="row" role="rowheader">${isValidCorporateNumber(p.corporateNumber) ? html`<a href="${payeeHref(p.corporateNumber)}">${p.name}</a>` : p.name}</th><td role="cell" data-label="法人番号">${p.corporateNumber ?? noneHtml}</td><td role="cell" class="note-col" data-label="業務概要">${textHtml(p.description, true)}</td><td role="cell" class="num" data-label="支出額（百万円）">${amountHtml(p.amount)}</td><td role="cell" data-label="契約方式等">${p.contractMethod ?? noneHtml}</td><td role="cell" class="num" data-label="入札者数">${numHtml(p.bidders)}</td><td role="cell" class="num" data-label="落札率">${rateHtml(p.winningBidRate)}</td><td role="cell" data-label="注意">${marksHtml(payeeMarks(p))}${warningLinks(opts.warningsOf(p))}</td>${
+      html`<tr role="row"><td role="cell" class="num" data-label="順位">${p.rank}</td><th scope="row" role="rowheader">${isValidCorporateNumber(p.corporateNumber) ? html`<a href="${payeeHref(p.corporateNumber)}">${p.name}</a>` : p.name}${partyDetails(p)}</th><td role="cell" class="code" data-label="法人番号">${p.corporateNumber ?? noneHtml}</td><td role="cell" class="note-col" data-label="業務概要">${contractsHtml(p)}</td><td role="cell" class="num" data-label="支出額（百万円）">${amountHtml(p.amount)}</td>${
+        opts.showContract &&
+        html`<td role="cell" data-label="契約方式等">${p.contractMethod ?? noneHtml}</td><td role="cell" class="num" data-label="入札者数">${numHtml(p.bidders)}</td><td role="cell" class="num" data-label="落札率">${rateHtml(p.winningBidRate)}</td>`
+      }<td role="cell" data-label="注意">${marksHtml(payeeMarks(p))}${warningLinks(opts.warningsOf(p))}</td>${
         opts.showReason && html`<td role="cell" class="note-col" data-label="一者応札等の理由・改善策">${textHtml(p.singleBidReason, true)}</td>`
       }</tr>`,
   )}`;
+}
+
+/** RS 5-2 国自らが支出する間接経費: one row per stated item. */
+export function indirectCostRows(items: readonly IndirectCost[]): Html {
+  return html`${items.map(
+    (x) =>
+      html`<tr role="row"><th scope="row" role="rowheader">${x.item ?? noneHtml}</th><td role="cell" data-label="区分">${x.label ?? noneHtml}</td><td role="cell" class="num" data-label="金額（百万円）">${amountHtml(x.amount)}</td></tr>`,
+  )}`;
+}
+
+/**
+ * RS 5-4 契約 under 国庫債務負担行為等, one row each: 契約先 (with 所在地, 法人種別), 法人番号, 契約概要, 契約額,
+ * 契約方式等, 入札者数, 落札率, その他の契約, and the 一者応札… reason when any contract states one.
+ */
+export function multiYearContractRows(list: readonly MultiYearContract[], opts: { showReason: boolean }): Html {
+  return html`${list.map((c) => {
+    const marks = payeeMarks(c);
+    const other = [c.other === true && 'その他の契約', c.otherMultiYear === true && 'その他の契約（国庫債務負担行為等）'].filter(Boolean).join('・');
+    return html`<tr role="row"><td role="cell" data-label="ブロック">${c.block ?? noneHtml}</td><th scope="row" role="rowheader">${c.name ?? noneHtml}${partyDetails(c)}</th><td role="cell" class="code" data-label="法人番号">${c.corporateNumber ?? noneHtml}</td><td role="cell" class="note-col" data-label="契約概要">${textHtml(c.description, true)}</td><td role="cell" class="num" data-label="契約額（百万円）">${amountHtml(c.amount)}</td><td role="cell" data-label="契約方式等">${methodText(c.method, c.specificMethod) ?? noneHtml}</td><td role="cell" class="num" data-label="入札者数">${numHtml(c.bidders)}</td><td role="cell" class="num" data-label="落札率">${rateHtml(c.winningBidRate)}</td><td role="cell" data-label="注意">${marksHtml(marks)}${other}</td>${
+      opts.showReason && html`<td role="cell" class="note-col" data-label="一者応札等の理由・改善策">${textHtml(c.singleBidReason, true)}</td>`
+    }</tr>`;
+  })}`;
 }

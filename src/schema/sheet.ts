@@ -313,6 +313,12 @@ export const expense = z.object({
   amount: yen,
   /** The subcontractor's name when the line passes money to another party (外部委託費, 再委託費 …). */
   subcontractor: text.default(null),
+  /** RS 5-3 支出先名: the payee whose spending the line describes, as stated; `null` when not stated. */
+  payee: text.default(null),
+  /** RS 5-3 法人番号 of that payee, as stated (13 digits expected, not verified here); `null` when blank. */
+  corporateNumber: text.default(null),
+  /** RS 5-3 契約概要 of that payee's contract, as stated; `null` when blank. */
+  contract: text.default(null),
 });
 
 export const block = z.object({
@@ -343,6 +349,46 @@ export const flow = z.object({
    * blocks named nowhere are taken to be paid by the ministry.
    */
   inferred: z.boolean().default(false),
+  /** RS 5-2 資金の流れの補足情報 of this edge (e.g. "再委託", "予算の移替"), as stated; distinct texts one per line. */
+  note: text.default(null),
+  /**
+   * RS 5-2 支出元の支出先ブロック名 of an edge from "ministry": the organisation as 5-2 names it (it may differ
+   * from `ministry`, e.g. "総務省" for a 消防庁 sheet); `null` for other edges and other forms.
+   */
+  sourceName: text.default(null),
+});
+
+/**
+ * RS 5-2 国自らが支出する間接経費: money the responsible organisation spends itself, outside the block graph
+ * (no block, no payee). One entry per row.
+ */
+export const indirectCost = z.object({
+  /** 国自らが支出する間接経費: the heading as stated ("間接経費", "事務費" …). */
+  label: text,
+  /** 国自らが支出する間接経費の項目, as stated. */
+  item: text,
+  /** 国自らが支出する間接経費の金額, 円. */
+  amount: yen,
+});
+
+/** One contract of an RS 5-1 payee: a contract row of 支出先_支出情報, every column kept. */
+export const contract = z.object({
+  /** 契約概要 as stated. */
+  description: text,
+  /** 金額 of this contract, 円 (part of the payee's 支出先の合計支出額). */
+  amount: yen,
+  /** 契約方式等 as stated (一般競争契約（最低価格）, 随意契約（公募） …). */
+  method: text,
+  /** 具体的な契約方式等 as stated (e.g. "SBS", "FMS調達"). */
+  specificMethod: text,
+  /** 入札者数 (応募者数). */
+  bidders: z.number().int().nullable(),
+  /** 落札率, a fraction (the table states percent: 95.6 → 0.956). */
+  winningBidRate: fraction,
+  /** 一者応札・一者応募又は競争性のない随意契約となった理由及び改善策（支出額10億円以上）, as stated. */
+  singleBidReason: text,
+  /** その他の契約 (TRUE/t: a row bundling the payee's other, smaller contracts); `null` when blank. */
+  other: z.boolean().nullable(),
 });
 
 export const payee = z.object({
@@ -366,6 +412,54 @@ export const payee = z.object({
   winningBidRate: fraction,
   /** 一者応札・一者応募又は競争性のない随意契約となった理由及び改善策, as stated. */
   singleBidReason: text.default(null),
+  /** RS 5-1 所在地 as stated; `null` when blank or not in the source. */
+  location: text.default(null),
+  /** RS 5-1 法人種別 as stated (the code the RS system uses, e.g. "301" 株式会社); `null` when blank. */
+  corporateType: text.default(null),
+  /** RS 5-1 その他支出先: `true` for a bundled 「その他」 payee (TRUE/t), `false` (FALSE/f); `null` when blank. */
+  otherPayee: z.boolean().nullable().default(null),
+  /**
+   * RS 5-1: each contract row of the payee, in file order. The single-valued fields above (description,
+   * contractMethod, bidders, winningBidRate, singleBidReason) fold these together; this keeps every row.
+   * `[]` for text and JUDGIT sheets, which state one line per payee.
+   */
+  contracts: z.array(contract).default([]),
+});
+
+/**
+ * RS 5-4 支出先_国庫債務負担行為等による契約: a contract made under 国庫債務負担行為等 (a commitment spanning
+ * several fiscal years). Its 契約額 is the whole contract's amount, not one year's payment, so it is kept apart
+ * from `payees` and never added to a year's spending. The table states no per-year amounts.
+ */
+export const multiYearContract = z.object({
+  /** 支出先ブロック of the contract, as stated ("A", "B" …); `null` when blank. */
+  block: text,
+  /** 契約先名, as stated. */
+  name: text,
+  /** 契約先の法人番号, as stated. */
+  corporateNumber: text,
+  /** 契約先の所在地, as stated. */
+  location: text,
+  /** 契約先の法人種別, as stated (RS code, e.g. "301"). */
+  corporateType: text,
+  /** 契約概要（契約名）, as stated. */
+  description: text,
+  /** 契約額, 円: the whole contract over all its years. */
+  amount: yen,
+  /** 契約方式等, as stated. */
+  method: text,
+  /** 具体的な契約方式等, as stated. */
+  specificMethod: text,
+  /** 入札者数（応募者数）. */
+  bidders: z.number().int().nullable(),
+  /** 落札率, a fraction (the table states percent: 95.6 → 0.956). */
+  winningBidRate: fraction,
+  /** 一者応札・一者応募又は競争性のない随意契約となった理由及び改善策（契約額10億円以上）, as stated. */
+  singleBidReason: text,
+  /** The table's first その他の契約 column (t/f); `null` when blank. */
+  other: z.boolean().nullable(),
+  /** その他の契約（国庫債務負担行為等による契約） (t/f); `null` when blank. */
+  otherMultiYear: z.boolean().nullable(),
 });
 
 export const warningCodes = [
@@ -486,7 +580,11 @@ export const sheet = z.object({
   subsidyRates: z.array(subsidyRate).default([]),
   blocks: z.array(block).default([]),
   flows: z.array(flow).default([]),
+  /** RS 5-2 国自らが支出する間接経費; `[]` when none is stated. */
+  indirectCosts: z.array(indirectCost).default([]),
   payees: z.array(payee).default([]),
+  /** RS 5-4 契約 under 国庫債務負担行為等; `[]` when none is stated or the form has no such table. */
+  multiYearContracts: z.array(multiYearContract).default([]),
   /** Data-quality findings about the sheet's own figures. Never fatal; shown on the page. */
   warnings: z.array(warning).default([]),
 });
@@ -514,5 +612,8 @@ export type Block = z.infer<typeof block>;
 export type Expense = z.infer<typeof expense>;
 export type Flow = z.infer<typeof flow>;
 export type Payee = z.infer<typeof payee>;
+export type Contract = z.infer<typeof contract>;
+export type IndirectCost = z.infer<typeof indirectCost>;
+export type MultiYearContract = z.infer<typeof multiYearContract>;
 export type SheetWarning = z.infer<typeof warning>;
 export type WarningCode = (typeof warningCodes)[number];

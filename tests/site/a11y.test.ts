@@ -51,6 +51,8 @@ const pages: { name: string; path: () => string; search?: boolean }[] = [
   { name: 'home page', path: () => '' },
   { name: 'sheet page (text form)', path: () => sheetPagePath(site, richestSheetId('text')) },
   { name: 'sheet page (RS form)', path: () => sheetPagePath(site, richestSheetId('rs-csv')) },
+  // RS 5-4 contracts with the reason column, 5-3 lines under their payee, 資金の流れの補足情報 (予算事業ID 12).
+  { name: 'sheet page (RS form, 5-4 contracts)', path: () => sheetPagePath(site, '2024-digital-rs12') },
   {
     name: 'list page',
     path: () => {

@@ -221,7 +221,9 @@ describe('RS sheet page', () => {
       expect(await drawnPixels(page, '#chart-budget')).toBeGreaterThan(1000);
       expect(await drawnPixels(page, '#chart-flow')).toBeGreaterThan(1000);
       const summary = await page.locator('section.summary').innerText();
-      expect(summary).toMatch(/この資料には.*5-1.*が含まれていません/s);
+      // 5-1 is shipped (reconstructed); 3-1 is the one table the download lacks.
+      expect(summary).toMatch(/この資料には.*3-1.*が含まれていません/s);
+      expect(summary).not.toMatch(/この資料には.*5-1.*が含まれていません/s);
       const payees = await page.locator('#payees').innerText();
       if (s.payees.length === 0) expect(payees).toContain('この資料には支出先の一覧が含まれていません');
       else expect(await page.locator('#payees table').count()).toBeGreaterThan(0);
@@ -229,6 +231,45 @@ describe('RS sheet page', () => {
     } finally {
       await close();
     }
+  });
+});
+
+describe('RS spending on a real page (予算事業ID 12 電子決裁システム（ＥＡＳＹ）, 222 for 間接経費)', () => {
+  const rs = (n: number) => findEntry((r) => r.source.form === 'rs-csv' && r.id.endsWith(`-rs${n}`));
+
+  it('shows the 5-4 contracts with 契約先, 法人番号, 契約額 and the 一者応札 reason text', async () => {
+    const s = rs(12);
+    const { page, errors, close } = await openPage(browser, server.url(sheetPagePath(site, s.id)), { origin: server.origin });
+    try {
+      const contracts = await page.locator('#contracts').innerText();
+      // 5-4 line of project 12, block B (values as in the CSV).
+      expect(contracts).toContain('富士電機株式会社');
+      expect(contracts).toContain('9020001071492');
+      expect(contracts).toContain('神奈川県川崎市川崎区田辺新田１番１号');
+      expect(contracts).toContain('電子決裁システムの運用・保守業務の請負');
+      expect(contracts).toContain('1,003.2'); // 契約額 1,003,200,000 円 in 百万円
+      expect(contracts).toContain('一般競争契約（総合評価）');
+      expect(contracts).toContain('下見積もり提出業者に入札しなかった理由を確認したところ');
+      // payees of 5-1 with their 法人番号, and the 5-3 line's payee in 費目・使途
+      const payees = await page.locator('#payees').innerText();
+      expect(payees).toContain('富士アイティ株式会社');
+      expect(payees).toContain('9012801004500');
+      const blocks = await page.locator('#block-E').innerText();
+      expect(blocks).toContain('支出先: 富士アイティ株式会社（法人番号 9012801004500）');
+      expect(blocks).toContain('46.78'); // ブロックの合計支出額 46,782,225 円
+      // 資金の流れの補足情報 in the flow chart's table
+      expect(await page.locator('#flow').innerText()).toContain('再委託');
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('shows 国自らが支出する間接経費 with its items and amounts', () => {
+    const text = pageText(html(sheetPagePath(site, rs(222).id)));
+    expect(text).toContain('国自らが支出する間接経費');
+    expect(text).toMatch(/旅費\s*間接経費\s*3\.537/);
+    expect(text).toMatch(/諸謝金\s*間接経費\s*1\.428/);
   });
 });
 

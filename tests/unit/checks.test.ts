@@ -3,6 +3,7 @@ import path from 'node:path';
 import { readTextSheet } from '../../scripts/lib/text-sheet/index.ts';
 import { checkSheet, corporateNumberCheckDigit, decimalsOf, parseFormula } from '../../scripts/lib/checks.ts';
 import { sheet, type Sheet } from '../../src/schema/sheet.ts';
+import { rsSample, rsSamples } from '../support/sample-records.ts';
 
 let r4: Sheet;
 let h28: Sheet;
@@ -194,4 +195,66 @@ describe('blocks and payees', () => {
 
 describe('decimalsOf', () => {
   it.each([[0.983, 3], [29.5, 1], [7, 0], [0.92, 2], [1e-7, 7], [1.5e-7, 8]])('%j → %j', (x, d) => expect(decimalsOf(x)).toBe(d));
+});
+
+describe('RS: 費目・使途 (5-3) against the block total (5-1), calibrated on the real subset', () => {
+  const mismatches = (s: Sheet) => checkSheet(s).filter((w) => w.code === 'block-expenses-mismatch');
+
+  it('5-3 listing only part of a block is not a contradiction: ID 1 block A lists 3.295百万円 of 10.07百万円', async () => {
+    const s = await rsSample(1);
+    const a = s.blocks.find((b) => b.id === 'A')!;
+    expect(a.total).toBe(10070000);
+    expect(a.expenses.map((e) => e.amount)).toEqual([3295000]);
+    expect(mismatches(s)).toEqual([]);
+  });
+
+  it('fires only where the lines exceed the block total: 29 blocks of the 252 projects (507 before calibration)', async () => {
+    const all = (await rsSamples()).flatMap((s) => mismatches(s).map((w) => `${s.id}:${w.ref}`));
+    expect(all).toHaveLength(29);
+    // Every one is a block whose 5-3 lines sum to more than its 5-1 total.
+    for (const s of await rsSamples()) {
+      for (const w of mismatches(s)) {
+        const b = s.blocks.find((x) => x.id === w.ref)!;
+        expect(b.expenses.reduce((t, e) => t + (e.amount ?? 0), 0)).toBeGreaterThan(b.total!);
+      }
+    }
+  });
+
+  it('ID 7339 block A: lines of 10百万円 in a block whose total is 0', async () => {
+    expect(mismatches(await rsSample(7339))).toContainEqual({
+      code: 'block-expenses-mismatch',
+      section: 'blocks',
+      ref: 'A',
+      message: 'ブロックA(環境省)の費目・使途の金額の合計 10百万円 がブロックの合計支出額 0百万円 を超えています',
+    });
+  });
+
+  it('an RS block whose lines sum to less than its total stays quiet; raising a line above it warns', async () => {
+    const s = copy(await rsSample(1));
+    const a = s.blocks.find((b) => b.id === 'A')!;
+    expect(mismatches(s)).toEqual([]);
+    a.expenses[0]!.amount = 10070001;
+    expect(mismatches(s).map((w) => w.ref)).toEqual(['A']);
+  });
+});
+
+describe('RS: payees against the block total (5-1), on the real subset', () => {
+  const exceed = (s: Sheet) => checkSheet(s).filter((w) => w.code === 'payees-exceed-block');
+
+  it('a block that 5-2 says pays itself counts the same money twice: ID 6433 block C stays quiet', async () => {
+    const s = await rsSample(6433);
+    expect(s.flows).toContainEqual({ from: 'C', to: 'C', amount: null, inferred: false, note: null, sourceName: null });
+    expect(s.payees.filter((p) => p.block === 'C').map((p) => [p.name, p.amount])).toEqual([
+      ['厚生労働省', 25520000],
+      ['第二東京弁護士会', 25520000],
+    ]);
+    expect(exceed(s)).toEqual([]);
+  });
+
+  it('fires once on the subset: ID 860 block AZ, payees 0.383百万円 against a total of 0.11百万円', async () => {
+    const all = (await rsSamples()).flatMap((s) => exceed(s).map((w) => ({ id: s.id, ...w })));
+    expect(all).toEqual([
+      { id: '2024-soumu-rs860', code: 'payees-exceed-block', section: 'payees', ref: 'AZ', message: 'ブロックAZの支出先の支出額の合計 0.383百万円 がブロックの合計支出額 0.11百万円 を超えています' },
+    ]);
+  });
 });

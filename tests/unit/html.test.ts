@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { Element } from 'domhandler';
 import { amountHtml, attr, fiscalYearHtml, html, Html, marksHtml, noneHtml, numHtml, rateHtml, textHtml } from '../../src/lib/html.ts';
-import { BUDGET_TABLE_ROWS, blockExpenseRows, budgetItemGroupRows, budgetTableRows, chartTableRows, payeeRows } from '../../src/lib/table-rows.ts';
+import { BUDGET_TABLE_ROWS, blockExpenseRows, budgetItemGroupRows, budgetTableRows, chartTableRows, indirectCostRows, multiYearContractRows, payeeRows } from '../../src/lib/table-rows.ts';
 import { budgetItemGrid } from '../../src/lib/budget-items.ts';
 import { sheetCharts } from '../../src/lib/charts.ts';
 import type { Payee } from '../../src/schema/sheet.ts';
@@ -151,7 +151,7 @@ describe('table rows on the real samples', () => {
     expect(all(doc, 'td').every((td) => td.attribs.role === 'cell' && td.attribs['data-label'])).toBe(true);
 
     const payee: Payee = { ...s.payees[0]!, name: PAYLOAD, description: PAYLOAD, bidders: 1, winningBidRate: 0.99 };
-    const rows = parse(payeeRows([payee], { showReason: true, warningsOf: () => [3] }), true);
+    const rows = parse(payeeRows([payee], { showReason: true, showContract: true, warningsOf: () => [3] }), true);
     expect(all(rows, 'script')).toHaveLength(0);
     expect(all(rows, 'img')).toHaveLength(0);
     expect(DomUtils.textContent(all(rows, 'th')[0]!)).toBe(PAYLOAD);
@@ -165,5 +165,38 @@ describe('table rows on the real samples', () => {
     expect(all(blockDoc, 'script')).toHaveLength(0);
     expect(all(blockDoc, 'tr')).toHaveLength(2);
     expect(DomUtils.textContent(all(blockDoc, 'td')[0]!)).toBe(`${PAYLOAD} （委託先: ${PAYLOAD}x）`);
+  });
+
+  it('RS spending cells (5-1 contracts, 所在地, 5-3 payee, 5-4, 間接経費) are escaped text', () => {
+    const contract = { description: PAYLOAD, amount: 910000, method: PAYLOAD, specificMethod: null, bidders: 1, winningBidRate: 0.96, singleBidReason: PAYLOAD, other: true };
+    const payee: Payee = {
+      block: 'A', rank: 1, name: PAYLOAD, corporateNumber: '1020001120059', description: null, amount: 1284000, contractMethod: null,
+      bidders: null, winningBidRate: null, singleBidReason: null, location: PAYLOAD, corporateType: '301', otherPayee: true,
+      contracts: [contract, { ...contract, amount: 374000, other: null }],
+    };
+    const rows = parse(payeeRows([payee], { showReason: false, showContract: false, warningsOf: () => [] }), true);
+    expect(all(rows, 'script')).toHaveLength(0);
+    expect(all(rows, 'li')).toHaveLength(2);
+    expect(DomUtils.textContent(all(rows, 'th')[0]!)).toBe(`${PAYLOAD}所在地: ${PAYLOAD}／法人種別: 301（株式会社）／その他支出先`);
+    expect(all(rows, 'td').map((td) => td.attribs['data-label'])).toEqual(['順位', '法人番号', '業務概要', '支出額（百万円）', '注意']);
+
+    const block = { id: 'A', name: null, role: null, payeeCount: null, total: 10070000, expenses: [
+      { category: '雑役務費', purpose: '研修', amount: 3295000, subcontractor: null, payee: PAYLOAD, corporateNumber: '1020001120059', contract: PAYLOAD },
+      { category: '旅費', purpose: '出張', amount: 1000, subcontractor: null, payee: PAYLOAD, corporateNumber: '1020001120059', contract: PAYLOAD },
+    ] };
+    const blockDoc = parse(blockExpenseRows(block), true);
+    expect(all(blockDoc, 'script')).toHaveLength(0);
+    // one group row for the payee's two lines, two lines, 計
+    expect(all(blockDoc, 'tr')).toHaveLength(4);
+    expect(DomUtils.textContent(all(blockDoc, 'th')[0]!)).toBe(`支出先: ${PAYLOAD}（法人番号 1020001120059）契約概要: ${PAYLOAD}`);
+
+    const c54 = { block: 'B', name: PAYLOAD, corporateNumber: null, location: PAYLOAD, corporateType: null, description: PAYLOAD, amount: 1003200000,
+      method: '一般競争契約（総合評価）', specificMethod: null, bidders: 1, winningBidRate: null, singleBidReason: PAYLOAD, other: false, otherMultiYear: false };
+    const doc54 = parse(multiYearContractRows([c54], { showReason: true }), true);
+    expect(all(doc54, 'script')).toHaveLength(0);
+    expect(all(doc54, 'td').map((td) => DomUtils.textContent(td)).at(-1)).toBe(PAYLOAD);
+    const docCost = parse(indirectCostRows([{ label: PAYLOAD, item: PAYLOAD, amount: 3537000 }]), true);
+    expect(all(docCost, 'script')).toHaveLength(0);
+    expect(DomUtils.textContent(all(docCost, 'th')[0]!)).toBe(PAYLOAD);
   });
 });

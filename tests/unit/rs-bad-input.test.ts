@@ -290,7 +290,7 @@ describe('bad input', () => {
     writeFileSync(join(dir, F['5-2']), csv.replace(row, row.replace(',TRUE,B,', ',TRUE,,')));
     const { records, errors } = await readRsFolder(dir, 'rs');
     expect(errors).toEqual([]);
-    expect(rs1(records)!.flows).toEqual([{ from: 'ministry', to: 'A', amount: null, inferred: false }]);
+    expect(rs1(records)!.flows).toEqual([{ from: 'ministry', to: 'A', amount: null, inferred: false, note: null, sourceName: '内閣官房' }]);
     expect(rs1(records)!.warnings).toEqual([
       {
         code: 'layout',

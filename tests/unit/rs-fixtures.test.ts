@@ -127,6 +127,12 @@ describe('5-1 blocks, payees and contracts (with 5-2)', () => {
         bidders: 3,
         winningBidRate: 0.999, // 落札率 99.9 (%)
         singleBidReason: null,
+        location: '東京都千代田区（架空）',
+        corporateType: '301',
+        otherPayee: false,
+        contracts: [
+          { description: '研修の運営業務', amount: 10000000, method: '一般競争契約（最低価格）', specificMethod: null, bidders: 3, winningBidRate: 0.999, singleBidReason: null, other: false },
+        ],
       },
       {
         block: 'A',
@@ -139,6 +145,14 @@ describe('5-1 blocks, payees and contracts (with 5-2)', () => {
         bidders: null,
         winningBidRate: null,
         singleBidReason: null,
+        location: '東京都千代田区（架空）',
+        corporateType: '301',
+        otherPayee: false,
+        contracts: [
+          { description: '研修教材の作成', amount: 3000000, method: '随意契約（少額）', specificMethod: null, bidders: null, winningBidRate: null, singleBidReason: null, other: false },
+          // その他の契約 t: the row bundles the payee's other contracts
+          { description: '研修会場の設営', amount: 2000000, method: '随意契約（少額）', specificMethod: null, bidders: null, winningBidRate: null, singleBidReason: null, other: true },
+        ],
       },
       {
         block: 'B',
@@ -151,15 +165,30 @@ describe('5-1 blocks, payees and contracts (with 5-2)', () => {
         bidders: 1,
         winningBidRate: null,
         singleBidReason: '地方で研修を実施できる唯一の団体であるため（架空）',
+        location: '東京都千代田区（架空）',
+        corporateType: '301',
+        otherPayee: false,
+        contracts: [
+          {
+            description: '地方研修の実施に係る補助',
+            amount: 20000000,
+            method: 'その他',
+            specificMethod: '補助金交付決定', // 具体的な契約方式等, folded into contractMethod above
+            bidders: 1,
+            winningBidRate: null,
+            singleBidReason: '地方で研修を実施できる唯一の団体であるため（架空）',
+            other: false,
+          },
+        ],
       },
     ]);
   });
 
   it('flows: from the ministry when 担当組織からの支出 is TRUE, else from the 支出元 block', () => {
     expect(record.flows).toEqual([
-      { from: 'ministry', to: 'A', amount: null, inferred: false },
-      { from: 'A', to: 'B', amount: null, inferred: false },
-      { from: 'B', to: 'C', amount: null, inferred: false },
+      { from: 'ministry', to: 'A', amount: null, inferred: false, note: null, sourceName: '内閣官房' },
+      { from: 'A', to: 'B', amount: null, inferred: false, note: '補助', sourceName: null }, // 資金の流れの補足情報
+      { from: 'B', to: 'C', amount: null, inferred: false, note: null, sourceName: null },
     ]);
   });
 });
@@ -193,6 +222,12 @@ describe('5-1 in the row shapes of the real 2025 file (tests/fixtures/rs/payees-
         bidders: 3,
         winningBidRate: 0.955,
         singleBidReason: null,
+        location: '東京都中央区（架空）',
+        corporateType: '301',
+        otherPayee: false, // FALSE
+        contracts: [
+          { description: '研修運営支援業務（架空）', amount: 3025000, method: '一般競争契約（最低価格）', specificMethod: null, bidders: 3, winningBidRate: 0.955, singleBidReason: null, other: null },
+        ],
       },
       {
         block: 'C',
@@ -205,9 +240,15 @@ describe('5-1 in the row shapes of the real 2025 file (tests/fixtures/rs/payees-
         bidders: 1,
         winningBidRate: null,
         singleBidReason: null,
+        location: '東京都港区（架空）',
+        corporateType: '301',
+        otherPayee: false,
+        contracts: [
+          { description: '庁舎管理業務（架空）', amount: 154621471, method: '随意契約（企画競争）', specificMethod: null, bidders: 1, winningBidRate: null, singleBidReason: null, other: false },
+        ],
       },
       // the payees block C does not list, bundled (その他支出先 TRUE): kept as the sheet names them
-      { block: 'C', rank: 2, name: 'その他', corporateNumber: null, amount: 1379101, ...blank },
+      { block: 'C', rank: 2, name: 'その他', corporateNumber: null, amount: 1379101, ...blank, location: null, corporateType: null, otherPayee: true, contracts: [] },
     ]);
     // the trimmed 法人番号 pass the check-digit test: no warning about them
     expect(checkSheet(r).filter((w) => w.code === 'corporate-number-check-digit')).toEqual([]);

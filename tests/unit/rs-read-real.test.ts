@@ -43,18 +43,17 @@ describe('the real subset', () => {
     expect(byId(222).flows!.every((f) => f.to !== '')).toBe(true);
   });
 
-  it('lists the two tables that are not in the download, in records and notices', () => {
+  it('lists the one table that is not in the download (3-1; 5-1 is shipped, reconstructed), in records and notices', () => {
     for (const r of result.records) {
       expect(r.source).toEqual({
         form: 'rs-csv',
         file: 'rs2024',
         location: null,
-        missingParts: ['3-1 効果発現経路_目標・実績', '5-1 支出先_支出情報'],
+        missingParts: ['3-1 効果発現経路_目標・実績'],
       });
     }
     expect(result.notices?.map((n) => n.message)).toEqual([
       'table 3-1 効果発現経路_目標・実績 for 2024 is not in the folder; records list it in missingParts',
-      'table 5-1 支出先_支出情報 for 2024 is not in the folder; records list it in missingParts',
     ]);
   });
 });
@@ -137,24 +136,48 @@ describe('予算事業ID 1 内閣人事局経費', () => {
     ]);
   });
 
-  it('blocks, flows and expenses (5-2, 5-3)', () => {
+  it('blocks, flows and expenses (5-1 block rows, 5-2, 5-3 with its payee)', () => {
     const r = byId(1);
     expect(r.flows).toEqual([
-      { from: 'ministry', to: 'A', amount: null, inferred: false },
-      { from: 'ministry', to: 'B', amount: null, inferred: false },
+      { from: 'ministry', to: 'A', amount: null, inferred: false, note: null, sourceName: '内閣官房' },
+      { from: 'ministry', to: 'B', amount: null, inferred: false, note: null, sourceName: '内閣官房' },
     ]);
     expect(r.blocks).toEqual([
       {
         id: 'A',
         name: '株式会社ブルーコンシャスほか',
-        role: null,
-        payeeCount: null,
-        total: null,
-        expenses: [{ category: '雑役務費', purpose: '研修実施請負業務', amount: 3295000, subcontractor: null }],
+        role: '研修の企画、運営支援等',
+        payeeCount: null, // 支出先の数 is blank in the reconstructed 5-1
+        total: 10070000,
+        expenses: [
+          {
+            category: '雑役務費',
+            purpose: '研修実施請負業務',
+            amount: 3295000,
+            subcontractor: null,
+            payee: '株式会社ブルーコンシャス',
+            corporateNumber: '1020001120059',
+            contract: 'ウェブ会議システムを利用した新任管理者研修の実施等請負業務',
+          },
+        ],
       },
-      { id: 'B', name: '株式会社クオリアほか', role: null, payeeCount: null, total: null, expenses: [] },
+      { id: 'B', name: '株式会社クオリアほか', role: '講師への謝金、旅費等', payeeCount: null, total: 1131000, expenses: [] },
     ]);
-    expect(r.payees).toEqual([]); // 5-1 is not in the download
+  });
+
+  it('payees of block A with their 法人番号 and contracts (5-1)', () => {
+    const a = byId(1).payees!.filter((p) => p.block === 'A');
+    expect(a.slice(0, 3).map((p) => [p.rank, p.name, p.corporateNumber, p.amount])).toEqual([
+      [1, '株式会社ブルーコンシャス', '1020001120059', 3295000],
+      [2, '株式会社デジタル・ナレッジ', '3010501033008', 2608000],
+      [3, '株式会社ステージ', '3013301015869', 1284000],
+    ]);
+    // 株式会社ステージ: two contract rows under one payee row, both kept.
+    expect(a[2]!.contracts!.map((c) => [c.description, c.amount])).toEqual([
+      ['国家公務員合同初任研修ライブ配信実施等請負業務', 910000],
+      ['国家公務員合同初任研修講義動画制作業務', 374000],
+    ]);
+    expect(a[2]!.description).toBe('国家公務員合同初任研修ライブ配信実施等請負業務\n国家公務員合同初任研修講義動画制作業務');
   });
 
   it('findings (4-1)', () => {
@@ -180,30 +203,40 @@ describe('other real projects', () => {
     expect(r.legalBasis).toBe('デジタル庁設置法 第四条 第2項 第17号\nデジタル庁設置法 第四条 第2項 第18号');
     // 5-2 lists A twice (once with 補足情報 予算の配分): one edge
     expect(r.flows).toEqual([
-      { from: 'ministry', to: 'A', amount: null, inferred: false },
-      { from: 'ministry', to: 'B', amount: null, inferred: false },
+      { from: 'ministry', to: 'A', amount: null, inferred: false, note: '予算の配分', sourceName: 'デジタル庁' },
+      { from: 'ministry', to: 'B', amount: null, inferred: false, note: '予算の移替', sourceName: 'デジタル庁' },
     ]);
   });
 
   it('12: flows between blocks (担当組織からの支出 FALSE) and a block per 5-3 line', () => {
     const r = byId(12);
     expect(r.flows).toEqual([
-      { from: 'ministry', to: 'A', amount: null, inferred: false },
-      { from: 'ministry', to: 'B', amount: null, inferred: false },
-      { from: 'ministry', to: 'C', amount: null, inferred: false },
-      { from: 'ministry', to: 'D', amount: null, inferred: false },
-      { from: 'A', to: 'E', amount: null, inferred: false },
-      { from: 'B', to: 'F', amount: null, inferred: false },
-      { from: 'C', to: 'G', amount: null, inferred: false },
+      { from: 'ministry', to: 'A', amount: null, inferred: false, note: null, sourceName: 'デジタル庁' },
+      { from: 'ministry', to: 'B', amount: null, inferred: false, note: null, sourceName: 'デジタル庁' },
+      { from: 'ministry', to: 'C', amount: null, inferred: false, note: null, sourceName: 'デジタル庁' },
+      { from: 'ministry', to: 'D', amount: null, inferred: false, note: null, sourceName: 'デジタル庁' },
+      { from: 'A', to: 'E', amount: null, inferred: false, note: '再委託', sourceName: null },
+      { from: 'B', to: 'F', amount: null, inferred: false, note: '再委託', sourceName: null },
+      { from: 'C', to: 'G', amount: null, inferred: false, note: '再委託', sourceName: null },
     ]);
     expect(r.blocks!.map((b) => b.id)).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G']);
     expect(r.blocks![4]).toEqual({
       id: 'E',
       name: '富士アイティ株式会社ほか',
-      role: null,
+      role: 'システム設計・開発',
       payeeCount: null,
-      total: null,
-      expenses: [{ category: 'システム設計・開発', purpose: '令和5年度電子決裁システム（EASY）のガイドライン改正等対応に係る設計・開発等業務の請負', amount: 33000000, subcontractor: null }],
+      total: 46782225,
+      expenses: [
+        {
+          category: 'システム設計・開発',
+          purpose: '令和5年度電子決裁システム（EASY）のガイドライン改正等対応に係る設計・開発等業務の請負',
+          amount: 33000000,
+          subcontractor: null,
+          payee: '富士アイティ株式会社',
+          corporateNumber: '9012801004500',
+          contract: '令和5年度電子決裁システム（EASY）のガイドライン改正等対応に係る設計・開発等業務の請負',
+        },
+      ],
     });
     expect(r.blocks![6]!.expenses![0]!.amount).toBe(5445670);
   });

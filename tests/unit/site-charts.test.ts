@@ -94,22 +94,61 @@ describe('flow of money', () => {
     expect(c.notes.join('')).toContain('推定');
   });
 
-  it('RS without table 5-1: no block totals, so equal widths and a note saying widths are not money', async () => {
+  it('RS with table 5-1: widths are the block totals (ID 1775, スポーツ庁)', async () => {
     const s = await rsSample(1775);
     const c = flowChart(s)!;
     if (c.canvas?.kind !== 'sankey') throw new Error('not sankey');
-    expect(c.canvas.weighted).toBe(false);
-    expect(c.canvas.flows.every((f) => f.flow === 1 && f.amount === null)).toBe(true);
-    expect(c.notes[0]).toContain('線の太さは金額を表しません');
-    const keys = new Set(c.canvas.nodes.map((n) => n.key));
-    expect(keys.has('ministry')).toBe(true);
-    expect(keys.has('block:M')).toBe(true);
+    expect(c.canvas.weighted).toBe(true);
+    const edge = (from: string, to: string) => c.canvas!.kind === 'sankey' && c.canvas!.flows.find((f) => f.from === from && f.to === to);
+    expect(edge('ministry', 'block:A')).toEqual({ from: 'ministry', to: 'block:A', flow: 25_269_432_000, amount: 25_269_432_000, unstated: false });
+    expect(edge('block:A', 'block:D')).toMatchObject({ flow: 9_603_774_000, unstated: false });
+    expect(c.canvas.flows.some((f) => f.unstated)).toBe(false);
+    expect(c.notes.join('')).not.toContain('灰色');
     // D (スポーツ振興助成事業) is paid by A, so it sits a column further right than A.
-    const nodes = c.canvas.nodes;
-    const col = (k: string) => nodes.find((n) => n.key === k)?.column;
+    const col = (k: string) => c.canvas!.kind === 'sankey' ? c.canvas!.nodes.find((n) => n.key === k)?.column : undefined;
     expect(col('block:A')).toBe(1);
     expect(col('block:D')).toBe(2);
     expect(col('block:J')).toBe(3);
+  });
+
+  it('a block paid by two blocks does not say how its total splits: those edges are thin, grey and named (ID 140, block AC)', async () => {
+    const s = await rsSample(140);
+    expect(s.flows.filter((f) => f.to === 'AC').map((f) => f.from)).toEqual(['B', 'Q']);
+    const c = flowChart(s)!;
+    if (c.canvas?.kind !== 'sankey') throw new Error('not sankey');
+    const toAC = c.canvas.flows.filter((f) => f.to === 'block:AC');
+    expect(toAC.map((f) => [f.from, f.amount, f.unstated])).toEqual([['block:B', null, true], ['block:Q', null, true]]);
+    const widest = Math.max(...c.canvas.flows.map((f) => f.flow));
+    for (const f of toAC) expect(f.flow).toBeLessThan(widest / 100);
+    expect(c.notes.join('')).toContain('灰色の細い線（2本）は金額の記載がない流れです');
+    expect(c.table.rows.filter((r) => String(r[1]).startsWith('AC.')).map((r) => [r[2], r[3]])).toEqual([[null, '金額の記載なし'], [null, '金額の記載なし']]);
+  });
+
+  it('a block that pays itself (ID 6433, C → C, 支出委任): the loop is in the table, not drawn; C keeps its total', async () => {
+    const c = flowChart(await rsSample(6433))!;
+    if (c.canvas?.kind !== 'sankey') throw new Error('not sankey');
+    expect(c.canvas.flows.some((f) => f.from === f.to)).toBe(false);
+    expect(c.canvas.flows.find((f) => f.to === 'block:C')).toMatchObject({ from: 'ministry', amount: 25_520_000, unstated: false });
+    const loop = c.table.rows.find((r) => r[0] === 'C. 厚生労働省' && r[1] === 'C. 厚生労働省')!;
+    expect(loop[3]).toBe('金額の記載なし・同じブロック内の流れ（図には描いていません）');
+  });
+
+  it('the paying organisation as 5-2 names it: 総務省 for the 消防庁 sheet ID 840', async () => {
+    const s = await rsSample(840);
+    expect(s.ministry).toBe('消防庁');
+    expect(new Set(s.flows.filter((f) => f.from === 'ministry').map((f) => f.sourceName))).toEqual(new Set(['総務省']));
+    const c = flowChart(s)!;
+    if (c.canvas?.kind !== 'sankey') throw new Error('not sankey');
+    expect(c.canvas.nodes.find((n) => n.key === 'ministry')!.label).toBe('総務省');
+    expect(c.table.rows[0]![0]).toBe('総務省');
+  });
+
+  it('no amount anywhere (ID 4: no block totals, payees without amounts): no Sankey, a note, the table keeps every edge', async () => {
+    const s = await rsSample(4);
+    const c = flowChart(s)!;
+    expect(c.canvas).toBeNull();
+    expect(c.notes[0]).toContain('図は描かず');
+    expect(c.table.rows.slice(0, 2).map((r) => [r[0], r[2], r[3]])).toEqual([['デジタル庁', null, '金額の記載なし・予算の配分'], ['デジタル庁', null, '金額の記載なし・予算の移替']]);
   });
 
   it('every chart of a sheet has a distinct id (its CSV file name)', async () => {

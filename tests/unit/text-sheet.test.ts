@@ -168,7 +168,7 @@ describe('令和4年度 sample (000_ef263abaeb28aada.txt)', () => {
     expect(a.total).toBe(175000000);
     expect(a.expenses).toHaveLength(8);
     expect(a.expenses[0]).toMatchObject({ category: '業務費', amount: 131000000, subcontractor: null });
-    expect(a.expenses[1]).toEqual({ category: '外部委託費', purpose: 'NRIセキュアテクノロジーズ(株)', amount: 15000000, subcontractor: 'NRIセキュアテクノロジーズ(株)' });
+    expect(a.expenses[1]).toEqual({ category: '外部委託費', purpose: 'NRIセキュアテクノロジーズ(株)', amount: 15000000, subcontractor: 'NRIセキュアテクノロジーズ(株)', payee: null, corporateNumber: null, contract: null });
     expect(a.expenses.at(-1)).toMatchObject({ purpose: '東京電機大学', amount: 2000000, subcontractor: '東京電機大学' });
     const e = s.blocks.find((b) => b.id === 'E')!;
     expect(e.total).toBe(19900000);
@@ -184,6 +184,7 @@ describe('令和4年度 sample (000_ef263abaeb28aada.txt)', () => {
       block: 'A', rank: 1, name: '株式会社日立製作所', corporateNumber: '7010001008844',
       description: 'ソフトウェア脆弱性を狙ったサイバー攻撃の防御に向けた情報共有基盤に関する実証実験',
       amount: 175000000, contractMethod: '一般競争契約 (総合評価)', bidders: 1, winningBidRate: 0.983, singleBidReason: null,
+      location: null, corporateType: null, otherPayee: null, contracts: [], // RS-only fields
     });
     expect(s.payees.filter((p) => p.block === 'B').map((p) => p.rank)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(s.payees.find((p) => p.block === 'B' && p.rank === 1)).toMatchObject({ bidders: null, winningBidRate: null }); // "-", "--"
@@ -196,10 +197,10 @@ describe('令和4年度 sample (000_ef263abaeb28aada.txt)', () => {
     expect(s.flows.filter((f) => f.from !== 'ministry')).toEqual([
       // A's lines naming B's payees: NRI 15 + NTTテクノクロス 4 + コア 3 + セキュアブレイン 4 + ICT-ISAC 13 +
       // 東京電機大学 2 = 41 (SCSK "Minori" vs payee "Minoripro" is a different name and is not matched).
-      { from: 'A', to: 'B', amount: 41000000, inferred: true },
-      { from: 'C', to: 'D', amount: 32000000, inferred: true },
-      { from: 'E', to: 'F', amount: 1900000, inferred: true },
-      { from: 'G', to: 'H', amount: 100000, inferred: true },
+      { from: 'A', to: 'B', amount: 41000000, inferred: true, note: null, sourceName: null },
+      { from: 'C', to: 'D', amount: 32000000, inferred: true, note: null, sourceName: null },
+      { from: 'E', to: 'F', amount: 1900000, inferred: true, note: null, sourceName: null },
+      { from: 'G', to: 'H', amount: 100000, inferred: true, note: null, sourceName: null },
     ]);
     expect(s.flows.filter((f) => f.from === 'ministry').map((f) => f.to).join('')).toBe('ACEGIJKLMN');
     expect(s.flows.every((f) => f.inferred)).toBe(true);
@@ -313,11 +314,11 @@ describe('平成28年度 sample (004_b3591854bc0903ef.txt)', () => {
       ['A', '(株)日立製作所', 108000000], ['B', '(株)FFRI', 25000000], ['C', '(株)KDDI研究所', 22000000], ['D', '(株)日立製作所', 10000000],
     ]);
     expect(s.blocks[1]!.expenses).toEqual([
-      { category: '委託費', purpose: 'M2M機器の脆弱性調査費等', amount: 23100000, subcontractor: null }, // names no party
-      { category: 'その他', purpose: '消費税等', amount: 1900000, subcontractor: null },
+      { category: '委託費', purpose: 'M2M機器の脆弱性調査費等', amount: 23100000, subcontractor: null, payee: null, corporateNumber: null, contract: null }, // names no party
+      { category: 'その他', purpose: '消費税等', amount: 1900000, subcontractor: null, payee: null, corporateNumber: null, contract: null },
     ]);
     expect(s.payees).toEqual([]);
-    expect(s.flows).toEqual(['A', 'B', 'C', 'D'].map((to) => ({ from: 'ministry', to, amount: null, inferred: true })));
+    expect(s.flows).toEqual(['A', 'B', 'C', 'D'].map((to) => ({ from: 'ministry', to, amount: null, inferred: true, note: null, sourceName: null })));
   });
 });
 

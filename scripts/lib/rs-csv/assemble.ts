@@ -14,6 +14,7 @@ import type {
 } from '../../../src/schema/sheet.ts';
 import { sheetId } from '../ids.ts';
 import type { Contract, Indicator, PayeeAcc, Parts } from './parts.ts';
+import { methodOf } from './map-spending.ts';
 
 /** Which RS tables each record field is made from, to say where a value the schema refuses came from. */
 export const RS_FIELD_TABLES: Readonly<Record<string, string>> = {
@@ -168,7 +169,7 @@ function distinct(values: (string | null)[]): string[] {
 function payeeOf(p: PayeeAcc, rank: number): Payee {
   const c: Contract[] = p.contracts;
   const description = distinct(c.map((x) => x.description));
-  const methods = distinct(c.map((x) => x.method));
+  const methods = distinct(c.map((x) => methodOf(x.method, x.specificMethod)));
   const reasons = distinct(c.map((x) => x.singleBidReason));
   return {
     block: p.block,
@@ -181,6 +182,10 @@ function payeeOf(p: PayeeAcc, rank: number): Payee {
     bidders: single(c.map((x) => x.bidders)),
     winningBidRate: single(c.map((x) => x.winningBidRate)),
     singleBidReason: reasons.length > 0 ? reasons.join('\n') : null,
+    location: p.location,
+    corporateType: p.corporateType,
+    otherPayee: p.otherPayee,
+    contracts: c,
   };
 }
 
@@ -296,7 +301,9 @@ export function assemble(acc: ProjectAcc, relDir: string, missingParts: string[]
     subsidyRates: p['1-4']?.rates ?? [],
     blocks,
     flows: p['5-2']?.flows ?? [],
+    indirectCosts: p['5-2']?.indirectCosts ?? [],
     payees,
+    multiYearContracts: p['5-4']?.contracts ?? [],
     warnings,
   };
 }

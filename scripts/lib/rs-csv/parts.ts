@@ -8,9 +8,11 @@ import type {
   BudgetYear,
   Expense,
   Flow,
+  IndirectCost,
   KpiDecision,
   LawRef,
   LogicLink,
+  MultiYearContract,
   PastSheet,
   PlanRef,
   PolicyRef,
@@ -136,9 +138,11 @@ export interface Contract {
   description: string | null;
   amount: number | null;
   method: string | null;
+  specificMethod: string | null;
   bidders: number | null;
   winningBidRate: number | null;
   singleBidReason: string | null;
+  other: boolean | null;
 }
 
 export interface PayeeAcc {
@@ -147,6 +151,10 @@ export interface PayeeAcc {
   corporateNumber: string | null;
   /** 支出先の合計支出額. */
   amount: number | null;
+  /** 所在地, 法人種別, その他支出先 as stated (first filled value). */
+  location: string | null;
+  corporateType: string | null;
+  otherPayee: boolean | null;
   /** The payee's own row was seen (not only contract rows). */
   hasPayeeRow: boolean;
   contracts: Contract[];
@@ -160,6 +168,7 @@ export interface PayeesPart {
 export interface FlowsPart {
   flows: Flow[];
   blockNames: Map<string, string>;
+  indirectCosts: IndirectCost[];
 }
 
 export interface ExpensesPart {
@@ -167,7 +176,7 @@ export interface ExpensesPart {
 }
 
 export interface ContractsPart {
-  rows: number;
+  contracts: MultiYearContract[];
 }
 
 export interface RemarksPart {

@@ -112,6 +112,9 @@ export function readBlocks(ctx: Ctx, rows: Row[], start: number, end: number): B
         purpose: plain(purpose),
         amount: amountCell(ctx, amount, 'blocks', row, block.id, `ブロック${block.id}の「${purpose}」の金額`),
         subcontractor: null,
+        payee: null,
+        corporateNumber: null,
+        contract: null,
       };
       block.expenses.push(e);
     });

@@ -60,7 +60,7 @@ export function inferFlows(blocks: Block[], payees: Payee[]): Flow[] {
       const x = owner.get(normalizeName(e.subcontractor));
       if (!x || x === y.id) continue;
       const key = `${y.id}→${x}`;
-      const edge = edges.get(key) ?? { from: y.id, to: x, amount: 0, inferred: true };
+      const edge = edges.get(key) ?? { from: y.id, to: x, amount: 0, inferred: true, note: null, sourceName: null };
       edge.amount = edge.amount === null || e.amount === null ? null : edge.amount + e.amount;
       edges.set(key, edge);
     }
@@ -69,7 +69,7 @@ export function inferFlows(blocks: Block[], payees: Payee[]): Flow[] {
   for (const x of blocks) {
     const incoming = [...edges.values()].filter((f) => f.to === x.id);
     if (incoming.length) flows.push(...incoming);
-    else flows.push({ from: 'ministry', to: x.id, amount: null, inferred: true });
+    else flows.push({ from: 'ministry', to: x.id, amount: null, inferred: true, note: null, sourceName: null });
   }
   return flows;
 }

@@ -81,6 +81,10 @@ export function readPayees(ctx: Ctx, rows: Row[]): Payee[] {
         bidders: countCell(ctx, cell('bidders'), 'payees', row, ref, `${block}の${rank}位の入札者数`),
         winningBidRate: percentCell(ctx, cell('winningBidRate'), 'payees', row, ref, `${block}の${rank}位の落札率`),
         singleBidReason: plain(cell('singleBidReason')),
+        location: null,
+        corporateType: null,
+        otherPayee: null,
+        contracts: [],
       });
     }
   }

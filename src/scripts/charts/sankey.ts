@@ -13,6 +13,8 @@ Chart.defaults.font.family = fontFamily;
 Chart.defaults.animation = false;
 
 const NODE_COLORS = ['#083f78', '#0b57a4', '#3d7cc9', '#6a9ad6', '#4b6b8a'];
+/** Edges without a stated amount (their width is nominal, not money). */
+const UNSTATED = '#9a9a9a';
 
 export function renderSankey(canvas: HTMLCanvasElement, spec: CanvasSpec): void {
   if (spec.kind !== 'sankey') throw new Error(`not a sankey spec: ${spec.kind}`);
@@ -43,8 +45,9 @@ export function renderSankey(canvas: HTMLCanvasElement, spec: CanvasSpec): void 
           priority,
           nodePadding: 14,
           nodeMinSize: 3,
-          colorFrom: (c) => colorOf[(c.raw as { from: string }).from] ?? colors.plain,
-          colorTo: (c) => colorOf[(c.raw as { to: string }).to] ?? colors.plain,
+          // An edge whose amount the source does not state is drawn thin and grey (src/lib/charts.ts).
+          colorFrom: (c) => (spec.flows[c.dataIndex]?.unstated ? UNSTATED : colorOf[(c.raw as { from: string }).from] ?? colors.plain),
+          colorTo: (c) => (spec.flows[c.dataIndex]?.unstated ? UNSTATED : colorOf[(c.raw as { to: string }).to] ?? colors.plain),
           colorMode: 'gradient',
           alpha: 0.45,
           size: 'max',
