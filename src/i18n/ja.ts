@@ -71,10 +71,8 @@ export const missingPartNames: Record<string, string> = {
   '5-3': 'RS表5-3「支出先_費目・使途」',
   '5-4': 'RS表5-4「支出先_国庫債務負担行為等による契約」',
   '6-1': 'RS表6-1「その他備考」',
-  // JUDGIT! JSON: parts it never carries, and lists it stopped carrying (アウトプット from 2021, アウトカム 2023).
-  '点検・評価': '点検・評価と所見',
-  資金の流れ: '資金の流れ（ブロックのつながり）',
-  '費目・使途': 'ブロック別の費目・使途',
+  // JUDGIT! JSON: the lists it stopped carrying (アウトプット from 2021, アウトカム in 2023); its other missing
+  // parts (予算内訳, 点検・評価, 資金の流れ …) are named as written.
   アウトプット: '活動目標・活動実績（アウトプット）',
   アウトカム: '成果目標・成果実績（アウトカム）',
 };

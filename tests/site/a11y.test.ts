@@ -37,7 +37,7 @@ let server: StaticServer;
 let browser: Browser;
 
 /** The entry with the largest record of a source form: the sheet page with the most sections to check. */
-function richestSheetId(form: 'text' | 'rs-csv'): string {
+function richestSheetId(form: 'text' | 'rs-csv' | 'judgit'): string {
   const sized = entryIds(site)
     .filter((id) => (entryRecord(site, id).source as { form?: string } | undefined)?.form === form)
     .map((id) => ({ id, size: statSync(path.join(site.contentDir, 'sheets', `${id}.md`)).size }))
@@ -50,6 +50,7 @@ const pages: { name: string; path: () => string; search?: boolean }[] = [
   { name: 'home page', path: () => '' },
   { name: 'sheet page (text form)', path: () => sheetPagePath(site, richestSheetId('text')) },
   { name: 'sheet page (RS form)', path: () => sheetPagePath(site, richestSheetId('rs-csv')) },
+  { name: 'sheet page (JUDGIT form)', path: () => sheetPagePath(site, richestSheetId('judgit')) },
   {
     name: 'list page',
     path: () => {
