@@ -37,7 +37,7 @@ beforeAll(() => {
 
 afterAll(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
-});
+}, 60_000);
 
 describe('ids of the five shared JUDGIT years', () => {
   it('are all different, and use only listed ministries and abbreviations', () => {
@@ -61,7 +61,7 @@ describe('ids of the five shared JUDGIT years', () => {
     // The two sheets that shared an id before abbreviations were kept (厚生労働省, 2023).
     expect(ids.get('2023-mhlw-2023-mlit-22-0621')).toBe('2023/厚生労働省/2023-国交-22-0621.json');
     expect(ids.get('2023-mhlw-2023-mhlw-22-0621')).toBe('2023/厚生労働省/2023-厚労-22-0621.json');
-  });
+  }, 60_000);
 
   it('the reader gives each file that id, whatever the file is called', () => {
     const sample = files.filter((_, i) => i % 500 === 0);
@@ -71,5 +71,5 @@ describe('ids of the five shared JUDGIT years', () => {
       expect(readJudgitText(text, rel).records[0]!.id).toBe(want);
       expect(readJudgitText(text, 'renamed/elsewhere.json').records[0]!.id).toBe(want);
     }
-  });
+  }, 60_000);
 });

@@ -65,7 +65,7 @@ beforeAll(() => {
 
 afterAll(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
-});
+}, 60_000);
 
 describe(`the whole JUDGIT year ${YEAR}`, () => {
   it('converts with 0 errors, one entry per file, within 10 s of CPU', async () => {
@@ -120,7 +120,7 @@ describe(`the whole JUDGIT year ${YEAR}`, () => {
     // Every 予算 entry (5 a sheet) and every 支出先 of the year was compared.
     expect(budgets).toBe(26135);
     expect(payees).toBe(80618);
-  });
+  }, 60_000);
 });
 
 describe('expectedYen (the test\'s own arithmetic)', () => {
