@@ -3,10 +3,13 @@
  * and on bad-input fixtures (tests/fixtures/judgit). Expected values were read from the JSON by hand; the
  * 円 figures are the 百万円 numbers × 1,000,000.
  */
-import { resolve } from 'node:path';
+import { cp, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path, { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sheet, type Sheet } from '../../src/schema/sheet.ts';
 import { readJudgitFile } from '../../scripts/lib/judgit/index.ts';
+import { convertAll } from '../../scripts/lib/convert-run.ts';
 
 function read(rel: string): Sheet {
   const r = readJudgitFile(resolve('sheets/judgit', rel), `judgit/${rel}`);
@@ -193,4 +196,24 @@ describe('bad input', () => {
       'unparsed-value source null: シートの項目「新しい項目」はこの変換が知らない項目です(値: JUDGITが後で足した値)',
     ]);
   });
+});
+
+describe('JUDGIT files through the converter, among other inputs', () => {
+  it('are recognised by content wherever they lie; a bad file costs only itself', async () => {
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'judgit-convert-'));
+    try {
+      const sheetsDir = path.join(tmp, 'sheets');
+      await mkdir(path.join(sheetsDir, 'any', 'folder'), { recursive: true });
+      await cp(resolve('sheets/text'), path.join(sheetsDir, 'text'), { recursive: true });
+      await cp(resolve('sheets/judgit/2019/個人情報保護委員会/0001.json'), path.join(sheetsDir, 'any', 'folder', 'renamed.json'));
+      await cp(resolve('tests/fixtures/judgit/bad-json.json'), path.join(sheetsDir, 'any', 'bad.json'));
+      const s = await convertAll({ sheetsDir, contentDir: path.join(tmp, 'content') });
+      expect(s.converted).toBe(3); // two text sheets and the JUDGIT one
+      expect(s.failedInputs).toEqual(['any/bad.json']);
+      expect(s.errors.map((e) => [e.file, e.message.slice(0, 16)])).toEqual([['any/bad.json', 'not valid JSON: ']]);
+      expect((await readdir(path.join(tmp, 'content', 'sheets'))).filter((f) => f.endsWith('.md'))).toContain('2019-ppc-0001.md');
+    } finally {
+      await rm(tmp, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
