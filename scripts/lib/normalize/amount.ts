@@ -28,6 +28,10 @@ export function formatMillionYen(yen: number): string {
   return `${neg ? '-' : ''}${int}${frac ? `.${frac}` : ''}百万円`;
 }
 
+/** `String(n)` of an amount of whole 円 with at most 15 digits in all: "29.3", "-0.623613", "1190". */
+const SHORT_MILLION_YEN = /^(-?)(\d{1,9})(?:\.(\d{1,6}))?$/;
+const WHOLE: Decimal = { digits: 0n, scale: 0 };
+
 /**
  * A 百万円 amount given as a JSON number (JUDGIT form) → integer 円. JUDGIT's own pipeline leaves binary
  * floating-point noise in its numbers (29.300000000000004); the number's shortest decimal string is
@@ -36,6 +40,13 @@ export function formatMillionYen(yen: number): string {
  * caller can tell float noise (1e-9 円) from a stated fraction of a 円 (8.666666666666666 百万円).
  */
 export function millionYenOfNumber(n: number): { ok: true; value: number; rounded: Decimal } | { ok: false; reason: string } {
+  // Most amounts have at most 6 decimals (whole 円) and fit 15 digits: the 円 are the digit string itself,
+  // read exactly without BigInt (a year holds ≈ 200,000 amounts).
+  const short = SHORT_MILLION_YEN.exec(String(n));
+  if (short) {
+    const yen = Number(short[2]! + (short[3] ?? '').padEnd(6, '0'));
+    return { ok: true, value: short[1] && yen !== 0 ? -yen : yen, rounded: WHOLE };
+  }
   const d = decimalOfNumber(n);
   if (!d) return { ok: false, reason: `「${String(n)}」は数値ではありません` };
   const { value, remainder } = roundHalfUp(d, 6);
