@@ -16,6 +16,7 @@ import { formatInputError, type InputError, type ReadResult } from './read-resul
 import { readTextSheet, TEXT_FIELD_SECTIONS } from './text-sheet/index.ts';
 import { readRsFolder } from './rs-csv/index.ts';
 import { RS_FIELD_TABLES } from './rs-csv/assemble.ts';
+import { readJudgitFile } from './judgit/index.ts';
 import { checkSheet } from './checks.ts';
 import { entryBody } from './entry-body.ts';
 
@@ -45,14 +46,11 @@ async function readUnit(unit: InputUnit): Promise<ReadResult> {
     case 'rs-csv':
       return readRsFolder(unit.abs, unit.rel);
     case 'judgit':
-      return {
-        records: [],
-        errors: [{ file: unit.rel, where: null, message: 'JUDGIT! JSON is not read yet (only text exports and RS CSV tables are)' }],
-      };
+      return readJudgitFile(unit.abs, unit.rel);
     default:
       return {
         records: [],
-        errors: [{ file: unit.rel, where: null, message: 'not a recognisable review sheet (expected a .txt text export or RS CSV/zip tables)' }],
+        errors: [{ file: unit.rel, where: null, message: 'not a recognisable review sheet (expected a .txt text export, RS CSV/zip tables or JUDGIT! .json files)' }],
       };
   }
 }

@@ -7,13 +7,14 @@
  *   its SHA-1, so it is still stable.
  * - <number>: the sheet's own identifier, lower-case ASCII:
  *   - RS form: "rs" + 予算事業ID (2024-naikakukanbo-rs1);
- *   - a printed 事業番号: its ASCII form, 新 → "shin", other non-ASCII dropped, runs of separators → "-"
- *     ("新31-0015" → "shin31-0015", "2021-総務-20-0083" → "2021-20-0083");
+ *   - a printed 事業番号: its ASCII form, a ministry abbreviation → its slug (NUMBER_ABBREVIATION_SLUGS),
+ *     新 → "shin", other non-ASCII dropped, runs of separators → "-"
+ *     ("新31-0015" → "shin31-0015", "2021-総務-20-0083" → "2021-soumu-20-0083");
  *   - no number printed: "t" + 8 hex digits of the SHA-1 of the 事業名 (NFKC), so renaming the input file
  *     does not change the id.
  */
 import { createHash } from 'node:crypto';
-import { numberSlug } from '../../src/lib/project-number.ts';
+import { numberSlug, NUMBER_ABBREVIATION_SLUGS } from '../../src/lib/project-number.ts';
 
 export const MINISTRY_SLUGS: Record<string, string> = {
   内閣官房: 'cas',
@@ -81,7 +82,7 @@ export function ministrySlug(ministry: string): string {
 }
 
 /** The 事業番号 rule is shared with the site's past-sheet and project-chain links (browser-safe there). */
-export { numberSlug };
+export { numberSlug, NUMBER_ABBREVIATION_SLUGS };
 
 export interface IdParts {
   fiscalYear: number;

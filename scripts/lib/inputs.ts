@@ -2,7 +2,8 @@
  * Finds the inputs under the sheets folder and says which form each is in.
  * - `*.txt` → one text export of a sheet;
  * - the RS tables of one folder (`1-1_RS_2024_基本情報_組織情報.csv|zip` …) → one RS unit for that folder;
- * - `*.json` → JUDGIT open data (not read yet: reported as such);
+ * - `*.json` → one JUDGIT! open-data sheet; the reader recognises the form by content (an object with
+ *   事業名, 府省庁, 公開年度), wherever the file lies, and reports any other JSON as not a sheet;
  * - anything else → reported as not a recognisable sheet.
  * Files and folders starting with "." or "_", `README*`, `LICENSE*` and `*.md` are documentation, not inputs.
  */

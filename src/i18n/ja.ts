@@ -74,6 +74,10 @@ export const missingPartNames: Record<string, string> = {
   '5-3': 'RS表5-3「支出先_費目・使途」',
   '5-4': 'RS表5-4「支出先_国庫債務負担行為等による契約」',
   '6-1': 'RS表6-1「その他備考」',
+  // JUDGIT! JSON: the lists it stopped carrying (アウトプット from 2021, アウトカム in 2023); its other missing
+  // parts (予算内訳, 点検・評価, 資金の流れ …) are named as written.
+  アウトプット: '活動目標・活動実績（アウトプット）',
+  アウトカム: '成果目標・成果実績（アウトカム）',
 };
 
 /** RS table code at the start of a missingParts entry ("3-1 効果発現経路_目標・実績" → "3-1"), if any. */

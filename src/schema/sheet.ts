@@ -144,6 +144,11 @@ export const outcome = z.object({
   term: text.default(null),
   /** 目標最終年度; `null` when not stated. */
   targetYear: year.nullable(),
+  /**
+   * 目標値 of the 目標最終年度 exactly as written (JUDGIT states it as text: "90", "696～890",
+   * "前年度実績を上回る水準"); `null` when not stated or when the form has it only as a year column.
+   */
+  finalTarget: text.default(null),
   /** 根拠として用いた統計・データ名 (出典). */
   dataSource: text.default(null),
   /** RS form 3-1 成果目標の種類 as stated; `null` when blank or not RS. */
@@ -209,6 +214,8 @@ export const pastSheet = z.object({
   number: z.string(),
   /** RS form: the 旧事業番号 exactly as the cell writes it, when that differs from `number`; else `null`. */
   written: text.default(null),
+  /** Its 府省庁 when the source names it (JUDGIT); `null` otherwise. */
+  ministry: text.default(null),
 });
 
 /** RS form 3-2: one end of a link of the logic model (an アクティビティ, アウトプット or アウトカム). */
@@ -394,6 +401,8 @@ export const contract = z.object({
 export const payee = z.object({
   /** Block letter the payee belongs to. */
   block: z.string(),
+  /** Fiscal year of the 支出額 when the source states it (JUDGIT 支出先.年度); `null` otherwise (the year before the review year). */
+  year: year.nullable().default(null),
   /** Rank within the block's top-10 list (1 = largest). */
   rank: z.number().int().min(1),
   /** 支出先 name as stated. */
@@ -517,12 +526,24 @@ export const sheet = z.object({
   projectNumber: text.default(null),
   /** RS form 予算事業ID (the RS system's own project number); `null` for the other forms. */
   rsProjectId: z.number().int().nullable().default(null),
-  /** JUDGIT 事業ID: JUDGIT's key that follows one project across years (present up to 2020); `null` for other sources. */
-  judgitProjectId: z.number().int().nullable().default(null),
+  /** URL of the official published sheet (JUDGIT `url`: the ministry's own file), when the source gives one; `null` otherwise. */
+  sourceUrl: text.default(null),
   /** 事業開始年度; `null` when unknown (RS 開始年度不明) or not stated. */
   startYear: year.nullable(),
   /** 事業終了(予定)年度; `null` when the sheet states none (RS 終了予定なし, or "-"). */
   endYear: year.nullable(),
+  /**
+   * The parts JUDGIT splits the 事業番号 into (its 事業番号1–5), as stated, `null` where a part is blank:
+   * ["新27", "0025", null, null, null] or ["2021", "総務", "20", "0083", null]; `[]` for other forms.
+   */
+  projectNumberParts: z.array(z.string().nullable()).default([]),
+  /**
+   * JUDGIT 事業ID: JUDGIT's own key of one project across review years (given up to 公開年度 2020), for
+   * following a project from year to year; `null` when the source gives none.
+   */
+  judgitProjectId: z.number().int().nullable().default(null),
+  /** JUDGIT `ID`: JUDGIT's key of this one sheet (given up to 公開年度 2020); `null` when the source gives none. */
+  judgitId: z.number().int().nullable().default(null),
   /** 会計区分 (一般会計, 特別会計 …). */
   accountType: text,
   /** 根拠法令. */
@@ -567,6 +588,8 @@ export const sheet = z.object({
   kpiDecisions: z.array(kpiDecision).default([]),
   /** RS form 3-2 目標のつながり: the logic model's links in the sheet's order; `[]` when none or not RS. */
   logicLinks: z.array(logicLink).default([]),
+  /** 定量的な目標が設定できない理由 (why the sheet sets no quantitative outcome target), as stated. */
+  noQuantitativeTargetReason: text.default(null),
   checks: z.array(check).default([]),
   findings,
   pastSheets: z.array(pastSheet).default([]),

@@ -38,7 +38,7 @@ let server: StaticServer;
 let browser: Browser;
 
 /** The entry with the largest record of a source form: the sheet page with the most sections to check. */
-function richestSheetId(form: 'text' | 'rs-csv'): string {
+function richestSheetId(form: 'text' | 'rs-csv' | 'judgit'): string {
   const sized = entryIds(site)
     .filter((id) => (entryRecord(site, id).source as { form?: string } | undefined)?.form === form)
     .map((id) => ({ id, size: statSync(path.join(site.contentDir, 'sheets', `${id}.md`)).size }))
@@ -53,6 +53,7 @@ const pages: { name: string; path: () => string; search?: boolean }[] = [
   { name: 'sheet page (RS form)', path: () => sheetPagePath(site, richestSheetId('rs-csv')) },
   // RS 5-4 contracts with the reason column, 5-3 lines under their payee, 資金の流れの補足情報 (予算事業ID 12).
   { name: 'sheet page (RS form, 5-4 contracts)', path: () => sheetPagePath(site, '2024-digital-rs12') },
+  { name: 'sheet page (JUDGIT form)', path: () => sheetPagePath(site, richestSheetId('judgit')) },
   {
     name: 'list page',
     path: () => {

@@ -273,6 +273,32 @@ describe('RS spending on a real page (予算事業ID 12 電子決裁システム
   });
 });
 
+describe('JUDGIT! sheet pages (real sample, sheets/judgit)', () => {
+  it('2019 個人情報保護委員会 0001: official sheet linked, JUDGIT ids, payees\' year, past sheet with its ministry', () => {
+    const h = html(sheetPagePath(site, '2019-ppc-0001'));
+    expect(h).toContain('<a href="https://www.ppc.go.jp/files/pdf/3109_review_kanshikantoku.pdf" rel="noopener noreferrer nofollow">');
+    const text = pageText(h);
+    expect(text).toContain('JUDGIT 事業ID 1（年度をまたいで同じ事業を指す番号）');
+    expect(text).toContain('JUDGIT ID 20897');
+    expect(text).toContain('事業番号の区分（JUDGIT 事業番号1〜5） 2: 0001');
+    expect(text).toContain('A の支出先（2018（平成30）年度の支出、支出額は百万円）');
+    expect(text).toContain('2018（平成30）年度: 個人情報保護委員会 新30-0001');
+    expect(text).toMatch(/定量的な目標が設定できない理由\s*本事業の成果は特定個人情報の適正な取扱いを確保することであり/);
+    // 予備費等 -0.623613 百万円 (2016) as stated, to the 円.
+    expect(text).toContain('-0.623613');
+  });
+
+  it('2023: the emptied アウトプット and アウトカム lists are "not in this source", not "none"', () => {
+    const h = html(sheetPagePath(site, '2023-cfa-2023-cfa-shin24-0002'));
+    const text = pageText(h);
+    expect(text).toContain('この資料には活動目標・活動実績（アウトプット）が含まれていません。');
+    expect(text).toContain('この資料には成果目標・成果実績（アウトカム）が含まれていません。');
+    expect(text).not.toContain('成果目標・成果実績の記載はありません。');
+    // No url in 2023: no official-sheet row.
+    expect(text).not.toContain('公式のシート');
+  });
+});
+
 describe('search attributes', () => {
   const sheetPages = entryIds(site).map((id) => ({ id, p: sheetPagePath(site, id) }));
 

@@ -6,7 +6,7 @@ describe('sheetId', () => {
     [{ fiscalYear: 2024, ministry: '内閣官房', rsBudgetProjectId: 1, title: '内閣人事局経費' }, '2024-cas-rs1'],
     [{ fiscalYear: 2024, ministry: '国土交通省気象庁', rsBudgetProjectId: '4096', title: 'x' }, '2024-jma-rs4096'],
     [{ fiscalYear: 2016, ministry: '総務省', projectNumber: '新27-0011', title: 'M2Mセキュリティ実証事業' }, '2016-soumu-shin27-0011'],
-    [{ fiscalYear: 2021, ministry: '総務省', projectNumber: '2021-総務-20-0083', title: 'x' }, '2021-soumu-2021-20-0083'],
+    [{ fiscalYear: 2021, ministry: '総務省', projectNumber: '2021-総務-20-0083', title: 'x' }, '2021-soumu-2021-soumu-20-0083'],
   ])('%o → %s', (parts, id) => {
     expect(sheetId(parts)).toBe(id);
   });

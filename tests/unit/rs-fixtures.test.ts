@@ -212,6 +212,7 @@ describe('5-1 in the row shapes of the real 2025 file (tests/fixtures/rs/payees-
     expect(r.payees).toEqual([
       {
         block: 'A',
+        year: null,
         rank: 1,
         name: '株式会社試験運営',
         corporateNumber: '6010001000001',
@@ -231,6 +232,7 @@ describe('5-1 in the row shapes of the real 2025 file (tests/fixtures/rs/payees-
       },
       {
         block: 'C',
+        year: null,
         rank: 1,
         name: '株式会社例示管理',
         corporateNumber: '3010001000004',
@@ -248,7 +250,7 @@ describe('5-1 in the row shapes of the real 2025 file (tests/fixtures/rs/payees-
         ],
       },
       // the payees block C does not list, bundled (その他支出先 TRUE): kept as the sheet names them
-      { block: 'C', rank: 2, name: 'その他', corporateNumber: null, amount: 1379101, ...blank, location: null, corporateType: null, otherPayee: true, contracts: [] },
+      { block: 'C', year: null, rank: 2, name: 'その他', corporateNumber: null, amount: 1379101, ...blank, location: null, corporateType: null, otherPayee: true, contracts: [] },
     ]);
     // the trimmed 法人番号 pass the check-digit test: no warning about them
     expect(checkSheet(r).filter((w) => w.code === 'corporate-number-check-digit')).toEqual([]);

@@ -49,11 +49,11 @@ describe('list rows and totals', () => {
 describe('past sheets', () => {
   it('links a past-sheet number to the sheet with that year and 事業番号, however it is spaced', () => {
     const resolve = pastSheetResolver([
-      { id: '2021-soumu-2021-20-0083', fiscalYear: 2021, projectNumber: '2021-総務-20-0083' },
+      { id: '2021-soumu-2021-soumu-20-0083', fiscalYear: 2021, projectNumber: '2021-総務-20-0083' },
       { id: '2019-soumu-shin31-0011', fiscalYear: 2019, projectNumber: '新31-0011' },
     ]);
     // As printed on the real 令和4年度 sheet 000.
-    expect(resolve({ year: 2021, number: '2021 総務 20 0083', written: null })).toBe('2021-soumu-2021-20-0083');
+    expect(resolve({ year: 2021, number: '2021 総務 20 0083', written: null })).toBe('2021-soumu-2021-soumu-20-0083');
     expect(resolve({ year: 2019, number: '総務省 - 新31 - 0011', written: null })).toBe('2019-soumu-shin31-0011');
     expect(resolve({ year: 2020, number: '総務省 0097', written: null })).toBeNull();
     expect(resolve({ year: 2022, number: '2021 総務 20 0083', written: null })).toBeNull();

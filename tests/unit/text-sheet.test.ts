@@ -154,10 +154,10 @@ describe('令和4年度 sample (000_ef263abaeb28aada.txt)', () => {
 
   it('reads past sheet numbers, one pair per line', () => {
     expect(s.pastSheets).toEqual([
-      { year: 2018, number: '新31-0015', written: null },
-      { year: 2019, number: '総務省 - 新31 - 0011', written: null },
-      { year: 2020, number: '総務省 0097', written: null },
-      { year: 2021, number: '2021 総務 20 0083', written: null },
+      { year: 2018, number: '新31-0015', written: null, ministry: null },
+      { year: 2019, number: '総務省 - 新31 - 0011', written: null, ministry: null },
+      { year: 2020, number: '総務省 0097', written: null, ministry: null },
+      { year: 2021, number: '2021 総務 20 0083', written: null, ministry: null },
     ]);
   });
 
@@ -181,7 +181,7 @@ describe('令和4年度 sample (000_ef263abaeb28aada.txt)', () => {
   it('reads the top-10 payee lists, including I–N after the second 費目・用途 table', () => {
     const a1 = s.payees.find((p) => p.block === 'A' && p.rank === 1)!;
     expect(a1).toEqual({
-      block: 'A', rank: 1, name: '株式会社日立製作所', corporateNumber: '7010001008844',
+      block: 'A', year: null, rank: 1, name: '株式会社日立製作所', corporateNumber: '7010001008844',
       description: 'ソフトウェア脆弱性を狙ったサイバー攻撃の防御に向けた情報共有基盤に関する実証実験',
       amount: 175000000, contractMethod: '一般競争契約 (総合評価)', bidders: 1, winningBidRate: 0.983, singleBidReason: null,
       location: null, corporateType: null, otherPayee: null, contracts: [], // RS-only fields
@@ -306,7 +306,7 @@ describe('平成28年度 sample (004_b3591854bc0903ef.txt)', () => {
   });
 
   it('reads past sheets written three pairs per line with a trailing "/"', () => {
-    expect(s.pastSheets).toEqual([{ year: 2014, number: '新27-0015', written: null }, { year: 2015, number: '新27-0011', written: null }]);
+    expect(s.pastSheets).toEqual([{ year: 2014, number: '新27-0015', written: null, ministry: null }, { year: 2015, number: '新27-0011', written: null, ministry: null }]);
   });
 
   it('reads four blocks, no payee lists, and ministry flows only', () => {

@@ -69,3 +69,42 @@ export function toNumber(d: Decimal, shift = 0): number {
   const n = Number(`${d.digits}e-${d.scale + shift}`);
   return Object.is(n, -0) ? 0 : n;
 }
+
+/** `String(n)` of a finite double: digits, optional fraction, optional exponent ("1e-7", "1.5e+21"). */
+const NUMBER_STRING = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/;
+
+/**
+ * A JSON number as the decimal it was written as. `String(n)` is the shortest decimal string that reads
+ * back as the same double (ECMAScript Number::toString), so 29.300000000000004 stays that, and 0.05 is
+ * 0.05, not the double's binary expansion. `null` for NaN and ±Infinity.
+ */
+export function decimalOfNumber(n: number): Decimal | null {
+  const m = Number.isFinite(n) ? NUMBER_STRING.exec(String(n)) : null;
+  if (!m) return null;
+  const frac = m[3] ?? '';
+  let digits = BigInt(m[2]! + frac);
+  let scale = frac.length - Number(m[4] ?? 0);
+  if (scale < 0) {
+    digits *= 10n ** BigInt(-scale);
+    scale = 0;
+  }
+  return { digits: m[1] ? -digits : digits, scale };
+}
+
+/**
+ * digits × 10^(shift − scale) rounded to an integer, half away from zero (ROUND_HALF_UP of Java's
+ * BigDecimal: 0.5 → 1, −0.5 → −1, so a negative amount rounds like its positive twin). `remainder` is
+ * what was rounded away, as a Decimal in the result's unit (0 when the value was already whole).
+ */
+export function roundHalfUp(d: Decimal, shift: number): { value: bigint; remainder: Decimal } {
+  const exact = scaleToInteger(d, shift);
+  if (exact !== null) return { value: exact, remainder: { digits: 0n, scale: 0 } };
+  const scale = d.scale - shift; // > 0 here: the value has a fraction in the result's unit
+  const div = 10n ** BigInt(scale);
+  const abs = d.digits < 0n ? -d.digits : d.digits;
+  let q = abs / div;
+  const r = abs % div;
+  if (2n * r >= div) q += 1n;
+  const value = d.digits < 0n ? -q : q;
+  return { value, remainder: { digits: d.digits - value * div, scale } };
+}
