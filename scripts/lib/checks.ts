@@ -19,7 +19,7 @@
  *   exceed it.
  */
 import type { Sheet, SheetWarning } from '../../src/schema/sheet.ts';
-import { formatMillionYen } from './normalize/amount.ts';
+import { formatMillionYen } from '../../src/lib/format.ts';
 import { westernToEraLabel } from './normalize/era-year.ts';
 
 type Form = Sheet['source']['form'];

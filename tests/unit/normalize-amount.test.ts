@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { parseMillionYen, formatMillionYen } from '../../scripts/lib/normalize/amount.ts';
+import { parseMillionYen } from '../../scripts/lib/normalize/amount.ts';
+import { formatMillionYen } from '../../src/lib/format.ts';
 
 describe('parseMillionYen (百万円 → integer 円, exact)', () => {
   it.each([

@@ -115,11 +115,45 @@ function safeIndex(text: string, i: number): number {
   return c >= 0xdc00 && c <= 0xdfff ? i + 1 : i;
 }
 
+/** Characters of words (letters, kana, kanji): prose has many, a table row's residue of numbers and "—" few. */
+const WORD_CHAR = /[\p{L}]/u;
+
+/** Share of word characters in a passage (0–1). */
+export function proseShare(passage: string): number {
+  let words = 0;
+  let all = 0;
+  for (const ch of passage) {
+    if (ch === ' ') continue;
+    all += 1;
+    if (WORD_CHAR.test(ch)) words += 1;
+  }
+  return all === 0 ? 0 : words / all;
+}
+
+/** Below this share of word characters a passage reads as table residue ("— — — 999.71 計 — — —"). */
+const PROSE_MIN = 0.6;
+
+/** Runs of blank marks between table cells ("— — —"), shown as one. */
+const BLANK_RUN = /—(?:\s+—)+/g;
+
+/**
+ * The start of the sentence or line a match at `at` is in, if it begins at most `lead` characters before
+ * it: an excerpt reads better from there than from the middle of a word.
+ */
+function sentenceStart(text: string, at: number, lead: number): number {
+  const from = Math.max(0, at - lead);
+  const before = text.slice(from, at);
+  const stop = Math.max(before.lastIndexOf('。'), before.lastIndexOf('　'));
+  return stop >= 0 ? from + stop + 1 : from;
+}
+
 /**
  * About `length` characters of `text` around the passage where the most distinct terms occur close
- * together (the earliest such passage), with every match in it marked. Without a match: the start of the
- * text. Matches outside repetitions of `title` (the result's link shows it already; pages begin with it
- * and summaries quote it) are preferred, so the excerpt adds something.
+ * together, with every match in it marked; among passages with as many terms, the one that reads most
+ * like prose (the sheet's sentences rather than a table row's numbers and blank marks), then the
+ * earliest. Without a match: the start of the text. Matches outside repetitions of `title` (the result's
+ * link shows it already; pages begin with it and summaries quote it) are preferred, so the excerpt adds
+ * something. A match only found in a table shows just the cells around it, runs of blank marks as one.
  */
 export function buildExcerpt(text: string, terms: readonly string[], length = 120, title?: string): Excerpt {
   const ranges = matchRanges(text, terms);
@@ -132,16 +166,26 @@ export function buildExcerpt(text: string, terms: readonly string[], length = 12
     const fresh = ranges.filter(([a, b]) => !echoes.some(([ea, eb]) => a >= ea && b <= eb));
     const candidates = fresh.length > 0 ? fresh : ranges;
     let best = -1;
+    let bestProse = -1;
     // Each match is a candidate window start; the window counts the distinct terms it contains.
     for (const [a] of candidates.slice(0, 300)) {
-      const s = Math.max(0, a - lead);
-      const window = normalizeForMatch(text.slice(s, s + length));
+      const s = sentenceStart(text, a, lead);
+      const raw = text.slice(s, s + length);
+      const window = normalizeForMatch(raw);
       const count = normTerms.filter((t) => window.includes(t)).length;
-      if (count > best) {
+      const prose = proseShare(raw);
+      if (count > best || (count === best && prose > bestProse + 0.05)) {
         best = count;
+        bestProse = prose;
         start = s;
       }
-      if (best === normTerms.length) break;
+      if (best === normTerms.length && bestProse >= 0.85) break;
+    }
+    if (bestProse < PROSE_MIN) {
+      // Table residue: the cells either side of the match, not a window of blank marks and numbers.
+      const first = ranges.find(([a]) => a >= start) ?? ranges[0]!;
+      start = Math.max(0, first[0] - 24);
+      length = Math.min(length, first[1] - start + 40);
     }
   }
   start = safeIndex(text, start);
@@ -149,7 +193,7 @@ export function buildExcerpt(text: string, terms: readonly string[], length = 12
   // A match cut by the end of the window is shown whole (matches are short), not half marked.
   for (const [a, b] of ranges) if (a < end && b > end) end = Math.min(b, start + length + 40);
   end = safeIndex(text, end);
-  const parts = split(text, start, end, ranges);
+  const parts = split(text, start, end, ranges).map((p) => (p.mark ? p : { ...p, text: p.text.replace(BLANK_RUN, '—') }));
   if (start > 0) parts.unshift({ text: ELLIPSIS, mark: false });
   if (end < text.length) parts.push({ text: ELLIPSIS, mark: false });
   return { parts, matched: parts.some((p) => p.mark) };
