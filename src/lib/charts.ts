@@ -7,7 +7,7 @@
 import type { Activity, Outcome, Payee, Sheet } from '../schema/sheet.ts';
 import { fiscalYearLabel, fiscalYearShortLabel } from './era.ts';
 import { formatNumber, formatPercentShort, formatYenShort } from './format.ts';
-import { isHighWinningBidRate, isSingleBidder, payeesByAmount } from './summary.ts';
+import { executionReported, isHighWinningBidRate, isSingleBidder, payeesByAmount } from './summary.ts';
 import { toCsv, type CsvCell } from './csv.ts';
 import type { Totals } from './aggregate.ts';
 
@@ -165,7 +165,8 @@ export function budgetChart(sheet: Sheet): ChartData | null {
       kind: 'budget',
       labels: cols.map((b) => `${fiscalYearShortLabel(b.year)}${b.isRequest ? '要求' : ''}`),
       budget: cols.map((b) => b.total),
-      executed: cols.map((b) => b.executed),
+      // A year not reported yet (RS: 0 with a blank 執行率) is a gap, not a bar of 0.
+      executed: cols.map((b) => (executionReported(b) ? b.executed : null)),
       rate: cols.map((b) => b.executionRate),
     },
     notes: [],

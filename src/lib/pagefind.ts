@@ -15,7 +15,7 @@
 import type { Sheet } from '../schema/sheet.ts';
 import { fiscalYearLabel } from './era.ts';
 import { formatPercentShort, formatYenShort } from './format.ts';
-import { summarize } from './summary.ts';
+import { executionReported, summarize } from './summary.ts';
 
 export const FILTER_KEYS = { ministry: '府省庁', year: '年度', singleBidder: '一者応札' } as const;
 export const SORT_KEYS = { budget: 'budget', rate: 'rate', year: 'year' } as const;
@@ -48,7 +48,8 @@ export function pagefindValues(sheet: Sheet): PagefindValues {
       title: sheet.title,
       ministry: sheet.ministry,
       year: fiscalYearLabel(sheet.fiscalYear),
-      budget: b ? `${formatYenShort(budget)}（${fiscalYearLabel(b.year)}）` : '—',
+      // A 0 budget in a year with nothing reported yet (RS's placeholder columns) says nothing to a reader.
+      budget: b && (b.total !== 0 || executionReported(b)) ? `${formatYenShort(budget)}（${fiscalYearLabel(b.year)}）` : '—',
       rate: formatPercentShort(rate),
       summary: s.sentence,
     },
