@@ -45,7 +45,8 @@ export function settledBudgetYear(sheet: Pick<Sheet, 'budgets'>): BudgetYear | n
 export function pendingExecutionYear(sheet: Pick<Sheet, 'budgets'>): BudgetYear | null {
   const settled = settledBudgetYear(sheet);
   const latest = nonRequestColumns(sheet).find((b) => b.total !== null);
-  if (!latest || executionReported(latest)) return null;
+  // A year without budget (計 0: the project ended or has not started) has nothing left to report.
+  if (!latest || latest.total === 0 || executionReported(latest)) return null;
   return settled === null || latest.year >= settled.year ? latest : null;
 }
 

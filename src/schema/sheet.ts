@@ -324,6 +324,8 @@ export const sheet = z.object({
   manager: text,
   /** 事業番号 as printed; `null` when the sheet prints none. */
   projectNumber: text.default(null),
+  /** URL of the official published sheet (JUDGIT `url`: the ministry's own file), when the source gives one; `null` otherwise. */
+  sourceUrl: text.default(null),
   /** 事業開始年度; `null` when unknown (RS 開始年度不明) or not stated. */
   startYear: year.nullable(),
   /** 事業終了(予定)年度; `null` when the sheet states none (RS 終了予定なし, or "-"). */
