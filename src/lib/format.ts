@@ -122,11 +122,33 @@ export function formatPercent(fraction: number | null | undefined): string {
   return `${formatNumber(pct)}%`;
 }
 
-/** A rate rounded for headlines (0.91666 → "91.7%"). */
+/** The decimal digits of a number as JavaScript prints it (shortest round trip), never in exponent form. */
+function decimalDigits(value: number): string {
+  const s = String(value);
+  if (!/e/i.test(s)) return s;
+  // Exponent form (below 1e-6 or from 1e21): 20 fixed decimals hold every digit a sheet could state.
+  return value.toFixed(20).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+}
+
+/** A decimal string × 10^places, moving the point (no arithmetic): "0.5095", 2 → "50.95". */
+function movePoint(decimal: string, places: number): string {
+  const negative = decimal.startsWith('-');
+  const [int = '0', frac = ''] = (negative ? decimal.slice(1) : decimal).split('.');
+  const digits = int + frac.padEnd(places, '0');
+  const point = int.length + places;
+  const whole = digits.slice(0, point).replace(/^0+(?=\d)/, '');
+  const rest = digits.slice(point);
+  return `${negative ? '-' : ''}${whole}${rest ? `.${rest}` : ''}`;
+}
+
+/**
+ * A rate as the site shows it: one decimal, rounded half up on the stated digits (0.5095 → "51%",
+ * 0.33608 → "33.6%", 0.91666 → "91.7%"), never on the binary float (50.95 in floating point is
+ * 50.949999…, which toFixed rounds down). The stated value goes in a title or `<data value>`.
+ */
 export function formatPercentShort(fraction: number | null | undefined, places = 1): string {
   if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return NONE;
-  const pct = Number((fraction * 100).toFixed(places));
-  return `${formatNumber(pct)}%`;
+  return `${withGrouping(roundDecimal(movePoint(decimalDigits(fraction), 2), places))}%`;
 }
 
 /** A quantity as stated, grouped (1000 → "1,000", 0.2 → "0.2"); `null` → "—". */

@@ -129,7 +129,7 @@ export function summarize(sheet: Sheet): SheetSummary {
   const bits: string[] = [];
   if (budgetYear && budgetYear !== pendingYear) {
     let s = `${fiscalYearLabel(budgetYear.year)}の予算${formatYenShort(budgetYear.total)}`;
-    if (budgetYear.executed !== null) s += `、執行額${formatYenShort(budgetYear.executed)}`;
+    if (executionReported(budgetYear)) s += `、執行額${formatYenShort(budgetYear.executed)}`;
     if (budgetYear.executionRate !== null) s += `（執行率${formatPercentShort(budgetYear.executionRate)}）`;
     bits.push(s);
   }

@@ -132,6 +132,17 @@ describe('rates are fractions shown as percentages', () => {
     expect(formatPercentShort(0.33608)).toBe('33.6%');
     expect(formatPercentShort(0.91)).toBe('91%');
   });
+
+  it('the site rate rounds half up on the stated digits, not on the float', () => {
+    // Real 執行率 of 2024-cao-rs103 (0.5095) and 2024-maff-rs3214 (0.1055): ×100 in floating point is
+    // 50.949999… and 10.549999…, which toFixed(1) rounds down.
+    expect(formatPercentShort(0.5095)).toBe('51%');
+    expect(formatPercentShort(0.1055)).toBe('10.6%');
+    expect(formatPercentShort(0.99995)).toBe('100%');
+    expect(formatPercentShort(0.81838)).toBe('81.8%');
+    expect(formatPercentShort(1e-7)).toBe('0%');
+    expect(formatPercentShort(-0.0005)).toBe('-0.1%');
+  });
 });
 
 describe('on the real sample sheet 000 (総務省 サイバーセキュリティ情報共有推進事業)', () => {
