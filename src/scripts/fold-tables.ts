@@ -40,6 +40,8 @@ function unfoldFor(hash: string): void {
   if (table) (table.closest('.table-wrap') ?? table).nextElementSibling?.dispatchEvent(new MouseEvent('click'));
 }
 
-for (const table of document.querySelectorAll<HTMLTableElement>('article[data-pagefind-body] table')) fold(table);
+// The sheet's article (found from its title: the search indexer counts its marker attribute in the page).
+const article = document.getElementById('sheet-title')?.closest('article');
+for (const table of article?.querySelectorAll<HTMLTableElement>('table') ?? []) fold(table);
 unfoldFor(location.hash);
 window.addEventListener('hashchange', () => unfoldFor(location.hash));
