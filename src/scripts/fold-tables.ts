@@ -4,9 +4,9 @@
  * without JS every row shows, and the rows stay in the document (search, find-in-page after unfolding,
  * screen readers once unfolded). A table is folded only when that hides a good many rows.
  */
-const SHOW = 10;
+const SHOW = 6;
 /** Fold only when at least this many rows would be hidden. */
-const MIN_HIDDEN = 8;
+const MIN_HIDDEN = 4;
 
 function fold(table: HTMLTableElement): void {
   const body = table.tBodies[0];
