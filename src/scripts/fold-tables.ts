@@ -1,5 +1,5 @@
 /**
- * Folds a sheet page's long tables after their first rows, with a button to show them all (a sheet page
+ * Folds the long tables inside [data-fold-tables] (a sheet page, the home page's ministry totals) after their first rows, with a button to show them all (a sheet page
  * is 20,000 px tall on a desktop, 38,000 px on a phone, mostly payee and 予算内訳 rows). Progressive:
  * without JS every row shows, and the rows stay in the document (search, find-in-page after unfolding,
  * screen readers once unfolded). A table is folded only when that hides a good many rows.
@@ -40,8 +40,6 @@ function unfoldFor(hash: string): void {
   if (table) (table.closest('.table-wrap') ?? table).nextElementSibling?.dispatchEvent(new MouseEvent('click'));
 }
 
-// The sheet's article (found from its title: the search indexer counts its marker attribute in the page).
-const article = document.getElementById('sheet-title')?.closest('article');
-for (const table of article?.querySelectorAll<HTMLTableElement>('table') ?? []) fold(table);
+for (const table of document.querySelectorAll<HTMLTableElement>('[data-fold-tables] table')) fold(table);
 unfoldFor(location.hash);
 window.addEventListener('hashchange', () => unfoldFor(location.hash));
