@@ -1,6 +1,6 @@
 /** Sankey label layout (src/scripts/charts/sankey-labels.ts): labels never overlap or leave the chart. */
 import { describe, expect, it } from 'vitest';
-import { fitText, layoutLabels, type LabelBox, type NodeBox } from '../../src/scripts/charts/sankey-labels.ts';
+import { fitText, layoutLabels, wrapText, type LabelBox, type NodeBox } from '../../src/scripts/charts/sankey-labels.ts';
 
 /** A fixed-width font: 10 px a character. */
 const measure = (s: string) => [...s].length * 10;
@@ -11,6 +11,13 @@ describe('fitText', () => {
     expect(fitText('経済産業省', 50, measure)).toBe('経済産業省');
     expect(fitText('デロイトトーマツファイナンシャルアドバイザリー合同会社', 80, measure)).toBe('デロイトトーマ…');
     expect(fitText('株式会社', 5, measure)).toBe('');
+  });
+
+  it('wraps a name onto two lines where there is room, cutting only what is left over', () => {
+    expect(wrapText('A. 株式会社博報堂', 70, 2, measure)).toEqual(['A. 株式会社', '博報堂']);
+    expect(wrapText('I. デロイトトーマツファイナンシャル', 70, 2, measure)).toEqual(['I. デロイト', 'トーマツファ…']);
+    expect(wrapText('経済産業省', 70, 2, measure)).toEqual(['経済産業省']);
+    expect(wrapText('経済産業省', 70, 1, measure)).toEqual(['経済産業省']);
   });
 });
 
@@ -41,7 +48,8 @@ describe('layoutLabels', () => {
     expect(boxes.filter((b) => b.key.startsWith('b'))).toHaveLength(6);
     // The last column's labels sit left of their nodes, in half the gap to the blocks.
     expect(payees.every((b) => b.align === 'right' && b.x + b.width <= 352)).toBe(true);
-    expect(boxes.find((b) => b.key === 'b0')!.text).toMatch(/…$/);
+    // Six blocks have room for two lines each; the rest of a long name is cut.
+    expect(boxes.find((b) => b.key === 'b0')!.lines).toEqual(['A. 株式会社', '博報堂プロダ…']);
     const tight = layoutLabels(nodes, { ...area, bottom: 150 }, 13, measure).filter((b) => b.key.startsWith('p'));
     expect(tight.length).toBeLessThan(20);
     // The largest payees keep their labels.

@@ -26,8 +26,10 @@ export interface NodeBox {
 
 export interface LabelBox {
   key: string;
-  /** Text as drawn (cut with "…" when the full label does not fit). */
+  /** Text as drawn (cut with "…" when the full label does not fit), lines joined with "\n". */
   text: string;
+  /** The lines drawn, top to bottom (one or two). */
+  lines: string[];
   /** Box in CSS pixels; text is drawn left-aligned at x (or right-aligned at x + width), middle at y + height / 2. */
   x: number;
   y: number;
@@ -61,6 +63,28 @@ export function fitText(text: string, maxWidth: number, measure: (s: string) => 
   return lo === 0 ? '' : `${chars.slice(0, lo).join('')}…`;
 }
 
+/**
+ * A label in at most `maxLines` lines of `maxWidth`: the longest start that fits on each line, the last
+ * line cut with "…" when text is left over.
+ */
+export function wrapText(text: string, maxWidth: number, maxLines: number, measure: (s: string) => number): string[] {
+  const lines: string[] = [];
+  let rest = [...text];
+  while (rest.length > 0 && lines.length < maxLines) {
+    if (lines.length === maxLines - 1 || measure(rest.join('')) <= maxWidth) {
+      const last = fitText(rest.join(''), maxWidth, measure);
+      if (last !== '') lines.push(last);
+      break;
+    }
+    let n = 0;
+    while (n < rest.length && measure(rest.slice(0, n + 1).join('')) <= maxWidth) n += 1;
+    if (n === 0) break;
+    lines.push(rest.slice(0, n).join(''));
+    rest = rest.slice(n);
+  }
+  return lines;
+}
+
 /** Places labels that do not intersect one another and stay inside `area` (see the module comment). */
 export function layoutLabels(
   nodes: readonly NodeBox[],
@@ -90,52 +114,56 @@ export function layoutLabels(
       maxWidth = prev === undefined ? x.left - area.left - PAD : (x.left - xOf.get(prev)!.right - 2 * PAD) / 2 - PAD;
     }
     if (maxWidth < lineHeight) continue;
-    const inCol = nodes
-      .filter((n) => n.column === c)
-      .map((n) => ({ n, text: fitText(n.label, maxWidth, measure) }))
-      .filter((l) => l.text !== '');
-    // Leave out the smallest nodes' labels until the rest fit the column's height.
-    let kept = inCol;
-    for (;;) {
-      const placed = stack(kept.map((l) => l.n.y + l.n.height / 2), lineHeight, area);
-      if (placed) {
-        kept.forEach((l, j) => {
-          const width = Math.min(maxWidth, measure(l.text));
-          out.push({
-            key: l.n.key,
-            text: l.text,
-            x: right ? x.right + PAD : x.left - PAD - width,
-            y: placed[j]!,
-            width,
-            height: lineHeight,
-            align: right ? 'left' : 'right',
-          });
-        });
-        break;
+    const inCol = nodes.filter((n) => n.column === c);
+    // Two lines where the column has room for them (a narrow chart shows more of each name), else one;
+    // then leave out the smallest nodes' labels until the rest fit the column's height.
+    for (const maxLines of [2, 1]) {
+      let kept = inCol.map((n) => ({ n, lines: wrapText(n.label, maxWidth, maxLines, measure) })).filter((l) => l.lines.length > 0);
+      const all = kept.length;
+      let placed: number[] | null = null;
+      for (;;) {
+        placed = stack(kept.map((l) => l.n.y + l.n.height / 2), kept.map((l) => l.lines.length * lineHeight), area);
+        if (placed || kept.length === 0) break;
+        if (maxLines === 2) break;
+        const smallest = kept.reduce((a, b) => (b.n.size < a.n.size ? b : a));
+        kept = kept.filter((l) => l !== smallest);
       }
-      const smallest = kept.reduce((a, b) => (b.n.size < a.n.size ? b : a));
-      kept = kept.filter((l) => l !== smallest);
+      if (!placed || (maxLines === 2 && kept.length < all)) continue;
+      kept.forEach((l, j) => {
+        const width = Math.min(maxWidth, Math.max(...l.lines.map(measure)));
+        out.push({
+          key: l.n.key,
+          text: l.lines.join('\n'),
+          lines: l.lines,
+          x: right ? x.right + PAD : x.left - PAD - width,
+          y: placed[j]!,
+          width,
+          height: l.lines.length * lineHeight,
+          align: right ? 'left' : 'right',
+        });
+      });
+      break;
     }
   }
   return out;
 }
 
 /**
- * Tops for boxes of `height` wanted at `centers` (in node order, top to bottom), moved apart by the least
- * and kept inside `area`; `null` when they cannot all fit.
+ * Tops for boxes of `heights` wanted at `centers` (in node order, top to bottom), moved apart by the
+ * least and kept inside `area`; `null` when they cannot all fit.
  */
-function stack(centers: readonly number[], height: number, area: LabelArea): number[] | null {
-  if (centers.length * (height + GAP) - GAP > area.bottom - area.top) return null;
-  const order = centers.map((c, i) => ({ c, i })).sort((a, b) => a.c - b.c || a.i - b.i);
-  const tops = order.map((o) => o.c - height / 2);
+function stack(centers: readonly number[], heights: readonly number[], area: LabelArea): number[] | null {
+  if (heights.reduce((a, h) => a + h + GAP, 0) - GAP > area.bottom - area.top) return null;
+  const order = centers.map((c, i) => ({ c, i, h: heights[i]! })).sort((a, b) => a.c - b.c || a.i - b.i);
+  const tops = order.map((o) => o.c - o.h / 2);
   // Down: each box starts below the one above it, and inside the top.
   for (let k = 0; k < tops.length; k += 1) {
-    const min = k === 0 ? area.top : tops[k - 1]! + height + GAP;
+    const min = k === 0 ? area.top : tops[k - 1]! + order[k - 1]!.h + GAP;
     if (tops[k]! < min) tops[k] = min;
   }
   // Up: each box ends above the one below it, and inside the bottom.
   for (let k = tops.length - 1; k >= 0; k -= 1) {
-    const max = k === tops.length - 1 ? area.bottom - height : tops[k + 1]! - height - GAP;
+    const max = k === tops.length - 1 ? area.bottom - order[k]!.h : tops[k + 1]! - order[k]!.h - GAP;
     if (tops[k]! > max) tops[k] = max;
   }
   if (tops[0]! < area.top - 0.5) return null;

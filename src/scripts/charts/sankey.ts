@@ -44,12 +44,13 @@ export function renderSankey(canvas: HTMLCanvasElement, spec: CanvasSpec): void 
       ctx.save();
       ctx.font = `${fontSize}px ${fontFamily}`;
       const { left, top, right, bottom } = chart.chartArea;
-      const placed = layoutLabels(boxes, { left, top, right, bottom }, Math.round(fontSize * 1.3), (s) => ctx.measureText(s).width);
+      const placed = layoutLabels(boxes, { left, top, right, bottom }, labelLineHeight(fontSize), (s) => ctx.measureText(s).width);
       ctx.fillStyle = colors.text;
       ctx.textBaseline = 'middle';
+      const line = labelLineHeight(fontSize);
       for (const b of placed) {
         ctx.textAlign = b.align;
-        ctx.fillText(b.text, b.align === 'left' ? b.x : b.x + b.width, b.y + b.height / 2);
+        b.lines.forEach((text, i) => ctx.fillText(text, b.align === 'left' ? b.x : b.x + b.width, b.y + line * (i + 0.5)));
       }
       ctx.restore();
       const round = (v: number) => Math.round(v * 10) / 10;
@@ -143,4 +144,9 @@ function nodeBoxes(chart: Chart<'sankey'>, nodes: readonly { key: string; label:
     out.push({ key: n.key, label: n.label, column: n.column, x: s.x, y: s.top, width: nodeWidth, height: Math.max(1, s.bottom - s.top), size: Math.max(s.in, s.out) });
   }
   return out;
+}
+
+/** Line height of a label line in CSS pixels. */
+function labelLineHeight(fontSize: number): number {
+  return Math.round(fontSize * 1.3);
 }
