@@ -5,6 +5,7 @@
  * highlight covers the original characters (ＩＣＴ, a term broken across a line). Pure: no DOM.
  */
 import { normalizeForMatch } from '../../lib/search-tokens.ts';
+import { ui } from '../../i18n/ja.ts';
 
 export interface ExcerptPart {
   text: string;
@@ -117,24 +118,54 @@ function safeIndex(text: string, i: number): number {
 
 /** Characters of words (letters, kana, kanji): prose has many, a table row's residue of numbers and "—" few. */
 const WORD_CHAR = /[\p{L}]/u;
+/** A run of text between block breaks this long is a sentence or a long cell, not a table's short cells. */
+const SENTENCE_RUN = 16;
 
-/** Share of word characters in a passage (0–1). */
+/**
+ * Share of a passage (0–1) that reads as prose: text runs between block breaks (the page text has a
+ * space at every cell, heading and paragraph boundary) of SENTENCE_RUN characters or more, mostly words.
+ * A table row ("予算額（前年度から繰越し） 計 — 30 …") is many short runs; a sentence is one long run.
+ */
 export function proseShare(passage: string): number {
-  let words = 0;
+  let prose = 0;
   let all = 0;
-  for (const ch of passage) {
-    if (ch === ' ') continue;
-    all += 1;
-    if (WORD_CHAR.test(ch)) words += 1;
+  const runs = passage.split(' ');
+  for (const [i, run] of runs.entries()) {
+    const chars = [...run];
+    all += chars.length;
+    // The first and last runs may be cut by the passage's ends: judged by their words alone.
+    const cut = i === 0 || i === runs.length - 1;
+    if (chars.length < SENTENCE_RUN && !cut) continue;
+    const words = chars.filter((ch) => WORD_CHAR.test(ch)).length;
+    if (words / chars.length >= 0.6) prose += chars.length;
   }
-  return all === 0 ? 0 : words / all;
+  return all === 0 ? 0 : prose / all;
 }
 
-/** Below this share of word characters a passage reads as table residue ("— — — 999.71 計 — — —"). */
-const PROSE_MIN = 0.6;
+/** Below this share a passage reads as table residue ("— — — 999.71 予算額（前年度から繰越し） 計 — — —"). */
+const PROSE_MIN = 0.5;
 
 /** Runs of blank marks between table cells ("— — —"), shown as one. */
 const BLANK_RUN = /—(?:\s+—)+/g;
+
+/** The sheet page's section headings, as the page text has them (src/pages/sheets/[id].astro). */
+const SECTION_NAMES: readonly string[] = Object.entries(ui.sections)
+  .filter(([key]) => key !== 'summary' && key !== 'source')
+  .map(([, name]) => name);
+
+/** The section a position of a sheet page's text is in: the last heading before it; `null` before any. */
+export function sectionAt(text: string, at: number): string | null {
+  let best: string | null = null;
+  let bestAt = -1;
+  for (const name of SECTION_NAMES) {
+    const i = text.lastIndexOf(name, at);
+    if (i > bestAt) {
+      bestAt = i;
+      best = name;
+    }
+  }
+  return best;
+}
 
 /**
  * The start of the sentence or line a match at `at` is in, if it begins at most `lead` characters before
@@ -159,6 +190,7 @@ export function buildExcerpt(text: string, terms: readonly string[], length = 12
   const ranges = matchRanges(text, terms);
   const lead = Math.floor(length / 4);
   let start = 0;
+  let section: string | null = null;
   if (ranges.length > 0) {
     const normTerms = terms.map(normalizeForMatch).filter((t) => t !== '');
     // Matches inside a repetition of the title (the heading, a summary quoting the 事業名) add nothing.
@@ -182,10 +214,12 @@ export function buildExcerpt(text: string, terms: readonly string[], length = 12
       if (best === normTerms.length && bestProse >= 0.85) break;
     }
     if (bestProse < PROSE_MIN) {
-      // Table residue: the cells either side of the match, not a window of blank marks and numbers.
+      // Table residue: the cells either side of the match, not a window of blank marks and numbers,
+      // after the name of the section the table is in ("支出先: …").
       const first = ranges.find(([a]) => a >= start) ?? ranges[0]!;
       start = Math.max(0, first[0] - 24);
       length = Math.min(length, first[1] - start + 40);
+      section = sectionAt(text, first[0]);
     }
   }
   start = safeIndex(text, start);
@@ -195,6 +229,7 @@ export function buildExcerpt(text: string, terms: readonly string[], length = 12
   end = safeIndex(text, end);
   const parts = split(text, start, end, ranges).map((p) => (p.mark ? p : { ...p, text: p.text.replace(BLANK_RUN, '—') }));
   if (start > 0) parts.unshift({ text: ELLIPSIS, mark: false });
+  if (section !== null) parts.unshift({ text: `${section}: `, mark: false });
   if (end < text.length) parts.push({ text: ELLIPSIS, mark: false });
   return { parts, matched: parts.some((p) => p.mark) };
 }
