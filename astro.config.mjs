@@ -9,7 +9,9 @@ import searchIndex from './src/integrations/search-index.ts';
 const base = process.env.BASE ?? '/';
 
 export default defineConfig({
-  site: process.env.SITE ?? 'https://example.github.io',
+  // No SITE, no absolute URLs: canonical/og:url are left out and the open data lists page paths, rather
+  // than a placeholder host that would be published by mistake.
+  site: process.env.SITE || undefined,
   base,
   outDir: process.env.OUT_DIR ?? './dist',
   trailingSlash: 'always',

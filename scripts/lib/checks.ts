@@ -27,7 +27,7 @@
  *   10百万円 in a block whose total is 0). Amounts are exact 円 on both sides, so no tolerance.
  */
 import type { Sheet, SheetWarning } from '../../src/schema/sheet.ts';
-import { formatMillionYen } from './normalize/amount.ts';
+import { formatMillionYen } from '../../src/lib/format.ts';
 import { westernToEraLabel } from './normalize/era-year.ts';
 import { corporateNumberCheckDigit } from '../../src/lib/corporate-number.ts';
 

@@ -6,7 +6,7 @@
 import type { PastSheet, Sheet } from '../schema/sheet.ts';
 import { numberSlug } from '../../scripts/lib/ids.ts';
 import { ministrySlug } from './ministry.ts';
-import { hasSingleBidder, settledBudgetYear } from './summary.ts';
+import { executionReported, hasSingleBidder, settledBudgetYear } from './summary.ts';
 
 export interface SheetRow {
   id: string;
@@ -36,7 +36,8 @@ export function sheetRow(s: Sheet): SheetRow {
     title: s.title,
     budgetYear: b?.year ?? null,
     budget: b?.total ?? null,
-    executed: b?.executed ?? null,
+    // RS's 0 for a year not yet spent is not an execution figure (executionReported).
+    executed: b && executionReported(b) ? b.executed : null,
     rate: b?.executionRate ?? null,
     singleBidder: hasSingleBidder(s),
     warnings: s.warnings.length,

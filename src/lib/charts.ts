@@ -6,8 +6,8 @@
  */
 import type { Activity, Flow, Outcome, Payee, Sheet } from '../schema/sheet.ts';
 import { fiscalYearLabel, fiscalYearShortLabel } from './era.ts';
-import { formatNumber, formatPercent, formatYenShort } from './format.ts';
-import { isHighWinningBidRate, isSingleBidder, payeesByAmount } from './summary.ts';
+import { formatNumber, formatPercentShort, formatYenShort } from './format.ts';
+import { executionReported, isHighWinningBidRate, isSingleBidder, payeesByAmount } from './summary.ts';
 import { toCsv, type CsvCell } from './csv.ts';
 import type { Totals } from './aggregate.ts';
 
@@ -150,7 +150,7 @@ export function budgetChart(sheet: Sheet): ChartData | null {
   const rows: Cell[][] = cols.map((b) => [label(b), b.total, b.executed, b.executionRate]);
   const described = cols
     .filter((b) => !b.isRequest && (b.total !== null || b.executed !== null))
-    .map((b) => `${fiscalYearLabel(b.year)} 予算${formatYenShort(b.total)}・執行${formatYenShort(b.executed)}（執行率${formatPercent(b.executionRate)}）`);
+    .map((b) => `${fiscalYearLabel(b.year)} 予算${formatYenShort(b.total)}・執行${formatYenShort(b.executed)}（執行率${formatPercentShort(b.executionRate)}）`);
   return {
     id: 'budget',
     title: '予算額と執行額の推移',
@@ -169,7 +169,8 @@ export function budgetChart(sheet: Sheet): ChartData | null {
       kind: 'budget',
       labels: cols.map((b) => `${fiscalYearShortLabel(b.year)}${b.isRequest ? '要求' : ''}`),
       budget: cols.map((b) => b.total),
-      executed: cols.map((b) => b.executed),
+      // A year not reported yet (RS: 0 with a blank 執行率) is a gap, not a bar of 0.
+      executed: cols.map((b) => (executionReported(b) ? b.executed : null)),
       rate: cols.map((b) => b.executionRate),
     },
     notes: [],
@@ -226,7 +227,7 @@ export function outcomeChart(o: Outcome, index: number): ChartData | null {
     caption: `${name}：年度別の目標値・成果実績（${o.unit ?? '単位の記載なし'}）と達成度（%）`,
     summary: `${name}の目標値（棒）と成果実績（折れ線）のグラフ。${
       latest
-        ? `${fiscalYearLabel(latest.year)}は目標${formatNumber(latest.target)}${o.unit ?? ''}に対し実績${formatNumber(latest.actual)}${o.unit ?? ''}、達成度${formatPercent(latest.achievement)}${latest.achievement !== null && latest.achievement >= 1 ? '（目標達成）' : '（目標未達）'}。`
+        ? `${fiscalYearLabel(latest.year)}は目標${formatNumber(latest.target)}${o.unit ?? ''}に対し実績${formatNumber(latest.actual)}${o.unit ?? ''}、達成度${formatPercentShort(latest.achievement)}${latest.achievement !== null && latest.achievement >= 1 ? '（目標達成）' : '（目標未達）'}。`
         : '達成度の記載なし。'
     }`,
     table: {

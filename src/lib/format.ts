@@ -52,19 +52,27 @@ export function formatYenExact(yen: number | null | undefined): string {
   return `${withGrouping(shiftDecimal(yen, 0))}円`;
 }
 
-/** 339000000 → "339"; 19938516000 → "19,938.516": the number in a "(百万円)" column, exact. */
+/** Decimals a table shows of an amount in 百万円: 千円. */
+export const MILLION_YEN_TABLE_PLACES = 3;
+
+/**
+ * The number in a "(百万円)" column: 百万円 to at most 3 decimals (千円), rounded half up on the decimal
+ * string (339000000 → "339"; 19938516000 → "19,938.516"; 404495356 → "404.495"). Text sheets state
+ * 百万円 with at most 3 decimals, so their figures show exactly as stated; RS tables state whole 円,
+ * which as 百万円 would read "404.495356". Pages pair it with {@link formatYenExact} in a title.
+ */
 export function formatMillionYenNumber(yen: number | null | undefined): string {
   if (yen === null || yen === undefined) return NONE;
-  return withGrouping(shiftDecimal(yen, 6));
+  return withGrouping(roundDecimal(shiftDecimal(yen, 6), MILLION_YEN_TABLE_PLACES));
 }
 
-/** 339000000 → "339百万円" (exact). */
+/** 339000000 → "339百万円", 1 → "0.000001百万円": exact, for sentences that must not round (warnings). */
 export function formatMillionYen(yen: number | null | undefined): string {
   if (yen === null || yen === undefined) return NONE;
-  return `${formatMillionYenNumber(yen)}百万円`;
+  return `${withGrouping(shiftDecimal(yen, 6))}百万円`;
 }
 
-/** Rounds a non-negative decimal string to `places` decimals (half up), trailing zeros dropped. */
+/** Rounds a decimal string to `places` decimals (half up, away from zero), trailing zeros dropped. */
 function roundDecimal(decimal: string, places: number): string {
   const negative = decimal.startsWith('-');
   const body = negative ? decimal.slice(1) : decimal;
@@ -77,17 +85,27 @@ function roundDecimal(decimal: string, places: number): string {
   return (negative && out !== '0' ? '-' : '') + out;
 }
 
+/** Decimals that leave `sig` significant figures of a decimal string's integer part (never negative). */
+function placesForSignificant(decimal: string, sig: number): number {
+  const int = decimal.replace('-', '').split('.')[0] ?? '0';
+  return int === '0' ? sig - 1 : Math.max(0, sig - int.length);
+}
+
 /**
  * A headline amount the way readers of these sheets expect it: below 1億円 in 百万円, from 1億円 in
- * 億円, from 1兆円 in 兆円, with at most 3 significant decimals shown (0.4百万円, 3.59億円, 199.39億円,
- * 1.23兆円). Rounds for display: pair it with {@link formatYenExact} in a title.
+ * 億円, from 1兆円 in 兆円, to 3 significant figures, rounded half up on the decimal string (0.4百万円,
+ * 33.5百万円, 3.59億円, 199億円, 1,234億円, 28.4兆円). Pair it with {@link formatYenExact} in a title.
  */
 export function formatYenShort(yen: number | null | undefined): string {
   if (yen === null || yen === undefined) return NONE;
   const abs = Math.abs(yen);
-  if (abs >= 1e12) return `${withGrouping(roundDecimal(shiftDecimal(yen, 12), 2))}兆円`;
-  if (abs >= 1e8) return `${withGrouping(roundDecimal(shiftDecimal(yen, 8), 2))}億円`;
-  if (abs >= 1e6 || abs === 0) return `${withGrouping(roundDecimal(shiftDecimal(yen, 6), abs >= 1e7 ? 1 : 2))}百万円`;
+  const short = (power: number, unit: string) => {
+    const d = shiftDecimal(yen, power);
+    return `${withGrouping(roundDecimal(d, placesForSignificant(d, 3)))}${unit}`;
+  };
+  if (abs >= 1e12) return short(12, '兆円');
+  if (abs >= 1e8) return short(8, '億円');
+  if (abs >= 1e6 || abs === 0) return short(6, '百万円');
   // Under 1百万円 the exact value is short enough to show as it is.
   return formatYenExact(yen);
 }

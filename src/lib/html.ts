@@ -14,7 +14,6 @@
 import { escapeUTF8 } from 'entities';
 import {
   NONE,
-  formatMillionYen,
   formatMillionYenNumber,
   formatPercent,
   formatPercentShort,
@@ -69,14 +68,17 @@ export const noneHtml = new Html(`<span class="none">${NONE}</span>`);
 /** An amount (src/components/Amount.astro): the exact 円 in <data value> and its title. */
 export function amountHtml(yen: number | null | undefined, unit: 'million' | 'million-with-unit' | 'short' = 'million'): Html {
   if (yen === null || yen === undefined) return noneHtml;
-  const text = unit === 'short' ? formatYenShort(yen) : unit === 'million-with-unit' ? formatMillionYen(yen) : formatMillionYenNumber(yen);
+  const text = unit === 'short' ? formatYenShort(yen) : unit === 'million-with-unit' ? `${formatMillionYenNumber(yen)}百万円` : formatMillionYenNumber(yen);
   return html`<data value="${String(yen)}" title="${formatYenExact(yen)}">${text}</data>`;
 }
 
-/** A rate stored as a fraction, as a percentage (src/components/Rate.astro). */
-export function rateHtml(value: number | null | undefined, short = false): Html {
+/**
+ * A rate stored as a fraction, as a percentage to the site's one precision (src/components/Rate.astro);
+ * the stated value stays in <data value> and the title.
+ */
+export function rateHtml(value: number | null | undefined): Html {
   if (value === null || value === undefined) return noneHtml;
-  return html`<data value="${String(value)}">${short ? formatPercentShort(value) : formatPercent(value)}</data>`;
+  return html`<data value="${String(value)}" title="${formatPercent(value)}">${formatPercentShort(value)}</data>`;
 }
 
 /** A quantity as stated, with its unit when given (src/components/Num.astro). */

@@ -17,6 +17,7 @@ export interface OpenDataRow {
   executionRate: number | null;
   singleBidder: boolean;
   warnings: number;
+  /** The sheet page: absolute when the site's address (SITE) is known, else its path from the site root. */
   url: string;
 }
 

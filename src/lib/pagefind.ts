@@ -10,12 +10,12 @@
  * value (first in ascending order), while the search page's sort tables put pages without a value last
  * in both directions.
  * Meta: title, ministry, year (display, 2022（令和4）年度), budget (display, e.g. 359百万円),
- * rate (display, e.g. 91%), summary (the page's one-sentence summary).
+ * rate (display, e.g. 90.5%), summary (the page's one-sentence summary).
  */
 import type { Sheet } from '../schema/sheet.ts';
 import { fiscalYearLabel } from './era.ts';
-import { formatPercent, formatYenShort } from './format.ts';
-import { summarize } from './summary.ts';
+import { formatPercentShort, formatYenShort } from './format.ts';
+import { executionReported, summarize } from './summary.ts';
 
 export const FILTER_KEYS = { ministry: '府省庁', year: '年度', singleBidder: '一者応札' } as const;
 export const SORT_KEYS = { budget: 'budget', rate: 'rate', year: 'year' } as const;
@@ -48,8 +48,9 @@ export function pagefindValues(sheet: Sheet): PagefindValues {
       title: sheet.title,
       ministry: sheet.ministry,
       year: fiscalYearLabel(sheet.fiscalYear),
-      budget: b ? `${formatYenShort(budget)}（${fiscalYearLabel(b.year)}）` : '—',
-      rate: formatPercent(rate),
+      // A 0 budget in a year with nothing reported yet (RS's placeholder columns) says nothing to a reader.
+      budget: b && (b.total !== 0 || executionReported(b)) ? `${formatYenShort(budget)}（${fiscalYearLabel(b.year)}）` : '—',
+      rate: formatPercentShort(rate),
       summary: s.sentence,
     },
   };

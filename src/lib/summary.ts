@@ -5,26 +5,49 @@
  */
 import type { BudgetYear, Payee, Sheet } from '../schema/sheet.ts';
 import { fiscalYearLabel } from './era.ts';
-import { formatPercent, formatPercentShort, formatYenShort } from './format.ts';
+import { formatPercentShort, formatYenShort } from './format.ts';
 
 /** 落札率 at or above this counts as high (a common audit threshold). Fraction. */
 export const HIGH_WINNING_BID_RATE = 0.95;
 
 /**
+ * Whether a budget column reports its execution. The current year's column has a budget but no
+ * execution yet: text sheets write "-" (null), RS writes 執行額 0 with a blank 執行率 — that 0 is
+ * "not reported yet", and showing it as 執行額0百万円 would say the money was not spent.
+ */
+export function executionReported(b: Pick<BudgetYear, 'executed' | 'executionRate'>): boolean {
+  return b.executed !== null && !(b.executed === 0 && b.executionRate === null);
+}
+
+function nonRequestColumns(sheet: Pick<Sheet, 'budgets'>): BudgetYear[] {
+  return sheet.budgets.filter((b) => !b.isRequest).sort((a, b) => b.year - a.year);
+}
+
+/**
  * The budget column the summary, lists and sort keys use: the latest year that is not a 要求 (request)
- * column and has an execution figure with a stated 執行率; failing that, the latest with any 執行額;
- * failing that, the latest non-request column with a 計. The current year's column usually has a budget
- * but no execution yet (text sheets write "-", RS writes 0 with a blank 執行率), so "latest" alone would
- * show a year that has not been spent.
+ * column and has both a 計 and a reported execution with a stated 執行率; failing that, the latest with
+ * both; failing that, the latest non-request column with a 計 (its execution then is not known yet).
  */
 export function settledBudgetYear(sheet: Pick<Sheet, 'budgets'>): BudgetYear | null {
-  const cols = sheet.budgets.filter((b) => !b.isRequest).sort((a, b) => b.year - a.year);
+  const cols = nonRequestColumns(sheet);
   return (
-    cols.find((b) => b.executed !== null && b.executionRate !== null) ??
-    cols.find((b) => b.executed !== null && b.executed !== 0) ??
+    cols.find((b) => b.total !== null && executionReported(b) && b.executionRate !== null) ??
+    cols.find((b) => b.total !== null && executionReported(b)) ??
     cols.find((b) => b.total !== null) ??
     null
   );
+}
+
+/**
+ * The latest budget column whose execution is not reported yet, when it is the settled column itself or
+ * later than it (the current year of an RS sheet): the summary says its execution is not yet known.
+ */
+export function pendingExecutionYear(sheet: Pick<Sheet, 'budgets'>): BudgetYear | null {
+  const settled = settledBudgetYear(sheet);
+  const latest = nonRequestColumns(sheet).find((b) => b.total !== null);
+  // A year without budget (計 0: the project ended or has not started) has nothing left to report.
+  if (!latest || latest.total === 0 || executionReported(latest)) return null;
+  return settled === null || latest.year >= settled.year ? latest : null;
 }
 
 /** Payees ordered by amount, largest first; payees without an amount last, in sheet order. */
@@ -79,6 +102,8 @@ export function outcomeStatus(sheet: Pick<Sheet, 'outcomes'>): OutcomeStatus {
 
 export interface SheetSummary {
   budgetYear: BudgetYear | null;
+  /** The latest column with a budget but no reported execution yet (see pendingExecutionYear). */
+  pendingYear: BudgetYear | null;
   outcomes: OutcomeStatus;
   largestPayee: Payee | null;
   warningCount: number;
@@ -91,22 +116,26 @@ function payeePhrase(p: Payee): string {
   const parts: string[] = [];
   if (p.contractMethod) parts.push(p.contractMethod);
   if (p.bidders !== null) parts.push(`入札者数${p.bidders}${isSingleBidder(p) ? '（一者応札）' : ''}`);
-  if (p.winningBidRate !== null) parts.push(`落札率${formatPercent(p.winningBidRate)}`);
+  if (p.winningBidRate !== null) parts.push(`落札率${formatPercentShort(p.winningBidRate)}`);
   return `${p.name} ${formatYenShort(p.amount)}${parts.length ? `（${parts.join('、')}）` : ''}`;
 }
 
 export function summarize(sheet: Sheet): SheetSummary {
   const budgetYear = settledBudgetYear(sheet);
+  const pendingYear = pendingExecutionYear(sheet);
   const outcomes = outcomeStatus(sheet);
   const largestPayee = payeesByAmount(sheet.payees).find((p) => p.amount !== null) ?? null;
   const warningCount = sheet.warnings.length;
   const bits: string[] = [];
-  if (budgetYear) {
+  if (budgetYear && budgetYear !== pendingYear) {
     let s = `${fiscalYearLabel(budgetYear.year)}の予算${formatYenShort(budgetYear.total)}`;
-    if (budgetYear.executed !== null) s += `、執行額${formatYenShort(budgetYear.executed)}`;
+    if (executionReported(budgetYear)) s += `、執行額${formatYenShort(budgetYear.executed)}`;
     if (budgetYear.executionRate !== null) s += `（執行率${formatPercentShort(budgetYear.executionRate)}）`;
     bits.push(s);
-  } else {
+  }
+  if (pendingYear) {
+    bits.push(`${fiscalYearLabel(pendingYear.year)}の予算${formatYenShort(pendingYear.total)}（執行額はまだ公表されていません）`);
+  } else if (!budgetYear) {
     bits.push('予算・執行額の記載なし');
   }
   if (outcomes.judged > 0) bits.push(`成果目標${outcomes.judged}件中${outcomes.met}件達成`);
@@ -114,5 +143,5 @@ export function summarize(sheet: Sheet): SheetSummary {
   if (largestPayee) bits.push(`最大の支出先は${payeePhrase(largestPayee)}`);
   if (warningCount > 0) bits.push(`データの注意点${warningCount}件`);
   const sentence = `${sheet.ministry}「${sheet.title}」（${fiscalYearLabel(sheet.fiscalYear)}レビューシート）。${bits.join('。')}。`;
-  return { budgetYear, outcomes, largestPayee, warningCount, singleBidder: hasSingleBidder(sheet), sentence };
+  return { budgetYear, pendingYear, outcomes, largestPayee, warningCount, singleBidder: hasSingleBidder(sheet), sentence };
 }

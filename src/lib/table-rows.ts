@@ -220,7 +220,7 @@ export function warningLinks(ns: readonly number[]): Html {
 export function payeeRows(payees: readonly Payee[], opts: { showReason: boolean; showContract: boolean; warningsOf: (p: Payee) => number[] }): Html {
   return html`${payees.map(
     (p) =>
-      html`<tr role="row"><td role="cell" class="num" data-label="順位">${p.rank}</td><th scope="row" role="rowheader">${isValidCorporateNumber(p.corporateNumber) ? html`<a href="${payeeHref(p.corporateNumber)}">${p.name}</a>` : p.name}${partyDetails(p)}</th><td role="cell" class="code" data-label="法人番号">${p.corporateNumber ?? noneHtml}</td><td role="cell" class="note-col" data-label="業務概要">${contractsHtml(p)}</td><td role="cell" class="num" data-label="支出額（百万円）">${amountHtml(p.amount)}</td>${
+      html`<tr role="row"><td role="cell" class="num" data-label="順位">${p.rank}</td><th scope="row" role="rowheader">${isValidCorporateNumber(p.corporateNumber) ? html`<a href="${payeeHref(p.corporateNumber)}">${p.name}</a>` : p.name}${partyDetails(p)}</th><td role="cell" class="code corp-no" data-label="法人番号">${p.corporateNumber ?? noneHtml}</td><td role="cell" class="note-col" data-label="業務概要">${contractsHtml(p)}</td><td role="cell" class="num" data-label="支出額（百万円）">${amountHtml(p.amount)}</td>${
         opts.showContract &&
         html`<td role="cell" data-label="契約方式等">${p.contractMethod ?? noneHtml}</td><td role="cell" class="num" data-label="入札者数">${numHtml(p.bidders)}</td><td role="cell" class="num" data-label="落札率">${rateHtml(p.winningBidRate)}</td>`
       }<td role="cell" data-label="注意">${marksHtml(payeeMarks(p))}${warningLinks(opts.warningsOf(p))}</td>${

@@ -3,6 +3,7 @@
  * URLs as links without ever treating the text as HTML. Only http: and https: URLs become links.
  */
 import { safeExternalUrl } from './url.ts';
+import { URL_IN_TEXT } from './url-cell.ts';
 
 export type TextPart = { kind: 'text'; text: string } | { kind: 'link'; text: string; href: string };
 
@@ -15,16 +16,11 @@ export function paragraphs(text: string): string[][] {
     .map((p) => p.split('\n'));
 }
 
-/**
- * A URL runs up to the first space, quote, angle bracket or non-ASCII character: sheets write URLs in
- * ASCII and put notes right after them ("https://…／※事業期間終了後閉鎖予定"), which stay text.
- */
-const URL_RE = /https?:\/\/[^\s<>"'\u0080-\uffff]+/g;
-
 export function linkParts(line: string): TextPart[] {
   const parts: TextPart[] = [];
   let last = 0;
-  for (const m of line.matchAll(URL_RE)) {
+  // A URL ends at the first character a URL cannot hold: a note run on after it ("…／※閉鎖予定") stays text.
+  for (const m of line.matchAll(URL_IN_TEXT)) {
     const start = m.index ?? 0;
     // A URL at the end of a sentence keeps its trailing punctuation outside the link.
     const raw = m[0].replace(/[.,;:)\]]+$/, '');

@@ -453,8 +453,12 @@ describe('home and lists', () => {
     expect(existsSync(path.join(site.dist, '404.html'))).toBe(true);
   });
 
-  it('pages without charts carry no JavaScript', () => {
-    for (const p of ['about/', 'ministries/', '404.html']) {
+  it('pages without charts carry no JavaScript (/ministries/ has only its sortable table)', () => {
+    const ministries = scanTags(html('ministries/')).filter((t) => t.name === 'script');
+    expect(ministries).toHaveLength(1);
+    expect(html('ministries/')).toContain('data-sortable');
+    expect(pageText(html('ministries/'))).toContain('予算額の合計（百万円）');
+    for (const p of ['about/', '404.html']) {
       const scripts = scanTags(html(p)).filter((t) => t.name === 'script');
       expect(scripts, p).toEqual([]);
     }

@@ -59,10 +59,11 @@ async function buildSite(spec: SiteSpec, reuse: boolean): Promise<BuiltSite> {
   await mkdir(dir, { recursive: true });
   const started = Date.now();
   process.stderr.write(`[site build] ${spec.name}: building (BASE=${spec.base}, SHEETS_DIR=${spec.sheetsDir}) …\n`);
+  const env: NodeJS.ProcessEnv = { ...process.env, SITE: site.site };
+  if (spec.noSite) delete env.SITE;
   const code = await runBuild(
     {
-      ...process.env,
-      SITE: site.site,
+      ...env,
       BASE: spec.base,
       OUT_DIR: site.dist,
       SHEETS_DIR: site.sheetsPath,

@@ -7,7 +7,7 @@
  *
  * | name   | sheets                        | BASE                  |
  * |--------|-------------------------------|-----------------------|
- * | `root` | sheets/ (the project samples) | `/`                   |
+ * | `root` | sheets/ (the project samples) | `/`  (built without SITE) |
  * | `base` | sheets/ (the project samples) | `/review-sheet-site/` |
  * | `xss`  | tests/fixtures/xss-sheets/    | `/`                   |
  */
@@ -26,6 +26,8 @@ export interface SiteSpec {
   base: string;
   /** Input sheets folder (SHEETS_DIR), relative to the project root. */
   sheetsDir: string;
+  /** Built without SITE (as before a site address is configured): no absolute URL may appear. */
+  noSite?: boolean;
 }
 
 export interface BuiltSite extends SiteSpec {
@@ -35,7 +37,7 @@ export interface BuiltSite extends SiteSpec {
   contentDir: string;
   /** Absolute input sheets folder. */
   sheetsPath: string;
-  /** SITE the build used (its origin counts as internal in absolute links). */
+  /** SITE the build used (its origin counts as internal in absolute links); unused when `noSite`. */
   site: string;
   /** Build log (convert + astro build + search index output). */
   log: string;
@@ -50,7 +52,7 @@ export const SITES_MANIFEST = path.join(SITES_ROOT, 'sites.json');
 export const TEST_SITE_ORIGIN = 'https://review-sheets.example';
 
 export const SITE_SPECS: readonly SiteSpec[] = [
-  { name: 'root', base: '/', sheetsDir: 'sheets' },
+  { name: 'root', base: '/', sheetsDir: 'sheets', noSite: true },
   { name: 'base', base: '/review-sheet-site/', sheetsDir: 'sheets' },
   { name: 'xss', base: '/', sheetsDir: 'tests/fixtures/xss-sheets' },
 ];

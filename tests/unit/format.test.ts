@@ -85,15 +85,34 @@ describe('百万円 and 億円', () => {
     expect(() => shiftDecimal(1.5, 0)).toThrow(RangeError);
   });
 
-  it('headline amounts: 百万円 below 1億円, 億円 from 1億円, 兆円 from 1兆円', () => {
+  it('table figures: 百万円 to 千円 at most, rounded half up on the decimal string (RS states whole 円)', () => {
+    // Real RS amounts (2024-nta-rs1360 予算額, 2024-cfa-rs6501, 2024-mext-rs1699 当初予算).
+    expect(formatMillionYenNumber(404495356)).toBe('404.495');
+    expect(formatMillionYenNumber(1799999)).toBe('1.8');
+    expect(formatMillionYenNumber(81299999)).toBe('81.3');
+    expect(formatMillionYenNumber(34464010)).toBe('34.464');
+    // Half up: …5 goes up, …4 down; negatives by magnitude.
+    expect(formatMillionYenNumber(1000500)).toBe('1.001');
+    expect(formatMillionYenNumber(1000499)).toBe('1');
+    expect(formatMillionYenNumber(-1000500)).toBe('-1.001');
+    expect(formatMillionYenNumber(2681240189398)).toBe('2,681,240.189');
+    // The exact form, for sentences that must not round.
+    expect(formatMillionYen(1)).toBe('0.000001百万円');
+    expect(formatMillionYen(1200000000)).toBe('1,200百万円');
+  });
+
+  it('headline amounts: 百万円 below 1億円, 億円 from 1億円, 兆円 from 1兆円, 3 significant figures', () => {
     expect(formatYenShort(15000000)).toBe('15百万円');
     expect(formatYenShort(1500000)).toBe('1.5百万円');
     expect(formatYenShort(3295000)).toBe('3.3百万円');
     expect(formatYenShort(33498000)).toBe('33.5百万円');
     expect(formatYenShort(100000000)).toBe('1億円');
     expect(formatYenShort(359000000)).toBe('3.59億円');
-    expect(formatYenShort(19938516000)).toBe('199.39億円');
-    expect(formatYenShort(123456789012345)).toBe('123.46兆円');
+    expect(formatYenShort(19938516000)).toBe('199億円');
+    expect(formatYenShort(19950000000)).toBe('200億円');
+    expect(formatYenShort(123456789012345)).toBe('123兆円');
+    expect(formatYenShort(28370000000000)).toBe('28.4兆円');
+    expect(formatYenShort(123456000000)).toBe('1,235億円');
     expect(formatYenShort(-359000000)).toBe('-3.59億円');
     expect(formatYenShort(400000)).toBe('400,000円');
   });
@@ -132,6 +151,17 @@ describe('rates are fractions shown as percentages', () => {
   ])('%j → short %j, full %j', (fraction, short, full) => {
     expect(formatPercentShort(fraction)).toBe(short);
     expect(formatPercent(fraction)).toBe(full);
+  });
+
+  it('the site rate rounds half up on the stated digits, not on the float', () => {
+    // Real 執行率 of 2024-cao-rs103 (0.5095) and 2024-maff-rs3214 (0.1055): ×100 in floating point is
+    // 50.949999… and 10.549999…, which toFixed(1) rounds down.
+    expect(formatPercentShort(0.5095)).toBe('51%');
+    expect(formatPercentShort(0.1055)).toBe('10.6%');
+    expect(formatPercentShort(0.99995)).toBe('100%');
+    expect(formatPercentShort(0.81838)).toBe('81.8%');
+    expect(formatPercentShort(1e-7)).toBe('0%');
+    expect(formatPercentShort(-0.0005)).toBe('-0.1%');
   });
 });
 

@@ -66,9 +66,10 @@ describe('value cells', () => {
     expect(String(amountHtml(0))).toContain('value="0"');
   });
 
-  it('keeps every stated digit of a rate and a quantity, with the unit', () => {
-    expect(DomUtils.textContent(parse(rateHtml(0.33608)))).toBe('33.608%');
+  it('shows a rate to the one site precision with the stated digits in value and title; a quantity as stated', () => {
+    expect(DomUtils.textContent(parse(rateHtml(0.33608)))).toBe('33.6%');
     expect(String(rateHtml(0.33608))).toContain('value="0.33608"');
+    expect(String(rateHtml(0.33608))).toContain('title="33.608%"');
     expect(DomUtils.textContent(parse(numHtml(1234.5, '件')))).toBe('1,234.5件');
     expect(String(fiscalYearHtml(2023))).toBe('<time datetime="2023">2023（令和5）年度</time>');
   });

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { parseMillionYen, formatMillionYen, millionYenOfNumber } from '../../scripts/lib/normalize/amount.ts';
+import { parseMillionYen, millionYenOfNumber } from '../../scripts/lib/normalize/amount.ts';
 import { decimalOfNumber } from '../../scripts/lib/normalize/decimal.ts';
+import { formatMillionYen } from '../../src/lib/format.ts';
 
 describe('parseMillionYen (百万円 → integer 円, exact)', () => {
   it.each([

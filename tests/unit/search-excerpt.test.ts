@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildExcerpt, highlight, matchRanges } from '../../src/components/search/excerpt.ts';
+import { buildExcerpt, highlight, matchRanges, proseShare, sectionAt } from '../../src/components/search/excerpt.ts';
 
 const sheet = readFileSync(new URL('../../sheets/text/000_ef263abaeb28aada.txt', import.meta.url), 'utf8')
   .replace(/\s+/g, ' ')
@@ -81,5 +81,36 @@ describe('buildExcerpt on a real sheet', () => {
     const e = buildExcerpt(sheet, ['存在しない語句'], 50);
     expect(e.matched).toBe(false);
     expect(e.parts.map((p) => p.text).join('')).toBe(`${sheet.slice(0, 50)}…`);
+  });
+});
+
+describe('excerpts prefer prose over table residue', () => {
+  // Page text as the indexer stores it: a space at every cell and heading boundary.
+  const page = [
+    'サイバーセキュリティ情報共有推進事業',
+    '予算額・執行額',
+    '予算額（前年度から繰越し） 計 — 30 予算額（前年度から繰越し） 前年度から繰越し 135 — — —',
+    '事業の目的・概要',
+    'サイバー攻撃の脅威が増大する中、前年度から繰越しとなった実証の成果を踏まえ、情報共有の基盤を整備する。',
+    '支出先',
+    '順位 支出先 法人番号 業務概要 1 株式会社日立製作所 7010001008844 ソフトウェア脆弱性を狙ったサイバー攻撃の防御 175 一般競争契約',
+  ].join(' ');
+
+  it('scores a sentence above a table row', () => {
+    expect(proseShare('サイバー攻撃の脅威が増大する中、前年度から繰越しとなった実証の成果を踏まえ、情報共有の基盤を整備する。')).toBe(1);
+    expect(proseShare('予算額（前年度から繰越し） 計 — 30 予算額（前年度から繰越し） 前年度から繰越し 135 — — —')).toBeLessThan(0.5);
+  });
+
+  it('shows the sentence around the match, not the budget table that also has it', () => {
+    const shown = buildExcerpt(page, ['繰越し'], 60).parts.map((p) => p.text).join('');
+    expect(shown).toContain('前年度から繰越しとなった実証の成果');
+    expect(shown).not.toContain('— 30');
+  });
+
+  it('a match only in a table: the cells around it after the section it is in', () => {
+    const e = buildExcerpt(page, ['7010001008844'], 120);
+    expect(e.parts[0]).toEqual({ text: '支出先: ', mark: false });
+    expect(e.parts.map((p) => p.text).join('')).toContain('株式会社日立製作所 7010001008844');
+    expect(sectionAt(page, page.indexOf('135'))).toBe('予算額・執行額');
   });
 });

@@ -1,6 +1,6 @@
 /** The ten-second summary (src/lib/summary.ts) on the real sample sheets. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hasSingleBidder, outcomeStatus, payeesByAmount, settledBudgetYear, summarize } from '../../src/lib/summary.ts';
+import { executionReported, hasSingleBidder, outcomeStatus, payeesByAmount, pendingExecutionYear, settledBudgetYear, summarize } from '../../src/lib/summary.ts';
 import { rsSample, rsSamples, textSample } from '../support/sample-records.ts';
 
 // Reading the RS sample folder (13 tables) takes a few seconds; once per file.
@@ -65,5 +65,26 @@ describe('summarize: RS 2024 予算事業ID 1 内閣人事局経費', () => {
 
   it('a sheet without budgets says so instead of inventing 0', () => {
     expect(settledBudgetYear({ budgets: [] })).toBeNull();
+  });
+});
+
+describe('a year whose execution is not reported yet', () => {
+  it('RS 7259 電気・ガス価格激変緩和対策等事業: settled 2023, and 2024 said to be not yet known, never 執行額 0', async () => {
+    const s = await rsSample(7259);
+    const sum = summarize(s);
+    expect(sum.budgetYear?.year).toBe(2023);
+    // RS writes the 2024 column's 執行額 as 0 with a blank 執行率.
+    const y2024 = s.budgets.find((b) => b.year === 2024)!;
+    expect([y2024.executed, y2024.executionRate]).toEqual([0, null]);
+    expect(executionReported(y2024)).toBe(false);
+    expect(sum.pendingYear?.year).toBe(2024);
+    expect(sum.sentence).toContain('2023（令和5）年度の予算3.28兆円、執行額2.68兆円（執行率81.8%）');
+    expect(sum.sentence).toContain('2024（令和6）年度の予算1.13兆円（執行額はまだ公表されていません）');
+    expect(sum.sentence).not.toMatch(/執行額0/);
+  });
+
+  it('the text sheet 000 states 計 0 for 2022 (no budget): nothing is pending', async () => {
+    const s = await textSample('000_ef263abaeb28aada.txt');
+    expect(pendingExecutionYear(s)).toBeNull();
   });
 });

@@ -19,14 +19,8 @@ export function parseMillionYen(raw: string | null | undefined): Parsed<number> 
   return { ok: true, value: Object.is(n, -0) ? 0 : n };
 }
 
-/** 円 → "339百万円", "19.9百万円", "-3百万円": exact, for messages. */
-export function formatMillionYen(yen: number): string {
-  const neg = yen < 0;
-  const abs = BigInt(Math.abs(yen));
-  const int = abs / 1000000n;
-  const frac = (abs % 1000000n).toString().padStart(6, '0').replace(/0+$/, '');
-  return `${neg ? '-' : ''}${int}${frac ? `.${frac}` : ''}百万円`;
-}
+// 円 → 百万円 for messages is src/lib/format.ts formatMillionYen: the site and the converter's warnings
+// write amounts one way.
 
 /** `String(n)` of an amount of whole 円 with at most 15 digits in all: "29.3", "-0.623613", "1190". */
 const SHORT_MILLION_YEN = /^(-?)(\d{1,9})(?:\.(\d{1,6}))?$/;

@@ -22,6 +22,16 @@ import {
 
 export const PAGE_SIZE = 20;
 
+/** How a listing without words is ordered, for the status line (the form's own labels, SearchUi.astro). */
+const SORT_LABELS: Record<SortOption, string> = {
+  'budget-desc': '予算額の大きい順',
+  'budget-asc': '予算額の小さい順',
+  'rate-desc': '執行率の高い順',
+  'rate-asc': '執行率の低い順',
+  'year-desc': '年度の新しい順',
+  'year-asc': '年度の古い順',
+};
+
 interface Elements {
   form: HTMLFormElement;
   q: HTMLInputElement;
@@ -183,7 +193,9 @@ export class SearchApp {
     const terms = queryTerms(state.q);
     const filters = pagefindFilters(state);
     const { list, pager } = this.el;
-    if (terms.length === 0 && Object.keys(filters).length === 0) {
+    // No words, no filter and no order: nothing asked yet. An order alone lists every sheet in it (how a
+    // reader ranks projects), as a filter alone lists the sheets it keeps.
+    if (terms.length === 0 && Object.keys(filters).length === 0 && state.sort === null) {
       list.replaceChildren();
       pager.replaceChildren();
       this.el.heading.hidden = true;
@@ -247,14 +259,15 @@ export class SearchApp {
   }
 
   private statusText(state: SearchState, terms: string[], total: number, from: number, count: number): string {
-    const what = terms.length > 0 ? `「${terms.join(' ')}」を含むシート` : 'シート';
+    const what = terms.length > 0 ? `「${terms.join(' ')}」を含むシート` : 'すべてのシート';
     const conditions = Object.entries(state.filters)
       .map(([k, v]) => `${FILTER_PARAMS[k as FilterParam]}: ${v}`)
       .join('、');
     const within = conditions ? `（${conditions}）` : '';
     if (total === 0) return `${what}${within}は見つかりませんでした。`;
     const range = total > count ? `、${from + 1}〜${from + count}件目を表示` : '';
-    return `${what}${within}: ${total.toLocaleString('ja-JP')}件${range}`;
+    const order = terms.length === 0 ? `・${SORT_LABELS[state.sort ?? 'budget-desc']}` : '';
+    return `${what}${within}: ${total.toLocaleString('ja-JP')}件${order}${range}`;
   }
 
   private resultItem(page: ResultPage, terms: string[]): HTMLLIElement {

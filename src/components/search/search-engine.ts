@@ -125,7 +125,8 @@ export class SearchEngine {
   async search(query: SearchQuery): Promise<SearchOutcome> {
     const filters = query.filters;
     const hasFilters = Object.keys(filters).length > 0;
-    if (query.terms.length === 0 && !hasFilters) return { hits: [], sort: query.sort };
+    // Without words, filters or an order nothing was asked; an order alone lists every page.
+    if (query.terms.length === 0 && !hasFilters && query.sort === null) return { hits: [], sort: null };
 
     let matched: Map<string, PagefindResult>;
     /** Result id → word position by which every term has matched once (smaller is more relevant). */

@@ -6,7 +6,8 @@ import { sheet } from '../../schema/sheet.ts';
 export const GET: APIRoute = ({ site }) => {
   const schema = {
     ...z.toJSONSchema(sheet, { io: 'output', unrepresentable: 'any' }),
-    $id: new URL('data/sheet.schema.json', new URL(import.meta.env.BASE_URL, site ?? 'http://localhost')).href,
+    // $id is an absolute URI: only when the site's address is known (SITE), never a placeholder host.
+    ...(site ? { $id: new URL('data/sheet.schema.json', new URL(import.meta.env.BASE_URL, site)).href } : {}),
     title: '行政事業レビューシート レコード',
     description:
       '1シートのレコード。金額は円の整数、率は小数（92% → 0.92）、null は記載なし（空欄・「-」）、年度は西暦の会計年度。',

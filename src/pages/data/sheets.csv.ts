@@ -5,6 +5,6 @@ import { openDataCsv, openDataRows } from '../../lib/open-data.ts';
 import { sheetHref } from '../../lib/url.ts';
 
 export const GET: APIRoute = async ({ site }) => {
-  const rows = openDataRows(await allRows(), (id) => new URL(sheetHref(id), site ?? 'http://localhost').href);
+  const rows = openDataRows(await allRows(), (id) => (site ? new URL(sheetHref(id), site).href : sheetHref(id)));
   return new Response(openDataCsv(rows), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 };

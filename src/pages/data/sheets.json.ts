@@ -5,7 +5,7 @@ import { openDataRows } from '../../lib/open-data.ts';
 import { sheetHref } from '../../lib/url.ts';
 
 export const GET: APIRoute = async ({ site }) => {
-  const rows = openDataRows(await allRows(), (id) => new URL(sheetHref(id), site ?? 'http://localhost').href);
+  const rows = openDataRows(await allRows(), (id) => (site ? new URL(sheetHref(id), site).href : sheetHref(id)));
   return new Response(`${JSON.stringify({ count: rows.length, sheets: rows })}\n`, {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });

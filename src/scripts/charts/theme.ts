@@ -1,5 +1,5 @@
 /** Colours and number formats shared by the chart renderers (contrast ≥ 3:1 against white). */
-import { formatNumber, formatPercent } from '../../lib/format.ts';
+import { formatNumber, formatPercentShort as formatPercent } from '../../lib/format.ts';
 
 export const colors = {
   budget: '#9cb8d9',
@@ -34,4 +34,5 @@ export function formatScaled(v: number): string {
   return formatNumber(Number(v.toFixed(3)));
 }
 
+// Rates in tooltips use the site's one rate precision (formatPercentShort).
 export { formatNumber, formatPercent };
