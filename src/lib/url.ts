@@ -43,6 +43,15 @@ export function searchHref(query?: string): string {
 }
 
 /**
+ * The search page with URL parameters set (src/components/search/url-state.ts names them), e.g.
+ * `searchParamsHref({ year: '2024', sort: 'rate-asc' })`: every sheet of a year, lowest 執行率 first.
+ */
+export function searchParamsHref(params: Record<string, string>): string {
+  const q = new URLSearchParams(params).toString();
+  return href(q ? `search/?${q}` : 'search/');
+}
+
+/**
  * Only http(s) links from sheet text become anchors (sheet text is untrusted: no javascript:, data:
  * …). Returns the normalised URL or `null`.
  */

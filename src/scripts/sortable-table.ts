@@ -1,6 +1,7 @@
 /**
  * Progressive enhancement for table[data-sortable]: each th[data-sort-key] becomes a button that sorts
- * the rows by the row's data-sort-<key> value (numbers numerically; empty = no value, always last), with
+ * the rows by that column's cells (numbers by the cell's <data value>, text by its text; a cell without a
+ * value sorts last), with
  * aria-sort kept in step. Phones see the table stacked (header hidden), so the same sorts are also offered
  * as a button bar above the table. Without JS the server's order (budget, largest first) stands.
  */
@@ -10,6 +11,18 @@ function compare(a: string, b: string, type: string, dir: 1 | -1): number {
   if (b === '') return -1;
   if (type === 'number') return (Number(a) - Number(b)) * dir;
   return a.localeCompare(b, 'ja') * dir;
+}
+
+/**
+ * A cell's sort value: the machine value of its <data> element for number columns ("" when the cell has
+ * none, e.g. a blank), its text for text columns. Read from the cells themselves, so a list row carries
+ * each value once (list pages hold hundreds of rows).
+ */
+function cellValue(row: HTMLTableRowElement, column: number, type: string): string {
+  const cell = row.cells[column];
+  if (!cell) return '';
+  if (type === 'number') return cell.querySelector('data')?.value ?? '';
+  return cell.textContent?.trim() ?? '';
 }
 
 function enhance(table: HTMLTableElement): void {
@@ -24,14 +37,13 @@ function enhance(table: HTMLTableElement): void {
   const barButtons = new Map<HTMLTableCellElement, HTMLButtonElement>();
 
   const sortBy = (th: HTMLTableCellElement) => {
-    const key = th.dataset.sortKey!;
     const type = th.dataset.sortType ?? 'text';
     // First click on a number column sorts largest first (what readers look for); text A→Z.
     const current = th.getAttribute('aria-sort');
     const dir: 1 | -1 = current === 'descending' ? 1 : current === 'ascending' ? -1 : type === 'number' ? -1 : 1;
-    const attr = `data-sort-${key}`;
+    const column = th.cellIndex;
     const rows = [...tbody.rows];
-    rows.sort((ra, rb) => compare(ra.getAttribute(attr) ?? '', rb.getAttribute(attr) ?? '', type, dir));
+    rows.sort((ra, rb) => compare(cellValue(ra, column, type), cellValue(rb, column, type), type, dir));
     tbody.append(...rows);
     for (const other of headers) {
       other.removeAttribute('aria-sort');

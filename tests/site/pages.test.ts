@@ -28,6 +28,7 @@ import { summarize } from '../../src/lib/summary.ts';
 import { pagefindValues } from '../../src/lib/pagefind.ts';
 import { loadSheet } from '../../src/lib/load-sheets.ts';
 import { chartCsv, listSheetCharts } from '../../src/lib/charts.ts';
+import { LIST_PAGE_SIZE } from '../../src/lib/list-pages.ts';
 import { writeFixtureEntries } from '../fixtures/site/write-entries.ts';
 import { cyber, edgeCases, judgitChiiki, siteFixtureRecords } from '../fixtures/site/records.ts';
 
@@ -414,8 +415,13 @@ describe('home and lists', () => {
 
   it('a ministry list is sorted by budget without JS, and the sort buttons re-sort it', async () => {
     const soumu = 'ministries/soumu/';
-    const budgetsOf = (p: Page) =>
-      p.locator('table[data-sortable] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-sort-budget') ?? ''));
+    // A column's machine values, from the <data value> of each row's cell in that column.
+    const columnValues = (p: Page, key: string) =>
+      p.locator('table[data-sortable]').evaluate((table, k) => {
+        const column = (table.querySelector(`th[data-sort-key="${k}"]`) as HTMLTableCellElement).cellIndex;
+        return [...(table as HTMLTableElement).tBodies[0]!.rows].map((r) => r.cells[column]?.querySelector('data')?.value ?? '');
+      }, key);
+    const budgetsOf = (p: Page) => columnValues(p, 'budget');
     const numeric = (xs: string[]) => xs.filter((x) => x !== '').map(Number);
 
     const noJs = await browser.newContext({ javaScriptEnabled: false });
@@ -435,13 +441,28 @@ describe('home and lists', () => {
       expect(asc).toEqual([...asc].sort((a, b) => a - b));
       await page.locator('th[data-sort-key="rate"] .btn-sort').click();
       expect(await page.locator('th[data-sort-key="rate"]').getAttribute('aria-sort')).toBe('descending');
-      const rates = await page
-        .locator('table[data-sortable] tbody tr')
-        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-sort-rate') ?? '').filter((x) => x !== '').map(Number));
+      const rates = numeric(await columnValues(page, 'rate'));
       expect(rates).toEqual([...rates].sort((a, b) => b - a));
     } finally {
       await close();
     }
+  });
+
+  it('long lists are split into linked pages that together hold every sheet of the year once', () => {
+    const ids = (p: string) => [...html(p).matchAll(/<th scope="row" role="rowheader"><a href="[^"]*?\/sheets\/([^/"]+)\//g)].map((m) => m[1]!);
+    const year = entryIds(site).filter((id) => id.startsWith('2024-'));
+    const pages = ['years/2024/'];
+    for (let n = 2; existsSync(fileOf(site.dist, `years/2024/${n}/`)); n++) pages.push(`years/2024/${n}/`);
+    expect(pages.length).toBe(Math.ceil(year.length / LIST_PAGE_SIZE));
+    const listed = pages.flatMap(ids);
+    expect(listed.length).toBe(year.length);
+    expect(new Set(listed)).toEqual(new Set(year));
+    for (const p of pages) {
+      expect(ids(p).length, p).toBeLessThanOrEqual(LIST_PAGE_SIZE);
+      expect(Buffer.byteLength(html(p)), p).toBeLessThan(200_000);
+      for (const other of pages) if (other !== p) expect(html(p), `${p} links ${other}`).toContain(`/${other}"`);
+    }
+    expect(pageText(html('years/2024/2/'))).toContain('2ページ目');
   });
 
   it('year pages and the ministry index exist for the samples', () => {
