@@ -78,7 +78,7 @@ describe('a real 2019 sheet (個人情報保護委員会 0001)', () => {
     // The sheet says why it has no outcome table, so an empty アウトカム list is not "missing from the source".
     expect(s.source.missingParts).not.toContain('アウトカム');
     expect(s.source.missingParts).not.toContain('アウトプット');
-    expect(s.pastSheets).toEqual([{ year: 2018, number: '新30-0001', ministry: '個人情報保護委員会' }]);
+    expect(s.pastSheets).toEqual([{ year: 2018, number: '新30-0001', ministry: '個人情報保護委員会', written: null }]);
     expect(s.warnings).toEqual([]);
   });
 });

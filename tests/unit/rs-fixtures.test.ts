@@ -272,30 +272,30 @@ describe('旧事業番号 in the shapes real files write it (tests/fixtures/rs/p
   });
 
   it.each([
-    [900101, '2023-デジ-22-0001', [{ year: 2023, number: '2023-デジ-22-0001', written: null }]],
-    [900102, 'full-width digits and dashes', [{ year: 2023, number: '2023-デジ-22-0002', written: '２０２３－デジ－２２－０００２' }]],
-    [900103, 'half-width ｰ as dashes', [{ year: 2023, number: '2023-農水-22-0253', written: '2023ｰ農水ｰ22ｰ0253' }]],
-    [900104, 'no dashes', [{ year: 2023, number: '2023-デジ-22-0004', written: '2023デジ220004' }]],
-    [900105, 'spaces around dashes', [{ year: 2023, number: '2023-国交-22-0315', written: '2023 - 国交 - 22 - 0315' }]],
-    [900106, 'an era year before it', [{ year: 2023, number: '2023-デジ-22-0006', written: '令和５年度 2023-デジ-22-0006' }]],
-    [900107, 'the label 旧事業番号 before it', [{ year: 2023, number: '2023-デジ-22-0007', written: null }]],
+    [900101, '2023-デジ-22-0001', [{ year: 2023, number: '2023-デジ-22-0001', written: null, ministry: null }]],
+    [900102, 'full-width digits and dashes', [{ year: 2023, number: '2023-デジ-22-0002', written: '２０２３－デジ－２２－０００２', ministry: null }]],
+    [900103, 'half-width ｰ as dashes', [{ year: 2023, number: '2023-農水-22-0253', written: '2023ｰ農水ｰ22ｰ0253', ministry: null }]],
+    [900104, 'no dashes', [{ year: 2023, number: '2023-デジ-22-0004', written: '2023デジ220004', ministry: null }]],
+    [900105, 'spaces around dashes', [{ year: 2023, number: '2023-国交-22-0315', written: '2023 - 国交 - 22 - 0315', ministry: null }]],
+    [900106, 'an era year before it', [{ year: 2023, number: '2023-デジ-22-0006', written: '令和５年度 2023-デジ-22-0006', ministry: null }]],
+    [900107, 'the label 旧事業番号 before it', [{ year: 2023, number: '2023-デジ-22-0007', written: null, ministry: null }]],
     [
       900108,
       'two numbers separated by 、',
       [
-        { year: 2023, number: '2023-デジ-22-0008', written: null },
-        { year: 2022, number: '2022-デジ-21-0009', written: null },
+        { year: 2023, number: '2023-デジ-22-0008', written: null, ministry: null },
+        { year: 2022, number: '2022-デジ-21-0009', written: null, ministry: null },
       ],
     ],
     [
       900109,
       'two numbers separated by a space',
       [
-        { year: 2023, number: '2023-デジ-22-0010', written: null },
-        { year: 2022, number: '2022-デジ-21-0011', written: null },
+        { year: 2023, number: '2023-デジ-22-0010', written: null, ministry: null },
+        { year: 2022, number: '2022-デジ-21-0011', written: null, ministry: null },
       ],
     ],
-    [900111, 'only an era year (令和５年度デジ-22-0012)', [{ year: 2023, number: '2023-デジ-22-0012', written: '令和５年度デジ-22-0012' }]],
+    [900111, 'only an era year (令和５年度デジ-22-0012)', [{ year: 2023, number: '2023-デジ-22-0012', written: '令和５年度デジ-22-0012', ministry: null }]],
   ])('%i (%s) → pastSheets', (id, _shape, want) => {
     expect(byId(id).pastSheets).toEqual(want);
     expect(byId(id).pastSheetsUnparsed).toEqual([]);
@@ -318,7 +318,7 @@ describe('旧事業番号 in the shapes real files write it (tests/fixtures/rs/p
 
   it('a cell with one number with a year and one without keeps both', () => {
     const r = byId(900112);
-    expect(r.pastSheets).toEqual([{ year: 2023, number: '2023-デジ-22-0013', written: null }]);
+    expect(r.pastSheets).toEqual([{ year: 2023, number: '2023-デジ-22-0013', written: null, ministry: null }]);
     expect(r.pastSheetsUnparsed).toEqual(['0001-04']);
   });
 

@@ -251,10 +251,10 @@ describe('columns the reconstructed 5-1 leaves blank, filled with values the rea
     expect(r.payees[0]!.contracts[0]).toMatchObject({ description: '運営業務', amount: 1000000, bidders: null, winningBidRate: null, other: false });
     expect(r.multiYearContracts[0]).toMatchObject({ description: '保守業務', amount: null, bidders: 3, winningBidRate: 0.956 });
     expect(r.warnings.map((w) => [w.code, w.section, w.message])).toEqual([
-      ['unparsed-value', 'blocks', '表5-1の2行目の「支出先の数」の値「数者」は読み取れないため、記載のまま示します（数値としては扱いません）。'],
-      ['unparsed-value', 'payees', '表5-1の4行目の「入札者数」の値「不明」は読み取れないため、記載のまま示します（数値としては扱いません）。'],
-      ['unparsed-value', 'payees', '表5-1の4行目の「落札率」の値「約95」は読み取れないため、記載のまま示します（数値としては扱いません）。'],
-      ['unparsed-value', 'multiYearContracts', '表5-4の2行目の「契約額（国庫債務負担行為等による契約）」の値「未定」は読み取れないため、記載のまま示します（数値としては扱いません）。'],
+      ['unparsed-value', 'blocks', '表5-1の2行目「支出先の数」の「数者」は読み取れないため、空欄として扱っています。'],
+      ['unparsed-value', 'payees', '表5-1の4行目「入札者数」の「不明」は読み取れないため、空欄として扱っています。'],
+      ['unparsed-value', 'payees', '表5-1の4行目「落札率」の「約95」は読み取れないため、空欄として扱っています。'],
+      ['unparsed-value', 'multiYearContracts', '表5-4の2行目「契約額（国庫債務負担行為等による契約）」の「未定」は読み取れないため、空欄として扱っています。'],
     ]);
   });
 });
