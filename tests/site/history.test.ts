@@ -21,6 +21,8 @@ const site = builtSite('root');
 let records: Sheet[];
 const page = (rel: string) => parseDocument(readFileSync(path.join(site.dist, rel, 'index.html'), 'utf8'));
 const hrefs = (doc: ReturnType<typeof parseDocument>) => DomUtils.findAll((e) => e.name === 'a', doc.children).map((a) => a.attribs.href!);
+/** A row of a table body (a node's parent is typed as a bare ParentNode). */
+const inTbody = (e: { parent: unknown }) => (e.parent as { name?: string } | null)?.name === 'tbody';
 const csvLines = (rel: string) => readFileSync(path.join(site.dist, rel), 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
 
 beforeAll(() => {
@@ -42,16 +44,27 @@ describe('payee profiles', () => {
       const docs = Array.from({ length: pages }, (_, i) => page(`payees/${cn}${i === 0 ? '' : `/${i + 1}`}`));
       expect(existsSync(path.join(site.dist, 'payees', cn, String(pages + 1))), cn).toBe(false);
       const doc = docs[0]!;
-      const rows = docs.flatMap((d) => DomUtils.findAll((e) => e.name === 'tr' && e.parent?.name === 'tbody', d.children));
+      const rows = docs.flatMap((d) => DomUtils.findAll((e) => e.name === 'tr' && inTbody(e), d.children));
       const sheetRows = rows.filter((tr) => DomUtils.findOne((e) => e.name === 'a' && (e.attribs.href ?? '').startsWith('/sheets/'), [tr]));
       expect(sheetRows.map((tr) => DomUtils.findOne((e) => e.name === 'a', [tr])!.attribs.href!.replace(/^\/sheets\/([^/]+)\/.*$/, '$1')).sort(), cn).toEqual(ls.map((l) => l.id).sort());
       const amounts = sheetRows.map((tr) => DomUtils.findOne((e) => e.name === 'data', [tr])?.attribs.value ?? null).sort();
       expect(amounts, cn).toEqual(ls.map((l) => (l.amount === null ? null : String(l.amount))).sort());
       expect(hrefs(doc)).toContain(`https://www.houjin-bangou.nta.go.jp/henkorireki-johoto.html?selHouzinNo=${cn}`);
     }
-    // 株式会社オーエムシー is paid twice in the 2022 sample (blocks G and N): 6,900,000 and 2,000,000 円.
+    // 株式会社オーエムシー: twice in the 2022 text sample (blocks G and N: 6,900,000 and 2,000,000 円), once in the
+    // JUDGIT 2021 sheet of 内閣府 (2021-府-20-0034: 2.0 百万円), and in four RS 2024 sheets (table 5-1).
     const omc = lines.get('9011101039249')!;
-    expect(omc.map((l) => l.amount).sort()).toEqual([2_000_000, 6_900_000]);
+    expect(omc.map((l) => `${l.id} ${l.amount}`).sort()).toEqual(
+      [
+        '2022-soumu-t7ba6565b 6900000',
+        '2022-soumu-t7ba6565b 2000000',
+        '2021-cao-2021-cao-20-0034 2000000',
+        '2024-cao-rs288 29013000',
+        '2024-mlit-kanko-rs4640 4105510',
+        '2024-ppc-rs316 2387000',
+        '2024-fdma-rs6637 666000',
+      ].sort(),
+    );
     for (const s of records.filter((r) => r.payees.some((p) => isValidCorporateNumber(p.corporateNumber)))) {
       const links = hrefs(page(`sheets/${s.id}`));
       for (const p of s.payees) if (isValidCorporateNumber(p.corporateNumber)) expect(links).toContain(`/payees/${p.corporateNumber}/`);
@@ -72,9 +85,66 @@ describe('project pages and the links between years', () => {
       }
       expect(existsSync(path.join(site.dist, 'projects', c.key, 'index.html'))).toBe(c.members.length > 1);
     }
+    // The shipped JUDGIT years (2015–2023) and RS 2024 make these projects of two sheets or more.
+    expect(new Set(listFiles(path.join(site.dist, 'projects'), '.html').map((f) => path.relative(path.join(site.dist, 'projects'), f).split(path.sep)[0]))).toEqual(
+      new Set(['j15', 'j5', 'j2879', 'j2898', 'j1844', 'j2', 'j2541', 'j4473', '2021-mext-2021-mext-20-0309', '2023-jcrc-2023-jcrc-22-0001', '2023-npa-2023-npa-22-0051']),
+    );
     // /data/projects.csv: a row per chain and year its sheets state (or that has a sheet of its own).
     const rows = csvLines('data/projects.csv').slice(1);
     expect(new Set(rows.map((r) => r.split(',')[0]))).toEqual(new Set(chains.map((c) => c.key)));
+  });
+});
+
+describe('a real project across the years: 内閣官房 内閣人事局経費, 2015–2024', () => {
+  // JUDGIT 事業ID 15 in 2015, 2017 and 2019; none in 2021 and 2023 (joined by 府省庁 and 事業名); the RS 2024
+  // sheet (予算事業ID 1) states no 旧事業番号, so it too is joined by name.
+  const members: [id: string, year: number, number: string, label: string][] = [
+    ['2015-cas-0001', 2015, '0001', 'JUDGIT の事業ID'],
+    ['2017-cas-0001', 2017, '0001', 'JUDGIT の事業ID'],
+    ['2019-cas-0001', 2019, '0001', 'JUDGIT の事業ID'],
+    ['2021-cas-2021-cas-20-0001', 2021, '2021-官房-20-0001', '推定（同じ府省庁・同じ事業名）'],
+    ['2023-cas-2023-cas-22-0001', 2023, '2023-官房-22-0001', '推定（同じ府省庁・同じ事業名）'],
+    ['2024-cas-rs1', 2024, '—', '推定（同じ府省庁・同じ事業名）'],
+  ];
+
+  it('its page /projects/j15/ lists each year\'s sheet, its 事業番号 and how it is linked', () => {
+    for (const [id, year] of members) {
+      const r = records.find((x) => x.id === id)!;
+      expect([r.fiscalYear, r.ministry, r.title], id).toEqual([year, '内閣官房', '内閣人事局経費']);
+    }
+    const doc = page('projects/j15');
+    const section = DomUtils.findOne((e) => e.name === 'section' && e.attribs['aria-labelledby'] === 'project-sheets', doc.children)!;
+    const rows = DomUtils.findAll((e) => e.name === 'tr' && inTbody(e), [section]);
+    expect(
+      rows.map((tr) => {
+        const cells = DomUtils.findAll((e) => e.name === 'td' || e.name === 'th', [tr]);
+        return [DomUtils.findOne((e) => e.name === 'a', [tr])!.attribs.href, DomUtils.textContent(cells[3]!), DomUtils.textContent(cells[4]!)];
+      }),
+    ).toEqual(members.map(([id, , number, label]) => [`/sheets/${id}/`, number, label]));
+    // Each year's figures from the newest sheet stating it: 2014 as the 2017 sheet states it (29 百万円; the 2015 sheet said 28.637).
+    const budgets = DomUtils.findOne((e) => e.name === 'section' && e.attribs['aria-labelledby'] === 'project-budgets', doc.children)!;
+    const y2014 = DomUtils.findAll((e) => e.name === 'tr' && inTbody(e), [budgets]).find((tr) => DomUtils.textContent(tr).startsWith('2014'))!;
+    expect(DomUtils.findAll((e) => e.name === 'data', [y2014]).map((d) => d.attribs.value)).toEqual(['29000000', '10000000']);
+    expect(DomUtils.textContent(y2014)).toContain('2017（平成29）年度のシート');
+  });
+
+  it('each of its sheet pages links the project page and the previous and next year, marking the inferred links', () => {
+    members.forEach(([id], i) => {
+      const nav = DomUtils.findOne((e) => e.attribs?.class === 'project-links', page(`sheets/${id}`).children)!;
+      const as = DomUtils.findAll((e) => e.name === 'a', [nav]);
+      expect(as[0]!.attribs.href, id).toBe('/projects/j15/');
+      expect(DomUtils.textContent(as[0]!)).toContain('6年度分');
+      const prev = as.find((a) => a.attribs.rel === 'prev');
+      const next = as.find((a) => a.attribs.rel === 'next');
+      expect(prev?.attribs.href, id).toBe(i > 0 ? `/sheets/${members[i - 1]![0]}/` : undefined);
+      expect(next?.attribs.href, id).toBe(i < members.length - 1 ? `/sheets/${members[i + 1]![0]}/` : undefined);
+      // （推定） after a link made only by 府省庁 and 事業名: to 2021 and after.
+      const items = DomUtils.findAll((e) => e.name === 'li', [nav]).map((li) => DomUtils.textContent(li));
+      const inferredPrev = i > 0 && members[i]![3].startsWith('推定');
+      const inferredNext = i < members.length - 1 && members[i + 1]![3].startsWith('推定');
+      expect(items.filter((t) => t.startsWith('前の年度')).map((t) => t.endsWith('（推定）')), id).toEqual(i > 0 ? [inferredPrev] : []);
+      expect(items.filter((t) => t.startsWith('次の年度')).map((t) => t.endsWith('（推定）')), id).toEqual(i < members.length - 1 ? [inferredNext] : []);
+    });
   });
 });
 
@@ -109,7 +179,7 @@ describe('/data/payees.csv', () => {
   it('has one row per payee per sheet', () => {
     const rows = csvLines('data/payees.csv').slice(1);
     expect(rows).toHaveLength(records.reduce((n, s) => n + s.payees.length, 0));
-    expect(rows.filter((r) => r.includes(',9011101039249,')).map((r) => r.split(',')[7]).sort()).toEqual(['2000000', '6900000']);
+    expect(rows.filter((r) => r.includes(',9011101039249,')).map((r) => r.split(',')[7]).sort()).toEqual(['2000000', '2000000', '2387000', '29013000', '4105510', '666000', '6900000']);
   });
 });
 

@@ -2,7 +2,7 @@
  * Payee profiles (src/lib/history/payees.ts) and rankings (src/lib/history/rankings.ts) against
  * brute-force computations over the whole records: the real shipped sheets (RS 2024 subset, the two text
  * samples) and the JUDGIT-like records (tests/fixtures/history/judgit-like.ts), plus payees added where
- * the samples have none (RS 5-1 is not in the shipped download).
+ * those records have none. The RS sheets have the payees of the shipped (reconstructed) table 5-1.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { payeeProfiles } from '../../src/lib/history/payees.ts';
@@ -36,30 +36,45 @@ describe('payee profiles', () => {
     // Brute force: every payee line of every record with that number.
     const expected = records.flatMap((s) => s.payees.filter((p) => p.corporateNumber === '7011001055661').map((p) => [s.id, p.block, p.rank, p.amount]));
     expect(hip.lines.map((l) => [l.sheet.id, l.payee.block, l.payee.rank, l.payee.amount]).sort()).toEqual(expected.sort());
+    // 2024: the real RS sheet of 個人情報保護委員会 (予算事業ID 316) pays it 4,703,000 円 in block B (RS 5-1).
     expect(hip.lines.map((l) => [l.sheet.fiscalYear, l.payee.name, l.payee.amount])).toEqual([
+      [2024, '株式会社ヒップ', 4_703_000],
       [2023, '株式会社 ヒップ', null],
       [2021, '(株)ヒップ', 6 * M],
       [2019, '株式会社ヒップ', 5 * M],
     ]);
+    expect(hip.lines[0]!.sheet.id).toBe('2024-ppc-rs316');
     expect(hip.names.map((n) => n.name).sort()).toEqual(['(株)ヒップ', '株式会社 ヒップ', '株式会社ヒップ'].sort());
+    expect(hip.names[0]).toEqual({ name: '株式会社ヒップ', lines: 2 });
     expect(hip.byYear).toEqual([
       { year: 2019, amount: 5 * M, lines: 1, missing: 0 },
       { year: 2021, amount: 6 * M, lines: 1, missing: 0 },
       { year: 2023, amount: 0, lines: 1, missing: 1 },
+      { year: 2024, amount: 4_703_000, lines: 1, missing: 0 },
     ]);
+    // The RS 5-1 line states no 入札者数 (blank in every row of the shipped 5-1): not counted.
     expect(hip.bidders).toEqual({ stated: 2, single: 1 });
     // A wrong check digit names no one for sure: no profile.
     expect(profiles.has('1011001055661')).toBe(false);
   });
 
-  it('the real text sample: 株式会社オーエムシー is paid in blocks G and N of the 2022 sheet', async () => {
+  it('the real samples: 株式会社オーエムシー is paid in blocks G and N of the 2022 text sheet and by four RS 2024 sheets', async () => {
     const profiles = payeeProfiles(records.map(listing));
     const omc = profiles.get('9011101039249')!;
-    expect(omc.lines.map((l) => [l.payee.block, l.payee.amount, l.payee.bidders, l.payee.winningBidRate])).toEqual([
-      ['G', 6_900_000, 2, 0.975],
-      ['N', 2_000_000, 3, 0.682],
+    // Newest year first, then largest amount. The 2024 lines are the 支出先の合計支出額 of RS 5-1 (no 入札者数 or 落札率 there).
+    expect(omc.lines.map((l) => [l.sheet.id, l.payee.block, l.payee.amount, l.payee.bidders, l.payee.winningBidRate])).toEqual([
+      ['2024-cao-rs288', 'A', 29_013_000, null, null],
+      ['2024-mlit-kanko-rs4640', 'A', 4_105_510, null, null],
+      ['2024-ppc-rs316', 'B', 2_387_000, null, null],
+      ['2024-fdma-rs6637', 'A', 666_000, null, null],
+      ['2022-soumu-t7ba6565b', 'G', 6_900_000, 2, 0.975],
+      ['2022-soumu-t7ba6565b', 'N', 2_000_000, 3, 0.682],
     ]);
-    expect(omc.byYear).toEqual([{ year: 2022, amount: 8_900_000, lines: 2, missing: 0 }]);
+    expect(omc.byYear).toEqual([
+      { year: 2022, amount: 8_900_000, lines: 2, missing: 0 },
+      { year: 2024, amount: 36_171_510, lines: 4, missing: 0 },
+    ]);
+    expect(omc.bidders).toEqual({ stated: 2, single: 0 });
     // Every valid 法人番号 of every record has a profile, and only those.
     const valid = new Set(records.flatMap((s) => s.payees.map((p) => p.corporateNumber).filter(isValidCorporateNumber)));
     expect(new Set(profiles.keys())).toEqual(valid);
@@ -146,9 +161,19 @@ describe('rankings agree with a brute-force computation over the records', () =>
     const growth = r['budget-growth'].rows[0]!;
     const s = rs.find((x) => x.id === growth.sheetId)!;
     expect(growth.cells[5]).toBe(budgetChange(listing(s))!.change);
-    // No payee lines in the shipped RS download (5-1 missing): the payee lists are empty, not made up.
+    // The shipped 5-1 states no 入札者数 or 落札率 (blank in every row): those lists are empty, not made up.
+    expect(rs.flatMap((x) => x.payees).filter((p) => p.bidders !== null || p.winningBidRate !== null)).toEqual([]);
     expect(r['single-bidder'].rows).toEqual([]);
-    expect(r['payees-most'].rows).toEqual([]);
+    expect(r['high-winning-rate'].rows).toEqual([]);
+    // Payee totals from 5-1's 支出先の合計支出額: 年金受給者 (no 法人番号, by name) in 基礎年金給付に必要な経費, one line;
+    // 株式会社博報堂 by 法人番号 over blocks A and E of 予算事業ID 6114 and block A of 7259
+    // (66,312,566,000 + 11,303,325,000 + 2,366,654,344,000 円).
+    expect(r['payees-most'].rows[0]).toEqual({ sheetId: null, payee: null, cells: ['年金受給者', null, 24_694_482_463_000, 1] });
+    expect(r['payees-most'].rows.find((x) => x.payee === '8010401024011')).toEqual({
+      sheetId: null,
+      payee: '8010401024011',
+      cells: ['株式会社博報堂', '8010401024011', 2_444_270_235_000, 3],
+    });
   });
 
   it('the limit cuts each list and keeps its order', () => {
