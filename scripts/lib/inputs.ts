@@ -7,7 +7,7 @@
  * - anything else → reported as not a recognisable sheet.
  * Files and folders starting with "." or "_", `README*`, `LICENSE*` and `*.md` are documentation, not inputs.
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isRsTableFile } from './rs-csv/index.ts';
 
@@ -25,9 +25,25 @@ function isDoc(name: string): boolean {
   return /^[._]/.test(name) || /^(readme|license|licence|attribution)/i.test(name) || /\.md$/i.test(name);
 }
 
+/** What a symbolic link leads to: a folder not walked yet, a file, or nothing usable. */
+async function linkedKind(abs: string, seen: Set<string>): Promise<'dir' | 'file' | 'broken'> {
+  try {
+    const st = await stat(abs);
+    if (!st.isDirectory()) return 'file';
+    const target = await realpath(abs);
+    if (seen.has(target)) return 'broken';
+    return 'dir';
+  } catch {
+    return 'broken';
+  }
+}
+
 export async function discoverInputs(root: string): Promise<InputUnit[]> {
   const units: InputUnit[] = [];
+  /** Real paths of the folders walked, so a link back up the tree is not walked for ever. */
+  const seen = new Set<string>();
   async function walk(dir: string): Promise<void> {
+    seen.add(await realpath(dir));
     const entries = await readdir(dir, { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const rel = path.relative(root, dir).split(path.sep).join('/') || '.';
@@ -36,7 +52,12 @@ export async function discoverInputs(root: string): Promise<InputUnit[]> {
       if (isDoc(e.name)) continue;
       const abs = path.join(dir, e.name);
       const fileRel = rel === '.' ? e.name : `${rel}/${e.name}`;
-      if (e.isDirectory()) {
+      // A symbolic link (a downloaded data folder linked in) counts as what it points to; a link that
+      // points nowhere, or back up the tree, is reported as an input that cannot be read.
+      const kind = e.isSymbolicLink() ? await linkedKind(abs, seen) : e.isDirectory() ? 'dir' : 'file';
+      if (kind === 'broken') {
+        units.push({ kind: 'unknown', abs, rel: fileRel });
+      } else if (kind === 'dir') {
         await walk(abs);
       } else if (isRsTableFile(e.name)) {
         hasRs = true;

@@ -92,9 +92,10 @@ function bruteForce(sheets: Sheet[]): Record<RankingId, unknown[][]> {
   const byAmount = (a: (typeof lines)[number], b: (typeof lines)[number]) =>
     (b.p.amount ?? -Infinity) - (a.p.amount ?? -Infinity) || byTitle(a.s, b.s) || a.p.block.localeCompare(b.p.block) || a.p.rank - b.p.rank;
   const totals = new Map<string, number>();
-  for (const { p } of lines) {
+  for (const { s, p } of lines) {
     if (p.amount === null) continue;
-    const key = isValidCorporateNumber(p.corporateNumber) ? p.corporateNumber : `name:${p.name.normalize('NFKC').replace(/\s+/g, '')}`;
+    // By 法人番号 across sheets; without one, by name within its own sheet (「その他」 of two sheets are two payees).
+    const key = isValidCorporateNumber(p.corporateNumber) ? p.corporateNumber : `${s.id}:name:${p.name.normalize('NFKC').replace(/\s+/g, '')}`;
     totals.set(key, (totals.get(key) ?? 0) + p.amount);
   }
   const changes = sheets.flatMap((s) => {
@@ -168,7 +169,13 @@ describe('rankings agree with a brute-force computation over the records', () =>
     // Payee totals from 5-1's 支出先の合計支出額: 年金受給者 (no 法人番号, by name) in 基礎年金給付に必要な経費, one line;
     // 株式会社博報堂 by 法人番号 over blocks A and E of 予算事業ID 6114 and block A of 7259
     // (66,312,566,000 + 11,303,325,000 + 2,366,654,344,000 円).
-    expect(r['payees-most'].rows[0]).toEqual({ sheetId: null, payee: null, cells: ['年金受給者', null, 24_694_482_463_000, 1] });
+    const pension = records.find((x) => x.fiscalYear === 2024 && x.payees.some((p) => p.name === '年金受給者'))!;
+    expect(pension.title).toBe('基礎年金給付に必要な経費');
+    expect(r['payees-most'].rows[0]).toEqual({ sheetId: pension.id, payee: null, cells: ['年金受給者', null, 24_694_482_463_000, 1] });
+    // 「その他」 lines of different sheets are not pooled into one payee.
+    const others = r['payees-most'].rows.filter((x) => x.cells[0] === 'その他');
+    expect(others.length).toBeGreaterThan(1);
+    expect(new Set(others.map((x) => x.sheetId)).size).toBe(others.length);
     expect(r['payees-most'].rows.find((x) => x.payee === '8010401024011')).toEqual({
       sheetId: null,
       payee: '8010401024011',

@@ -57,6 +57,8 @@ export function projectChanges(chain: Chain<ChainSheet>): ProjectChange[] {
 export interface PayeeTotal {
   /** A valid 法人番号, or `null` when the payee is grouped by its name. */
   corporateNumber: string | null;
+  /** The one sheet a payee grouped by name comes from, when names are grouped per sheet; else `null`. */
+  sheetId: string | null;
   /** The name of its largest line. */
   name: string;
   /** Sum of the stated amounts, 円 (sums of stated integers; far below 2^53 even for all years together). */
@@ -72,15 +74,24 @@ export function payeeKey(p: { corporateNumber: string | null; name: string }): s
   return isValidCorporateNumber(p.corporateNumber) ? p.corporateNumber : `name:${titleKey(p.name)}`;
 }
 
-/** Payees of `sheets` summed by payeeKey, largest first (then by name). */
-export function payeeTotals(sheets: readonly HistorySheet[]): PayeeTotal[] {
+/**
+ * Payees of `sheets` summed by payeeKey, largest first (then by name). `namesPerSheet`: payees without a
+ * valid 法人番号 are grouped by name within each sheet only — across unrelated sheets one name (「その他」,
+ * 「その他事業者」, 「年金受給者」) is not one payee, and pooling them would rank a bundle of many as one.
+ */
+export function payeeTotals(sheets: readonly HistorySheet[], opts: { namesPerSheet?: boolean } = {}): PayeeTotal[] {
   const byKey = new Map<string, PayeeTotal & { top: number }>();
   for (const s of sheets) {
     for (const p of s.history.payees) {
-      const key = payeeKey(p);
+      const byName = !isValidCorporateNumber(p.corporateNumber);
+      const key = byName && opts.namesPerSheet ? `${s.id}:${payeeKey(p)}` : payeeKey(p);
       let t = byKey.get(key);
       if (!t) {
-        t = { corporateNumber: key.startsWith('name:') ? null : key, name: p.name, amount: 0, lines: 0, missing: 0, years: [], top: -Infinity };
+        t = {
+          corporateNumber: byName ? null : p.corporateNumber,
+          sheetId: byName && opts.namesPerSheet ? s.id : null,
+          name: p.name, amount: 0, lines: 0, missing: 0, years: [], top: -Infinity,
+        };
         byKey.set(key, t);
       }
       t.lines++;

@@ -131,7 +131,7 @@ function allRankings(sheets: readonly RankingSheet[]): Ranking[] {
   const notMet = sheets
     .filter((s) => s.history.outcomes.judged > s.history.outcomes.met)
     .sort((a, b) => b.history.outcomes.judged - b.history.outcomes.met - (a.history.outcomes.judged - a.history.outcomes.met) || desc(a.row.budget, b.row.budget) || byTitle(a, b));
-  const totals = payeeTotals(sheets).filter((t) => t.lines > t.missing);
+  const totals = payeeTotals(sheets, { namesPerSheet: true }).filter((t) => t.lines > t.missing);
   return [
     { id: 'budget-largest', title: RANKING_TITLES['budget-largest'], note: '各シートの決算年度（執行額の記載がある最新の年度）の予算額（計）の順。', columns: BUDGET_COLUMNS, rows: budgetRows(withBudget) },
     {
@@ -176,9 +176,9 @@ function allRankings(sheets: readonly RankingSheet[]): Ranking[] {
     {
       id: 'payees-most',
       title: RANKING_TITLES['payees-most'],
-      note: '支出先ごとの支出額の合計（法人番号が正しい支出先は法人番号で、それ以外は名称でまとめています。金額の記載がない行は合計に含みません）。',
+      note: '支出先ごとの支出額の合計（法人番号が正しい支出先は法人番号ですべてのシートをまとめ、法人番号のない支出先はシートごとに名称でまとめています。「その他」など同じ名称の別々の支出先を合算しないためです。金額の記載がない行は合計に含みません）。',
       columns: [col.payee, col.corporateNumber, { key: 'amount', label: '支出額の合計', kind: 'yen' }, { key: 'lines', label: '記載された支出先の行', kind: 'number', unit: '件' }],
-      rows: totals.map((t) => ({ sheetId: null, payee: t.corporateNumber, cells: [t.name, t.corporateNumber, t.amount, t.lines] })),
+      rows: totals.map((t) => ({ sheetId: t.sheetId, payee: t.corporateNumber, cells: [t.name, t.corporateNumber, t.amount, t.lines] })),
     },
     { id: 'budget-growth', title: RANKING_TITLES['budget-growth'], note: 'シートに記載された最新の予算額（計）と、その前年度の予算額（計）の差の大きい順。', columns: CHANGE_COLUMNS, rows: changeRows(sheets, true) },
     { id: 'budget-shrink', title: RANKING_TITLES['budget-shrink'], note: 'シートに記載された最新の予算額（計）と、その前年度の予算額（計）の差の大きい順（減少額）。', columns: CHANGE_COLUMNS, rows: changeRows(sheets, false) },
