@@ -43,8 +43,8 @@ export async function discoverInputs(root: string): Promise<InputUnit[]> {
   /** Real paths of the folders walked, so a link back up the tree is not walked for ever. */
   const seen = new Set<string>();
   async function walk(dir: string): Promise<void> {
-    seen.add(await realpath(dir));
     const entries = await readdir(dir, { withFileTypes: true });
+    seen.add(await realpath(dir));
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const rel = path.relative(root, dir).split(path.sep).join('/') || '.';
     let hasRs = false;

@@ -66,9 +66,14 @@ export function formatMillionYenNumber(yen: number | null | undefined): string {
   return withGrouping(roundDecimal(shiftDecimal(yen, 6), MILLION_YEN_TABLE_PLACES));
 }
 
-/** 339000000 → "339百万円", 1 → "0.000001百万円": exact, for sentences that must not round (warnings). */
+/**
+ * An amount exact, for sentences that must not round (warnings, where 1 円 can be the whole difference):
+ * in 百万円 while that takes at most 3 decimals (千円), else in 円, since six decimals of 百万円 read as
+ * noise: 339000000 → "339百万円", 1147000 → "1.147百万円", 167850002 → "167,850,002円".
+ */
 export function formatMillionYen(yen: number | null | undefined): string {
   if (yen === null || yen === undefined) return NONE;
+  if (!Number.isInteger(yen / 1000)) return formatYenExact(yen);
   return `${withGrouping(shiftDecimal(yen, 6))}百万円`;
 }
 

@@ -85,8 +85,9 @@ describe('other real projects', () => {
 
   it('103: 執行率 0.5095 is "51%" in the summary and the meta description, never "50.9%"', () => {
     const html = page('2024-cao-rs103');
-    expect(html).toContain('<meta name="description" content="内閣府「道州制特区の推進に必要な経費」（2024（令和6）年度レビューシート）。2023（令和5）年度の予算505,000円、執行額257,296円（執行率51%）。">');
+    expect(html).toContain('<meta name="description" content="内閣府「道州制特区の推進に必要な経費」（2024（令和6）年度レビューシート）。2023（令和5）年度の予算505,000円、執行額257,296円（執行率51%）。');
     expect(html).not.toContain('50.9%');
-    expect(html).toContain('<dt>執行率</dt><dd><data value="0.5095">50.95%</data></dd>'); // the figures keep every stated digit
+    // one precision site-wide (one decimal, half up); the stated digits stay in the value and its title
+    expect(html).toContain('<dt>執行率</dt><dd><data value="0.5095" title="50.95%">51%</data></dd>');
   });
 });

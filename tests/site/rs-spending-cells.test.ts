@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { builtSite, entryIds } from '../support/sites.ts';
 import { pageText } from '../support/site-text.ts';
 import { isNoValue } from '../../scripts/lib/normalize/blank.ts';
-import { formatMillionYenNumber, formatPercent } from '../../src/lib/format.ts';
+import { formatMillionYenNumber } from '../../src/lib/format.ts';
 
 const site = builtSite('base');
 const DIR = path.resolve('sheets/rs2024');
@@ -37,7 +37,9 @@ const yen = (s: string) => Number(s.trim().replace(/\.0+$/, ''));
 function shown(kind: Kind, cell: string, flagWord: string): string | null {
   switch (kind) {
     case 'yen': return formatMillionYenNumber(yen(cell));
-    case 'percent': return formatPercent(Number(cell.trim()) / 100).replace('%', '');
+    // The percent as the cell writes it, trailing zeros dropped ("99.90" → "99.9"), as the page shows it:
+    // dividing by 100 in floating point here would look for 94.40000000000001.
+    case 'percent': return String(Number(cell.trim()));
     case 'count': return String(yen(cell));
     case 'flag': return ['true', 't', '1'].includes(cell.trim().toLowerCase()) ? flagWord : null;
     case 'skip': return null;

@@ -112,7 +112,9 @@ export function entryRecord(site: BuiltSite, id: string): Record<string, unknown
 export function sheetPagePath(site: BuiltSite, id: string): string {
   const matches = listFiles(site.dist, '.html')
     .map((f) => path.relative(site.dist, f).split(path.sep).join('/'))
-    .filter((rel) => rel.endsWith(`/${id}/index.html`) || rel === `${id}/index.html` || rel.endsWith(`/${id}.html`));
+    .filter((rel) => rel.endsWith(`/${id}/index.html`) || rel === `${id}/index.html` || rel.endsWith(`/${id}.html`))
+    // A project page may carry its earliest sheet's id as its key (/projects/<id>/): the sheet's page is the one under sheets/.
+    .filter((rel, _, all) => all.length === 1 || rel.startsWith('sheets/'));
   if (matches.length !== 1) {
     throw new Error(`expected one page for sheet ${id} in ${site.dist}, found ${matches.length}: ${matches.join(', ')}`);
   }

@@ -97,7 +97,11 @@ describe('百万円 and 億円', () => {
     expect(formatMillionYenNumber(-1000500)).toBe('-1.001');
     expect(formatMillionYenNumber(2681240189398)).toBe('2,681,240.189');
     // The exact form, for sentences that must not round.
-    expect(formatMillionYen(1)).toBe('0.000001百万円');
+    // Exact for warnings: 百万円 down to 千円, else the 円 (six decimals of 百万円 read as noise).
+    expect(formatMillionYen(1)).toBe('1円');
+    expect(formatMillionYen(1147000)).toBe('1.147百万円');
+    expect(formatMillionYen(167850002)).toBe('167,850,002円');
+    expect(formatMillionYen(-3000000)).toBe('-3百万円');
     expect(formatMillionYen(1200000000)).toBe('1,200百万円');
   });
 

@@ -1,7 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { parseMillionYen, millionYenOfNumber } from '../../scripts/lib/normalize/amount.ts';
 import { decimalOfNumber } from '../../scripts/lib/normalize/decimal.ts';
-import { formatMillionYen } from '../../src/lib/format.ts';
 
 describe('parseMillionYen (百万円 → integer 円, exact)', () => {
   it.each([
@@ -38,17 +37,6 @@ describe('parseMillionYen (百万円 → integer 円, exact)', () => {
     const r = parseMillionYen(raw);
     expect(r.ok).toBe(false);
   });
-});
-
-describe('formatMillionYen', () => {
-  it.each([
-    [339000000, '339百万円'],
-    [19900000, '19.9百万円'],
-    [400000, '0.4百万円'],
-    [1, '0.000001百万円'],
-    [-3000000, '-3百万円'],
-    [0, '0百万円'],
-  ])('%j → %j', (yen, s) => expect(formatMillionYen(yen)).toBe(s));
 });
 
 describe('millionYenOfNumber (JUDGIT JSON numbers in 百万円 → integer 円, half up)', () => {
