@@ -277,7 +277,7 @@ describe('RS spending on a real page (予算事業ID 12 電子決裁システム
 describe('JUDGIT! sheet pages (real sample, sheets/judgit)', () => {
   it('2019 個人情報保護委員会 0001: official sheet linked, JUDGIT ids, payees\' year, past sheet with its ministry', () => {
     const h = html(sheetPagePath(site, '2019-ppc-0001'));
-    expect(h).toContain('<a href="https://www.ppc.go.jp/files/pdf/3109_review_kanshikantoku.pdf" rel="noopener noreferrer nofollow">');
+    expect(h).toContain('<a href="https://www.ppc.go.jp/files/pdf/3109_review_kanshikantoku.pdf" rel="noopener noreferrer nofollow">個人情報保護委員会が公表したレビューシート</a>');
     const text = pageText(h);
     expect(text).toContain('JUDGIT 事業ID 1（年度をまたいで同じ事業を指す番号）');
     expect(text).toContain('JUDGIT ID 20897');
@@ -285,8 +285,8 @@ describe('JUDGIT! sheet pages (real sample, sheets/judgit)', () => {
     expect(text).toContain('A の支出先（2018（平成30）年度の支出、支出額は百万円）');
     expect(text).toContain('2018（平成30）年度: 個人情報保護委員会 新30-0001');
     expect(text).toMatch(/定量的な目標が設定できない理由\s*本事業の成果は特定個人情報の適正な取扱いを確保することであり/);
-    // 予備費等 -0.623613 百万円 (2016) as stated, to the 円.
-    expect(text).toContain('-0.623613');
+    // 予備費等 -0.623613 百万円 (2016) as stated, to the 円: exact in the value and its title, the table to 千円.
+    expect(h).toContain('<data value="-623613" title="-623,613円">-0.624</data>');
   });
 
   it('2023: the emptied アウトプット and アウトカム lists are "not in this source", not "none"', () => {
