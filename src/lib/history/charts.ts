@@ -4,7 +4,7 @@
  */
 import type { ChartData } from '../charts.ts';
 import { fiscalYearLabel, fiscalYearShortLabel } from '../era.ts';
-import { formatPercent, formatYenShort } from '../format.ts';
+import { formatPercentShort, formatYenShort } from '../format.ts';
 import type { ProjectYear } from './project.ts';
 import type { PayeeYearTotal } from './payees.ts';
 
@@ -13,7 +13,7 @@ export function projectBudgetChart(years: readonly ProjectYear[]): ChartData | n
   if (years.length === 0) return null;
   const described = years
     .filter((y) => y.total !== null || y.executed !== null)
-    .map((y) => `${fiscalYearLabel(y.year)} 予算${formatYenShort(y.total)}・執行${formatYenShort(y.executed)}（執行率${formatPercent(y.rate)}）`);
+    .map((y) => `${fiscalYearLabel(y.year)} 予算${formatYenShort(y.total)}・執行${formatYenShort(y.executed)}（執行率${formatPercentShort(y.rate)}）`);
   return {
     id: 'project-budget',
     title: '予算額と執行額の推移（全年度のシートから）',
