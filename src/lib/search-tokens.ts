@@ -138,7 +138,8 @@ export function bigramTokens(normalized: string): string[] {
  * The words the indexer gives Pagefind for a page's normalised text, word i for the pair of characters
  * starting at character i: "AB" (the two codes), or "A-B" where A's character occurs for the first time
  * on the page (and for the last pair, where B's does), which Pagefind indexes as AB, A and B at that
- * position (see indexedWords; why in scripts/lib/search/index-content.ts). A one-character text is its
+ * position (see indexedWords; why in scripts/lib/search/index-content.ts; the "-" is Pagefind's compound
+ * word, compoundWord in scripts/lib/search/pagefind-internals.ts). A one-character text is its
  * character word alone. The reference form of index-content.ts, which builds the same words faster.
  */
 export function textTokens(normalized: string): string[] {

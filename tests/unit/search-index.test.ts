@@ -16,7 +16,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSearchIndex, createIndexBuilder, partSizes } from '../../scripts/lib/search/build-index.ts';
-import { decodeFragment } from '../../scripts/lib/search/fragments.ts';
+import { decodeFragment } from '../../scripts/lib/search/pagefind-internals.ts';
 import { openIndex, resultPath } from '../../scripts/lib/search/node-runtime.ts';
 import type { SearchEngine, SearchQuery } from '../../src/components/search/search-engine.ts';
 import type { SearchManifest, SortTable } from '../../src/components/search/manifest.ts';

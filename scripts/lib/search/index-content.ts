@@ -12,9 +12,11 @@
  * a character first occurs, its bigram is written "A-B" instead of "AB": the bigram is indexed as always,
  * and A (and B) at that position. B is recorded one position before its own first occurrence at worst,
  * and that is what makes the page's last character findable when it occurs nowhere else. This depends on
- * how Pagefind splits words: tests/unit/search-pagefind-contract.test.ts fails if an upgrade changes it.
+ * how Pagefind splits words (scripts/lib/search/pagefind-internals.ts, with the test that fails if an
+ * upgrade changes it).
  */
 import { encodeChar, normalizeForMatch } from '../../../src/lib/search-tokens.ts';
+import { compoundWord } from './pagefind-internals.ts';
 
 export interface IndexContent {
   /** The Pagefind content: space-separated words, the bigrams of `normalized` then its distinct characters. */
@@ -65,7 +67,7 @@ export function indexContent(text: string): IndexContent {
     if (previous !== '') {
       // The last pair also carries its second character when that occurs nowhere before.
       const last = i + 1 >= normalized.length;
-      content += previousIsNew || (last && isNew) ? `${previous}-${code} ` : `${previous}${code} `;
+      content += `${previousIsNew || (last && isNew) ? compoundWord(previous, code) : previous + code} `;
       words += 1;
     }
     previous = code;

@@ -1,0 +1,124 @@
+/**
+ * What the search index relies on in Pagefind beyond its documented API, checked against the installed
+ * Pagefind (its Node indexing API and its own pagefind.js and wasm, run in Node): each numbered point of
+ * scripts/lib/search/pagefind-internals.ts. A failure here after a Pagefind upgrade says which assumption
+ * broke; the search would otherwise silently lose results (recall) or find wrong ones (precision).
+ */
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as pagefind from 'pagefind';
+import { compoundWord, decodeFragment, fragmentUrl } from '../../scripts/lib/search/pagefind-internals.ts';
+import { installFileFetch } from '../../scripts/lib/search/node-runtime.ts';
+import { encodeChar, termTokens } from '../../src/lib/search-tokens.ts';
+
+interface PagefindResult {
+  id: string;
+  words: number[];
+  data: () => Promise<{ url: string }>;
+}
+interface PagefindModule {
+  init(): Promise<void>;
+  search(term: string): Promise<{ results: PagefindResult[] }>;
+}
+
+const code = (ch: string) => encodeChar(ch.codePointAt(0)!);
+const [A, B, C] = ['国', '家', '𠮷'].map(code) as [string, string, string];
+
+/** Page contents, as the indexer writes them (words separated by spaces). */
+const PAGES: Record<string, string> = {
+  // Position 0 has A-B as a compound (AB, A, B), 1 is BC, 2 is CA.
+  '/compound/': `${compoundWord(A, B)} ${B}${C} ${C}${A}`,
+  // The same words, never as a compound, and not consecutive.
+  '/plain/': `${A}${B} zzzzzzz ${B}${C}`,
+  // Parts with a letter–digit boundary (the reason the codes are letters only).
+  '/digits/': 'ab1-cd2 efgh',
+};
+
+let work: string;
+let pf: PagefindModule;
+let fragments: { name: string; bytes: Buffer }[];
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'pagefind-contract-'));
+  const { index, errors } = await pagefind.createIndex({});
+  expect(errors).toEqual([]);
+  for (const [url, content] of Object.entries(PAGES)) {
+    const res = await index!.addCustomRecord({ url, content, language: 'und' });
+    expect(res.errors).toEqual([]);
+  }
+  await index!.writeFiles({ outputPath: path.join(work, 'pagefind') });
+  await index!.deleteIndex();
+  const dir = path.join(work, 'pagefind', 'fragment');
+  fragments = await Promise.all((await readdir(dir)).map(async (name) => ({ name, bytes: await readFile(path.join(dir, name)) })));
+  installFileFetch();
+  pf = (await import(pathToFileURL(path.join(work, 'pagefind', 'pagefind.js')).href)) as PagefindModule;
+  await pf.init();
+}, 60_000);
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+/** URL → word positions of the result, for an exact phrase. */
+async function find(words: string[]): Promise<Record<string, number[]>> {
+  const { results } = await pf.search(`"${words.join(' ')}"`);
+  const out: Record<string, number[]> = {};
+  for (const r of results) out[(await r.data()).url.replace(/^.*?(\/[a-z]+\/)$/, '$1')] = r.words;
+  return out;
+}
+
+describe('1. fragment files', () => {
+  it('are gzip of "pagefind_dcd" + JSON with the page URL first, one per page', () => {
+    expect(fragments).toHaveLength(Object.keys(PAGES).length);
+    const urls = fragments.map(({ name, bytes }) => {
+      const url = fragmentUrl(bytes, name);
+      expect(decodeFragment(bytes, name).url).toBe(url);
+      expect(bytes.toString('latin1', 0, 2)).toBe('\x1f\x8b');
+      return url;
+    });
+    expect(urls.sort()).toEqual(Object.keys(PAGES).sort());
+  });
+});
+
+describe('2. compound words', () => {
+  it('index "A-B" as AB, A and B, all at its position', async () => {
+    expect(await find([A + B])).toEqual({ '/compound/': [0], '/plain/': [0] });
+    expect(await find([A])).toEqual({ '/compound/': [0] });
+    expect(await find([B])).toEqual({ '/compound/': [0] });
+    // A plain word is one word: its characters are not indexed.
+    expect(await find([C])).toEqual({});
+  });
+
+  it('split a part again at a boundary between letters and digits', async () => {
+    expect(await find(['ab1cd2'])).toEqual({ '/digits/': [0] });
+    expect(await find(['ab1'])).toEqual({});
+    expect(await find(['ab'])).toEqual({ '/digits/': [0] });
+  });
+});
+
+describe('3. exact phrases', () => {
+  it('match consecutive positions only, report the first match, and look words up whole', async () => {
+    expect(await find([A + B, B + C])).toEqual({ '/compound/': [0, 1] });
+    expect(await find([A + B, B + C, C + A])).toEqual({ '/compound/': [0, 1, 2] });
+    // The same words two positions apart do not match.
+    expect(await find([B + C, C + A, A + B])).toEqual({});
+    // No prefix match: a character word does not find the bigrams it starts.
+    expect(await find([C])).toEqual({});
+    expect(await find([A.slice(0, 1)])).toEqual({});
+  });
+
+  it('the query side: a term is the phrase of its bigrams, a character its own word', async () => {
+    expect(await find(termTokens('国家𠮷国'))).toEqual({ '/compound/': [0, 1, 2] });
+    expect(await find(termTokens('国'))).toEqual({ '/compound/': [0] });
+    expect(await find(termTokens('家国'))).toEqual({});
+  });
+});
+
+describe('4. page names', () => {
+  it('are "<language>_<hash>"', () => {
+    for (const { name } of fragments) expect(name).toMatch(/^und_[0-9a-f]+\.pf_fragment$/);
+  });
+});
