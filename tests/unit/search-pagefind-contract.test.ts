@@ -4,13 +4,21 @@
  * scripts/lib/search/pagefind-internals.ts. A failure here after a Pagefind upgrade says which assumption
  * broke; the search would otherwise silently lose results (recall) or find wrong ones (precision).
  */
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as pagefind from 'pagefind';
-import { compoundWord, decodeFragment, fragmentUrl } from '../../scripts/lib/search/pagefind-internals.ts';
+import {
+  chunkWords,
+  compoundWord,
+  decodeFragment,
+  decodeIndexFile,
+  fragmentUrl,
+  rechunkIndex,
+  type BundleFile,
+} from '../../scripts/lib/search/pagefind-internals.ts';
 import { installFileFetch } from '../../scripts/lib/search/node-runtime.ts';
 import { encodeChar, termTokens } from '../../src/lib/search-tokens.ts';
 
@@ -120,5 +128,68 @@ describe('3. exact phrases', () => {
 describe('4. page names', () => {
   it('are "<language>_<hash>"', () => {
     for (const { name } of fragments) expect(name).toMatch(/^und_[0-9a-f]+\.pf_fragment$/);
+  });
+});
+
+describe('5. the word index', () => {
+  /** 40 pages of 800 words from a small vocabulary: more than one of Pagefind's 20,000-location chunks. */
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const word = (n: number) => `${letters[n % 26]}${letters[Math.floor(n / 26) % 26]}${letters[Math.floor(n / 676) % 26]}`;
+  const pages = Array.from({ length: 40 }, (_, p) => Array.from({ length: 800 }, (_, i) => word((i * 7 + p * 13) % 900)).join(' '));
+  let files: BundleFile[];
+
+  beforeAll(async () => {
+    const { index } = await pagefind.createIndex({});
+    for (const [i, content] of pages.entries()) await index!.addCustomRecord({ url: `/p${i}/`, content, language: 'und' });
+    files = (await index!.getFiles()).files.map((f) => ({ path: f.path, content: f.content }));
+    await index!.deleteIndex();
+  }, 60_000);
+
+  function meta(bundle: BundleFile[]): unknown[] {
+    const entry = JSON.parse(Buffer.from(bundle.find((f) => f.path === 'pagefind-entry.json')!.content).toString('utf8')) as {
+      languages: Record<string, { hash: string }>;
+    };
+    const file = bundle.find((f) => f.path === `pagefind.${entry.languages.und!.hash}.pf_meta`)!;
+    return decodeIndexFile(file.content, file.path) as unknown[];
+  }
+
+  it("is read and re-split exactly as Pagefind splits it (same chunks, same from/to prefixes, same metadata)", () => {
+    const original = meta(files);
+    const chunks = original[2] as [string, string, string][];
+    expect(chunks.length).toBeGreaterThan(1);
+    const same = meta(rechunkIndex(files, 20_000));
+    expect((same[2] as string[][]).map((c) => c.slice(0, 2))).toEqual(chunks.map((c) => c.slice(0, 2)));
+    expect([same[0], same[1], ...same.slice(3)]).toEqual([original[0], original[1], ...original.slice(3)]);
+    // Each chunk holds the words from its `from` to its `to`, sorted.
+    const words = chunks.flatMap(([, , hash]) => {
+      const f = files.find((x) => x.path === `index/${hash}.pf_index`)!;
+      return ((decodeIndexFile(f.content, f.path) as unknown[][])[0] as [string][]).map((w) => w[0]);
+    });
+    expect(words).toEqual([...words].sort());
+    expect(chunkWords([], 10)).toEqual([]);
+  });
+
+  it('finds the same pages at the same positions from smaller chunks', async () => {
+    const small = rechunkIndex(files, 500);
+    expect((meta(small)[2] as unknown[]).length).toBeGreaterThan((meta(files)[2] as unknown[]).length * 5);
+    const dir = path.join(work, 'small');
+    for (const f of small) {
+      await mkdir(path.dirname(path.join(dir, f.path)), { recursive: true });
+      await writeFile(path.join(dir, f.path), f.content);
+    }
+    const smallPagefind = (await import(pathToFileURL(path.join(dir, 'pagefind.js')).href)) as PagefindModule;
+    await smallPagefind.init();
+    for (const w of [word(0), word(450), `${word(7)} ${word(14)}`, word(899)]) {
+      const want = pages.flatMap((p, i) => {
+        const ws = p.split(' ');
+        const q = w.split(' ');
+        const at = ws.findIndex((_, k) => q.every((x, j) => ws[k + j] === x));
+        return at < 0 ? [] : [`/p${i}/@${at}`];
+      });
+      const { results } = await smallPagefind.search(`"${w}"`);
+      const got = await Promise.all(results.map(async (r) => `${(await r.data()).url.replace(/^.*(\/p\d+\/)$/, '$1')}@${r.words[0]}`));
+      expect(got.sort(), w).toEqual(want.sort());
+      expect(want.length, w).toBeGreaterThan(0);
+    }
   });
 });

@@ -35,8 +35,9 @@ const IN_FLIGHT = 8;
  * Word-index chunk size, in locations (Pagefind's own is 20,000, ≈ 25–35 KB gzip): a query fetches the
  * whole chunk of each of its bigrams in each part, so a rare bigram costs what its chunk weighs. 4,000
  * (≈ 6 KB) cut a rare term's bytes by ≈ 4 × for ≈ 5 × as many (smaller) chunk files (docs/BENCHMARKS.md).
+ * SEARCH_CHUNK_LOCATIONS overrides it (for measuring other sizes; 20000 is Pagefind's own split).
  */
-const INDEX_CHUNK_LOCATIONS = 4000;
+const INDEX_CHUNK_LOCATIONS = Number(process.env.SEARCH_CHUNK_LOCATIONS) || 4000;
 
 export interface PartTask {
   /** 0-based part number. */
