@@ -3,13 +3,15 @@
  * (scripts/build-search.ts; layout in ./manifest.ts) and answers a query exactly as the matching contract
  * in src/lib/search-tokens.ts says:
  *
- * - each term is one exact-phrase Pagefind search over its character words; a page is a hit when it matches
+ * - each term is one exact-phrase Pagefind search over its bigram words (a one-character term: its
+ *   character word); a page is a hit when it matches
  *   every term (the id sets are intersected here, so several terms need not be adjacent);
  * - relevance order is where the match is: Pagefind scores every exact hit alike but reports the word
  *   position of the first match, and sheet pages are laid out alike (事業名, the summary, 目的 and 概要
  *   first; tables and payees later), so a page naming the term in its title or summary comes before one
  *   that mentions it in passing far down. With several terms, the position where the last of them has
- *   first appeared counts (a word position is a character offset of the page's text). Equal positions keep
+ *   first appeared counts (a word position is a character offset of the page's text; for a one-character
+ *   term, its first occurrence or the character before it, src/lib/search-tokens.ts). Equal positions keep
  *   Pagefind's order (the pages' URL order). This costs nothing beyond the exact searches (a second,
  *   BM25-scored Pagefind search took ten times as long on common terms: it returns every occurrence on
  *   every page);
