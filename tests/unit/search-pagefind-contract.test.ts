@@ -167,6 +167,7 @@ describe('5. the word index', () => {
     });
     expect(words).toEqual([...words].sort());
     expect(chunkWords([], 10)).toEqual([]);
+    expect(chunkWords([{ size: 6 }, { size: 4 }, { size: 3 }], 10)).toEqual([[{ size: 6 }, { size: 4 }], [{ size: 3 }]]);
   });
 
   it('finds the same pages at the same positions from smaller chunks', async () => {

@@ -182,13 +182,13 @@ function prefixes(a: string, b: string): [string, string] {
   return [ca.slice(0, common + 1).join(''), cb.slice(0, common + 1).join('')];
 }
 
-/** The words of chunks, in order, as Pagefind's `chunk_index` splits them: until a chunk holds `limit` locations. */
-export function chunkWords(words: Cbor[][], limit: number): Cbor[][][] {
-  const chunks: Cbor[][][] = [];
-  let chunk: Cbor[][] = [];
+/** Words in order, split into chunks as Pagefind's `chunk_index` does: until a chunk holds `limit` locations. */
+export function chunkWords<W extends { size: number }>(words: readonly W[], limit: number): W[][] {
+  const chunks: W[][] = [];
+  let chunk: W[] = [];
   let size = 0;
   for (const word of words) {
-    for (const page of word[1] as Cbor[][]) size += (page[1] as Cbor[]).length + 1;
+    size += word.size;
     chunk.push(word);
     if (size >= limit) {
       chunks.push(chunk);
@@ -198,6 +198,87 @@ export function chunkWords(words: Cbor[][], limit: number): Cbor[][][] {
   }
   if (chunk.length > 0) chunks.push(chunk);
   return chunks;
+}
+
+/** One word of a chunk, as its CBOR bytes: its text and its size in Pagefind's measure (locations + 1 a page). */
+interface RawWord {
+  word: string;
+  size: number;
+  bytes: Buffer;
+}
+
+/** A CBOR head: major type, argument, where the value's content starts. */
+function headAt(b: Buffer, at: number): [number, number, number] {
+  const head = b[at]!;
+  const info = head & 31;
+  if (info < 24) return [head >> 5, info, at + 1];
+  if (info === 24) return [head >> 5, b[at + 1]!, at + 2];
+  if (info === 25) return [head >> 5, b.readUInt16BE(at + 1), at + 3];
+  if (info === 26) return [head >> 5, b.readUInt32BE(at + 1), at + 5];
+  throw new Error(`Pagefind index: unexpected CBOR head 0x${head.toString(16)} (Pagefind's format changed?)`);
+}
+
+/** The end of the CBOR value at `at` (integers, text and arrays, as cborDecode). */
+function skipValue(b: Buffer, at: number): number {
+  const [major, n, p] = headAt(b, at);
+  if (major === 0 || major === 1) return p;
+  if (major === 3) return p + n;
+  if (major !== 4) throw new Error(`Pagefind index: unexpected CBOR type ${major} (Pagefind's format changed?)`);
+  let q = p;
+  for (let i = 0; i < n; i += 1) q = skipValue(b, q);
+  return q;
+}
+
+/**
+ * The words of a chunk file without decoding their locations (a year's index has tens of millions): each
+ * word's bytes are copied as they are into the new chunks; only the word and its size are read.
+ */
+function scanWords(bytes: Uint8Array, file: string): RawWord[] {
+  const raw = gunzipSync(bytes);
+  if (raw.toString('latin1', 0, FRAGMENT_SIGNATURE.length) !== FRAGMENT_SIGNATURE) {
+    throw new Error(`${file}: Pagefind index file without the "${FRAGMENT_SIGNATURE}" signature`);
+  }
+  const bad = () => new Error(`${file}: not a Pagefind word-index chunk (Pagefind's format changed?)`);
+  let [major, n, p] = headAt(raw, FRAGMENT_SIGNATURE.length);
+  if (major !== 4 || n !== 1) throw bad();
+  [major, n, p] = headAt(raw, p);
+  if (major !== 4) throw bad();
+  const words: RawWord[] = [];
+  for (let i = 0; i < n; i += 1) {
+    const start = p;
+    const [wm, fields, q] = headAt(raw, p);
+    const [tm, length, text] = headAt(raw, q);
+    if (wm !== 4 || fields < 2 || tm !== 3) throw bad();
+    const word = raw.toString('utf8', text, text + length);
+    const [pm, pages, pagesAt] = headAt(raw, text + length);
+    if (pm !== 4) throw bad();
+    let size = 0;
+    let r = pagesAt;
+    for (let j = 0; j < pages; j += 1) {
+      const [am, pageFields, pageAt] = headAt(raw, r);
+      if (am !== 4 || pageFields < 2) throw bad();
+      const locsAt = skipValue(raw, pageAt);
+      const [lm, locs] = headAt(raw, locsAt);
+      if (lm !== 4) throw bad();
+      size += locs + 1;
+      r = pageAt;
+      for (let k = 0; k < pageFields; k += 1) r = skipValue(raw, r);
+    }
+    for (let k = 2; k < fields; k += 1) r = skipValue(raw, r);
+    p = r;
+    words.push({ word, size, bytes: raw.subarray(start, p) });
+  }
+  if (p !== raw.length) throw bad();
+  return words;
+}
+
+/** A chunk file of words given as their CBOR bytes: [[word, …]]. */
+function encodeChunk(words: readonly RawWord[]): Buffer {
+  const head: number[] = [0x81];
+  cborHead(head, 4, words.length);
+  return gzipSync(Buffer.concat([Buffer.from(FRAGMENT_SIGNATURE, 'latin1'), Buffer.from(head), ...words.map((w) => w.bytes)]), {
+    level: 9,
+  });
 }
 
 export interface BundleFile {
@@ -236,20 +317,20 @@ export function rechunkIndex(files: readonly BundleFile[], limit: number): Bundl
     if (!metaFile) throw new Error(`Pagefind bundle without ${metaPath} (Pagefind's format changed?)`);
     const meta = decodeIndexFile(metaFile.content, metaPath) as Cbor[];
     const oldChunks = meta[2] as Cbor[][];
-    const words: Cbor[][] = [];
+    const words: RawWord[] = [];
     for (const chunk of oldChunks) {
       const chunkPath = `index/${chunk[2] as string}.pf_index`;
       const file = byPath.get(chunkPath);
       if (!file) throw new Error(`Pagefind bundle without ${chunkPath} (Pagefind's format changed?)`);
-      words.push(...((decodeIndexFile(file.content, chunkPath) as Cbor[])[0] as Cbor[][]));
+      for (const w of scanWords(file.content, chunkPath)) words.push(w);
       replaced.add(chunkPath);
     }
     const taken = new Set<string>();
     const named: Cbor[][] = chunkWords(words, limit).map((chunk) => {
-      const content = encodeIndexFile([chunk]);
+      const content = encodeChunk(chunk);
       const hash = fileHash(language, content, taken);
       added.push({ path: `index/${hash}.pf_index`, content });
-      return [chunk[0]![0] as string, chunk[chunk.length - 1]![0] as string, hash];
+      return [chunk[0]!.word, chunk[chunk.length - 1]!.word, hash];
     });
     for (let i = 0; i + 1 < named.length; i += 1) {
       [named[i]![1], named[i + 1]![0]] = prefixes(named[i]![1] as string, named[i + 1]![0] as string);
