@@ -32,6 +32,18 @@
  */
 import { COMMON_CHARS } from './search-common-chars.ts';
 
+/**
+ * How a page's text is cut into index words: `bigrams` as described above, or `chars`, one word per
+ * character (word position i is character i; a term is the exact phrase of its character words). Both
+ * give the same hits (100 % recall and precision); they differ in build cost and in the bytes a query
+ * loads (docs/BENCHMARKS.md, "Search: bigram words"). The indexer records the choice in the index's
+ * manifest and the search page encodes queries by it, so a page never queries an index in the other form.
+ */
+export type SearchWords = 'chars' | 'bigrams';
+export const SEARCH_WORDS: readonly SearchWords[] = ['chars', 'bigrams'];
+/** The words the site is built with (SEARCH_WORDS in the environment of a build overrides it, to measure). */
+export const DEFAULT_SEARCH_WORDS: SearchWords = 'bigrams';
+
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 /** Characters of the common table with two-letter codes: first letter "a" … "v" (22), second any of 26. */
 const SHORT_SIZE = 22 * 26;
@@ -176,17 +188,21 @@ export function queryTerms(query: string): string[] {
 }
 
 /**
- * The words a term is searched by: the bigrams of its normalised form, in order; a one-character term
- * by its character word.
+ * The words a term is searched by: with `bigrams`, the bigrams of its normalised form, in order (a
+ * one-character term: its character word); with `chars`, one word per character.
  */
-export function termTokens(term: string): string[] {
+export function termTokens(term: string, words: SearchWords): string[] {
   const normalized = normalizeForMatch(term);
+  if (words === 'chars') return charTokens(normalized);
   const bigrams = bigramTokens(normalized);
   return bigrams.length > 0 ? bigrams : charTokens(normalized);
 }
 
-/** The Pagefind query string that finds exactly the pages containing `term`: an exact phrase. */
-export function exactQuery(term: string): string {
-  const tokens = termTokens(term);
+/**
+ * The Pagefind query string that finds exactly the pages containing `term`: an exact phrase, in the
+ * words the index was built with (the manifest's `words`).
+ */
+export function exactQuery(term: string, words: SearchWords): string {
+  const tokens = termTokens(term, words);
   return tokens.length === 0 ? '' : `"${tokens.join(' ')}"`;
 }

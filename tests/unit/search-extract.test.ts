@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractPage, parseCaptures } from '../../scripts/lib/search/extract-page.ts';
 import { indexContent } from '../../scripts/lib/search/index-content.ts';
-import { decodeToken, normalizeForMatch, textTokens } from '../../src/lib/search-tokens.ts';
+import { charTokens, decodeToken, normalizeForMatch, textTokens } from '../../src/lib/search-tokens.ts';
 
 const sheetLines = readFileSync(new URL('../../sheets/text/004_b3591854bc0903ef.txt', import.meta.url), 'utf8')
   .split('\n')
@@ -127,7 +127,7 @@ describe('indexContent', () => {
 
   it('gives the words of textTokens for the whole normalised text, in order', () => {
     const text = 'M2Mセキュリティ実証事業の実証';
-    const { content, normalized, words } = indexContent(text);
+    const { content, normalized, words } = indexContent(text, 'bigrams');
     const n = normalizeForMatch(text);
     expect(normalized).toBe(n);
     expect(content.split(' ')).toEqual(textTokens(n));
@@ -138,35 +138,45 @@ describe('indexContent', () => {
   });
 
   it('runs across line breaks and spaces (the text is normalised as a whole)', () => {
-    expect(decoded(indexContent('情報\n共 有情報').content)).toEqual(['情-報', '報-共', '共-有', '有-情', '情報']);
+    expect(decoded(indexContent('情報\n共 有情報', 'bigrams').content)).toEqual(['情-報', '報-共', '共-有', '有-情', '情報']);
   });
 
   it('composes a half-width kana and its dakuten split across elements, as NFKC of the whole text does', () => {
-    expect(indexContent('ｶ' + 'ﾞ').normalized).toBe('ガ');
-    expect(decoded(indexContent('ｶ' + 'ﾞ').content)).toEqual(['ガ']);
+    expect(indexContent('ｶ' + 'ﾞ', 'bigrams').normalized).toBe('ガ');
+    expect(decoded(indexContent('ｶ' + 'ﾞ', 'bigrams').content)).toEqual(['ガ']);
   });
 
   it('gives a one-character page its character word, a surrogate pair one character, an empty page nothing', () => {
-    expect(decoded(indexContent('国').content)).toEqual(['国']);
-    expect(decoded(indexContent('𠮷野家𠮷野').content)).toEqual(['𠮷-野', '野-家', '家-𠮷', '𠮷野']);
-    expect(decoded(indexContent('国国国').content)).toEqual(['国-国', '国国']);
-    expect(decoded(indexContent('国国の').content)).toEqual(['国-国', '国-の']);
-    expect(indexContent('').content).toBe('');
+    expect(decoded(indexContent('国', 'bigrams').content)).toEqual(['国']);
+    expect(decoded(indexContent('𠮷野家𠮷野', 'bigrams').content)).toEqual(['𠮷-野', '野-家', '家-𠮷', '𠮷野']);
+    expect(decoded(indexContent('国国国', 'bigrams').content)).toEqual(['国-国', '国国']);
+    expect(decoded(indexContent('国国の', 'bigrams').content)).toEqual(['国-国', '国-の']);
+    expect(indexContent('', 'bigrams').content).toBe('');
   });
 
   it('counts its words (the word_count of the fragment): one per pair of characters, by code point', () => {
-    expect(indexContent('𠮷野家').words).toBe(2);
-    expect(indexContent('国').words).toBe(1);
-    expect(indexContent('').words).toBe(0);
+    expect(indexContent('𠮷野家', 'bigrams').words).toBe(2);
+    expect(indexContent('国', 'bigrams').words).toBe(1);
+    expect(indexContent('', 'bigrams').words).toBe(0);
     const text = 'M2M セキュリティ\n𠮷野家 ｶﾞ';
-    expect(indexContent(text).words).toBe([...normalizeForMatch(text)].length - 1);
-    expect(indexContent(text).words).toBe(indexContent(text).content.split(' ').length);
+    expect(indexContent(text, 'bigrams').words).toBe([...normalizeForMatch(text)].length - 1);
+    expect(indexContent(text, 'bigrams').words).toBe(indexContent(text, 'bigrams').content.split(' ').length);
   });
 
   it('builds the same words as textTokens for every real sample sheet text', () => {
     for (const file of ['000_ef263abaeb28aada.txt', '004_b3591854bc0903ef.txt']) {
       const raw = readFileSync(new URL(`../../sheets/text/${file}`, import.meta.url), 'utf8');
-      expect(indexContent(raw).content.split(' ')).toEqual(textTokens(normalizeForMatch(raw)));
+      expect(indexContent(raw, 'bigrams').content.split(' ')).toEqual(textTokens(normalizeForMatch(raw)));
+    }
+  });
+
+  it('with `chars`, gives one word per character (by code point), the words of charTokens', () => {
+    expect(decoded(indexContent('𠮷野家 ｶﾞ', 'chars').content)).toEqual(['𠮷', '野', '家', 'ガ']);
+    expect(indexContent('𠮷野家 ｶﾞ', 'chars').words).toBe(4);
+    expect(indexContent('', 'chars')).toEqual({ content: '', normalized: '', words: 0 });
+    for (const file of ['000_ef263abaeb28aada.txt', '004_b3591854bc0903ef.txt']) {
+      const raw = readFileSync(new URL(`../../sheets/text/${file}`, import.meta.url), 'utf8');
+      expect(indexContent(raw, 'chars').content.split(' ')).toEqual(charTokens(normalizeForMatch(raw)));
     }
   });
 });

@@ -164,17 +164,24 @@ describe('queryTerms', () => {
 
 describe('termTokens / exactQuery', () => {
   it("searches a term by its normalised form's bigram words, one character by its character word", () => {
-    expect(termTokens('脆弱性').map(decodeToken)).toEqual(['脆弱', '弱性']);
-    expect(termTokens('国')).toEqual([encodeChar(0x56fd)]);
-    expect(termTokens('ＩＣＴ')).toEqual(bigramTokens('ict'));
-    expect(termTokens('サイバー\nセキュリティ')).toEqual(bigramTokens('サイバーセキュリティ'));
-    expect(termTokens(' ')).toEqual([]);
+    expect(termTokens('脆弱性', 'bigrams').map(decodeToken)).toEqual(['脆弱', '弱性']);
+    expect(termTokens('国', 'bigrams')).toEqual([encodeChar(0x56fd)]);
+    expect(termTokens('ＩＣＴ', 'bigrams')).toEqual(bigramTokens('ict'));
+    expect(termTokens('サイバー\nセキュリティ', 'bigrams')).toEqual(bigramTokens('サイバーセキュリティ'));
+    expect(termTokens(' ', 'bigrams')).toEqual([]);
+  });
+
+  it('with `chars`, searches a term by its character words', () => {
+    expect(termTokens('脆弱性', 'chars').map(decodeToken)).toEqual(['脆', '弱', '性']);
+    expect(termTokens('ＩＣＴ', 'chars')).toEqual(charTokens('ict'));
+    expect(exactQuery('国', 'chars')).toBe(`"${encodeChar(0x56fd)}"`);
+    expect(exactQuery('脆弱性', 'chars')).toBe(`"${charTokens('脆弱性').join(' ')}"`);
   });
 
   it('sends a term as one quoted phrase', () => {
-    expect(exactQuery('脆弱性')).toBe(`"${bigramTokens('脆弱性').join(' ')}"`);
-    expect(exactQuery('国')).toBe(`"${encodeChar(0x56fd)}"`);
-    expect(exactQuery('')).toBe('');
+    expect(exactQuery('脆弱性', 'bigrams')).toBe(`"${bigramTokens('脆弱性').join(' ')}"`);
+    expect(exactQuery('国', 'bigrams')).toBe(`"${encodeChar(0x56fd)}"`);
+    expect(exactQuery('', 'bigrams')).toBe('');
   });
 });
 
@@ -209,7 +216,7 @@ describe('the exact-phrase property on a real sheet', () => {
         term = c.join('');
       }
       const expected = text.includes(term);
-      expect(phraseAt(termTokens(term)), term).toBe(expected);
+      expect(phraseAt(termTokens(term, 'bigrams')), term).toBe(expected);
       if (expected) found += 1;
       else absent += 1;
     }

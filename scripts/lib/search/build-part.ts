@@ -23,6 +23,7 @@ import type { PagefindIndex } from 'pagefind';
 import { extractPage } from './extract-page.ts';
 import { encodeFragment, fragmentUrl, rechunkIndex, type Fragment } from './pagefind-internals.ts';
 import { indexContent } from './index-content.ts';
+import type { SearchWords } from '../../../src/lib/search-tokens.ts';
 import type { PageInput } from './page-queue.ts';
 
 /** Files of Pagefind's bundle the search page does not use (Pagefind's own UIs). */
@@ -37,7 +38,7 @@ const IN_FLIGHT = 8;
  * (≈ 6 KB) cut a rare term's bytes by ≈ 4 × for ≈ 5 × as many (smaller) chunk files (docs/BENCHMARKS.md).
  * SEARCH_CHUNK_LOCATIONS overrides it (for measuring other sizes; 20000 is Pagefind's own split).
  */
-const INDEX_CHUNK_LOCATIONS = Number(process.env.SEARCH_CHUNK_LOCATIONS) || 4000;
+export const INDEX_CHUNK_LOCATIONS = Number(process.env.SEARCH_CHUNK_LOCATIONS) || 4000;
 
 export interface PartTask {
   /** 0-based part number. */
@@ -48,6 +49,8 @@ export interface PartTask {
   language: string;
   /** Whether this part's bundle is the one the search page loads (it keeps pagefind.js and the wasm). */
   primary: boolean;
+  /** How the pages' text is cut into index words (the manifest records it for the search page). */
+  words: SearchWords;
 }
 
 export interface PageProblem {
@@ -132,7 +135,7 @@ export async function buildPart(task: PartTask, source: AsyncIterable<PageInput>
       }
     }
     for (const name of Object.keys(extracted.filters)) filterNames.add(name);
-    const { content, words } = indexContent(extracted.indexText);
+    const { content, words } = indexContent(extracted.indexText, task.words);
     pages.set(url, {
       file,
       text: extracted.text,

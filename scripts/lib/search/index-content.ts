@@ -15,11 +15,27 @@
  * how Pagefind splits words (scripts/lib/search/pagefind-internals.ts, with the test that fails if an
  * upgrade changes it).
  */
-import { encodeChar, normalizeForMatch } from '../../../src/lib/search-tokens.ts';
+import { DEFAULT_SEARCH_WORDS, encodeChar, normalizeForMatch, SEARCH_WORDS, type SearchWords } from '../../../src/lib/search-tokens.ts';
 import { compoundWord } from './pagefind-internals.ts';
 
+/**
+ * The words this build indexes (recorded in the manifest, which the search page reads): the default, or
+ * SEARCH_WORDS=chars|bigrams from the environment, for measuring one against the other.
+ */
+export const INDEX_WORDS: SearchWords = wordsFromEnv(process.env.SEARCH_WORDS);
+
+function wordsFromEnv(value: string | undefined): SearchWords {
+  if (value === undefined || value === '') return DEFAULT_SEARCH_WORDS;
+  const words = SEARCH_WORDS.find((w) => w === value);
+  if (!words) throw new Error(`SEARCH_WORDS must be one of ${SEARCH_WORDS.join(', ')}, not "${value}"`);
+  return words;
+}
+
 export interface IndexContent {
-  /** The Pagefind content: space-separated words, the bigrams of `normalized` then its distinct characters. */
+  /**
+   * The Pagefind content: space-separated words, the bigrams of `normalized` (its distinct characters as
+   * compound-word parts), or with `chars` one word per character.
+   */
   content: string;
   /** The normalised text the words were made from. */
   normalized: string;
@@ -44,8 +60,30 @@ function astral(cp: number): string {
   return w;
 }
 
-export function indexContent(text: string): IndexContent {
+/** The index words of one character (by code unit in the BMP, else by code point), each followed by a space. */
+const bmpWord: (string | undefined)[] = new Array<string | undefined>(0x10000).fill(undefined);
+
+/** `chars`: one word per character, so word position i is character i. */
+function charContent(normalized: string): IndexContent {
+  let content = '';
+  let words = 0;
+  for (let i = 0; i < normalized.length; i += 1) {
+    const unit = normalized.charCodeAt(i);
+    words += 1;
+    // A surrogate pair is one character (one word), as when iterating the string by code point.
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < normalized.length && (normalized.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      content += `${astral((unit - 0xd800) * 0x400 + (normalized.charCodeAt(i + 1) - 0xdc00) + 0x10000)} `;
+      i += 1;
+      continue;
+    }
+    content += bmpWord[unit] ??= `${bmpCode[unit] ??= encodeChar(unit)} `;
+  }
+  return { content: content.slice(0, -1), normalized, words };
+}
+
+export function indexContent(text: string, as: SearchWords): IndexContent {
   const normalized = normalizeForMatch(text);
+  if (as === 'chars') return charContent(normalized);
   let content = '';
   let words = 0;
   /** The previous character's code, and whether that was its first occurrence on the page. */

@@ -272,6 +272,11 @@ function scanWords(bytes: Uint8Array, file: string): RawWord[] {
   return words;
 }
 
+/** The words of a word-index chunk file and their locations (for measuring what a chunk holds). */
+export function chunkWordSizes(bytes: Uint8Array, file: string): { word: string; locations: number }[] {
+  return scanWords(bytes, file).map((w) => ({ word: w.word, locations: w.size }));
+}
+
 /** A chunk file of words given as their CBOR bytes: [[word, …]]. */
 function encodeChunk(words: readonly RawWord[]): Buffer {
   const head: number[] = [0x81];
