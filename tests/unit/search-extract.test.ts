@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractPage, parseCaptures } from '../../scripts/lib/search/extract-page.ts';
 import { indexContent } from '../../scripts/lib/search/index-content.ts';
-import { decodeToken, normalizeForMatch, textTokens } from '../../src/lib/search-tokens.ts';
+import { charTokens, decodeToken, normalizeForMatch, textTokens } from '../../src/lib/search-tokens.ts';
 
 const sheetLines = readFileSync(new URL('../../sheets/text/004_b3591854bc0903ef.txt', import.meta.url), 'utf8')
   .split('\n')
@@ -123,36 +123,60 @@ describe('parseCaptures', () => {
 });
 
 describe('indexContent', () => {
-  it('gives one word per character of the whole normalised text, in order', () => {
-    const text = 'M2Mセキュリティ実証事業';
-    const { content, normalized } = indexContent(text);
+  const decoded = (content: string) => content.split(' ').map((w) => w.split('-').map(decodeToken).join('-'));
+
+  it('gives the words of textTokens for the whole normalised text, in order', () => {
+    const text = 'M2Mセキュリティ実証事業の実証';
+    const { content, normalized, words } = indexContent(text, 'bigrams');
     const n = normalizeForMatch(text);
     expect(normalized).toBe(n);
     expect(content.split(' ')).toEqual(textTokens(n));
-    expect(content.split(' ').map(decodeToken).join('')).toBe('m2mセキュリティ実証事業');
+    expect(decoded(content)).toEqual([
+      'm-2', '2-m', 'mセ', 'セ-キ', 'キ-ュ', 'ュ-リ', 'リ-テ', 'テ-ィ', 'ィ-実', '実-証', '証-事', '事-業', '業-の', 'の-実', '実証',
+    ]);
+    expect(words).toBe(textTokens(n).length);
   });
 
   it('runs across line breaks and spaces (the text is normalised as a whole)', () => {
-    const { content } = indexContent('情報\n共 有');
-    expect(content.split(' ').map(decodeToken)).toEqual(['情', '報', '共', '有']);
+    expect(decoded(indexContent('情報\n共 有情報', 'bigrams').content)).toEqual(['情-報', '報-共', '共-有', '有-情', '情報']);
   });
 
   it('composes a half-width kana and its dakuten split across elements, as NFKC of the whole text does', () => {
-    expect(indexContent('ｶ' + 'ﾞ').normalized).toBe('ガ');
-    expect(indexContent('ｶ' + 'ﾞ').content.split(' ').map(decodeToken)).toEqual(['ガ']);
+    expect(indexContent('ｶ' + 'ﾞ', 'bigrams').normalized).toBe('ガ');
+    expect(decoded(indexContent('ｶ' + 'ﾞ', 'bigrams').content)).toEqual(['ガ']);
   });
 
-  it('gives a one-character page its character word, a surrogate pair one word, and an empty page nothing', () => {
-    expect(indexContent('国').content.split(' ').map(decodeToken)).toEqual(['国']);
-    expect(indexContent('𠮷野家').content.split(' ').map(decodeToken)).toEqual(['𠮷', '野', '家']);
-    expect(indexContent('').content).toBe('');
+  it('gives a one-character page its character word, a surrogate pair one character, an empty page nothing', () => {
+    expect(decoded(indexContent('国', 'bigrams').content)).toEqual(['国']);
+    expect(decoded(indexContent('𠮷野家𠮷野', 'bigrams').content)).toEqual(['𠮷-野', '野-家', '家-𠮷', '𠮷野']);
+    expect(decoded(indexContent('国国国', 'bigrams').content)).toEqual(['国-国', '国国']);
+    expect(decoded(indexContent('国国の', 'bigrams').content)).toEqual(['国-国', '国-の']);
+    expect(indexContent('', 'bigrams').content).toBe('');
   });
 
-  it('counts its words by code point (the word_count of the fragment), whatever the characters', () => {
-    expect(indexContent('𠮷野家').words).toBe(3);
-    expect(indexContent('').words).toBe(0);
+  it('counts its words (the word_count of the fragment): one per pair of characters, by code point', () => {
+    expect(indexContent('𠮷野家', 'bigrams').words).toBe(2);
+    expect(indexContent('国', 'bigrams').words).toBe(1);
+    expect(indexContent('', 'bigrams').words).toBe(0);
     const text = 'M2M セキュリティ\n𠮷野家 ｶﾞ';
-    expect(indexContent(text).words).toBe([...normalizeForMatch(text)].length);
-    expect(indexContent(text).words).toBe(indexContent(text).content.split(' ').length);
+    expect(indexContent(text, 'bigrams').words).toBe([...normalizeForMatch(text)].length - 1);
+    expect(indexContent(text, 'bigrams').words).toBe(indexContent(text, 'bigrams').content.split(' ').length);
+  });
+
+  it('builds the same words as textTokens for every real sample sheet text', () => {
+    for (const file of ['000_ef263abaeb28aada.txt', '004_b3591854bc0903ef.txt']) {
+      const raw = readFileSync(new URL(`../../sheets/text/${file}`, import.meta.url), 'utf8');
+      expect(indexContent(raw, 'bigrams').content.split(' ')).toEqual(textTokens(normalizeForMatch(raw)));
+    }
+  });
+
+  it('with `chars`, gives one word per character (by code point), the words of charTokens', () => {
+    expect(decoded(indexContent('𠮷野家 ｶﾞ', 'chars').content)).toEqual(['𠮷', '野', '家', 'ガ']);
+    expect(indexContent('𠮷野家 ｶﾞ', 'chars').words).toBe(4);
+    expect(indexContent('', 'chars')).toEqual({ content: '', normalized: '', words: 0 });
+    for (const file of ['000_ef263abaeb28aada.txt', '004_b3591854bc0903ef.txt']) {
+      const raw = readFileSync(new URL(`../../sheets/text/${file}`, import.meta.url), 'utf8');
+      expect(indexContent(raw, 'chars').content.split(' ')).toEqual(charTokens(normalizeForMatch(raw)));
+    }
   });
 });

@@ -16,11 +16,11 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSearchIndex, createIndexBuilder, partSizes } from '../../scripts/lib/search/build-index.ts';
-import { decodeFragment } from '../../scripts/lib/search/fragments.ts';
+import { decodeFragment } from '../../scripts/lib/search/pagefind-internals.ts';
 import { openIndex, resultPath } from '../../scripts/lib/search/node-runtime.ts';
 import type { SearchEngine, SearchQuery } from '../../src/components/search/search-engine.ts';
 import type { SearchManifest, SortTable } from '../../src/components/search/manifest.ts';
-import { normalizeForMatch, queryTerms } from '../../src/lib/search-tokens.ts';
+import { DEFAULT_SEARCH_WORDS, normalizeForMatch, queryTerms, type SearchWords } from '../../src/lib/search-tokens.ts';
 
 const ROOT = new URL('../../', import.meta.url);
 const RS = new URL('sheets/rs2024/', ROOT);
@@ -185,6 +185,9 @@ let work: string;
 let pages: FixturePage[];
 let single: { dir: string; engine: SearchEngine; manifest: SearchManifest };
 let split: { dir: string; engine: SearchEngine; manifest: SearchManifest };
+/** Split into parts, built with the word design that is not the default (both are kept for measuring). */
+let otherWords: { dir: string; engine: SearchEngine; manifest: SearchManifest };
+const OTHER_WORDS: SearchWords = DEFAULT_SEARCH_WORDS === 'chars' ? 'bigrams' : 'chars';
 
 async function search(engine: SearchEngine, dir: string, q: Partial<SearchQuery> & { query?: string }): Promise<string[]> {
   const outcome = await engine.search({
@@ -214,6 +217,9 @@ beforeAll(async () => {
   const splitDir = path.join(work, 'split-pagefind');
   const three = await buildSearchIndex({ dist, outDir: splitDir, partSize: 15 });
   split = { dir: splitDir, engine: await openIndex(splitDir), manifest: three.manifest };
+  const otherDir = path.join(work, 'other-pagefind');
+  const other = await buildSearchIndex({ dist, outDir: otherDir, partSize: 15, words: OTHER_WORDS });
+  otherWords = { dir: otherDir, engine: await openIndex(otherDir), manifest: other.manifest };
 }, 120_000);
 
 afterAll(async () => {
@@ -289,6 +295,16 @@ describe('recall and precision', () => {
     for (const query of cases()) {
       const want = expected(pages, query);
       const got = (await search(split.engine, split.dir, { query })).sort();
+      expect(got, `query ${JSON.stringify(query)}`).toEqual(want);
+    }
+  }, 120_000);
+
+  it('finds exactly the same from an index of the other word design, which its manifest names', async () => {
+    expect(single.manifest.words).toBe(DEFAULT_SEARCH_WORDS);
+    expect(otherWords.manifest.words).toBe(OTHER_WORDS);
+    for (const query of cases()) {
+      const want = expected(pages, query);
+      const got = (await search(otherWords.engine, otherWords.dir, { query })).sort();
       expect(got, `query ${JSON.stringify(query)}`).toEqual(want);
     }
   }, 120_000);

@@ -8,16 +8,19 @@ import { describe, expect, it } from 'vitest';
 import { COMMON_CHARS } from '../../src/lib/search-common-chars.ts';
 import {
   COMMON_SIZE,
+  bigramTokens,
+  charTokens,
   decodeToken,
   encodeChar,
   exactQuery,
+  indexedWords,
   normalizeForMatch,
   queryTerms,
   termTokens,
   textTokens,
 } from '../../src/lib/search-tokens.ts';
 
-const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 const sampleText = readFileSync(new URL('../../sheets/text/000_ef263abaeb28aada.txt', import.meta.url), 'utf8');
 
 /** A tiny seeded PRNG, so sampled cases are the same on every run. */
@@ -49,24 +52,25 @@ describe('normalizeForMatch', () => {
 });
 
 describe('encodeChar / decodeToken', () => {
-  it('gives the common table two lower-case letters and every other character "z" + 4', () => {
+  it('gives the common table two or three lower-case letters, in table order, and every other character five', () => {
     expect(COMMON_CHARS).toHaveLength(COMMON_SIZE);
     expect(new Set(COMMON_CHARS).size).toBe(COMMON_SIZE);
     // Each common character as the indexer sees it (already normalised), with its own code in table order.
     for (const [i, ch] of [...COMMON_CHARS].entries()) {
       expect(normalizeForMatch(ch)).toBe(ch);
-      expect(encodeChar(ch.codePointAt(0)!)).toBe(`${DIGITS[Math.floor(i / 36)]}${DIGITS[i % 36]}`);
+      const want = i < 572 ? `${LETTERS[Math.floor(i / 26)]}${LETTERS[i % 26]}` : `w${LETTERS[Math.floor((i - 572) / 26)]}${LETTERS[(i - 572) % 26]}`;
+      expect(encodeChar(ch.codePointAt(0)!)).toBe(want);
     }
-    expect(encodeChar('a'.codePointAt(0)!)).toMatch(/^[0-9a-y][0-9a-z]$/);
-    expect(encodeChar('情'.codePointAt(0)!)).toMatch(/^[0-9a-y][0-9a-z]$/);
-    expect(encodeChar('𠮷'.codePointAt(0)!)).toMatch(/^z[0-9a-z]{4}$/);
-    expect(encodeChar(0)).toBe('z0000');
-    expect(encodeChar(0x10ffff)).toMatch(/^z[0-9a-z]{4}$/);
+    expect(encodeChar('の'.codePointAt(0)!)).toBe('aa');
+    expect(encodeChar('𠮷'.codePointAt(0)!)).toMatch(/^[xyz][a-z]{4}$/);
+    expect(encodeChar(0)).toBe('xaaaa');
+    expect(encodeChar(0x10ffff)).toMatch(/^z[a-z]{4}$/);
   });
 
-  it('words most of a real sheet with two letters', () => {
-    const words = textTokens(normalizeForMatch(sampleText));
-    expect(words.filter((w) => w.length === 2).length / words.length).toBeGreaterThan(0.97);
+  it('words most of a real sheet with two letters, and every character with letters only', () => {
+    const words = charTokens(normalizeForMatch(sampleText));
+    expect(words.filter((w) => w.length === 2).length / words.length).toBeGreaterThan(0.9);
+    for (const w of words) expect(w).toMatch(/^[a-z]+$/);
   });
 
   it('round-trips every character of a real sheet, a surrogate pair and the extremes', () => {
@@ -74,7 +78,7 @@ describe('encodeChar / decodeToken', () => {
     for (const ch of chars) expect(decodeToken(encodeChar(ch.codePointAt(0)!))).toBe(ch);
   });
 
-  it('is prefix-free: no code is a prefix of another, so no word is found by another as its prefix', () => {
+  it('is prefix-free: no code is a prefix of another, so two codes never read as one', () => {
     const codes = [...new Set([...COMMON_CHARS, '𠮷', '\u0000', '\u{10ffff}', '\ub130', '\uffff', '鬱', '齟'])].map((ch) =>
       encodeChar(ch.codePointAt(0)!),
     );
@@ -83,31 +87,64 @@ describe('encodeChar / decodeToken', () => {
     const sorted = [...codes].sort();
     const prefixes = sorted.filter((code, i) => i + 1 < sorted.length && sorted[i + 1]!.startsWith(code));
     expect(prefixes).toEqual([]);
-    expect(codes.filter((c) => c.length === 2)).toHaveLength(COMMON_SIZE);
+    expect(codes.filter((c) => c.length <= 3)).toHaveLength(COMMON_SIZE);
   });
 
   it('rejects what is not a token', () => {
     expect(() => decodeToken('a')).toThrow(/not a search token/);
-    expect(() => decodeToken('z12')).toThrow(/not a search token/);
+    expect(() => decodeToken('w1')).toThrow(/not a search token/);
     expect(() => decodeToken('a!')).toThrow(/not a search token/);
-    // Past the table, past the last code point, and a common character written long.
-    expect(() => decodeToken('z0')).toThrow(/not a search token/);
+    // The table's last code, past the last code point, and a common character written long.
+    expect(decodeToken('wzz')).toBe([...COMMON_CHARS].at(-1));
     expect(() => decodeToken('zzzzz')).toThrow(/not a search token/);
-    expect(() => decodeToken(`z${(0x56fd).toString(36).padStart(4, '0')}`)).toThrow(/not a search token/);
+    const long = (cp: number) => `${'xyz'[Math.floor(cp / 26 ** 4)]}${[3, 2, 1, 0].map((k) => LETTERS[Math.floor(cp / 26 ** k) % 26]).join('')}`;
+    expect(decodeToken(long(0x20bb7))).toBe('𠮷');
+    expect(() => decodeToken(long(0x56fd))).toThrow(/not a search token/);
   });
 });
 
-describe('textTokens', () => {
-  it('makes one word per character (a surrogate pair is one character) that decodes back to it', () => {
-    expect(textTokens('脆弱性').map(decodeToken)).toEqual(['脆', '弱', '性']);
-    expect(textTokens('ict-isac').map(decodeToken).join('')).toBe('ict-isac');
-    expect(textTokens('𠮷野家').map(decodeToken)).toEqual(['𠮷', '野', '家']);
-    expect(textTokens('国国')).toEqual([encodeChar(0x56fd), encodeChar(0x56fd)]);
+describe('textTokens / indexedWords', () => {
+  const decoded = (words: string[]) => words.map((w) => w.split('-').map(decodeToken).join('-'));
+
+  it('makes one word per pair of consecutive characters, "A-B" where A occurs first (and for a new last character)', () => {
+    expect(decoded(textTokens('脆弱性'))).toEqual(['脆-弱', '弱-性']);
+    expect(decoded(textTokens('国の国の国'))).toEqual(['国-の', 'の-国', '国の', 'の国']);
+    expect(decoded(textTokens('国の国の国家'))).toEqual(['国-の', 'の-国', '国の', 'の国', '国-家']);
+    // A surrogate pair is one character.
+    expect(decoded(textTokens('𠮷野家'))).toEqual(['𠮷-野', '野-家']);
+    expect(decoded(textTokens('国'))).toEqual(['国']);
     expect(textTokens('')).toEqual([]);
+    expect(bigramTokens('ict-isac').map(decodeToken)).toEqual(['ic', 'ct', 't-', '-i', 'is', 'sa', 'ac']);
   });
 
-  it('words are lower-case ASCII letters and digits only (nothing Pagefind or a word segmenter would split)', () => {
-    for (const w of textTokens(normalizeForMatch(sampleText))) expect(w).toMatch(/^[0-9a-z]+$/);
+  it('has each distinct character indexed, at its first occurrence or the one before', () => {
+    const text = normalizeForMatch(sampleText);
+    const chars = [...text];
+    const words = textTokens(text);
+    expect(words).toHaveLength(chars.length - 1);
+    const first = new Map<string, number>();
+    words.forEach((w, i) => {
+      for (const x of indexedWords(w).slice(1)) if (!first.has(x)) first.set(x, i);
+    });
+    for (const ch of new Set(chars)) {
+      const at = chars.indexOf(ch);
+      expect(first.get(encodeChar(ch.codePointAt(0)!)), ch).toBeGreaterThanOrEqual(at - 1);
+      expect(first.get(encodeChar(ch.codePointAt(0)!)), ch).toBeLessThanOrEqual(at);
+    }
+  });
+
+  it('words are lower-case letters and "-" only (nothing Pagefind or a word segmenter would split further)', () => {
+    for (const w of textTokens(normalizeForMatch(sampleText))) expect(w).toMatch(/^[a-z]+(-[a-z]+)?$/);
+  });
+
+  it('never makes a bigram word equal to a character word', () => {
+    const text = normalizeForMatch(sampleText);
+    const chars = new Set(charTokens(text));
+    const bigrams = bigramTokens(text);
+    expect(bigrams.length).toBe([...text].length - 1);
+    for (const b of bigrams) expect(chars.has(b)).toBe(false);
+    expect(indexedWords('ab-cd')).toEqual(['abcd', 'ab', 'cd']);
+    expect(indexedWords('abcd')).toEqual(['abcd']);
   });
 });
 
@@ -126,30 +163,38 @@ describe('queryTerms', () => {
 });
 
 describe('termTokens / exactQuery', () => {
-  it("searches a term by its normalised form's character words, one character by its one word", () => {
-    expect(termTokens('脆弱性')).toEqual(textTokens('脆弱性'));
-    expect(termTokens('国')).toEqual(textTokens('国'));
-    expect(termTokens('ＩＣＴ')).toEqual(textTokens('ict'));
-    expect(termTokens('サイバー\nセキュリティ')).toEqual(textTokens('サイバーセキュリティ'));
-    expect(termTokens(' ')).toEqual([]);
+  it("searches a term by its normalised form's bigram words, one character by its character word", () => {
+    expect(termTokens('脆弱性', 'bigrams').map(decodeToken)).toEqual(['脆弱', '弱性']);
+    expect(termTokens('国', 'bigrams')).toEqual([encodeChar(0x56fd)]);
+    expect(termTokens('ＩＣＴ', 'bigrams')).toEqual(bigramTokens('ict'));
+    expect(termTokens('サイバー\nセキュリティ', 'bigrams')).toEqual(bigramTokens('サイバーセキュリティ'));
+    expect(termTokens(' ', 'bigrams')).toEqual([]);
+  });
+
+  it('with `chars`, searches a term by its character words', () => {
+    expect(termTokens('脆弱性', 'chars').map(decodeToken)).toEqual(['脆', '弱', '性']);
+    expect(termTokens('ＩＣＴ', 'chars')).toEqual(charTokens('ict'));
+    expect(exactQuery('国', 'chars')).toBe(`"${encodeChar(0x56fd)}"`);
+    expect(exactQuery('脆弱性', 'chars')).toBe(`"${charTokens('脆弱性').join(' ')}"`);
   });
 
   it('sends a term as one quoted phrase', () => {
-    expect(exactQuery('脆弱性')).toBe(`"${textTokens('脆弱性').join(' ')}"`);
-    expect(exactQuery('国')).toBe(`"${encodeChar(0x56fd)}"`);
-    expect(exactQuery('')).toBe('');
+    expect(exactQuery('脆弱性', 'bigrams')).toBe(`"${bigramTokens('脆弱性').join(' ')}"`);
+    expect(exactQuery('国', 'bigrams')).toBe(`"${encodeChar(0x56fd)}"`);
+    expect(exactQuery('', 'bigrams')).toBe('');
   });
 });
 
 describe('the exact-phrase property on a real sheet', () => {
-  // The index holds the page's character words at consecutive positions; Pagefind finds a phrase where the
-  // term's words occur at consecutive positions. That is the same as substring search: checked here for
-  // terms sampled from the sheet (all must be found) and mutated terms (found exactly when a substring).
+  // The index holds at each position the page's bigram word (and at some, character words); Pagefind finds
+  // a phrase where the term's words occur at consecutive positions. That is the same as substring search:
+  // checked here for terms sampled from the sheet (all must be found) and mutated terms (found exactly
+  // when a substring).
   const text = normalizeForMatch(sampleText);
-  const pageWords = textTokens(text);
+  const pageWords = textTokens(text).map((w) => new Set(indexedWords(w)));
   const phraseAt = (words: string[]): boolean => {
     outer: for (let i = 0; i + words.length <= pageWords.length; i += 1) {
-      for (let j = 0; j < words.length; j += 1) if (pageWords[i + j] !== words[j]) continue outer;
+      for (let j = 0; j < words.length; j += 1) if (!pageWords[i + j]!.has(words[j]!)) continue outer;
       return true;
     }
     return false;
@@ -171,7 +216,7 @@ describe('the exact-phrase property on a real sheet', () => {
         term = c.join('');
       }
       const expected = text.includes(term);
-      expect(phraseAt(termTokens(term)), term).toBe(expected);
+      expect(phraseAt(termTokens(term, 'bigrams')), term).toBe(expected);
       if (expected) found += 1;
       else absent += 1;
     }

@@ -26,6 +26,8 @@ import {
   type SearchPart,
   type SortTable,
 } from '../../../src/components/search/manifest.ts';
+import type { SearchWords } from '../../../src/lib/search-tokens.ts';
+import { INDEX_WORDS } from './index-content.ts';
 import type { PageProblem, PartResult, PartTask } from './build-part.ts';
 import type { PageInput } from './page-queue.ts';
 import type { PartMessage } from './part-worker.ts';
@@ -60,6 +62,8 @@ export interface BuildIndexOptions {
   partSize?: number;
   /** Parts built at once. */
   concurrency?: number;
+  /** How the pages' text is cut into index words (default: INDEX_WORDS, index-content.ts). */
+  words?: SearchWords;
   log?: (line: string) => void;
 }
 
@@ -135,6 +139,7 @@ export interface IndexBuilderOptions {
   expectedPages: number;
   partSize?: number;
   concurrency?: number;
+  words?: SearchWords;
   log?: (line: string) => void;
 }
 
@@ -178,6 +183,7 @@ export function createIndexBuilder(options: IndexBuilderOptions): IndexBuilder {
       // names pages "<language>_<short hash>", and result ids must stay unique across merged parts.
       language: single ? 'und' : `und-p${p + 1}`,
       primary: p === 0,
+      words: options.words ?? INDEX_WORDS,
     },
     waiting: [],
     handed: [],
@@ -331,6 +337,7 @@ async function writeIndex(results: PartResult[], tasks: PartTask[], tmp: string,
   }
   const manifest: SearchManifest = {
     format: MANIFEST_FORMAT,
+    words: tasks[0]!.words,
     pagefind: await pagefindVersion(tasks[0]!.dir),
     pages: parts.reduce((n, p) => n + p.pages, 0),
     parts,

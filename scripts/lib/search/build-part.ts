@@ -8,7 +8,8 @@
  *    ours: `content` becomes the page's readable text (the search page builds excerpts from it; the
  *    character words would only bloat the download), `meta` the page's metadata (kept out of the index, so
  *    metadata words can never match a query) and `sort` its raw sort values. The bundle files the search
- *    page does not load are not written.
+ *    page does not load are not written; the word index is re-split into smaller chunks. Which fragment is which page is read from Pagefind's private
+ *    fragment layout (pagefind-internals.ts, where every such dependency is kept and described).
  *
  * Runs in a worker thread (part-worker.ts), so that two parts can be built at once: the Pagefind service
  * answers one request at a time, and while it writes an index (most of its work) the Node side would
@@ -17,12 +18,12 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { constants, gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import type { PagefindIndex } from 'pagefind';
 import { extractPage } from './extract-page.ts';
-import { encodeFragment, FRAGMENT_SIGNATURE, parseFragment, type Fragment } from './fragments.ts';
+import { encodeFragment, fragmentUrl, rechunkIndex, type Fragment } from './pagefind-internals.ts';
 import { indexContent } from './index-content.ts';
+import type { SearchWords } from '../../../src/lib/search-tokens.ts';
 import type { PageInput } from './page-queue.ts';
 
 /** Files of Pagefind's bundle the search page does not use (Pagefind's own UIs). */
@@ -31,6 +32,13 @@ const UNUSED_FILES = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)
 const PRIMARY_ONLY = /^(pagefind\.js|pagefind-worker\.js|wasm\..*\.pagefind)$/;
 /** How many pages are handed to the Pagefind service at once (it reads the next while it indexes one). */
 const IN_FLIGHT = 8;
+/**
+ * Word-index chunk size, in locations (Pagefind's own is 20,000, ≈ 25–35 KB gzip): a query fetches the
+ * whole chunk of each of its bigrams in each part, so a rare bigram costs what its chunk weighs. 4,000
+ * (≈ 6 KB) cut a rare term's bytes by ≈ 4 × for ≈ 5 × as many (smaller) chunk files (docs/BENCHMARKS.md).
+ * SEARCH_CHUNK_LOCATIONS overrides it (for measuring other sizes; 20000 is Pagefind's own split).
+ */
+export const INDEX_CHUNK_LOCATIONS = Number(process.env.SEARCH_CHUNK_LOCATIONS) || 4000;
 
 export interface PartTask {
   /** 0-based part number. */
@@ -41,6 +49,8 @@ export interface PartTask {
   language: string;
   /** Whether this part's bundle is the one the search page loads (it keeps pagefind.js and the wasm). */
   primary: boolean;
+  /** How the pages' text is cut into index words (the manifest records it for the search page). */
+  words: SearchWords;
 }
 
 export interface PageProblem {
@@ -89,33 +99,6 @@ export async function pagefindCall<T extends { errors: string[] }>(what: string,
   return result;
 }
 
-/**
- * The page URL of a fragment Pagefind made. Pagefind serialises the fragment's fields in order, `url`
- * first, so only the start is inflated (the rest is the page's character words, discarded anyway); any
- * other layout falls back to reading the whole fragment.
- */
-function fragmentUrl(bytes: Buffer, file: string): string {
-  let head: Buffer | null = null;
-  try {
-    head = gunzipSync(bytes.subarray(0, 1024), { finishFlush: constants.Z_SYNC_FLUSH });
-  } catch {
-    // Not inflatable from its first bytes: read the whole fragment below.
-  }
-  const prefix = `${FRAGMENT_SIGNATURE}{"url":`;
-  if (head) {
-    const text = head.toString('utf8');
-    const m = /^"(?:[^"\\]|\\.)*"/.exec(text.slice(prefix.length));
-    if (text.startsWith(prefix) && m) return JSON.parse(m[0]) as string;
-  }
-  let raw: Buffer;
-  try {
-    raw = gunzipSync(bytes);
-  } catch (err) {
-    throw new Error(`${file}: not a gzip Pagefind fragment`, { cause: err });
-  }
-  return parseFragment(raw, file).url;
-}
-
 /** Builds the part from `source`, page by page as they come (a PageQueue still being filled). */
 export async function buildPart(task: PartTask, source: AsyncIterable<PageInput>): Promise<PartResult> {
   const started = performance.now();
@@ -152,7 +135,7 @@ export async function buildPart(task: PartTask, source: AsyncIterable<PageInput>
       }
     }
     for (const name of Object.keys(extracted.filters)) filterNames.add(name);
-    const { content, words } = indexContent(extracted.indexText);
+    const { content, words } = indexContent(extracted.indexText, task.words);
     pages.set(url, {
       file,
       text: extracted.text,
@@ -182,8 +165,9 @@ export async function buildPart(task: PartTask, source: AsyncIterable<PageInput>
   // The files are taken in memory, not written by Pagefind: each fragment is replaced by ours before it is
   // written, and unused bundle files are never written, so every file is written once (measured no faster
   // than writing and reading fragments back, docs/BENCHMARKS.md; it is simpler on the disk).
-  const { files } = await pagefindCall('getFiles', index.getFiles());
+  const { files: pagefindFiles } = await pagefindCall('getFiles', index.getFiles());
   await index.deleteIndex();
+  const files = rechunkIndex(pagefindFiles, INDEX_CHUNK_LOCATIONS);
   const built = performance.now();
 
   const sorts: [string, Record<string, number>][] = [];

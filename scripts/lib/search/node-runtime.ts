@@ -11,7 +11,7 @@ import { SearchEngine } from '../../../src/components/search/search-engine.ts';
 
 let installed = false;
 
-function installFileFetch(): void {
+export function installFileFetch(): void {
   if (installed) return;
   installed = true;
   const realFetch = globalThis.fetch;

@@ -8,6 +8,8 @@
  *   <part.path>search-sorts.json  the part's SortTable, fetched only when results are sorted by a key
  */
 
+import type { SearchWords } from '../../lib/search-tokens.ts';
+
 export const MANIFEST_FILE = 'search-manifest.json';
 export const SORTS_FILE = 'search-sorts.json';
 export const MANIFEST_FORMAT = 1;
@@ -21,6 +23,8 @@ export interface SearchPart {
 
 export interface SearchManifest {
   format: typeof MANIFEST_FORMAT;
+  /** How the pages' text was cut into index words (src/lib/search-tokens.ts); queries are encoded the same way. */
+  words: SearchWords;
   /** Pagefind version that wrote the bundles. */
   pagefind: string;
   /** Pages indexed in all parts. */

@@ -3,13 +3,16 @@
  * (scripts/build-search.ts; layout in ./manifest.ts) and answers a query exactly as the matching contract
  * in src/lib/search-tokens.ts says:
  *
- * - each term is one exact-phrase Pagefind search over its character words; a page is a hit when it matches
+ * - each term is one exact-phrase Pagefind search over its bigram words (a one-character term: its
+ *   character word; over its character words when the manifest's `words` says the index has those); a
+ *   page is a hit when it matches
  *   every term (the id sets are intersected here, so several terms need not be adjacent);
  * - relevance order is where the match is: Pagefind scores every exact hit alike but reports the word
  *   position of the first match, and sheet pages are laid out alike (事業名, the summary, 目的 and 概要
  *   first; tables and payees later), so a page naming the term in its title or summary comes before one
  *   that mentions it in passing far down. With several terms, the position where the last of them has
- *   first appeared counts (a word position is a character offset of the page's text). Equal positions keep
+ *   first appeared counts (a word position is a character offset of the page's text; for a one-character
+ *   term, its first occurrence or the character before it, src/lib/search-tokens.ts). Equal positions keep
  *   Pagefind's order (the pages' URL order). This costs nothing beyond the exact searches (a second,
  *   BM25-scored Pagefind search took ten times as long on common terms: it returns every occurrence on
  *   every page);
@@ -20,7 +23,7 @@
  * Pagefind's own query processing (word segmentation chosen from `<html lang>`) never matters here: every
  * word sent is lower-case ASCII.
  */
-import { exactQuery } from '../../lib/search-tokens.ts';
+import { exactQuery, SEARCH_WORDS } from '../../lib/search-tokens.ts';
 import { MANIFEST_FILE, MANIFEST_FORMAT, SORTS_FILE, type SearchManifest, type SortTable } from './manifest.ts';
 
 interface PagefindResult {
@@ -111,7 +114,7 @@ export class SearchEngine {
     const res = await fetch(`${base}${MANIFEST_FILE}`);
     if (!res.ok) throw new Error(`search index not found (${res.status} ${base}${MANIFEST_FILE})`);
     const manifest = (await res.json()) as SearchManifest;
-    if (manifest.format !== MANIFEST_FORMAT || manifest.parts.length === 0) {
+    if (manifest.format !== MANIFEST_FORMAT || manifest.parts.length === 0 || !SEARCH_WORDS.includes(manifest.words)) {
       throw new Error(`unsupported search index format ${String(manifest.format)}`);
     }
     if (manifest.pages === 0) return new SearchEngine(null, base, manifest);
@@ -135,7 +138,7 @@ export class SearchEngine {
       const res = await this.run(null, filters);
       matched = new Map(res.map((r) => [r.id, r]));
     } else {
-      const perTerm = await Promise.all(query.terms.map((t) => this.run(exactQuery(t), filters)));
+      const perTerm = await Promise.all(query.terms.map((t) => this.run(exactQuery(t, this.manifest.words), filters)));
       matched = new Map(perTerm[0]!.map((r) => [r.id, r]));
       for (const other of perTerm.slice(1)) {
         const ids = new Set(other.map((r) => r.id));

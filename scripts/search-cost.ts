@@ -1,0 +1,87 @@
+/**
+ * `node scripts/search-cost.ts <dist> [--base /path/] [--year N] [term …]`: what a cold search costs on a built site
+ * (scripts/lib/bench/search-cost.ts): serves <dist> with a plain static server (tests/support/server.ts),
+ * opens its search page in headless Chromium once per term, each time with an empty cache, and prints a
+ * Markdown table (hits; index requests and bytes; the shown results' fragments; the time to the first
+ * result list) with the index's size on disk. Default terms: the five of docs/BENCHMARKS.md (a rare term,
+ * the two commonest, a common one, a 法人番号). A measurement, not a test: it asserts nothing.
+ *
+ * For the generated sites of the bench: `npm run bench -- 5664` leaves bench-work/5664/dist, and
+ * `node scripts/build-search.ts` (OUT_DIR=…) rebuilds only its search index, to compare index designs on
+ * the same pages.
+ *
+ * `--year N` adds what the same search would fetch on a site of N sheets, from a site indexed in one part
+ * (scaledToParts: N in parts of at most DEFAULT_PART_SIZE pages; the estimate of docs/BENCHMARKS.md and
+ * tests/site/search-cost.test.ts, from the sample site's real text), and the same with the term's own
+ * word lists grown to a year's part (grownToParts; SEARCH_CHUNK_LOCATIONS as the index was built with).
+ */
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { launchBrowser } from '../tests/support/browser.ts';
+import { serveDist } from '../tests/support/server.ts';
+import { readFileSync } from 'node:fs';
+import { coldSearch, grownToParts, scaledToParts, type ColdSearch } from './lib/bench/search-cost.ts';
+import { INDEX_CHUNK_LOCATIONS } from './lib/search/build-part.ts';
+import { DEFAULT_PART_SIZE } from './lib/search/build-index.ts';
+import { MANIFEST_FILE, type SearchManifest } from '../src/components/search/manifest.ts';
+
+export const BENCH_TERMS = ['脆弱性', '補助金', '独立行政法人', '地方公共団体', '7010001008844'];
+
+const args = process.argv.slice(2);
+const baseAt = args.indexOf('--base');
+const base = baseAt >= 0 ? args[baseAt + 1]! : '/';
+const yearAt = args.indexOf('--year');
+const year = yearAt >= 0 ? Number(args[yearAt + 1]) : null;
+const optionArgs = new Set([baseAt, yearAt].filter((i) => i >= 0).flatMap((i) => [i, i + 1]));
+const positional = args.filter((_, i) => !optionArgs.has(i));
+const dist = positional[0];
+if (!dist) {
+  console.error('usage: node scripts/search-cost.ts <dist> [--base /path/] [term …]');
+  process.exit(2);
+}
+const terms = positional.length > 1 ? positional.slice(1) : BENCH_TERMS;
+
+function sizeOf(dir: string): { bytes: number; files: number } {
+  let bytes = 0;
+  let files = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile()) continue;
+    bytes += statSync(path.join(e.parentPath, e.name)).size;
+    files += 1;
+  }
+  return { bytes, files };
+}
+
+const kb = (b: number) => (b / 1024).toFixed(0);
+const server = await serveDist(dist, { base });
+const browser = await launchBrowser();
+try {
+  const index = sizeOf(path.join(dist, 'pagefind'));
+  console.log(`search index: ${(index.bytes / 1024 / 1024).toFixed(1)} MB in ${index.files} files (${dist}/pagefind)`);
+  console.log('');
+  const manifest = JSON.parse(readFileSync(path.join(dist, 'pagefind', MANIFEST_FILE), 'utf8')) as SearchManifest;
+  console.log(`words: ${manifest.words}, ${manifest.pages} pages in ${manifest.parts.length} part(s)`);
+  let scale: ((c: ColdSearch) => string) | null = null;
+  if (year !== null) {
+    if (!(year > 0) || manifest.parts.length !== 1) throw new Error('--year needs a positive number of sheets and a site indexed in one part');
+    const parts = Math.ceil(year / DEFAULT_PART_SIZE);
+    scale = (c) => {
+      const partPages = Math.ceil(year / parts);
+      const y = scaledToParts(c, manifest.pages, partPages, parts);
+      const grown = grownToParts(c, path.join(dist, 'pagefind'), manifest.words, manifest.pages, partPages, parts, INDEX_CHUNK_LOCATIONS);
+      return ` ${y.requests}, ${kb(y.bytes)} | ${kb(grown)} |`;
+    };
+  }
+  console.log(`| term | hits | index: requests, KB | + fragments shown: requests, KB | total KB | ms to results |${scale ? ` index at ${year} sheets: requests, KB | the same, the term's lists grown, KB |` : ''}`);
+  console.log(`|---|---:|---:|---:|---:|---:|${scale ? '---:|---:|' : ''}`);
+  for (const term of terms) {
+    const c = await coldSearch(browser, server.url('search/'), term);
+    console.log(
+      `| ${term} | ${c.hits} | ${c.index.requests}, ${kb(c.index.bytes)} | ${c.fragments.requests}, ${kb(c.fragments.bytes)} | ${kb(c.index.bytes + c.fragments.bytes)} | ${c.ms.toFixed(0)} |${scale ? scale(c) : ''}`,
+    );
+    if (process.env.SEARCH_COST_FILES) for (const [f, b] of c.files) console.error(`  ${term}: ${f} ${kb(b)} KB`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}

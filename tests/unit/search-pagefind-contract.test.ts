@@ -1,0 +1,196 @@
+/**
+ * What the search index relies on in Pagefind beyond its documented API, checked against the installed
+ * Pagefind (its Node indexing API and its own pagefind.js and wasm, run in Node): each numbered point of
+ * scripts/lib/search/pagefind-internals.ts. A failure here after a Pagefind upgrade says which assumption
+ * broke; the search would otherwise silently lose results (recall) or find wrong ones (precision).
+ */
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as pagefind from 'pagefind';
+import {
+  chunkWords,
+  compoundWord,
+  decodeFragment,
+  decodeIndexFile,
+  fragmentUrl,
+  rechunkIndex,
+  type BundleFile,
+} from '../../scripts/lib/search/pagefind-internals.ts';
+import { installFileFetch } from '../../scripts/lib/search/node-runtime.ts';
+import { encodeChar, termTokens } from '../../src/lib/search-tokens.ts';
+
+interface PagefindResult {
+  id: string;
+  words: number[];
+  data: () => Promise<{ url: string }>;
+}
+interface PagefindModule {
+  init(): Promise<void>;
+  search(term: string): Promise<{ results: PagefindResult[] }>;
+}
+
+const code = (ch: string) => encodeChar(ch.codePointAt(0)!);
+const [A, B, C] = ['国', '家', '𠮷'].map(code) as [string, string, string];
+
+/** Page contents, as the indexer writes them (words separated by spaces). */
+const PAGES: Record<string, string> = {
+  // Position 0 has A-B as a compound (AB, A, B), 1 is BC, 2 is CA.
+  '/compound/': `${compoundWord(A, B)} ${B}${C} ${C}${A}`,
+  // The same words, never as a compound, and not consecutive.
+  '/plain/': `${A}${B} zzzzzzz ${B}${C}`,
+  // Parts with a letter–digit boundary (the reason the codes are letters only).
+  '/digits/': 'ab1-cd2 efgh',
+};
+
+let work: string;
+let pf: PagefindModule;
+let fragments: { name: string; bytes: Buffer }[];
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'pagefind-contract-'));
+  const { index, errors } = await pagefind.createIndex({});
+  expect(errors).toEqual([]);
+  for (const [url, content] of Object.entries(PAGES)) {
+    const res = await index!.addCustomRecord({ url, content, language: 'und' });
+    expect(res.errors).toEqual([]);
+  }
+  await index!.writeFiles({ outputPath: path.join(work, 'pagefind') });
+  await index!.deleteIndex();
+  const dir = path.join(work, 'pagefind', 'fragment');
+  fragments = await Promise.all((await readdir(dir)).map(async (name) => ({ name, bytes: await readFile(path.join(dir, name)) })));
+  installFileFetch();
+  pf = (await import(pathToFileURL(path.join(work, 'pagefind', 'pagefind.js')).href)) as PagefindModule;
+  await pf.init();
+}, 60_000);
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+/** URL → word positions of the result, for an exact phrase. */
+async function find(words: string[]): Promise<Record<string, number[]>> {
+  const { results } = await pf.search(`"${words.join(' ')}"`);
+  const out: Record<string, number[]> = {};
+  for (const r of results) out[(await r.data()).url.replace(/^.*?(\/[a-z]+\/)$/, '$1')] = r.words;
+  return out;
+}
+
+describe('1. fragment files', () => {
+  it('are gzip of "pagefind_dcd" + JSON with the page URL first, one per page', () => {
+    expect(fragments).toHaveLength(Object.keys(PAGES).length);
+    const urls = fragments.map(({ name, bytes }) => {
+      const url = fragmentUrl(bytes, name);
+      expect(decodeFragment(bytes, name).url).toBe(url);
+      expect(bytes.toString('latin1', 0, 2)).toBe('\x1f\x8b');
+      return url;
+    });
+    expect(urls.sort()).toEqual(Object.keys(PAGES).sort());
+  });
+});
+
+describe('2. compound words', () => {
+  it('index "A-B" as AB, A and B, all at its position', async () => {
+    expect(await find([A + B])).toEqual({ '/compound/': [0], '/plain/': [0] });
+    expect(await find([A])).toEqual({ '/compound/': [0] });
+    expect(await find([B])).toEqual({ '/compound/': [0] });
+    // A plain word is one word: its characters are not indexed.
+    expect(await find([C])).toEqual({});
+  });
+
+  it('split a part again at a boundary between letters and digits', async () => {
+    expect(await find(['ab1cd2'])).toEqual({ '/digits/': [0] });
+    expect(await find(['ab1'])).toEqual({});
+    expect(await find(['ab'])).toEqual({ '/digits/': [0] });
+  });
+});
+
+describe('3. exact phrases', () => {
+  it('match consecutive positions only, report the first match, and look words up whole', async () => {
+    expect(await find([A + B, B + C])).toEqual({ '/compound/': [0, 1] });
+    expect(await find([A + B, B + C, C + A])).toEqual({ '/compound/': [0, 1, 2] });
+    // The same words two positions apart do not match.
+    expect(await find([B + C, C + A, A + B])).toEqual({});
+    // No prefix match: a character word does not find the bigrams it starts.
+    expect(await find([C])).toEqual({});
+    expect(await find([A.slice(0, 1)])).toEqual({});
+  });
+
+  it('the query side: a term is the phrase of its bigrams, a character its own word', async () => {
+    expect(await find(termTokens('国家𠮷国', 'bigrams'))).toEqual({ '/compound/': [0, 1, 2] });
+    expect(await find(termTokens('国', 'bigrams'))).toEqual({ '/compound/': [0] });
+    expect(await find(termTokens('家国', 'bigrams'))).toEqual({});
+  });
+});
+
+describe('4. page names', () => {
+  it('are "<language>_<hash>"', () => {
+    for (const { name } of fragments) expect(name).toMatch(/^und_[0-9a-f]+\.pf_fragment$/);
+  });
+});
+
+describe('5. the word index', () => {
+  /** 40 pages of 800 words from a small vocabulary: more than one of Pagefind's 20,000-location chunks. */
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const word = (n: number) => `${letters[n % 26]}${letters[Math.floor(n / 26) % 26]}${letters[Math.floor(n / 676) % 26]}`;
+  const pages = Array.from({ length: 40 }, (_, p) => Array.from({ length: 800 }, (_, i) => word((i * 7 + p * 13) % 900)).join(' '));
+  let files: BundleFile[];
+
+  beforeAll(async () => {
+    const { index } = await pagefind.createIndex({});
+    for (const [i, content] of pages.entries()) await index!.addCustomRecord({ url: `/p${i}/`, content, language: 'und' });
+    files = (await index!.getFiles()).files.map((f) => ({ path: f.path, content: f.content }));
+    await index!.deleteIndex();
+  }, 60_000);
+
+  function meta(bundle: BundleFile[]): unknown[] {
+    const entry = JSON.parse(Buffer.from(bundle.find((f) => f.path === 'pagefind-entry.json')!.content).toString('utf8')) as {
+      languages: Record<string, { hash: string }>;
+    };
+    const file = bundle.find((f) => f.path === `pagefind.${entry.languages.und!.hash}.pf_meta`)!;
+    return decodeIndexFile(file.content, file.path) as unknown[];
+  }
+
+  it("is read and re-split exactly as Pagefind splits it (same chunks, same from/to prefixes, same metadata)", () => {
+    const original = meta(files);
+    const chunks = original[2] as [string, string, string][];
+    expect(chunks.length).toBeGreaterThan(1);
+    const same = meta(rechunkIndex(files, 20_000));
+    expect((same[2] as string[][]).map((c) => c.slice(0, 2))).toEqual(chunks.map((c) => c.slice(0, 2)));
+    expect([same[0], same[1], ...same.slice(3)]).toEqual([original[0], original[1], ...original.slice(3)]);
+    // Each chunk holds the words from its `from` to its `to`, sorted.
+    const words = chunks.flatMap(([, , hash]) => {
+      const f = files.find((x) => x.path === `index/${hash}.pf_index`)!;
+      return ((decodeIndexFile(f.content, f.path) as unknown[][])[0] as [string][]).map((w) => w[0]);
+    });
+    expect(words).toEqual([...words].sort());
+    expect(chunkWords([], 10)).toEqual([]);
+    expect(chunkWords([{ size: 6 }, { size: 4 }, { size: 3 }], 10)).toEqual([[{ size: 6 }, { size: 4 }], [{ size: 3 }]]);
+  });
+
+  it('finds the same pages at the same positions from smaller chunks', async () => {
+    const small = rechunkIndex(files, 500);
+    expect((meta(small)[2] as unknown[]).length).toBeGreaterThan((meta(files)[2] as unknown[]).length * 5);
+    const dir = path.join(work, 'small');
+    for (const f of small) {
+      await mkdir(path.dirname(path.join(dir, f.path)), { recursive: true });
+      await writeFile(path.join(dir, f.path), f.content);
+    }
+    const smallPagefind = (await import(pathToFileURL(path.join(dir, 'pagefind.js')).href)) as PagefindModule;
+    await smallPagefind.init();
+    for (const w of [word(0), word(450), `${word(7)} ${word(14)}`, word(899)]) {
+      const want = pages.flatMap((p, i) => {
+        const ws = p.split(' ');
+        const q = w.split(' ');
+        const at = ws.findIndex((_, k) => q.every((x, j) => ws[k + j] === x));
+        return at < 0 ? [] : [`/p${i}/@${at}`];
+      });
+      const { results } = await smallPagefind.search(`"${w}"`);
+      const got = await Promise.all(results.map(async (r) => `${(await r.data()).url.replace(/^.*(\/p\d+\/)$/, '$1')}@${r.words[0]}`));
+      expect(got.sort(), w).toEqual(want.sort());
+      expect(want.length, w).toBeGreaterThan(0);
+    }
+  });
+});
