@@ -10,12 +10,12 @@
  * nothing and never runs in CI.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { measure } from './lib/bench/measure.ts';
+import { folderSize, measure } from './lib/bench/measure.ts';
 import type { StepReport } from './build.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -36,16 +36,6 @@ if (!existsSync(path.join(sheets, '.complete'))) {
 }
 
 /** Bytes and files under a folder. */
-function sizeOf(dir: string): { bytes: number; files: number } {
-  let bytes = 0;
-  let files = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!e.isFile()) continue;
-    bytes += statSync(path.join(e.parentPath, e.name)).size;
-    files += 1;
-  }
-  return { bytes, files };
-}
 
 const content = path.join(work, 'content');
 const dist = path.join(work, 'dist');
@@ -68,8 +58,8 @@ await rm(trash, { recursive: true, force: true });
 if (m.code !== 0) throw new Error(`bench-judgit: the build failed (exit ${m.code})`);
 const { steps } = JSON.parse(await readFile(report, 'utf8')) as { steps: StepReport[] };
 const sheetCount = readdirSync(path.join(content, 'sheets')).filter((f) => f.endsWith('.md')).length;
-const site = sizeOf(dist);
-const search = sizeOf(path.join(dist, 'pagefind'));
+const site = folderSize(dist);
+const search = folderSize(path.join(dist, 'pagefind'));
 const MB = 2 ** 20;
 const fmt = (x: number, d = 1) => x.toFixed(d);
 const stepText = steps.map((s) => `${s.name} done at ${fmt(s.endSeconds)} s`).join(', ');

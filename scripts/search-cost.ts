@@ -15,11 +15,11 @@
  * tests/site/search-cost.test.ts, from the sample site's real text), and the same with the term's own
  * word lists grown to a year's part (grownToParts; SEARCH_CHUNK_LOCATIONS as the index was built with).
  */
-import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { launchBrowser } from '../tests/support/browser.ts';
 import { serveDist } from '../tests/support/server.ts';
 import { readFileSync } from 'node:fs';
+import { folderSize } from './lib/bench/measure.ts';
 import { coldSearch, grownToParts, scaledToParts, type ColdSearch } from './lib/bench/search-cost.ts';
 import { INDEX_CHUNK_LOCATIONS } from './lib/search/build-part.ts';
 import { DEFAULT_PART_SIZE } from './lib/search/build-index.ts';
@@ -41,22 +41,12 @@ if (!dist) {
 }
 const terms = positional.length > 1 ? positional.slice(1) : BENCH_TERMS;
 
-function sizeOf(dir: string): { bytes: number; files: number } {
-  let bytes = 0;
-  let files = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!e.isFile()) continue;
-    bytes += statSync(path.join(e.parentPath, e.name)).size;
-    files += 1;
-  }
-  return { bytes, files };
-}
 
 const kb = (b: number) => (b / 1024).toFixed(0);
 const server = await serveDist(dist, { base });
 const browser = await launchBrowser();
 try {
-  const index = sizeOf(path.join(dist, 'pagefind'));
+  const index = folderSize(path.join(dist, 'pagefind'));
   console.log(`search index: ${(index.bytes / 1024 / 1024).toFixed(1)} MB in ${index.files} files (${dist}/pagefind)`);
   console.log('');
   const manifest = JSON.parse(readFileSync(path.join(dist, 'pagefind', MANIFEST_FILE), 'utf8')) as SearchManifest;

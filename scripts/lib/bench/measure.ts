@@ -8,7 +8,8 @@
  * time shows what the file operations cost.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
 
 function childrenOf(): Map<number, number[]> {
   const kids = new Map<number, number[]>();
@@ -151,4 +152,16 @@ export function measure(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd
       });
     });
   });
+}
+
+/** Bytes and files under a folder (a built site's published size). */
+export function folderSize(dir: string): { bytes: number; files: number } {
+  let bytes = 0;
+  let files = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile()) continue;
+    bytes += statSync(path.join(e.parentPath, e.name)).size;
+    files += 1;
+  }
+  return { bytes, files };
 }
