@@ -123,3 +123,25 @@ describe('UTF-8 that is damaged', () => {
     }]);
   });
 });
+
+describe('a payee table whose heading lost a cell (real R4 sample, block A)', () => {
+  const R4 = readFileSync(resolve('sheets/text/000_ef263abaeb28aada.txt'), 'utf8');
+  const HEADING = '\t支出先\t法人番号\t業務概要\t支出額 (百万円)\t契約方式等\t入札者数 (応募者数)\t落札率\t';
+
+  it('the sample reads A-1 入札者数 1 and 落札率 98.3% with no layout warning', async () => {
+    const { records } = await read(R4);
+    const a1 = records[0]!.payees!.find((p) => p.block === 'A' && p.rank === 1)!;
+    expect(a1).toMatchObject({ name: '株式会社日立製作所', bidders: 1, winningBidRate: 0.983 });
+    expect(records[0]!.warnings!.filter((w) => w.code === 'layout' && w.section === 'payees')).toEqual([]);
+  });
+
+  it('names every row read under the shifted headings, instead of turning 入札者数 1 into 落札率 1% silently', async () => {
+    expect(R4).toContain(HEADING);
+    const { records } = await read(R4.replace(HEADING, HEADING.replace('\t契約方式等', '')));
+    const warned = records[0]!.warnings!.filter((w) => w.code === 'layout' && w.section === 'payees');
+    const a1 = records[0]!.payees!.find((p) => p.block === 'A' && p.rank === 1)!;
+    expect(a1.winningBidRate).toBe(0.01); // the shifted value, as the columns now stand…
+    expect(warned.map((w) => w.ref)).toContain('A-1'); // …and named
+    expect(warned.find((w) => w.ref === 'A-1')!.message).toMatch(/^138行目（Aの1位の支出先）のセルの数（9）が137行目の見出し（8）と違うため/);
+  });
+});

@@ -69,6 +69,12 @@ export function readPayees(ctx: Ctx, rows: Row[]): Payee[] {
       if (name === null) continue; // an unused numbered row
       const rank = Number(rankRaw);
       const ref = `${block}-${rank}`;
+      // Columns are read by the heading's positions: a row with more or fewer cells than its heading (a
+      // cell lost or added in the export, in the row or in the heading) has values under the wrong
+      // headings, so a count could be read as a rate. The values are read as they stand, and the row is named.
+      if (row.cells.length !== heading.cells.length) {
+        warn(ctx, 'layout', 'payees', ref, `${row.line}行目（${block}の${rank}位の支出先）のセルの数（${row.cells.length}）が${heading.line}行目の見出し（${heading.cells.length}）と違うため、列がずれている可能性があります`);
+      }
       const cn = cell('corporateNumber').normalize('NFKC').replace(/\s+/g, '');
       out.push({
         block,
