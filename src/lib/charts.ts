@@ -143,28 +143,33 @@ function shortLabels(values: { year: number; label: string | null; isPlan: boole
   });
 }
 
+/** The columns of every budget chart's table: year, 予算額（計）, 執行額, 執行率 (a project's adds its source). */
+export const BUDGET_TABLE_COLUMNS: Column[] = [
+  { key: 'year', label: '年度', kind: 'text', rowHeader: true },
+  { key: 'total', label: '予算額（計）', kind: 'yen' },
+  { key: 'executed', label: '執行額', kind: 'yen' },
+  { key: 'rate', label: '執行率', kind: 'rate' },
+];
+
+/** A budget chart's summary for screen readers: each year that states an amount, in words. */
+export function budgetSummary(years: readonly { year: number; total: number | null; executed: number | null; rate: number | null }[]): string {
+  const described = years
+    .filter((y) => y.total !== null || y.executed !== null)
+    .map((y) => `${fiscalYearLabel(y.year)} 予算${formatYenShort(y.total)}・執行${formatYenShort(y.executed)}（執行率${formatPercentShort(y.rate)}）`);
+  return `予算額と執行額の棒グラフと執行率の折れ線グラフ。${described.join('、') || '金額の記載なし'}。`;
+}
+
 export function budgetChart(sheet: Sheet): ChartData | null {
   if (sheet.budgets.length === 0) return null;
   const cols = [...sheet.budgets].sort((a, b) => a.year - b.year || Number(a.isRequest) - Number(b.isRequest));
   const label = (b: (typeof cols)[number]) => `${fiscalYearLabel(b.year)}${b.isRequest ? '要求' : ''}`;
   const rows: Cell[][] = cols.map((b) => [label(b), b.total, b.executed, b.executionRate]);
-  const described = cols
-    .filter((b) => !b.isRequest && (b.total !== null || b.executed !== null))
-    .map((b) => `${fiscalYearLabel(b.year)} 予算${formatYenShort(b.total)}・執行${formatYenShort(b.executed)}（執行率${formatPercentShort(b.executionRate)}）`);
   return {
     id: 'budget',
     title: '予算額と執行額の推移',
     caption: '年度別の予算額（計）・執行額（百万円）と執行率（%）',
-    summary: `予算額と執行額の棒グラフと執行率の折れ線グラフ。${described.join('、') || '金額の記載なし'}。`,
-    table: {
-      columns: [
-        { key: 'year', label: '年度', kind: 'text', rowHeader: true },
-        { key: 'total', label: '予算額（計）', kind: 'yen' },
-        { key: 'executed', label: '執行額', kind: 'yen' },
-        { key: 'rate', label: '執行率', kind: 'rate' },
-      ],
-      rows,
-    },
+    summary: budgetSummary(cols.filter((b) => !b.isRequest).map((b) => ({ year: b.year, total: b.total, executed: b.executed, rate: b.executionRate }))),
+    table: { columns: BUDGET_TABLE_COLUMNS, rows },
     canvas: {
       kind: 'budget',
       labels: cols.map((b) => `${fiscalYearShortLabel(b.year)}${b.isRequest ? '要求' : ''}`),

@@ -2,31 +2,22 @@
  * The project and payee pages' charts, in the site's chart form (src/lib/charts.ts): a table that is the
  * chart's content, and the canvas drawn from the same rows.
  */
-import type { ChartData } from '../charts.ts';
+import { BUDGET_TABLE_COLUMNS, budgetSummary, type ChartData } from '../charts.ts';
 import { fiscalYearLabel, fiscalYearShortLabel } from '../era.ts';
-import { formatPercentShort, formatYenShort } from '../format.ts';
+import { formatYenShort } from '../format.ts';
 import type { ProjectYear } from './project.ts';
 import type { PayeeYearTotal } from './payees.ts';
 
 /** Budget, execution and 執行率 of every year a project's sheets state, with the sheet each comes from. */
 export function projectBudgetChart(years: readonly ProjectYear[]): ChartData | null {
   if (years.length === 0) return null;
-  const described = years
-    .filter((y) => y.total !== null || y.executed !== null)
-    .map((y) => `${fiscalYearLabel(y.year)} 予算${formatYenShort(y.total)}・執行${formatYenShort(y.executed)}（執行率${formatPercentShort(y.rate)}）`);
   return {
     id: 'project-budget',
     title: '予算額と執行額の推移（全年度のシートから）',
     caption: '年度別の予算額（計）・執行額（百万円）と執行率（%）、その年度の数字を記載したシート',
-    summary: `予算額と執行額の棒グラフと執行率の折れ線グラフ。${described.join('、') || '金額の記載なし'}。`,
+    summary: budgetSummary(years),
     table: {
-      columns: [
-        { key: 'year', label: '年度', kind: 'text', rowHeader: true },
-        { key: 'total', label: '予算額（計）', kind: 'yen' },
-        { key: 'executed', label: '執行額', kind: 'yen' },
-        { key: 'rate', label: '執行率', kind: 'rate' },
-        { key: 'from', label: '出典', kind: 'text' },
-      ],
+      columns: [...BUDGET_TABLE_COLUMNS, { key: 'from', label: '出典', kind: 'text' }],
       rows: years.map((y) => [fiscalYearLabel(y.year), y.total, y.executed, y.rate, `${fiscalYearLabel(y.fromYear)}のシート`]),
     },
     canvas: {
