@@ -7,7 +7,16 @@
  *    the sheet of that year with that 事業番号 in the same 府省庁;
  * 3. `inferred`: a sheet with no stated link to an earlier year and a sheet of its 府省庁's previous review
  *    year on the site with no stated link to a later one, of the same 府省庁 and the same 事業名 (NFKC, spaces
- *    ignored), each the only one of its year with that name. Pages mark these links as inferred.
+ *    ignored), each the only one of its year with that name;
+ * 4. `figures`: where names differ (a renamed project), a sheet still without an earlier link and an earlier
+ *    sheet without a later one that state the same 予算額（計） and 執行額 (円, both stated, not 0) for the
+ *    later sheet's first such year — each sheet reports about three years back, so neighbouring review years
+ *    overlap by a year, and the two sheets of one project restate that year's figures — in the same 府省庁,
+ *    or, for a project moved to another 府省庁, with the same 事業名 too; each the only sheet of its review
+ *    year with those figures there. JUDGIT gives no 事業ID and no past sheet from 公開年度 2021 (its numbering
+ *    took the 府省庁's abbreviation then), so from 2019 on this and the name are all that links the years.
+ *
+ * Pages mark `inferred` and `figures` links as inferred (isInferredLink).
  *
  * A chain holds at most one sheet per review year: a link that would put two sheets of one year into a
  * chain (a project split or merged, or an ambiguous number) is not made, so each year of a project page
@@ -18,7 +27,12 @@
 import { numberSlug } from '../project-number.ts';
 import { compareIds, compareJa } from './collate.ts';
 
-export type LinkKind = 'judgit' | 'past' | 'inferred';
+export type LinkKind = 'judgit' | 'past' | 'inferred' | 'figures';
+
+/** Links no source states (same name, or same figures): pages mark them as inferred. */
+export function isInferredLink(kind: LinkKind | null | undefined): boolean {
+  return kind === 'inferred' || kind === 'figures';
+}
 
 /** What chaining reads of a sheet. */
 export interface ChainSheet {
@@ -30,6 +44,8 @@ export interface ChainSheet {
   history: {
     judgitProjectId: number | null;
     pastSheets: readonly { year: number; number: string }[];
+    /** Stated budget columns (円): read for `figures` links. */
+    budgets: readonly { year: number; total: number | null; executed: number | null }[];
   };
 }
 
@@ -38,7 +54,7 @@ export interface ChainMember<S extends ChainSheet = ChainSheet> {
   /**
    * How this sheet is tied to the earlier years of the chain (the first sheet: to the later years): the
    * strongest of its links to them; `null` for a chain of one sheet. `inferred`: only by the same 府省庁
-   * and 事業名, no stated link.
+   * and 事業名, no stated link; `figures`: only by the same figures of a year both sheets report.
    */
   link: LinkKind | null;
 }
@@ -49,7 +65,7 @@ export interface Chain<S extends ChainSheet = ChainSheet> {
   members: ChainMember<S>[];
 }
 
-const STRENGTH: Record<LinkKind, number> = { judgit: 3, past: 2, inferred: 1 };
+const STRENGTH: Record<LinkKind, number> = { judgit: 4, past: 3, inferred: 2, figures: 1 };
 
 /** 府省庁 as compared across years: NFKC, no spaces (as ministrySlug compares it). */
 export function ministryKey(ministry: string): string {
@@ -155,6 +171,41 @@ export function buildChains<S extends ChainSheet>(sheets: readonly S[]): Chain<S
     if (byName.get(nameKey(s, s.fiscalYear))!.length !== 1) continue;
     const candidates = byName.get(nameKey(s, prev)) ?? [];
     if (candidates.length === 1 && !hasLater[candidates[0]!]) link(i, candidates[0]!, 'inferred');
+  }
+
+  // 4. Inferred from figures: the same 予算額（計） and 執行額 of a year both sheets report.
+  const figuresOf = (s: ChainSheet, year: number) => {
+    const b = s.history.budgets.find((x) => x.year === year);
+    return b && b.total !== null && b.total !== 0 && b.executed !== null ? `${year}|${b.total}|${b.executed}` : null;
+  };
+  const byFigures = new Map<string, number[]>();
+  const byMovedFigures = new Map<string, number[]>();
+  for (let i = 0; i < n; i++) {
+    const s = sheets[i]!;
+    for (const b of s.history.budgets) {
+      const f = figuresOf(s, b.year);
+      if (!f) continue;
+      push(byFigures, `${ministryKey(s.ministry)}|${f}`, i);
+      push(byMovedFigures, `${titleKey(s.title)}|${f}`, i);
+    }
+  }
+  /** The later sheet's first year with figures; the earlier sheet that restates them, if one only. */
+  const byFiguresOf = (i: number, map: Map<string, number[]>, key: (f: string) => string): number | null => {
+    const s = sheets[i]!;
+    const first = s.history.budgets.map((b) => figuresOf(s, b.year)).find((f) => f !== null);
+    const all = first ? map.get(key(first)) ?? [] : [];
+    if (all.filter((j) => sheets[j]!.fiscalYear === s.fiscalYear).length !== 1) return null;
+    const earlier = all.filter((j) => sheets[j]!.fiscalYear < s.fiscalYear);
+    const year = Math.max(...earlier.map((j) => sheets[j]!.fiscalYear));
+    const found = earlier.filter((j) => sheets[j]!.fiscalYear === year);
+    return found.length === 1 && !hasLater[found[0]!] ? found[0]! : null;
+  };
+  for (const i of [...sheets.keys()].sort(byYearThenId)) {
+    if (hasEarlier[i]) continue;
+    const s = sheets[i]!;
+    const earlier =
+      byFiguresOf(i, byFigures, (f) => `${ministryKey(s.ministry)}|${f}`) ?? byFiguresOf(i, byMovedFigures, (f) => `${titleKey(s.title)}|${f}`);
+    if (earlier !== null) link(i, earlier, 'figures');
   }
 
   // Chains, oldest member first; keys given in the order of the chains' earliest sheets.

@@ -6,6 +6,7 @@ export const LINK_LABELS: Record<LinkKind, string> = {
   judgit: 'JUDGIT の事業ID',
   past: '関連する過去のレビューシート・旧事業番号の記載',
   inferred: '推定（同じ府省庁・同じ事業名）',
+  figures: '推定（両年度のシートが記載する同じ年度の予算額・執行額が一致）',
 };
 
 /** The rankings' names (src/lib/history/rankings.ts gives each list the same title). */
