@@ -112,7 +112,39 @@ export function buildChains<S extends ChainSheet>(sheets: readonly S[]): Chain<S
   };
   const byYearThenId = (i: number, j: number) => sheets[i]!.fiscalYear - sheets[j]!.fiscalYear || compareIds(sheets[i]!.id, sheets[j]!.id);
 
-  // 1. JUDGIT 事業ID: consecutive sheets of one id, oldest first.
+  // The figures each sheet states for a year (予算額（計） and 執行額, 円), by 府省庁 and by 事業名: for links 1 and 4.
+  const figuresOf = (s: ChainSheet, year: number) => {
+    const b = s.history.budgets.find((x) => x.year === year);
+    return b && b.total !== null && b.total !== 0 && b.executed !== null ? `${year}|${b.total}|${b.executed}` : null;
+  };
+  const byFigures = new Map<string, number[]>();
+  const byMovedFigures = new Map<string, number[]>();
+  for (let i = 0; i < n; i++) {
+    const s = sheets[i]!;
+    for (const b of s.history.budgets) {
+      const f = figuresOf(s, b.year);
+      if (!f) continue;
+      push(byFigures, `${ministryKey(s.ministry)}|${f}`, i);
+      push(byMovedFigures, `${titleKey(s.title)}|${f}`, i);
+    }
+  }
+  /** The figures of a sheet's first year that has both (`year|total|executed`), or null. */
+  const firstFigures = (s: ChainSheet): string | null => s.history.budgets.map((b) => figuresOf(s, b.year)).find((f) => f !== null) ?? null;
+
+  // 1. JUDGIT 事業ID: consecutive sheets of one id, oldest first. JUDGIT sometimes gives one project's
+  // 事業ID to another (2017 個人情報保護委員会 新30-0001 広聴・相談業務 and 2019 0001 特定個人情報の監視・監督
+  // share 事業ID 1; 131 such links over the shared 2015–2019): a link between two differently named sheets is not made
+  // when the later sheet's name and figures both name another sheet of the earlier year.
+  const contradicted = (later: number, earlier: number): boolean => {
+    const a = sheets[earlier]!;
+    const b = sheets[later]!;
+    const f = firstFigures(b);
+    if (titleKey(a.title) === titleKey(b.title) || !f) return false;
+    const named = (byFigures.get(`${ministryKey(b.ministry)}|${f}`) ?? []).filter(
+      (j) => sheets[j]!.fiscalYear === a.fiscalYear && titleKey(sheets[j]!.title) === titleKey(b.title),
+    );
+    return named.length === 1 && named[0] !== earlier;
+  };
   const byJudgit = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
     const j = sheets[i]!.history.judgitProjectId;
@@ -120,7 +152,7 @@ export function buildChains<S extends ChainSheet>(sheets: readonly S[]): Chain<S
   }
   for (const group of byJudgit.values()) {
     group.sort(byYearThenId);
-    for (let k = 1; k < group.length; k++) link(group[k]!, group[k - 1]!, 'judgit');
+    for (let k = 1; k < group.length; k++) if (!contradicted(group[k]!, group[k - 1]!)) link(group[k]!, group[k - 1]!, 'judgit');
   }
 
   // 2. Stated past sheets: year + 事業番号 within the same 府省庁 (only a number that names one sheet).
@@ -173,26 +205,11 @@ export function buildChains<S extends ChainSheet>(sheets: readonly S[]): Chain<S
     if (candidates.length === 1 && !hasLater[candidates[0]!]) link(i, candidates[0]!, 'inferred');
   }
 
-  // 4. Inferred from figures: the same 予算額（計） and 執行額 of a year both sheets report.
-  const figuresOf = (s: ChainSheet, year: number) => {
-    const b = s.history.budgets.find((x) => x.year === year);
-    return b && b.total !== null && b.total !== 0 && b.executed !== null ? `${year}|${b.total}|${b.executed}` : null;
-  };
-  const byFigures = new Map<string, number[]>();
-  const byMovedFigures = new Map<string, number[]>();
-  for (let i = 0; i < n; i++) {
-    const s = sheets[i]!;
-    for (const b of s.history.budgets) {
-      const f = figuresOf(s, b.year);
-      if (!f) continue;
-      push(byFigures, `${ministryKey(s.ministry)}|${f}`, i);
-      push(byMovedFigures, `${titleKey(s.title)}|${f}`, i);
-    }
-  }
+  // 4. Inferred from figures: the same 予算額（計） and 執行額 of a year both sheets report (indexed above).
   /** The later sheet's first year with figures; the earlier sheet that restates them, if one only. */
   const byFiguresOf = (i: number, map: Map<string, number[]>, key: (f: string) => string): number | null => {
     const s = sheets[i]!;
-    const first = s.history.budgets.map((b) => figuresOf(s, b.year)).find((f) => f !== null);
+    const first = firstFigures(s);
     const all = first ? map.get(key(first)) ?? [] : [];
     if (all.filter((j) => sheets[j]!.fiscalYear === s.fiscalYear).length !== 1) return null;
     const earlier = all.filter((j) => sheets[j]!.fiscalYear < s.fiscalYear);
