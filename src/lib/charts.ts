@@ -159,6 +159,20 @@ export function budgetSummary(years: readonly { year: number; total: number | nu
   return `予算額と執行額の棒グラフと執行率の折れ線グラフ。${described.join('、') || '金額の記載なし'}。`;
 }
 
+/**
+ * A budget chart's canvas (a sheet's and a project's): a year whose execution is not reported — blank, or
+ * RS's 0 with a blank 執行率 (executionReported) — is a gap, not a bar of 0. The table keeps the value as written.
+ */
+export function budgetCanvas(cols: readonly { label: string; total: number | null; executed: number | null; executionRate: number | null }[]): CanvasSpec {
+  return {
+    kind: 'budget',
+    labels: cols.map((c) => c.label),
+    budget: cols.map((c) => c.total),
+    executed: cols.map((c) => (executionReported(c) ? c.executed : null)),
+    rate: cols.map((c) => c.executionRate),
+  };
+}
+
 export function budgetChart(sheet: Sheet): ChartData | null {
   if (sheet.budgets.length === 0) return null;
   const cols = [...sheet.budgets].sort((a, b) => a.year - b.year || Number(a.isRequest) - Number(b.isRequest));
@@ -170,14 +184,7 @@ export function budgetChart(sheet: Sheet): ChartData | null {
     caption: '年度別の予算額（計）・執行額（百万円）と執行率（%）',
     summary: budgetSummary(cols.filter((b) => !b.isRequest).map((b) => ({ year: b.year, total: b.total, executed: b.executed, rate: b.executionRate }))),
     table: { columns: BUDGET_TABLE_COLUMNS, rows },
-    canvas: {
-      kind: 'budget',
-      labels: cols.map((b) => `${fiscalYearShortLabel(b.year)}${b.isRequest ? '要求' : ''}`),
-      budget: cols.map((b) => b.total),
-      // A year not reported yet (RS: 0 with a blank 執行率) is a gap, not a bar of 0.
-      executed: cols.map((b) => (executionReported(b) ? b.executed : null)),
-      rate: cols.map((b) => b.executionRate),
-    },
+    canvas: budgetCanvas(cols.map((b) => ({ ...b, label: `${fiscalYearShortLabel(b.year)}${b.isRequest ? '要求' : ''}` }))),
     notes: [],
   };
 }

@@ -65,6 +65,12 @@ describe('payee profiles', () => {
         '2024-fdma-rs6637 666000',
       ].sort(),
     );
+    // Each line shows the year its 支出額 belongs to when the source states it (JUDGIT 支出先.年度), else none.
+    const omcRows = DomUtils.findAll((e) => e.name === 'tr' && inTbody(e), page('payees/9011101039249').children);
+    const yearOf = (id: string) => omcRows.filter((tr) => DomUtils.findOne((e) => e.name === 'a' && e.attribs.href!.startsWith(`/sheets/${id}/`), [tr]))
+      .map((tr) => DomUtils.textContent(DomUtils.findOne((e) => e.attribs['data-label'] === '支出の年度', [tr])!));
+    expect(yearOf('2021-cao-2021-cao-20-0034')).toEqual(['2020（令和2）年度']);
+    expect(yearOf('2022-soumu-t7ba6565b')).toEqual(['—', '—']);
     for (const s of records.filter((r) => r.payees.some((p) => isValidCorporateNumber(p.corporateNumber)))) {
       const links = hrefs(page(`sheets/${s.id}`));
       for (const p of s.payees) if (isValidCorporateNumber(p.corporateNumber)) expect(links).toContain(`/payees/${p.corporateNumber}/`);
@@ -179,7 +185,11 @@ describe('/data/payees.csv', () => {
   it('has one row per payee per sheet', () => {
     const rows = csvLines('data/payees.csv').slice(1);
     expect(rows).toHaveLength(records.reduce((n, s) => n + s.payees.length, 0));
-    expect(rows.filter((r) => r.includes(',9011101039249,')).map((r) => r.split(',')[7]).sort()).toEqual(['2000000', '2000000', '2387000', '29013000', '4105510', '666000', '6900000']);
+    expect(csvLines('data/payees.csv')[0]).toBe('シートID,レビュー年度,支出の年度,ブロック,順位,支出先,法人番号,法人番号の検査用数字が正しい,支出額（円）,契約方式等,入札者数,落札率（%）');
+    const omc = rows.filter((r) => r.includes(',9011101039249,')).map((r) => r.split(','));
+    expect(omc.map((r) => r[8]).sort()).toEqual(['2000000', '2000000', '2387000', '29013000', '4105510', '666000', '6900000']);
+    // 支出の年度: stated by the JUDGIT line only (2020 for the 2021 sheet), blank elsewhere.
+    expect(omc.map((r) => `${r[0]} ${r[2]}`).filter((r) => !r.endsWith(' '))).toEqual(['2021-cao-2021-cao-20-0034 2020']);
   });
 });
 

@@ -6,6 +6,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildChains, type Chain } from '../../src/lib/history/chains.ts';
 import { projectChanges, projectYears, type HistorySheet } from '../../src/lib/history/project.ts';
+import { projectBudgetChart } from '../../src/lib/history/charts.ts';
+import { budgetChart } from '../../src/lib/charts.ts';
 import { listing, type SheetListing } from '../../src/lib/collection.ts';
 import type { Sheet } from '../../src/schema/sheet.ts';
 import { allSpecs, jinjiKyoku, judgitRecord, ppcSupervision, senmon, type Spec } from '../fixtures/history/judgit-like.ts';
@@ -87,6 +89,20 @@ describe('chains on JUDGIT-like records', () => {
     expect(c.key).toBe('j15');
     expect(years(c)).toEqual([2015, 2017, 2019, 2021, 2023, 2024]);
     expect(c.members[5]!.link).toBe('inferred');
+    // The project chart leaves an execution not reported as a gap, as the sheet chart does: RS 2024 states
+    // 2024 with 執行額 0 and a blank 執行率 (not spent yet), JUDGIT 2023 states 2023 with a blank 執行額.
+    const chart = projectBudgetChart(projectYears(c))!;
+    const at = (y: number) => chart.table.rows.findIndex((r) => String(r[0]).startsWith(`${y}（`));
+    expect(chart.table.rows[at(2024)]!.slice(1, 4)).toEqual([33_498_000, 0, null]);
+    expect(chart.canvas).toMatchObject({ kind: 'budget' });
+    const canvas = chart.canvas as Extract<typeof chart.canvas, { kind: 'budget' }>;
+    expect(canvas.executed[at(2024)]).toBeNull();
+    expect(canvas.executed[at(2023)]).toBe(11_200_834);
+    expect(canvas.budget[at(2024)]).toBe(33_498_000);
+    // The same as the sheet chart of that RS sheet draws for 2024.
+    const sheetCanvas = budgetChart(rs1)!.canvas as typeof canvas;
+    expect(sheetCanvas.executed.at(-1)).toBeNull();
+    expect(canvas.executed.slice(at(2021))).toEqual(sheetCanvas.executed);
   });
 
   it('links by 事業番号 only within the same 府省庁, and never two sheets of one year', () => {

@@ -2,7 +2,7 @@
  * The project and payee pages' charts, in the site's chart form (src/lib/charts.ts): a table that is the
  * chart's content, and the canvas drawn from the same rows.
  */
-import { BUDGET_TABLE_COLUMNS, budgetSummary, type ChartData } from '../charts.ts';
+import { BUDGET_TABLE_COLUMNS, budgetCanvas, budgetSummary, type ChartData } from '../charts.ts';
 import { fiscalYearLabel, fiscalYearShortLabel } from '../era.ts';
 import { formatYenShort } from '../format.ts';
 import type { ProjectYear } from './project.ts';
@@ -20,13 +20,8 @@ export function projectBudgetChart(years: readonly ProjectYear[]): ChartData | n
       columns: [...BUDGET_TABLE_COLUMNS, { key: 'from', label: '出典', kind: 'text' }],
       rows: years.map((y) => [fiscalYearLabel(y.year), y.total, y.executed, y.rate, `${fiscalYearLabel(y.fromYear)}のシート`]),
     },
-    canvas: {
-      kind: 'budget',
-      labels: years.map((y) => fiscalYearShortLabel(y.year)),
-      budget: years.map((y) => y.total),
-      executed: years.map((y) => y.executed),
-      rate: years.map((y) => y.rate),
-    },
+    // The sheet chart's rule: an execution not reported (RS 0 with a blank 執行率, or blank) is a gap.
+    canvas: budgetCanvas(years.map((y) => ({ label: fiscalYearShortLabel(y.year), total: y.total, executed: y.executed, executionRate: y.rate }))),
     notes: ['各シートは前年度までの数年度分を記載しています。同じ年度を複数のシートが記載している場合は、最も新しいシートの記載を示しています。'],
   };
 }

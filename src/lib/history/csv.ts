@@ -18,6 +18,7 @@ export function rankingCsv(r: Ranking): string {
 const PAYEE_COLUMNS: Column[] = [
   { key: 'sheetId', label: 'シートID', kind: 'text' },
   { key: 'year', label: 'レビュー年度', kind: 'number' },
+  { key: 'payeeYear', label: '支出の年度', kind: 'number' },
   { key: 'block', label: 'ブロック', kind: 'text' },
   { key: 'rank', label: '順位', kind: 'number' },
   { key: 'name', label: '支出先', kind: 'text' },
@@ -37,7 +38,7 @@ export function payeesCsv(sheets: readonly HistorySheet[]): string {
   const rows: CsvCell[][] = [];
   for (const s of sheets) {
     for (const p of s.history.payees) {
-      const cells = [s.id, s.fiscalYear, p.block, p.rank, p.name, p.corporateNumber, p.corporateNumber === null ? null : String(isValidCorporateNumber(p.corporateNumber)), p.amount, p.contractMethod, p.bidders, p.winningBidRate];
+      const cells = [s.id, s.fiscalYear, p.year, p.block, p.rank, p.name, p.corporateNumber, p.corporateNumber === null ? null : String(isValidCorporateNumber(p.corporateNumber)), p.amount, p.contractMethod, p.bidders, p.winningBidRate];
       rows.push(csvRow(PAYEE_COLUMNS, cells));
     }
   }

@@ -17,6 +17,8 @@ export interface BudgetFact {
 
 /** One payee line of a sheet, as stated (amount 円, 落札率 a fraction). */
 export interface PayeeFact {
+  /** The fiscal year of the 支出額 when the source states it (JUDGIT 支出先.年度), else `null`. */
+  year: number | null;
   block: string;
   rank: number;
   name: string;
@@ -49,6 +51,7 @@ export function historyFacts(s: Sheet): HistoryFacts {
       .map((b) => ({ year: b.year, total: b.total, executed: b.executed, rate: b.executionRate })),
     outcomes: { judged, met },
     payees: s.payees.map((p) => ({
+      year: p.year,
       block: p.block,
       rank: p.rank,
       name: p.name,

@@ -13,7 +13,7 @@ import type { RankingRow } from './rankings.ts';
 export function payeeLineRows(lines: readonly PayeeLine[]): Html {
   return html`${lines.map(
     ({ sheet: s, payee: p }) =>
-      html`<tr role="row"><th scope="row" role="rowheader"><a href="${sheetHref(s.id)}#payees">${s.title}</a></th><td role="cell" data-label="レビュー年度">${fiscalYearLabel(s.fiscalYear)}</td><td role="cell" data-label="府省庁">${s.ministry}</td><td role="cell" data-label="ブロック">${p.block}</td><td role="cell" data-label="記載名">${p.name}</td><td role="cell" class="num" data-label="支出額（百万円）">${amountHtml(p.amount)}</td><td role="cell" data-label="契約方式等">${p.contractMethod ?? noneHtml}</td><td role="cell" class="num" data-label="入札者数">${numHtml(p.bidders)}</td><td role="cell" class="num" data-label="落札率">${rateHtml(p.winningBidRate)}</td></tr>`,
+      html`<tr role="row"><th scope="row" role="rowheader"><a href="${sheetHref(s.id)}#payees">${s.title}</a></th><td role="cell" data-label="レビュー年度">${fiscalYearLabel(s.fiscalYear)}</td><td role="cell" data-label="支出の年度">${p.year === null ? noneHtml : fiscalYearLabel(p.year)}</td><td role="cell" data-label="府省庁">${s.ministry}</td><td role="cell" data-label="ブロック">${p.block}</td><td role="cell" data-label="記載名">${p.name}</td><td role="cell" class="num" data-label="支出額（百万円）">${amountHtml(p.amount)}</td><td role="cell" data-label="契約方式等">${p.contractMethod ?? noneHtml}</td><td role="cell" class="num" data-label="入札者数">${numHtml(p.bidders)}</td><td role="cell" class="num" data-label="落札率">${rateHtml(p.winningBidRate)}</td></tr>`,
   )}`;
 }
 
