@@ -93,7 +93,7 @@ describe('project pages and the links between years', () => {
     }
     // The shipped JUDGIT years (2015–2023) and RS 2024 make these projects of two sheets or more.
     expect(new Set(listFiles(path.join(site.dist, 'projects'), '.html').map((f) => path.relative(path.join(site.dist, 'projects'), f).split(path.sep)[0]))).toEqual(
-      new Set(['j15', 'j5', 'j2879', 'j2898', 'j1844', 'j2', 'j2541', 'j4473', '2021-mext-2021-mext-20-0309', '2023-jcrc-2023-jcrc-22-0001', '2023-npa-2023-npa-22-0051']),
+      new Set(['j15', 'j5', 'j2879', 'j2898', 'j1844', 'j2', 'j2541', 'j4473', '2021-mext-2021-mext-20-0309', '2021-jcrc-2021-jcrc-20-0001', '2023-npa-2023-npa-22-0051']),
     );
     // /data/projects.csv: a row per chain and year its sheets state (or that has a sheet of its own).
     const rows = csvLines('data/projects.csv').slice(1);
@@ -151,6 +151,26 @@ describe('a real project across the years: 内閣官房 内閣人事局経費, 2
       expect(items.filter((t) => t.startsWith('前の年度')).map((t) => t.endsWith('（推定）')), id).toEqual(i > 0 ? [inferredPrev] : []);
       expect(items.filter((t) => t.startsWith('次の年度')).map((t) => t.endsWith('（推定）')), id).toEqual(i < members.length - 1 ? [inferredNext] : []);
     });
+  });
+});
+
+describe('a renamed project joined by its figures: カジノ管理委員会, 2021–2024', () => {
+  it('its page marks the link inferred by figures and shows the rename; the 2023 sheet page marks its previous year inferred', () => {
+    // 2021 カジノ規制の整備・運用のための調査研究 and 2023 カジノ事業者等の監督体制の整備 both state 2020 as 116 / 69 百万円.
+    const doc = page('projects/2021-jcrc-2021-jcrc-20-0001');
+    const section = DomUtils.findOne((e) => e.name === 'section' && e.attribs['aria-labelledby'] === 'project-sheets', doc.children)!;
+    const rows = DomUtils.findAll((e) => e.name === 'tr' && inTbody(e), [section]).map((tr) => DomUtils.findAll((e) => e.name === 'td' || e.name === 'th', [tr]).map((c) => DomUtils.textContent(c)));
+    const figures = '推定（両年度のシートが記載する同じ年度の予算額・執行額が一致）';
+    expect(rows.map((r) => [r[1], r[4]])).toEqual([
+      ['カジノ規制の整備・運用のための調査研究', figures],
+      ['カジノ事業者等の監督体制の整備', figures],
+      ['カジノ事業者等の監督体制の整備', '推定（同じ府省庁・同じ事業名）'],
+    ]);
+    expect(DomUtils.textContent(section)).toContain('予算額・執行額が一致するシート');
+    const changes = DomUtils.findOne((e) => e.name === 'section' && e.attribs['aria-labelledby'] === 'project-changes', doc.children)!;
+    expect(DomUtils.textContent(changes)).toContain('事業名が「カジノ規制の整備・運用のための調査研究」から「カジノ事業者等の監督体制の整備」に');
+    const nav = DomUtils.findOne((e) => e.attribs?.class === 'project-links', page('sheets/2023-jcrc-2023-jcrc-22-0001').children)!;
+    expect(DomUtils.findAll((e) => e.name === 'li', [nav]).map((li) => DomUtils.textContent(li)).find((t) => t.startsWith('前の年度'))).toMatch(/（推定）$/);
   });
 });
 
