@@ -16,6 +16,8 @@ import { sheet } from '../../src/schema/sheet.ts';
 import { listing, type SheetListing } from '../../src/lib/collection.ts';
 import { buildChains, type Chain } from '../../src/lib/history/chains.ts';
 import { projectChanges } from '../../src/lib/history/project.ts';
+import { PAYEE_PAGE_SIZE, payeeProfiles } from '../../src/lib/history/payees.ts';
+import { payeeLineRows } from '../../src/lib/history/rows.ts';
 
 const YEARS = [2015, 2017, 2019, 2021, 2023];
 const root = path.resolve(import.meta.dirname, '../..');
@@ -142,5 +144,21 @@ describe('project chains over the five shared JUDGIT years', () => {
       [2019, '0001', 'inferred'],
       [2021, '2021-個情-20-0001', 'inferred'],
     ]);
+  });
+
+  it('payee profiles: the largest (国土交通省, 3,046 lines) is cut into 31 pages; no page\'s table of lines reaches 150 KB', () => {
+    const profiles = payeeProfiles(listings);
+    expect(profiles.size).toBe(37479);
+    const largest = [...profiles.values()].sort((a, b) => b.lines.length - a.lines.length)[0]!;
+    expect([largest.corporateNumber, largest.names, largest.lines.length]).toEqual(['2000012100001', [{ name: '国土交通省', lines: 3046 }], 3046]);
+    expect(Math.ceil(largest.lines.length / PAYEE_PAGE_SIZE)).toBe(31);
+    // The lines' table body is what grows with a payee; the rest of a page is bounded (names, one row per year).
+    // Built from the 1,696 sheets listing the three largest payees, the largest payee page was 105.6 KB in all.
+    let most = 0;
+    for (const p of profiles.values()) {
+      for (let i = 0; i < p.lines.length; i += PAYEE_PAGE_SIZE) most = Math.max(most, Buffer.byteLength(payeeLineRows(p.lines.slice(i, i + PAYEE_PAGE_SIZE)).value));
+    }
+    expect(most).toBeLessThan(150 * 1024);
+    console.log(`largest table of payee lines on one page: ${(most / 1024).toFixed(1)} KB`);
   });
 });
