@@ -13,7 +13,8 @@
  *    later sheet's first such year — each sheet reports about three years back, so neighbouring review years
  *    overlap by a year, and the two sheets of one project restate that year's figures — in the same 府省庁,
  *    or, for a project moved to another 府省庁, with the same 事業名 too; each the only sheet of its review
- *    year with those figures there. JUDGIT gives no 事業ID and no past sheet from 公開年度 2021 (its numbering
+ *    year with those figures there, and, when the two 事業名 have no two consecutive characters in common,
+ *    the next year's 予算額（計） the same too. JUDGIT gives no 事業ID and no past sheet from 公開年度 2021 (its numbering
  *    took the 府省庁's abbreviation then), so from 2019 on this and the name are all that links the years.
  *
  * Pages mark `inferred` and `figures` links as inferred (isInferredLink).
@@ -217,12 +218,28 @@ export function buildChains<S extends ChainSheet>(sheets: readonly S[]): Chain<S
     const found = earlier.filter((j) => sheets[j]!.fiscalYear === year);
     return found.length === 1 && !hasLater[found[0]!] ? found[0]! : null;
   };
+  // Two 事業名 with no two consecutive characters in common: the figures of one year can be a coincidence then
+  // (over the five shared JUDGIT years, 気候・海洋情報処理業務 → 城泊・寺泊による歴史的資源の活用 and 5 more), so
+  // the next year's 予算額（計） must agree too (it does for バーゼル条約実施等経費 and 8 more).
+  const bigrams = (title: string) => {
+    const k = titleKey(title);
+    return new Set(Array.from({ length: Math.max(0, k.length - 1) }, (_, j) => k.slice(j, j + 2)));
+  };
+  const unrelatedNames = (a: ChainSheet, b: ChainSheet) => {
+    const ga = bigrams(a.title);
+    return ![...bigrams(b.title)].some((g) => ga.has(g));
+  };
+  const nextYearAgrees = (a: ChainSheet, b: ChainSheet) => {
+    const year = Number(firstFigures(b)!.split('|')[0]) + 1;
+    const total = (s: ChainSheet) => s.history.budgets.find((x) => x.year === year)?.total ?? null;
+    return total(a) !== null && total(a) === total(b);
+  };
   for (const i of [...sheets.keys()].sort(byYearThenId)) {
     if (hasEarlier[i]) continue;
     const s = sheets[i]!;
     const earlier =
       byFiguresOf(i, byFigures, (f) => `${ministryKey(s.ministry)}|${f}`) ?? byFiguresOf(i, byMovedFigures, (f) => `${titleKey(s.title)}|${f}`);
-    if (earlier !== null) link(i, earlier, 'figures');
+    if (earlier !== null && (!unrelatedNames(sheets[earlier]!, s) || nextYearAgrees(sheets[earlier]!, s))) link(i, earlier, 'figures');
   }
 
   // Chains, oldest member first; keys given in the order of the chains' earliest sheets.
