@@ -122,6 +122,41 @@ describe('chains on JUDGIT-like records', () => {
   });
 });
 
+describe('links by figures (a renamed project)', () => {
+  // Typed in from sheets/judgit/2021/カジノ管理委員会/2021-カジノ-20-0001.json and 2023/…/2023-カジノ-22-0001.json:
+  // renamed in 2023, both sheets state 2020 as 116 / 69 百万円.
+  const casino2021: Spec = {
+    fiscalYear: 2021, ministry: 'カジノ管理委員会', title: 'カジノ規制の整備・運用のための調査研究', projectNumber: '2021-カジノ-20-0001', judgitProjectId: null,
+    budgets: [[2018, 0, 0], [2019, 0, 0], [2020, 116 * M, 69 * M], [2021, 116 * M, null]], file: 'judgit/2021/カジノ管理委員会/2021-カジノ-20-0001.json',
+  };
+  const casino2023: Spec = {
+    fiscalYear: 2023, ministry: 'カジノ管理委員会', title: 'カジノ事業者等の監督体制の整備', projectNumber: '2023-カジノ-22-0001', judgitProjectId: null,
+    budgets: [[2020, 116 * M, 69 * M], [2021, 116 * M, 93 * M], [2022, 209 * M, 86 * M], [2023, 164 * M, null]], file: 'judgit/2023/カジノ管理委員会/2023-カジノ-22-0001.json',
+  };
+  const chainsOf = (specs: Spec[]) => buildChains(listings(records(specs)));
+
+  it('joins the sheets whose shared year states the same 予算額（計）and 執行額, marked as figures', () => {
+    const c = chainsOf([casino2021, casino2023]);
+    expect(c).toHaveLength(1);
+    expect(c[0]!.members.map((m) => [m.sheet.fiscalYear, m.link])).toEqual([[2021, 'figures'], [2023, 'figures']]);
+    expect(c[0]!.key).toBe(judgitRecord(casino2021).id);
+  });
+
+  it('not when two sheets of a year state those figures, nor when only the 執行額 differs', () => {
+    const twin = { ...casino2021, title: '別の事業（同じ数字）', projectNumber: '2021-カジノ-20-0002' };
+    expect(chainsOf([casino2021, twin, casino2023]).map((c) => c.members.length)).toEqual([1, 1, 1]);
+    const other = { ...casino2023, budgets: [[2020, 116 * M, 70 * M], ...casino2023.budgets!.slice(1)] as Spec['budgets'] };
+    expect(chainsOf([casino2021, other]).map((c) => c.members.length)).toEqual([1, 1]);
+  });
+
+  it('across 府省庁 only under the same 事業名', () => {
+    const moved = { ...casino2023, ministry: '内閣府' };
+    expect(chainsOf([casino2021, moved]).map((c) => c.members.length)).toEqual([1, 1]);
+    const movedSameName = { ...moved, title: casino2021.title };
+    expect(chainsOf([casino2021, movedSameName])[0]!.members.map((m) => [m.sheet.ministry, m.link])).toEqual([['カジノ管理委員会', 'figures'], ['内閣府', 'figures']]);
+  });
+});
+
 describe('chains on the real shipped sheets', () => {
   it('RS 旧事業番号 names the previous year: a sheet of that year and number in the same 府省庁 is linked', async () => {
     const rs = await rsSamples();
