@@ -639,4 +639,12 @@ export type Contract = z.infer<typeof contract>;
 export type IndirectCost = z.infer<typeof indirectCost>;
 export type MultiYearContract = z.infer<typeof multiYearContract>;
 export type SheetWarning = z.infer<typeof warning>;
+/**
+ * What the readers build, before the schema's defaults are applied: a field added to the schema later with a
+ * default may be left out (the schema fills it in when the record is validated).
+ */
+export type ActivityInput = z.input<typeof activity>;
+export type OutcomeInput = z.input<typeof outcome>;
+export type PastSheetInput = z.input<typeof pastSheet>;
+export type PayeeInput = z.input<typeof payee>;
 export type WarningCode = (typeof warningCodes)[number];
