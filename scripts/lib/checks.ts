@@ -27,14 +27,14 @@
  *   10百万円 in a block whose total is 0). Amounts are exact 円 on both sides, so no tolerance.
  */
 import type { Sheet, SheetWarning } from '../../src/schema/sheet.ts';
-import { formatMillionYen } from '../../src/lib/format.ts';
-import { westernToEraLabel } from './normalize/era-year.ts';
+import { formatAmountExact, formatPercent, formatPercentShort } from '../../src/lib/format.ts';
+import { eraName } from '../../src/lib/era.ts';
 import { corporateNumberCheckDigit } from '../../src/lib/corporate-number.ts';
 
 type Form = Sheet['source']['form'];
 
 function yearLabel(year: number, form: Form): string {
-  return form === 'rs-csv' ? `${year}年度` : westernToEraLabel(year);
+  return form === 'rs-csv' ? `${year}年度` : `${eraName(year)}年度`;
 }
 
 /** Decimal places of a number as written in its shortest form (0.983 → 3, 29.5 → 1, 7 → 0). */
@@ -64,15 +64,6 @@ function agrees(stated: number, unit: number, lo: number, hi: number): boolean {
   return hi >= stated - unit / 2 - eps && lo < stated + unit + eps;
 }
 
-function percent(x: number, digits = 1): string {
-  return `${(x * 100).toFixed(digits).replace(/\.?0+$/, '')}%`;
-}
-
-/** A fraction as the percent it was stated as: 0.92 → "92%", 0.983 → "98.3%". */
-function statedPercent(x: number): string {
-  return percent(x, Math.max(0, decimalsOf(x) - 2));
-}
-
 function budgetTotals(r: Sheet, out: SheetWarning[]): void {
   const form = r.source.form;
   for (const b of r.budgets) {
@@ -84,13 +75,13 @@ function budgetTotals(r: Sheet, out: SheetWarning[]): void {
     if (sum === b.total) continue;
     const terms = [
       ['当初予算', b.initial], ['補正予算', b.supplementary], ['前年度から繰越し', b.carriedFromPrev], ['予備費等', b.reserve],
-    ].filter(([, v]) => v !== null).map(([k, v]) => `${k} ${formatMillionYen(v as number)}`);
-    if (form !== 'rs-csv' && b.carriedToNext !== null) terms.push(`翌年度へ繰越し ${formatMillionYen(-Math.abs(next))}`);
+    ].filter(([, v]) => v !== null).map(([k, v]) => `${k} ${formatAmountExact(v as number)}`);
+    if (form !== 'rs-csv' && b.carriedToNext !== null) terms.push(`翌年度へ繰越し ${formatAmountExact(-Math.abs(next))}`);
     out.push({
       code: 'budget-total-mismatch',
       section: 'budgets',
       ref: String(b.year),
-      message: `${yearLabel(b.year, form)}${b.isRequest ? '要求' : ''}の計 ${formatMillionYen(b.total)} が内訳の合計 ${formatMillionYen(sum)} と一致しません(${terms.join(' + ') || '内訳なし'})`,
+      message: `${yearLabel(b.year, form)}${b.isRequest ? '要求' : ''}の計 ${formatAmountExact(b.total)} が内訳の合計 ${formatAmountExact(sum)} と一致しません(${terms.join(' + ') || '内訳なし'})`,
     });
   }
 }
@@ -120,7 +111,7 @@ function executionRates(r: Sheet, out: SheetWarning[]): void {
         code: 'execution-rate-mismatch',
         section: 'budgets',
         ref: String(b.year),
-        message: `${yearLabel(b.year, form)}の${name} ${statedPercent(rate)} が 執行額 ${formatMillionYen(b.executed)} / ${baseName} ${formatMillionYen(base)} = ${percent(b.executed / base)} と一致しません`,
+        message: `${yearLabel(b.year, form)}の${name} ${formatPercent(rate)} が 執行額 ${formatAmountExact(b.executed)} / ${baseName} ${formatAmountExact(base)} = ${formatPercentShort(b.executed / base)} と一致しません`,
       });
     }
   }
@@ -212,7 +203,7 @@ function payeesVsBlocks(r: Sheet, out: SheetWarning[]): void {
       if (r.flows.some((f) => f.from === b.id && f.to === b.id)) continue;
       const sum = payees.reduce((s, p) => s + p.amount!, 0);
       if (sum > b.total) {
-        out.push({ code: 'payees-exceed-block', section: 'payees', ref: b.id, message: `ブロック${b.id}の支出先の支出額の合計 ${formatMillionYen(sum)} がブロックの合計支出額 ${formatMillionYen(b.total)} を超えています` });
+        out.push({ code: 'payees-exceed-block', section: 'payees', ref: b.id, message: `ブロック${b.id}の支出先の支出額の合計 ${formatAmountExact(sum)} がブロックの合計支出額 ${formatAmountExact(b.total)} を超えています` });
       }
       continue;
     }
@@ -224,7 +215,7 @@ function payeesVsBlocks(r: Sheet, out: SheetWarning[]): void {
         code: 'payees-exceed-block',
         section: 'payees',
         ref: `${b.id}-${p.rank}`,
-        message: `ブロック${b.id}の支出先 ${p.name}(${p.rank}位)の支出額 ${formatMillionYen(p.amount!)} が費目・用途の計 ${formatMillionYen(b.total)} を超えています`,
+        message: `ブロック${b.id}の支出先 ${p.name}(${p.rank}位)の支出額 ${formatAmountExact(p.amount!)} が費目・用途の計 ${formatAmountExact(b.total)} を超えています`,
       });
     }
   }
@@ -242,7 +233,7 @@ function blockExpenses(r: Sheet, out: SheetWarning[]): void {
         code: 'block-expenses-mismatch',
         section: 'blocks',
         ref: b.id,
-        message: `ブロック${b.id}(${b.name ?? '名称なし'})の費目・使途の金額の合計 ${formatMillionYen(sum)} がブロックの合計支出額 ${formatMillionYen(b.total)} を超えています`,
+        message: `ブロック${b.id}(${b.name ?? '名称なし'})の費目・使途の金額の合計 ${formatAmountExact(sum)} がブロックの合計支出額 ${formatAmountExact(b.total)} を超えています`,
       });
       continue;
     }
@@ -250,7 +241,7 @@ function blockExpenses(r: Sheet, out: SheetWarning[]): void {
       code: 'block-expenses-mismatch',
       section: 'blocks',
       ref: b.id,
-      message: `ブロック${b.id}(${b.name ?? '名称なし'})の費目・用途の金額の合計 ${formatMillionYen(sum)} が計 ${formatMillionYen(b.total)} と一致しません`,
+      message: `ブロック${b.id}(${b.name ?? '名称なし'})の費目・用途の金額の合計 ${formatAmountExact(sum)} が計 ${formatAmountExact(b.total)} と一致しません`,
     });
   }
 }

@@ -5,6 +5,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { sheet, type Sheet, type SheetInput } from '../../src/schema/sheet.ts';
+import { formatIssue } from '../../src/schema/issues.ts';
 import { serializeEntry } from '../../src/lib/entry-file.ts';
 import { entryHash, INDEX_CACHE_FILE, indexCacheText, type CachedEntry } from '../../src/lib/index-cache.ts';
 import { indexSheet } from '../../src/lib/index-entries.ts';
@@ -55,11 +56,6 @@ async function readUnit(unit: InputUnit): Promise<ReadResult> {
   }
 }
 
-/** "budgets[2].initial" from a zod issue path. */
-function issuePath(p: ReadonlyArray<PropertyKey>): string {
-  return p.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)), '');
-}
-
 /** The value at a zod issue path, as the reader made it (what the source stated, read). */
 function valueAt(input: unknown, p: ReadonlyArray<PropertyKey>): unknown {
   let v = input;
@@ -89,7 +85,7 @@ export function validateRecord(input: SheetInput, file: string): { record?: Shee
   // source and what the schema expects.
   const first = parsed.error.issues.slice(0, 3).map((i) => {
     const from = fieldSource(input, i.path[0]);
-    return `${issuePath(i.path) || '(record)'}${from ? ` (${from})` : ''} = ${shown(valueAt(input, i.path))}: ${i.message}`;
+    return formatIssue(i, `${from ? ` (${from})` : ''} = ${shown(valueAt(input, i.path))}`);
   });
   const id = String((input as { id?: unknown }).id ?? '?');
   return {

@@ -3,8 +3,8 @@
  * by ministry, and the lookup that turns a past-sheet reference (year + 事業番号) into a link.
  * Pure functions over records, so they are unit-tested without a build.
  */
-import type { PastSheet, Sheet } from '../schema/sheet.ts';
-import { numberSlug } from '../../scripts/lib/ids.ts';
+import type { PastSheetInput, Sheet } from '../schema/sheet.ts';
+import { numberSlug } from './project-number.ts';
 import { ministrySlug } from './ministry.ts';
 import { executionReported, hasSingleBidder, settledBudgetYear } from './summary.ts';
 
@@ -105,7 +105,8 @@ function pastKey(year: number, number: string): string | null {
   return slug ? `${year}|${slug}` : null;
 }
 
-export type PastSheetResolver = (ps: PastSheet) => string | null;
+/** Takes a past-sheet reference as a reader builds it or as the record holds it: only `year` and `number` count. */
+export type PastSheetResolver = (ps: PastSheetInput) => string | null;
 
 /** Resolves a past-sheet reference to the id of a sheet on the site with that review year and 事業番号. */
 export function pastSheetResolver(sheets: readonly Pick<Sheet, 'id' | 'fiscalYear' | 'projectNumber'>[]): PastSheetResolver {

@@ -71,7 +71,7 @@ export function formatMillionYenNumber(yen: number | null | undefined): string {
  * in 百万円 while that takes at most 3 decimals (千円), else in 円, since six decimals of 百万円 read as
  * noise: 339000000 → "339百万円", 1147000 → "1.147百万円", 167850002 → "167,850,002円".
  */
-export function formatMillionYen(yen: number | null | undefined): string {
+export function formatAmountExact(yen: number | null | undefined): string {
   if (yen === null || yen === undefined) return NONE;
   if (!Number.isInteger(yen / 1000)) return formatYenExact(yen);
   return `${withGrouping(shiftDecimal(yen, 6))}百万円`;

@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { sheet, type Sheet } from '../schema/sheet.ts';
+import { formatIssue } from '../schema/issues.ts';
 import { parseEntry } from './entry-file.ts';
 
 /** File names of the entries in `dir` (`<id>.md`), sorted; empty when the folder does not exist. */
@@ -45,7 +46,7 @@ export function validateEntry(text: string, file: string): { sheet: Sheet } | { 
     const { data } = parseEntry(text, file);
     const result = sheet.safeParse(data);
     if (result.success) return { sheet: result.data };
-    return { problems: result.error.issues.map((issue) => `${file}: ${issue.path.join('.') || '(record)'}: ${issue.message}`) };
+    return { problems: result.error.issues.map((issue) => `${file}: ${formatIssue(issue)}`) };
   } catch (err) {
     return { problems: [err instanceof Error ? err.message : String(err)] };
   }
@@ -53,7 +54,7 @@ export function validateEntry(text: string, file: string): { sheet: Sheet } | { 
 
 /**
  * Every entry in `dir`, validated. Every entry is checked before failing, and the error names each bad
- * file with the field path and what is wrong, e.g. `2024-cas-rs1.md: budgets.0.initial: expected number`.
+ * file with the field path and what is wrong, e.g. `2024-cas-rs1.md: budgets[0].initial: expected number` (src/schema/issues.ts).
  */
 export function loadSheets(dir: string): Promise<Sheet[]> {
   return mapSheets(dir, (s) => s);

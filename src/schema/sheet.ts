@@ -378,12 +378,12 @@ export const indirectCost = z.object({
   amount: yen,
 });
 
-/** One contract of an RS 5-1 payee: a contract row of 支出先_支出情報, every column kept. */
-export const contract = z.object({
-  /** 契約概要 as stated. */
-  description: text,
-  /** 金額 of this contract, 円 (part of the payee's 支出先の合計支出額). */
-  amount: yen,
+/**
+ * How a contract was made: the columns RS tables 5-1 (a payee's contract rows) and 5-4 (contracts under
+ * 国庫債務負担行為等) both state, written once. Spread into both objects after their own fields, so the
+ * entries' key order is the tables' column order.
+ */
+const contractTerms = z.object({
   /** 契約方式等 as stated (一般競争契約（最低価格）, 随意契約（公募） …). */
   method: text,
   /** 具体的な契約方式等 as stated (e.g. "SBS", "FMS調達"). */
@@ -392,10 +392,22 @@ export const contract = z.object({
   bidders: z.number().int().nullable(),
   /** 落札率, a fraction (the table states percent: 95.6 → 0.956). */
   winningBidRate: fraction,
-  /** 一者応札・一者応募又は競争性のない随意契約となった理由及び改善策（支出額10億円以上）, as stated. */
+  /**
+   * 一者応札・一者応募又は競争性のない随意契約となった理由及び改善策, as stated (5-1 states it for 支出額 of
+   * 10億円 or more, 5-4 for 契約額 of 10億円 or more).
+   */
   singleBidReason: text,
   /** その他の契約 (TRUE/t: a row bundling the payee's other, smaller contracts); `null` when blank. */
   other: z.boolean().nullable(),
+});
+
+/** One contract of an RS 5-1 payee: a contract row of 支出先_支出情報, every column kept. */
+export const contract = z.object({
+  /** 契約概要 as stated. */
+  description: text,
+  /** 金額 of this contract, 円 (part of the payee's 支出先の合計支出額). */
+  amount: yen,
+  ...contractTerms.shape,
 });
 
 export const payee = z.object({
@@ -455,18 +467,8 @@ export const multiYearContract = z.object({
   description: text,
   /** 契約額, 円: the whole contract over all its years. */
   amount: yen,
-  /** 契約方式等, as stated. */
-  method: text,
-  /** 具体的な契約方式等, as stated. */
-  specificMethod: text,
-  /** 入札者数（応募者数）. */
-  bidders: z.number().int().nullable(),
-  /** 落札率, a fraction (the table states percent: 95.6 → 0.956). */
-  winningBidRate: fraction,
-  /** 一者応札・一者応募又は競争性のない随意契約となった理由及び改善策（契約額10億円以上）, as stated. */
-  singleBidReason: text,
-  /** The table's first その他の契約 column (t/f); `null` when blank. */
-  other: z.boolean().nullable(),
+  /** 契約方式等 … その他の契約 (the table's first その他の契約 column, t/f): as in 5-1. */
+  ...contractTerms.shape,
   /** その他の契約（国庫債務負担行為等による契約） (t/f); `null` when blank. */
   otherMultiYear: z.boolean().nullable(),
 });
@@ -639,4 +641,12 @@ export type Contract = z.infer<typeof contract>;
 export type IndirectCost = z.infer<typeof indirectCost>;
 export type MultiYearContract = z.infer<typeof multiYearContract>;
 export type SheetWarning = z.infer<typeof warning>;
+/**
+ * What the readers build, before the schema's defaults are applied: a field added to the schema later with a
+ * default may be left out (the schema fills it in when the record is validated).
+ */
+export type ActivityInput = z.input<typeof activity>;
+export type OutcomeInput = z.input<typeof outcome>;
+export type PastSheetInput = z.input<typeof pastSheet>;
+export type PayeeInput = z.input<typeof payee>;
 export type WarningCode = (typeof warningCodes)[number];

@@ -1,19 +1,49 @@
 /**
- * Writes the golden entries of the text-sheet converter: tests/golden/text/<sample>.md for every
- * sheets/text/<sample>.txt. Run from the project root, after checking that the change is wanted:
+ * Writes the golden outputs of every case (tests/golden/render.ts) after checking that the change is wanted:
  *
  *   . scripts/node22.sh && node tests/golden/update.ts
  *
- * The golden test never writes goldens; when an entry differs it writes <sample>-changed.md beside the
- * golden (gitignored) and fails, so `diff tests/golden/text/<sample>.md tests/golden/text/<sample>-changed.md`
- * shows the change before this script accepts it.
+ * - the entries and summary: from the real converter run on tests/golden/<case>/input/;
+ * - each entry's page key text (<id>.page.txt): from the built sample site of the site tests
+ *   (.test-sites/root, e.g. after `TEST_SITES=root npx vitest run --project site tests/site/golden-pages.test.ts`),
+ *   when it is there and was built from the same entries; otherwise the page texts are left as they are
+ *   and this script says so.
+ *
+ * The golden tests never write goldens; when an output differs they write <file>-changed.<ext> beside it
+ * (gitignored) and fail, so `diff` shows the change before this script accepts it.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { GOLDEN_DIR, goldenPath, renderTextEntry, sampleNames } from './render.ts';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { convertCase, expectedDir, goldenCases, pageKeyText } from './render.ts';
 
-mkdirSync(GOLDEN_DIR, { recursive: true });
-for (const name of sampleNames()) {
-  writeFileSync(goldenPath(name), await renderTextEntry(name));
-  rmSync(goldenPath(name, '-changed'), { force: true });
-  console.log(`wrote ${goldenPath(name)}`);
+const root = path.resolve('.test-sites/root');
+for (const name of goldenCases()) {
+  const dir = expectedDir(name);
+  mkdirSync(dir, { recursive: true });
+  const output = await convertCase(name);
+  // Files of a run that no longer writes them go (a renamed id): the expected folder is the converter's output.
+  for (const f of readdirSync(dir)) {
+    if (!output.has(f) && !f.endsWith('.page.txt')) rmSync(path.join(dir, f));
+  }
+  for (const [file, text] of output) {
+    writeFileSync(path.join(dir, file), text);
+    console.log(`wrote ${path.relative(process.cwd(), path.join(dir, file))}`);
+  }
+  for (const file of output.keys()) {
+    if (!file.endsWith('.md')) continue;
+    const id = file.slice(0, -3);
+    const pageTxt = path.join(dir, `${id}.page.txt`);
+    const entry = path.join(root, 'content', 'sheets', file);
+    const page = path.join(root, 'dist', 'sheets', id, 'index.html');
+    if (!existsSync(page) || !existsSync(entry) || readFileSync(entry, 'utf8') !== output.get(file)) {
+      console.log(`kept ${path.relative(process.cwd(), pageTxt)}: no page built from this entry under ${path.relative(process.cwd(), root)}`);
+      continue;
+    }
+    writeFileSync(pageTxt, pageKeyText(readFileSync(page, 'utf8')));
+    console.log(`wrote ${path.relative(process.cwd(), pageTxt)}`);
+  }
+  for (const f of readdirSync(dir)) {
+    if (f.endsWith('.page.txt') && !output.has(`${f.slice(0, -'.page.txt'.length)}.md`)) rmSync(path.join(dir, f));
+    if (/-changed\.[a-z.]+$/.test(f)) rmSync(path.join(dir, f));
+  }
 }

@@ -31,7 +31,7 @@ describe('content collection validation at build time', () => {
         encoding: 'utf8',
       });
       expect(r.status).not.toBe(0);
-      expect(`${r.stdout}${r.stderr}`).toContain(`${good.id}.md: budgets.0.initial`);
+      expect(`${r.stdout}${r.stderr}`).toContain(`${good.id}.md: budgets[0].initial`);
     } finally {
       await rm(tmp, { recursive: true, force: true });
     }

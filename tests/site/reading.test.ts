@@ -19,7 +19,6 @@ import { builtSite, entryIds, sheetPagePath, TEST_SITE_ORIGIN } from '../support
 import { fileOf, listFiles, pageText } from '../support/site-text.ts';
 import { parseEntry } from '../../src/lib/entry-file.ts';
 import { sheet as sheetSchema, type Sheet } from '../../src/schema/sheet.ts';
-import { pagefindValues } from '../../src/lib/pagefind.ts';
 import { budgetChart } from '../../src/lib/charts.ts';
 import { chartPoints } from '../../src/lib/chart-points.ts';
 
@@ -169,17 +168,15 @@ describe('a build without SITE', () => {
 describe('search without words', () => {
   it('an order alone lists every sheet in that order, and says so', async () => {
     const all = records();
-    const byBudget = all
-      .map((s) => ({ s, b: pagefindValues(s).sorts.budget }))
-      .filter((x) => x.b !== null)
-      .sort((a, b) => Number(b.b) - Number(a.b));
     const { page, errors, close } = await openPage(browser, server.url('search/?sort=budget-desc'), { origin: server.origin });
     try {
       await page.waitForSelector('[data-search-status][data-total]', { timeout: 60_000 });
       expect(Number(await page.getAttribute('[data-search-status]', 'data-total'))).toBe(all.length);
       expect(await page.textContent('[data-search-status]')).toContain(`すべてのシート: ${all.length}件・予算額の大きい順`);
       const titles = await page.$$eval('[data-search-results] > li h3 a', (as) => as.map((a) => a.textContent));
-      expect(titles.slice(0, 3)).toEqual(byBudget.slice(0, 3).map((x) => x.s.title));
+      // The three largest 計 of the samples' latest settled years, as RS table 2-1 states them for 2023:
+      // 28,372,593,089,000 円, 3,276,285,000,000 円 and 2,690,285,000,000 円.
+      expect(titles.slice(0, 3)).toEqual(['基礎年金給付に必要な経費', '電気・ガス価格激変緩和対策等事業', '物価高騰対応重点支援地方創生臨時交付金']);
       // The largest: 厚生労働省「基礎年金給付に必要な経費」, its settled year (2023) and 2024 not yet known.
       expect(titles[0]).toBe('基礎年金給付に必要な経費');
       const first = await page.locator('[data-search-results] > li').first().textContent();

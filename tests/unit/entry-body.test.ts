@@ -21,6 +21,9 @@ describe('entryBody', () => {
 });
 
 describe('escapeMarkdown: sheet text stays plain text', () => {
+  // markdown-it (a devDependency, used by nothing else) stands for whatever renders the entry's body when a
+  // person opens content/ (a forge's markdown view): a real CommonMark renderer, with raw HTML on, as the
+  // most permissive one would be. The site itself never renders the body, nor any sheet text as markdown.
   const md = new MarkdownIt({ html: true, linkify: false });
   it.each([
     '<script>alert(1)</script>',

@@ -1,6 +1,6 @@
 /** Era labels next to Western fiscal years (src/lib/era.ts). */
 import { describe, expect, it } from 'vitest';
-import { eraName, eraOf, fiscalYearLabel, fiscalYearShortLabel, yearLabel } from '../../src/lib/era.ts';
+import { eraName, eraOf, fiscalYearLabel, fiscalYearShortLabel, lastEraYear, westernYear, yearLabel } from '../../src/lib/era.ts';
 import { textSample } from '../support/sample-records.ts';
 
 describe('fiscalYearLabel', () => {
@@ -34,5 +34,18 @@ describe('fiscalYearLabel', () => {
     const m2m = await textSample('004_b3591854bc0903ef.txt');
     expect(fiscalYearLabel(m2m.fiscalYear)).toBe('2016（平成28）年度');
     expect(m2m.budgets.map((b) => eraName(b.year))).toEqual(['平成25', '平成26', '平成27', '平成28', '平成29']);
+  });
+});
+
+describe('the era table the converter reads era years with', () => {
+  it('year n of an era as a Western year, and where ended eras end', () => {
+    expect(westernYear('令和', 4)).toBe(2022);
+    expect(westernYear('令和', 1)).toBe(2019);
+    expect(westernYear('平成', 27)).toBe(2015);
+    expect(westernYear('昭和', 63)).toBe(1988);
+    expect(lastEraYear('平成')).toBe(31);
+    expect(lastEraYear('昭和')).toBe(64);
+    expect(lastEraYear('大正')).toBe(15);
+    expect(lastEraYear('令和')).toBeNull();
   });
 });

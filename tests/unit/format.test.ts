@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   NONE,
-  formatMillionYen,
+  formatAmountExact,
   formatMillionYenNumber,
   formatNumber,
   formatPercent,
@@ -18,7 +18,7 @@ import { textSample } from '../support/sample-records.ts';
 describe('null is "—", never 0', () => {
   it.each([
     ['formatYenExact', formatYenExact],
-    ['formatMillionYen', formatMillionYen],
+    ['formatAmountExact', formatAmountExact],
     ['formatMillionYenNumber', formatMillionYenNumber],
     ['formatYenShort', formatYenShort],
     ['formatPercent', formatPercent],
@@ -31,7 +31,7 @@ describe('null is "—", never 0', () => {
   });
 
   it('a stated 0 stays 0', () => {
-    expect(formatMillionYen(0)).toBe('0百万円');
+    expect(formatAmountExact(0)).toBe('0百万円');
     expect(formatYenShort(0)).toBe('0百万円');
     expect(formatPercent(0)).toBe('0%');
     expect(formatNumber(0)).toBe('0');
@@ -55,7 +55,7 @@ describe('百万円 and 億円', () => {
     expect(shiftDecimal(11200834, 6)).toBe('11.200834');
     expect(shiftDecimal(0, 6)).toBe('0');
     expect(formatMillionYenNumber(19938516000)).toBe('19,938.516');
-    expect(formatMillionYen(100000)).toBe('0.1百万円');
+    expect(formatAmountExact(100000)).toBe('0.1百万円');
     // A float division would print 0.30000000000000004-style noise for some amounts.
     expect(formatMillionYenNumber(300000)).toBe('0.3');
   });
@@ -98,11 +98,11 @@ describe('百万円 and 億円', () => {
     expect(formatMillionYenNumber(2681240189398)).toBe('2,681,240.189');
     // The exact form, for sentences that must not round.
     // Exact for warnings: 百万円 down to 千円, else the 円 (six decimals of 百万円 read as noise).
-    expect(formatMillionYen(1)).toBe('1円');
-    expect(formatMillionYen(1147000)).toBe('1.147百万円');
-    expect(formatMillionYen(167850002)).toBe('167,850,002円');
-    expect(formatMillionYen(-3000000)).toBe('-3百万円');
-    expect(formatMillionYen(1200000000)).toBe('1,200百万円');
+    expect(formatAmountExact(1)).toBe('1円');
+    expect(formatAmountExact(1147000)).toBe('1.147百万円');
+    expect(formatAmountExact(167850002)).toBe('167,850,002円');
+    expect(formatAmountExact(-3000000)).toBe('-3百万円');
+    expect(formatAmountExact(1200000000)).toBe('1,200百万円');
   });
 
   it('headline amounts: 百万円 below 1億円, 億円 from 1億円, 兆円 from 1兆円, 3 significant figures', () => {
@@ -177,10 +177,10 @@ describe('on the real sample sheet 000 (総務省 サイバーセキュリティ
     expect(formatMillionYenNumber(fy2021.executed)).toBe('325');
     expect(formatPercent(fy2021.executionRate)).toBe('91%');
     const hitachi = s.payees.find((p) => p.corporateNumber === '7010001008844')!;
-    expect(formatMillionYen(hitachi.amount)).toBe('175百万円');
+    expect(formatAmountExact(hitachi.amount)).toBe('175百万円');
     expect(formatPercent(hitachi.winningBidRate)).toBe('98.3%');
     const survey = s.payees.find((p) => p.name === '株式会社サーベイリサーチセンター')!;
-    expect(formatMillionYen(survey.amount)).toBe('1.5百万円');
+    expect(formatAmountExact(survey.amount)).toBe('1.5百万円');
     // 補正予算 is "-" in every column: shown as —, not 0.
     expect(s.budgets.map((b) => formatMillionYenNumber(b.supplementary))).toEqual(s.budgets.map(() => '—'));
   });

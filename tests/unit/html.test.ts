@@ -171,7 +171,7 @@ describe('table rows on the real samples', () => {
   it('RS spending cells (5-1 contracts, 所在地, 5-3 payee, 5-4, 間接経費) are escaped text', () => {
     const contract = { description: PAYLOAD, amount: 910000, method: PAYLOAD, specificMethod: null, bidders: 1, winningBidRate: 0.96, singleBidReason: PAYLOAD, other: true };
     const payee: Payee = {
-      block: 'A', rank: 1, name: PAYLOAD, corporateNumber: '1020001120059', description: null, amount: 1284000, contractMethod: null,
+      block: 'A', year: null, rank: 1, name: PAYLOAD, corporateNumber: '1020001120059', description: null, amount: 1284000, contractMethod: null,
       bidders: null, winningBidRate: null, singleBidReason: null, location: PAYLOAD, corporateType: '301', otherPayee: true,
       contracts: [contract, { ...contract, amount: 374000, other: null }],
     };

@@ -59,7 +59,7 @@ describe('loadSheets', () => {
       expect(err).toBeInstanceOf(Error);
       const lines = err!.message.split('\n');
       expect(lines[0]).toContain('(3 problems)');
-      expect(lines).toContainEqual(expect.stringMatching(/^a\.md: budgets\.0\.initial: /));
+      expect(lines).toContainEqual(expect.stringMatching(/^a\.md: budgets\[0\]\.initial: /));
       expect(lines).toContainEqual(expect.stringMatching(/^b\.md: title: /));
       expect(lines).toContainEqual('c.md: entry does not start with a frontmatter fence');
       expect(err!.message).not.toContain('d.md');

@@ -11,7 +11,7 @@
  *   stopped carrying them (every 2021 アウトプット list, every 2023 list is empty), unless the sheet says
  *   why it has no quantitative target (定量的な目標が設定できない理由).
  */
-import type { Activity, BudgetYear, Outcome, Payee, PastSheet, SheetInput } from '../../../src/schema/sheet.ts';
+import type { ActivityInput, BudgetYear, OutcomeInput, PastSheetInput, PayeeInput, SheetInput } from '../../../src/schema/sheet.ts';
 import { sheetId } from '../ids.ts';
 import {
   amountOf, intOf, isObject, objectListOf, quantityOf, shown, textListOf, textOf, yearOf,
@@ -81,9 +81,9 @@ function budgets(ctx: Ctx, list: JsonObject[]): BudgetYear[] {
   return out.sort((a, b) => a.year - b.year || Number(a.isRequest) - Number(b.isRequest));
 }
 
-function payees(ctx: Ctx, list: JsonObject[]): Payee[] {
+function payees(ctx: Ctx, list: JsonObject[]): PayeeInput[] {
   const nextRank = new Map<string, number>();
-  const out: Payee[] = [];
+  const out: PayeeInput[] = [];
   list.forEach((p, i) => {
     const block = textOf(ctx, p['グループ'], 'payees', String(i + 1), `支出先${i + 1}件目のグループ`) ?? '-';
     let rank = intOf(ctx, p['番号'], 'payees', `${block}-?`, `ブロック${block}の支出先の番号`);
@@ -114,7 +114,7 @@ function payees(ctx: Ctx, list: JsonObject[]): Payee[] {
   return out;
 }
 
-function activities(ctx: Ctx, list: JsonObject[]): Activity[] {
+function activities(ctx: Ctx, list: JsonObject[]): ActivityInput[] {
   return list.map((a, i) => {
     const ref = String(i + 1);
     unknownKeys(ctx, a, OUTPUT_KEYS, 'activities', ref, `活動指標${i + 1}`);
@@ -136,7 +136,7 @@ function activities(ctx: Ctx, list: JsonObject[]): Activity[] {
   });
 }
 
-function outcomes(ctx: Ctx, list: JsonObject[]): Outcome[] {
+function outcomes(ctx: Ctx, list: JsonObject[]): OutcomeInput[] {
   return list.map((o, i) => {
     const ref = String(i + 1);
     const what = `成果指標${i + 1}`;
@@ -145,7 +145,7 @@ function outcomes(ctx: Ctx, list: JsonObject[]): Outcome[] {
     // 目標値 is text in JUDGIT ("90", "696～890"): kept as written; when it is a plain number and its year
     // is not a column already, it also becomes the 目標最終年度 column, as the text form reads it.
     const finalTarget = typeof o['目標値'] === 'number' ? String(o['目標値']) : textOf(ctx, o['目標値'], 'outcomes', ref, `${what}の目標値`);
-    const values: Outcome['values'] = objectListOf(ctx, o['成果実績'], 'outcomes', `${what}の成果実績`).flatMap((v) => {
+    const values: OutcomeInput['values'] = objectListOf(ctx, o['成果実績'], 'outcomes', `${what}の成果実績`).flatMap((v) => {
       const year = yearOf(ctx, v['年度'], 'outcomes', ref, `${what}の年度`);
       if (year === null) return [];
       unknownKeys(ctx, v, OUTCOME_VALUE_KEYS, 'outcomes', ref, `${what}の${year}年度`);
@@ -178,7 +178,7 @@ export function joinNumber(parts: readonly (string | null)[]): string {
   return parts.filter((p): p is string => p !== null && p !== '').join('-');
 }
 
-function pastSheets(ctx: Ctx, list: JsonObject[]): PastSheet[] {
+function pastSheets(ctx: Ctx, list: JsonObject[]): PastSheetInput[] {
   return list.flatMap((p, i) => {
     const ref = String(i + 1);
     unknownKeys(ctx, p, PAST_KEYS, 'pastSheets', ref, `関連する過去のレビューシート${i + 1}件目`);

@@ -7,6 +7,7 @@
 import type { SheetWarning } from '../../../src/schema/sheet.ts';
 import { millionYenOfNumber, parseMillionYen } from '../normalize/amount.ts';
 import { parseQuantity } from '../normalize/quantity.ts';
+import { formatYenExact } from '../../../src/lib/format.ts';
 
 export interface Ctx {
   warnings: SheetWarning[];
@@ -111,7 +112,7 @@ export function amountOf(ctx: Ctx, v: Json | undefined, section: string, ref: st
     if (rest >= NOISE_YEN) {
       ctx.warnings.push({
         code: 'source', section, ref,
-        message: `${what}「${String(v)}」百万円は1円未満の端数を含むため、${r.value.toLocaleString('en-US')}円に四捨五入しました`,
+        message: `${what}「${String(v)}」百万円は1円未満の端数を含むため、${formatYenExact(r.value)}に四捨五入しました`,
       });
     }
     return r.value;

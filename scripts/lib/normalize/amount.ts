@@ -19,7 +19,7 @@ export function parseMillionYen(raw: string | null | undefined): Parsed<number> 
   return { ok: true, value: Object.is(n, -0) ? 0 : n };
 }
 
-// 円 → 百万円 for messages is src/lib/format.ts formatMillionYen: the site and the converter's warnings
+// 円 → 百万円 for messages is src/lib/format.ts formatAmountExact: the site and the converter's warnings
 // write amounts one way.
 
 /** `String(n)` of an amount of whole 円 with at most 15 digits in all: "29.3", "-0.623613", "1190". */

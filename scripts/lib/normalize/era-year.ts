@@ -3,25 +3,11 @@
  * column often only "26年度" or "4年度活動見込", leaving the era to the reader; those inherit the era that
  * makes the column sequence consistent (the year nearest the one expected next).
  */
+import { lastEraYear, westernYear } from '../../../src/lib/era.ts';
 
+/** The eras review sheets write (the era table itself is src/lib/era.ts, shared with the site). */
 export type Era = '昭和' | '平成' | '令和';
-
-/** Western year of each era's year 1 (元年). */
-export const ERA_START: Record<Era, number> = { 昭和: 1926, 平成: 1989, 令和: 2019 };
-/** Last year number of ended eras (昭和64, 平成31). */
-const ERA_LAST: Partial<Record<Era, number>> = { 昭和: 64, 平成: 31 };
-const ERAS = Object.keys(ERA_START) as Era[];
-
-export function eraToWestern(era: Era, n: number): number {
-  return ERA_START[era] + n - 1;
-}
-
-/** Western fiscal year → "令和3年度" / "令和元年度" / "平成30年度", for messages. */
-export function westernToEraLabel(year: number): string {
-  const era = year >= 2019 ? '令和' : year >= 1989 ? '平成' : '昭和';
-  const n = year - ERA_START[era] + 1;
-  return `${era}${n === 1 ? '元' : n}年度`;
-}
+const ERAS: readonly Era[] = ['昭和', '平成', '令和'];
 
 export interface EraYear {
   /** Western year, or `null` when the text has 年度 but no number ("中間目標 - 年度"). */
@@ -38,9 +24,9 @@ export interface EraYear {
 export function resolveEraless(n: number, expected: number): number {
   let best: number | null = null;
   for (const era of ERAS) {
-    const last = ERA_LAST[era];
-    if (last !== undefined && n > last) continue;
-    const y = eraToWestern(era, n);
+    const last = lastEraYear(era);
+    if (last !== null && n > last) continue;
+    const y = westernYear(era, n);
     if (best === null || Math.abs(y - expected) < Math.abs(best - expected) || (Math.abs(y - expected) === Math.abs(best - expected) && y > best)) best = y;
   }
   return best ?? n;
@@ -60,7 +46,7 @@ export function parseEraYear(raw: string, expected: number): EraYear | null {
   const era = (m[1] as Era | undefined) ?? null;
   const n = m[2] === '元' ? 1 : Number(m[2]);
   if (n >= 1000) return { year: n, era: null }; // Western year written out
-  if (era) return { year: eraToWestern(era, n), era };
+  if (era) return { year: westernYear(era, n), era };
   return { year: resolveEraless(n, expected), era: null };
 }
 
@@ -69,5 +55,5 @@ export function parseTitleYear(raw: string): { year: number; era: Era } | null {
   const m = /(昭和|平成|令和)(元|\d{1,2})年度/.exec(raw.normalize('NFKC').replace(/\s+/g, ''));
   if (!m) return null;
   const era = m[1] as Era;
-  return { year: eraToWestern(era, m[2] === '元' ? 1 : Number(m[2])), era };
+  return { year: westernYear(era, m[2] === '元' ? 1 : Number(m[2])), era };
 }

@@ -7,8 +7,8 @@ import type {
   Block,
   BudgetItem,
   Findings,
-  Outcome,
-  Payee,
+  OutcomeInput,
+  PayeeInput,
   SheetInput,
   SheetWarning,
 } from '../../../src/schema/sheet.ts';
@@ -95,7 +95,7 @@ function activityOf(ind: Indicator, fiscalYear: number): Activity {
   };
 }
 
-function outcomeOf(ind: Indicator, fiscalYear: number): Outcome {
+function outcomeOf(ind: Indicator, fiscalYear: number): OutcomeInput {
   const targetYears = [...ind.targetYears].sort((a, b) => a - b);
   return {
     goal: ind.goal,
@@ -166,7 +166,7 @@ function distinct(values: (string | null)[]): string[] {
   return [...new Set(values.filter((v): v is string => v !== null))];
 }
 
-function payeeOf(p: PayeeAcc, rank: number): Payee {
+function payeeOf(p: PayeeAcc, rank: number): PayeeInput {
   const c: Contract[] = p.contracts;
   const description = distinct(c.map((x) => x.description));
   const methods = distinct(c.map((x) => methodOf(x.method, x.specificMethod)));
@@ -189,7 +189,7 @@ function payeeOf(p: PayeeAcc, rank: number): Payee {
   };
 }
 
-function spendingOf(p: Partial<Parts>): { blocks: Block[]; payees: Payee[] } {
+function spendingOf(p: Partial<Parts>): { blocks: Block[]; payees: PayeeInput[] } {
   const b51 = p['5-1'];
   const names52 = p['5-2']?.blockNames;
   const e53 = p['5-3']?.blocks;
@@ -214,7 +214,7 @@ function spendingOf(p: Partial<Parts>): { blocks: Block[]; payees: Payee[] } {
       expenses: exp?.expenses ?? [],
     };
   });
-  const payees: Payee[] = [];
+  const payees: PayeeInput[] = [];
   for (const id of sorted) {
     const inBlock = (b51?.payees ?? []).filter((x) => x.block === id);
     // Largest first; amounts not stated go last, in file order.

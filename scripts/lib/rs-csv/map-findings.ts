@@ -6,10 +6,7 @@
  */
 import { cell, pushUnique, type Mapper } from './parts.ts';
 import { text, year, yen } from './values.ts';
-
-function formatYen(n: number): string {
-  return `${n.toLocaleString('en-US')}円`;
-}
+import { formatYenExact } from '../../../src/lib/format.ts';
 
 export const findings: Mapper<'4-1'> = {
   init: () => ({
@@ -32,11 +29,11 @@ export const findings: Mapper<'4-1'> = {
   add(part, row, ctx) {
     const general = cell(row, '反映額（一般会計）', yen, ctx, 'findings');
     const special = cell(row, '反映額（特別会計）－反映額', yen, ctx, 'findings');
-    if (general !== null) pushUnique(part.reflections, `反映額（一般会計）：${formatYen(general)}`);
+    if (general !== null) pushUnique(part.reflections, `反映額（一般会計）：${formatYenExact(general)}`);
     const acct = ['反映額（特別会計）－会計', '反映額（特別会計）－勘定'].map((c) => text(row.get(c))).filter((v) => v !== null);
     // An account named without its amount is still stated: kept, the amount shown as not stated.
     if (special !== null || acct.length > 0) {
-      pushUnique(part.reflections, `反映額（特別会計${acct.length ? ` ${acct.join(' ')}` : ''}）：${special === null ? '記載なし' : formatYen(special)}`);
+      pushUnique(part.reflections, `反映額（特別会計${acct.length ? ` ${acct.join(' ')}` : ''}）：${special === null ? '記載なし' : formatYenExact(special)}`);
     }
     const pastYear = cell(row, '過去に受けた指摘事項－取りまとめ年度', year, ctx, 'findings');
     addRemark(part.remarks, '過去に受けた指摘事項', text(row.get('過去に受けた指摘事項－区分')), pastYear, '取りまとめ', {

@@ -13,7 +13,7 @@ import type {
   LawRef,
   LogicLink,
   MultiYearContract,
-  PastSheet,
+  PastSheetInput,
   PlanRef,
   PolicyRef,
   RelatedProject,
@@ -43,7 +43,7 @@ export interface OverviewPart {
   implementation: string[];
   remarks: string | null;
   overviewUrl: string | null;
-  pastSheets: PastSheet[];
+  pastSheets: PastSheetInput[];
   /** 旧事業番号 entries without a year, as written. */
   pastUnparsed: string[];
   seen: boolean;

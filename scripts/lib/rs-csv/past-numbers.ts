@@ -12,7 +12,8 @@
  * site's sheet of that number (src/lib/aggregate.ts) whatever dashes and spaces the cell used.
  * What is left (numbers without a year, or anything else) is returned as written, never given a year.
  */
-import { eraToWestern, type Era } from '../normalize/era-year.ts';
+import type { Era } from '../normalize/era-year.ts';
+import { westernYear } from '../../../src/lib/era.ts';
 
 export interface PastNumbers {
   /** Numbers with a year: the year, the number in the published form, and the cell's text when it differs. */
@@ -56,7 +57,7 @@ export function readPastNumbers(cell: string): PastNumbers {
   };
   for (const m of normal.matchAll(NUMBER)) {
     const [whole, era, eraYear, western, abbreviation, middle, serial] = m;
-    const year = western !== undefined ? Number(western) : era !== undefined ? eraToWestern(era as Era, eraYear === '元' ? 1 : Number(eraYear)) : null;
+    const year = western !== undefined ? Number(western) : era !== undefined ? westernYear(era as Era, eraYear === '元' ? 1 : Number(eraYear)) : null;
     if (year === null) continue; // no year: left to the unparsed rest
     const end = m.index! + whole.length;
     rest(last, m.index!);

@@ -7,7 +7,7 @@
  * ("終了\n予定" → "終了予定"); lines are joined without separator. When the lines are a reordering of a
  * verdict of the form (R4 sample: "予定\n終了\n通り"), the form's wording is used and a warning says so.
  */
-import type { Findings, PastSheet } from '../../../src/schema/sheet.ts';
+import type { Findings, PastSheetInput } from '../../../src/schema/sheet.ts';
 import { labelKey } from '../normalize/label.ts';
 import { isNoValue } from '../normalize/blank.ts';
 import { parseEraYear } from '../normalize/era-year.ts';
@@ -108,8 +108,8 @@ export function emptyFindings(): Findings {
  * 関連する過去のレビューシートの事業番号: (年度, 事業番号) pairs, one or several per line (H28 writes three
  * pairs per line and ends a line with "/"). Years whose number is "-" are omitted.
  */
-export function readPastSheets(ctx: Ctx, rows: Row[], start: number, end: number): PastSheet[] {
-  const out: PastSheet[] = [];
+export function readPastSheets(ctx: Ctx, rows: Row[], start: number, end: number): PastSheetInput[] {
+  const out: PastSheetInput[] = [];
   for (let i = start + 1; i < end; i++) {
     const cells = filled(rows[i]!);
     for (let k = 0; k < cells.length; k++) {

@@ -9,7 +9,7 @@
  *   no amount (the block's total applies).
  * Names are compared after normalising legal-form marks: 株式会社 = (株), 一般社団法人 = (一社) …
  */
-import type { Block, Flow, Payee } from '../../../src/schema/sheet.ts';
+import type { Block, Flow, PayeeInput } from '../../../src/schema/sheet.ts';
 
 /** Legal-form words and their abbreviations, removed before names are compared. */
 const LEGAL_FORMS = [
@@ -36,7 +36,7 @@ const ORGANISATION = /株式会社|有限会社|合同会社|法人|\((?:株|有
  * Sets `subcontractor` on subcontract lines: a pass-on 費目 whose 用途 is a known payee/block name or
  * looks like an organisation's name.
  */
-export function markSubcontracts(blocks: Block[], payees: Payee[]): void {
+export function markSubcontracts(blocks: Block[], payees: PayeeInput[]): void {
   const known = new Set<string>([...blocks.map((b) => b.name ?? ''), ...payees.map((p) => p.name)].filter(Boolean).map(normalizeName));
   for (const b of blocks) {
     for (const e of b.expenses) {
@@ -47,7 +47,7 @@ export function markSubcontracts(blocks: Block[], payees: Payee[]): void {
   }
 }
 
-export function inferFlows(blocks: Block[], payees: Payee[]): Flow[] {
+export function inferFlows(blocks: Block[], payees: PayeeInput[]): Flow[] {
   // Name → block; block names first, then payees, so a block's own name wins over another's list.
   const owner = new Map<string, string>();
   for (const b of blocks) if (b.name && !owner.has(normalizeName(b.name))) owner.set(normalizeName(b.name), b.id);

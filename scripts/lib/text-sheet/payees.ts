@@ -5,7 +5,7 @@
  * before 支出先. Sheets with more than eight blocks continue the lists after the second 費目・用途 table
  * without repeating the list heading, so tables are found anywhere in the sheet by their heading row.
  */
-import type { Payee } from '../../../src/schema/sheet.ts';
+import type { PayeeInput } from '../../../src/schema/sheet.ts';
 import { labelKey } from '../normalize/label.ts';
 import { isNoValue } from '../normalize/blank.ts';
 import { amountCell, countCell, percentCell, warn, type Ctx } from './context.ts';
@@ -38,8 +38,8 @@ function blockLetterAbove(rows: Row[], i: number): string | null {
   return null;
 }
 
-export function readPayees(ctx: Ctx, rows: Row[]): Payee[] {
-  const out: Payee[] = [];
+export function readPayees(ctx: Ctx, rows: Row[]): PayeeInput[] {
+  const out: PayeeInput[] = [];
   for (let i = 0; i < rows.length; i++) {
     if (!isPayeeHeading(rows[i]!)) continue;
     const heading = rows[i]!;

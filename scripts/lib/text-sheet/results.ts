@@ -2,7 +2,7 @@
  * 活動目標及び活動実績 (activities), 単位当たりコスト (unit costs) and 成果目標及び成果実績 (outcomes):
  * three tables of the same shape (see indicator-table.ts).
  */
-import type { Activity, Outcome, UnitCost } from '../../../src/schema/sheet.ts';
+import type { Activity, OutcomeInput, UnitCost } from '../../../src/schema/sheet.ts';
 import { isNoValue } from '../normalize/blank.ts';
 import { readIndicatorTable, placeableColumns, type TableRow } from './indicator-table.ts';
 import { percentCell, quantityCell, type Ctx } from './context.ts';
@@ -59,7 +59,7 @@ export function readUnitCosts(ctx: Ctx, rows: Row[], start: number, end: number)
   }));
 }
 
-export function readOutcomes(ctx: Ctx, rows: Row[], start: number, end: number, dataSource: string | null): Outcome[] {
+export function readOutcomes(ctx: Ctx, rows: Row[], start: number, end: number, dataSource: string | null): OutcomeInput[] {
   const table = readIndicatorTable(ctx, rows, start, end, {
     section: 'outcomes',
     textHeadings: { 定量的な成果目標: 'goal', 成果目標: 'goal', 成果指標: 'indicator' },
