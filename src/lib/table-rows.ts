@@ -202,9 +202,9 @@ function contractsHtml(p: Payee): Html {
   }`;
 }
 
-/** Links to the numbered warnings about a row (⚠ 注意点n). */
-export function warningLinks(ns: readonly number[]): Html {
-  return html`${ns.map((n) => html`<a class="mark mark-warn" href="#warning-${n}">⚠ 注意点${n}</a>`)}`;
+/** Links to the numbered warnings about a row (⚠ 注意点n); `page`: the sheet page's URL, from another page. */
+export function warningLinks(ns: readonly number[], page = ''): Html {
+  return html`${ns.map((n) => html`<a class="mark mark-warn" href="${page}#warning-${n}">⚠ 注意点${n}</a>`)}`;
 }
 
 /**
@@ -213,13 +213,16 @@ export function warningLinks(ns: readonly number[]): Html {
  * payee of the sheet states any of them — a column of blanks on every row of a 170-payee sheet is page
  * weight with nothing in it.
  */
-export function payeeRows(payees: readonly Payee[], opts: { showReason: boolean; showContract: boolean; warningsOf: (p: Payee) => number[] }): Html {
+export function payeeRows(
+  payees: readonly Payee[],
+  opts: { showReason: boolean; showContract: boolean; warningsOf: (p: Payee) => number[]; warningPage?: string },
+): Html {
   return html`${payees.map(
     (p) =>
-      html`<tr><td class="num">${p.rank}</td><th scope="row">${isValidCorporateNumber(p.corporateNumber) ? html`<a href="${payeeHref(p.corporateNumber)}">${p.name}</a>` : p.name}${partyDetails(p)}</th><td class="code corp-no">${p.corporateNumber ?? noneHtml}</td><td class="note-col">${contractsHtml(p)}</td><td class="num">${amountHtml(p.amount)}</td>${
+      html`<tr><td class="num">${p.rank}</td><th scope="row">${isValidCorporateNumber(p.corporateNumber) ? html`<a href="${payeeHref(p.corporateNumber)}">${p.name}</a>` : p.name}${partyDetails(p)}</th><td class="corp-no">${p.corporateNumber ?? noneHtml}</td><td class="note-col">${contractsHtml(p)}</td><td class="num">${amountHtml(p.amount)}</td>${
         opts.showContract &&
         html`<td>${p.contractMethod ?? noneHtml}</td><td class="num">${numHtml(p.bidders)}</td><td class="num">${rateHtml(p.winningBidRate)}</td>`
-      }<td>${marksHtml(payeeMarks(p))}${warningLinks(opts.warningsOf(p))}</td>${
+      }<td>${marksHtml(payeeMarks(p))}${warningLinks(opts.warningsOf(p), opts.warningPage)}</td>${
         opts.showReason && html`<td class="note-col">${textHtml(p.singleBidReason, true)}</td>`
       }</tr>`,
   )}`;

@@ -192,7 +192,7 @@ describe('table rows on the real samples', () => {
     expect(all(rows, 'script')).toHaveLength(0);
     expect(all(rows, 'li')).toHaveLength(2);
     expect(DomUtils.textContent(all(rows, 'th')[0]!)).toBe(`${PAYLOAD}所在地: ${PAYLOAD}／法人種別: 301（株式会社）／その他支出先`);
-    expect(all(rows, 'td').map((td) => td.attribs.class ?? '')).toEqual(['num', 'code corp-no', 'note-col', 'num', '']);
+    expect(all(rows, 'td').map((td) => td.attribs.class ?? '')).toEqual(['num', 'corp-no', 'note-col', 'num', '']);
 
     const block = { id: 'A', name: null, role: null, payeeCount: null, total: 10070000, expenses: [
       { category: '雑役務費', purpose: '研修', amount: 3295000, subcontractor: null, payee: PAYLOAD, corporateNumber: '1020001120059', contract: PAYLOAD },
