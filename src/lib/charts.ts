@@ -87,6 +87,12 @@ export interface ChartData {
   /** One-sentence text summary: the canvas's aria-label. */
   summary: string;
   table: ChartTable;
+  /**
+   * The table the page shows beside the canvas when it is not `table` (the CSV's): the flow chart's twin
+   * lists the edges as drawn (each drawn payee, and one "その他の支出先" row per block), since every payee's
+   * line is in the page's payee tables already; `undefined`: the page shows `table`.
+   */
+  pageTable?: ChartTable;
   canvas: CanvasSpec | null;
   /** Notes shown under the chart (how it was drawn, what is estimated). */
   notes: string[];
@@ -443,6 +449,32 @@ export function flowChart(sheet: Sheet): ChartData | null {
     ...blockEdges.map((e) => [nameOf(e.from), nameOf(e.to), e.amount, [e.inferred ? '推定' : '', e.note].filter(Boolean).join('・') || null]),
     ...payeeEdges.map((e) => [nameOf(e.from), e.payee.name, e.amount, e.amount === null ? '支出先・金額の記載なし' : '支出先']),
   ];
+  // The page's twin: the payee edges as drawn (the page lists every payee in its own tables; the CSV keeps them all here).
+  const others = new Map<string, { count: number; known: number; missing: boolean }>();
+  for (const e of payeeEdges) {
+    if (e.to !== 'payee:others') continue;
+    const o = others.get(e.from) ?? { count: 0, known: 0, missing: false };
+    o.count += 1;
+    if (e.amount === null) o.missing = true;
+    else o.known += e.amount;
+    others.set(e.from, o);
+  }
+  const pageRows: Cell[][] = [
+    ...rows.slice(0, blockEdges.length),
+    ...payeeEdges.filter((e) => e.to !== 'payee:others').map((e) => [nameOf(e.from), e.payee.name, e.amount, e.amount === null ? '支出先・金額の記載なし' : '支出先']),
+    ...[...others].map(([from, o]): Cell[] => [
+      nameOf(from),
+      `その他の支出先（${o.count}者）`,
+      o.missing ? null : o.known,
+      `${o.missing ? `${o.count}者（金額の記載のない支出先を含む）` : `${o.count}者の計`}。各支出先は「支出先」の表`,
+    ]),
+  ];
+  const flowColumns: Column[] = [
+    { key: 'from', label: '支出元', kind: 'text' },
+    { key: 'to', label: '支出先', kind: 'text', rowHeader: true },
+    { key: 'amount', label: '金額', kind: 'yen' },
+    { key: 'note', label: '備考', kind: 'text' },
+  ];
   const notes: string[] = [];
   if (!weighted) {
     const zeros = [...blockEdges, ...payeeEdges].some((e) => e.amount === 0);
@@ -456,7 +488,7 @@ export function flowChart(sheet: Sheet): ChartData | null {
     notes.push(`灰色の細い線（${unstatedCount}本）は金額の記載がない流れです。その線の太さは金額を表しません。金額は表の「備考」欄をご覧ください。`);
   }
   if (blockEdges.some((e) => e.inferred)) notes.push('「推定」の流れは、シートの資金の流れの図が画像のため、費目・使途の外部委託先の名前などから推定したものです。');
-  if (othersCount > 0) notes.push(`図には支出額の大きい${drawn.size}者を表示し、残り${othersCount}者は「その他の支出先」にまとめています。表には全員を載せています。`);
+  if (othersCount > 0) notes.push(`図と表には支出額の大きい${drawn.size}者を表示し、残り${othersCount}者は「その他の支出先」にまとめています。全員の支出額は下の「支出先」の表と、この図のCSVにあります。`);
   const topBlocks = blockEdges.filter((e) => e.from === 'ministry');
   return {
     id: 'flow',
@@ -466,14 +498,10 @@ export function flowChart(sheet: Sheet): ChartData | null {
       !weighted ? '金額の記載がないため、図はなく表だけです。' : unstatedCount > 0 ? '線の太さは金額を表します（灰色の細い線は金額の記載なし）。' : '線の太さは金額を表します。'
     }`,
     table: {
-      columns: [
-        { key: 'from', label: '支出元', kind: 'text' },
-        { key: 'to', label: '支出先', kind: 'text', rowHeader: true },
-        { key: 'amount', label: '金額', kind: 'yen' },
-        { key: 'note', label: '備考', kind: 'text' },
-      ],
+      columns: flowColumns,
       rows,
     },
+    pageTable: othersCount > 0 ? { columns: flowColumns, rows: pageRows } : undefined,
     canvas:
       weighted && canvasFlows.length
         ? { kind: 'sankey', nodes: nodes.filter((n) => usedKeys.has(n.key)), flows: canvasFlows, weighted }

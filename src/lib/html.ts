@@ -15,10 +15,8 @@ import { escapeUTF8 } from 'entities';
 import {
   NONE,
   formatMillionYenNumber,
-  formatPercent,
   formatPercentShort,
   formatQuantity,
-  formatYenExact,
   formatYenShort,
 } from './format.ts';
 import { fiscalYearLabel } from './era.ts';
@@ -65,20 +63,23 @@ export function attr(name: string, value: string | number | null | undefined | f
 /** A value the sheet leaves blank (src/components/None.astro). */
 export const noneHtml = new Html(`<span class="none">${NONE}</span>`);
 
-/** An amount (src/components/Amount.astro): the exact 円 in <data value> and its title. */
+/**
+ * An amount (src/components/Amount.astro): the exact 円 once, in <data value> (src/scripts/stack-tables.ts
+ * shows it as the title on hover; a title in the markup too was ≈ 3 % of a sheet page).
+ */
 export function amountHtml(yen: number | null | undefined, unit: 'million' | 'million-with-unit' | 'short' = 'million'): Html {
   if (yen === null || yen === undefined) return noneHtml;
   const text = unit === 'short' ? formatYenShort(yen) : unit === 'million-with-unit' ? `${formatMillionYenNumber(yen)}百万円` : formatMillionYenNumber(yen);
-  return html`<data value="${String(yen)}" title="${formatYenExact(yen)}">${text}</data>`;
+  return html`<data value="${String(yen)}">${text}</data>`;
 }
 
 /**
  * A rate stored as a fraction, as a percentage to the site's one precision (src/components/Rate.astro);
- * the stated value stays in <data value> and the title.
+ * the stated value stays in <data value> (shown as the title on hover, as for amounts).
  */
 export function rateHtml(value: number | null | undefined): Html {
   if (value === null || value === undefined) return noneHtml;
-  return html`<data value="${String(value)}" title="${formatPercent(value)}">${formatPercentShort(value)}</data>`;
+  return html`<data value="${String(value)}">${formatPercentShort(value)}</data>`;
 }
 
 /** A quantity as stated, with its unit when given (src/components/Num.astro). */

@@ -7,7 +7,7 @@
  * loop become roots themselves, so every link appears once in the tree.
  */
 import type { LogicLink, LogicNode } from '../schema/sheet.ts';
-import { html, textHtml, type Html } from './html.ts';
+import { html, noneHtml, textHtml, type Html } from './html.ts';
 
 export interface LogicTreeNode {
   node: LogicNode;
@@ -57,24 +57,34 @@ function kindClass(kind: string | null): string {
   return kind === 'アクティビティ' ? 'logic-activity' : kind === 'アウトプット' ? 'logic-output' : kind === 'アウトカム' ? 'logic-outcome' : 'logic-other';
 }
 
-function itemHtml(t: LogicTreeNode): Html {
+function itemHtml(t: LogicTreeNode, shown: Set<string>): Html {
   const via = t.via;
+  // A step's text is written once, where the list first reaches it (a big model reaches a step several times).
+  const key = logicNodeKey(t.node);
+  const again = shown.has(key);
+  shown.add(key);
   return html`<li>${via?.connection ? html`<p class="logic-connection">つながり: ${textHtml(via.connection, true)}</p>` : ''}${
     via?.singleStageReason ? html`<p class="logic-connection">アウトカムを複数段階で設定できない理由: ${textHtml(via.singleStageReason, true)}</p>` : ''
-  }<p class="logic-step"><span class="logic-kind ${kindClass(t.node.kind)}">${logicNodeLabel(t.node)}</span> ${textHtml(t.node.text, true)}${
-    t.repeated ? html` <span class="muted">（この先は上に記載）</span>` : ''
-  }</p>${t.children.length > 0 ? html`<ul class="logic-tree">${t.children.map(itemHtml)}</ul>` : ''}</li>`;
+  }<p class="logic-step"><span class="logic-kind ${kindClass(t.node.kind)}">${logicNodeLabel(t.node)}</span> ${
+    again ? html`<span class="muted">（${t.repeated ? '内容とこの先' : '内容'}は上に記載）</span>` : textHtml(t.node.text, true)
+  }${!again && t.repeated ? html` <span class="muted">（この先は上に記載）</span>` : ''}</p>${
+    t.children.length > 0 ? html`<ul class="logic-tree">${t.children.map((c) => itemHtml(c, shown))}</ul>` : ''
+  }</li>`;
 }
 
 /** The logic model as nested lists: each step under the step it comes from, with the link's texts above it. */
 export function logicTreeHtml(links: readonly LogicLink[]): Html {
-  return html`<ul class="logic-tree">${logicTree(links).map(itemHtml)}</ul>`;
+  const shown = new Set<string>();
+  return html`<ul class="logic-tree">${logicTree(links).map((t) => itemHtml(t, shown))}</ul>`;
 }
 
-/** The links as the sheet states them, one table row each (the tree's table twin). */
+/**
+ * The links as the sheet states them, one table row each (the tree's table twin): each end by its name
+ * (アクティビティ 11), whose text the list above states once; an end without a 番号 is named by its text too.
+ * The link's own texts (つながり, the single-stage reason) are in the list, each under its link.
+ */
 export function logicRowsHtml(links: readonly LogicLink[]): Html {
-  return html`${links.map(
-    (l) =>
-      html`<tr><td>${logicNodeLabel(l.from)}</td><td>${textHtml(l.from.text, true)}</td><td>${logicNodeLabel(l.to)}</td><td>${textHtml(l.to.text, true)}</td><td>${textHtml(l.connection, true)}</td><td>${textHtml(l.singleStageReason, true)}</td></tr>`,
-  )}`;
+  const end = (n: LogicNode) => (n.number ? logicNodeLabel(n) : html`${logicNodeLabel(n)} ${textHtml(n.text, true)}`);
+  const mark = (t: string | null) => (t ? '記載あり（上の一覧）' : noneHtml);
+  return html`${links.map((l) => html`<tr><td>${end(l.from)}</td><td>${end(l.to)}</td><td>${mark(l.connection)}</td><td>${mark(l.singleStageReason)}</td></tr>`)}`;
 }

@@ -5,7 +5,7 @@
  */
 import type { BudgetYear, Contract, Expense, IndirectCost, MultiYearContract, Payee, Sheet } from '../schema/sheet.ts';
 import { itemText, type BudgetItemGroup } from './budget-items.ts';
-import { columnHeader, payeeMarks, type ChartTable } from './charts.ts';
+import { payeeMarks, type ChartTable } from './charts.ts';
 import { isValidCorporateNumber } from './corporate-number.ts';
 import { payeeHref } from './url.ts';
 import { amountHtml, attr, html, marksHtml, noneHtml, numHtml, rateHtml, textHtml, type Html } from './html.ts';
@@ -52,7 +52,7 @@ export interface BudgetItemLayout {
   showItem: boolean;
   /** A header row per account. */
   showAccounts: boolean;
-  /** The column labels, for each cell's data-label (the stacked phone layout shows them). */
+  /** The column labels (the header's; the stacked phone layout shows them, src/scripts/stack-tables.ts). */
   labels: readonly string[];
 }
 
@@ -62,19 +62,19 @@ export function budgetItemGroupRows(g: BudgetItemGroup, layout: BudgetItemLayout
   const width = labels.length + 1 + (showItem ? 1 : 0);
   const accountRow =
     showAccounts &&
-    html`<tr role="row" class="row-group"><th scope="rowgroup" role="rowheader" colspan="${width}">会計: ${g.account ?? '記載なし'}</th></tr>`;
+    html`<tr class="row-group"><th scope="rowgroup" colspan="${width}">会計: ${g.account ?? '記載なし'}</th></tr>`;
   const rows = g.rows.map((r) => {
     const head = (byYear ? r.kind : itemText(r.item)) ?? noneHtml;
-    const item = showItem && html`<td role="cell" data-label="歳出予算目・項目">${itemText(r.item) ?? noneHtml}</td>`;
-    const cells = r.amounts.map((a, i) => html`<td role="cell" class="num" data-label="${labels[i]}">${amountHtml(a)}</td>`);
+    const item = showItem && html`<td>${itemText(r.item) ?? noneHtml}</td>`;
+    const cells = r.amounts.map((a) => html`<td class="num">${amountHtml(a)}</td>`);
     const cls = attr('class', !byYear && r.item === '計' && 'is-total');
-    return html`<tr role="row"${cls}><th scope="row" role="rowheader">${head}</th>${item}${cells}</tr>`;
+    return html`<tr${cls}><th scope="row">${head}</th>${item}${cells}</tr>`;
   });
   // The rows that state 0 for every year, named in one line (src/lib/budget-items.ts).
   const zeroNames = g.zeroRows.map((r) => [r.kind, itemText(r.item) !== null && r.item !== '計' ? r.item : null].filter(Boolean).join(' '));
   const zeroRow =
     g.zeroRows.length > 0 &&
-    html`<tr role="row" class="zero-rows"><th scope="row" role="rowheader">0 の項目</th><td role="cell" colspan="${width - 1}" data-label="項目">${zeroNames.join('、')}: 全 ${labels.length} 年度とも 0</td></tr>`;
+    html`<tr class="zero-rows"><th scope="row">0 の項目</th><td colspan="${width - 1}" data-label="項目">${zeroNames.join('、')}: 全 ${labels.length} 年度とも 0</td></tr>`;
   return html`${accountRow}${rows}${zeroRow}`;
 }
 
@@ -82,16 +82,14 @@ export function budgetItemGroupRows(g: BudgetItemGroup, layout: BudgetItemLayout
 export const numeric = (kind: string) => kind === 'yen' || kind === 'rate' || kind === 'number';
 
 /**
- * The rows of a chart's table (src/components/charts/DataTable.astro). `stack`: the table stacks into one
- * card per row on phones, so cells carry explicit roles and their column label.
+ * The rows of a chart's table (src/components/charts/DataTable.astro). A stacked table's cells get their
+ * roles and column labels from src/scripts/stack-tables.ts, not from the markup.
  */
-export function chartTableRows(table: ChartTable, opts: { stack: boolean; markColumns: readonly string[] }): Html {
-  const { stack, markColumns } = opts;
-  const role = (r: string) => (stack ? r : null);
-  const headers = table.columns.map((c) => columnHeader(c));
+export function chartTableRows(table: ChartTable, opts: { markColumns: readonly string[] }): Html {
+  const { markColumns } = opts;
   return html`${table.rows.map(
     (row) =>
-      html`<tr${attr('role', role('row'))}>${row.map((v, i) => {
+      html`<tr>${row.map((v, i) => {
         const c = table.columns[i]!;
         const cls = attr('class', numeric(c.kind) && 'num');
         const value =
@@ -106,9 +104,7 @@ export function chartTableRows(table: ChartTable, opts: { stack: boolean; markCo
                   : markColumns.includes(c.key)
                     ? marksHtml(String(v).split('・'))
                     : String(v);
-        return c.rowHeader
-          ? html`<th scope="row"${attr('role', role('rowheader'))}${cls}${attr('data-label', stack && i > 0 && headers[i]!)}>${value}</th>`
-          : html`<td${attr('role', role('cell'))}${cls}${attr('data-label', stack && headers[i]!)}>${value}</td>`;
+        return c.rowHeader ? html`<th scope="row"${cls}>${value}</th>` : html`<td${cls}>${value}</td>`;
       })}</tr>`,
   )}`;
 }
@@ -131,14 +127,14 @@ export function blockExpenseRows(b: Block): Html {
     const head =
       key !== null &&
       key !== group &&
-      html`<tr role="row" class="row-group"><th scope="rowgroup" role="rowheader" colspan="3">支出先: ${e.payee ?? noneHtml}${
+      html`<tr class="row-group"><th scope="rowgroup" colspan="3">支出先: ${e.payee ?? noneHtml}${
         e.corporateNumber !== null && html`（法人番号 ${e.corporateNumber}）`
       }${e.contract !== null && html`<br><span class="sub">契約概要: ${textHtml(e.contract, true)}</span>`}</th></tr>`;
     group = key;
     const sub = e.subcontractor && e.subcontractor !== e.purpose && html` （委託先: ${e.subcontractor}）`;
-    return html`${head}<tr role="row"><th scope="row" role="rowheader">${e.category ?? noneHtml}</th><td role="cell" data-label="用途">${textHtml(e.purpose, true)}${sub}</td><td role="cell" class="num" data-label="金額（百万円）">${amountHtml(e.amount)}</td></tr>`;
+    return html`${head}<tr><th scope="row">${e.category ?? noneHtml}</th><td>${textHtml(e.purpose, true)}${sub}</td><td class="num">${amountHtml(e.amount)}</td></tr>`;
   });
-  return html`${rows}<tr role="row" class="is-total"><th scope="row" role="rowheader" colspan="2">計</th><td role="cell" class="num" data-label="金額（百万円）">${amountHtml(b.total)}</td></tr>`;
+  return html`${rows}<tr class="is-total"><th scope="row" colspan="2">計</th><td class="num">${amountHtml(b.total)}</td></tr>`;
 }
 
 /**
@@ -206,9 +202,9 @@ function contractsHtml(p: Payee): Html {
   }`;
 }
 
-/** Links to the numbered warnings about a row (⚠ 注意点n). */
-export function warningLinks(ns: readonly number[]): Html {
-  return html`${ns.map((n) => html`<a class="mark mark-warn" href="#warning-${n}">⚠ 注意点${n}</a>`)}`;
+/** Links to the numbered warnings about a row (⚠ 注意点n); `page`: the sheet page's URL, from another page. */
+export function warningLinks(ns: readonly number[], page = ''): Html {
+  return html`${ns.map((n) => html`<a class="mark mark-warn" href="${page}#warning-${n}">⚠ 注意点${n}</a>`)}`;
 }
 
 /**
@@ -217,14 +213,17 @@ export function warningLinks(ns: readonly number[]): Html {
  * payee of the sheet states any of them — a column of blanks on every row of a 170-payee sheet is page
  * weight with nothing in it.
  */
-export function payeeRows(payees: readonly Payee[], opts: { showReason: boolean; showContract: boolean; warningsOf: (p: Payee) => number[] }): Html {
+export function payeeRows(
+  payees: readonly Payee[],
+  opts: { showReason: boolean; showContract: boolean; warningsOf: (p: Payee) => number[]; warningPage?: string },
+): Html {
   return html`${payees.map(
     (p) =>
-      html`<tr role="row"><td role="cell" class="num" data-label="順位">${p.rank}</td><th scope="row" role="rowheader">${isValidCorporateNumber(p.corporateNumber) ? html`<a href="${payeeHref(p.corporateNumber)}">${p.name}</a>` : p.name}${partyDetails(p)}</th><td role="cell" class="code corp-no" data-label="法人番号">${p.corporateNumber ?? noneHtml}</td><td role="cell" class="note-col" data-label="業務概要">${contractsHtml(p)}</td><td role="cell" class="num" data-label="支出額（百万円）">${amountHtml(p.amount)}</td>${
+      html`<tr><td class="num">${p.rank}</td><th scope="row">${isValidCorporateNumber(p.corporateNumber) ? html`<a href="${payeeHref(p.corporateNumber)}">${p.name}</a>` : p.name}${partyDetails(p)}</th><td class="corp-no">${p.corporateNumber ?? noneHtml}</td><td class="note-col">${contractsHtml(p)}</td><td class="num">${amountHtml(p.amount)}</td>${
         opts.showContract &&
-        html`<td role="cell" data-label="契約方式等">${p.contractMethod ?? noneHtml}</td><td role="cell" class="num" data-label="入札者数">${numHtml(p.bidders)}</td><td role="cell" class="num" data-label="落札率">${rateHtml(p.winningBidRate)}</td>`
-      }<td role="cell" data-label="注意">${marksHtml(payeeMarks(p))}${warningLinks(opts.warningsOf(p))}</td>${
-        opts.showReason && html`<td role="cell" class="note-col" data-label="一者応札等の理由・改善策">${textHtml(p.singleBidReason, true)}</td>`
+        html`<td>${p.contractMethod ?? noneHtml}</td><td class="num">${numHtml(p.bidders)}</td><td class="num">${rateHtml(p.winningBidRate)}</td>`
+      }<td>${marksHtml(payeeMarks(p))}${warningLinks(opts.warningsOf(p), opts.warningPage)}</td>${
+        opts.showReason && html`<td class="note-col">${textHtml(p.singleBidReason, true)}</td>`
       }</tr>`,
   )}`;
 }
@@ -233,7 +232,7 @@ export function payeeRows(payees: readonly Payee[], opts: { showReason: boolean;
 export function indirectCostRows(items: readonly IndirectCost[]): Html {
   return html`${items.map(
     (x) =>
-      html`<tr role="row"><th scope="row" role="rowheader">${x.item ?? noneHtml}</th><td role="cell" data-label="区分">${x.label ?? noneHtml}</td><td role="cell" class="num" data-label="金額（百万円）">${amountHtml(x.amount)}</td></tr>`,
+      html`<tr><th scope="row">${x.item ?? noneHtml}</th><td>${x.label ?? noneHtml}</td><td class="num">${amountHtml(x.amount)}</td></tr>`,
   )}`;
 }
 
@@ -245,8 +244,8 @@ export function multiYearContractRows(list: readonly MultiYearContract[], opts: 
   return html`${list.map((c) => {
     const marks = payeeMarks(c);
     const other = [c.other === true && 'その他の契約', c.otherMultiYear === true && 'その他の契約（国庫債務負担行為等）'].filter(Boolean).join('・');
-    return html`<tr role="row"><td role="cell" data-label="ブロック">${c.block ?? noneHtml}</td><th scope="row" role="rowheader">${c.name ?? noneHtml}${partyDetails(c)}</th><td role="cell" class="code" data-label="法人番号">${c.corporateNumber ?? noneHtml}</td><td role="cell" class="note-col" data-label="契約概要">${textHtml(c.description, true)}</td><td role="cell" class="num" data-label="契約額（百万円）">${amountHtml(c.amount)}</td><td role="cell" data-label="契約方式等">${methodText(c.method, c.specificMethod) ?? noneHtml}</td><td role="cell" class="num" data-label="入札者数">${numHtml(c.bidders)}</td><td role="cell" class="num" data-label="落札率">${rateHtml(c.winningBidRate)}</td><td role="cell" data-label="注意">${marksHtml(marks)}${other}</td>${
-      opts.showReason && html`<td role="cell" class="note-col" data-label="一者応札等の理由・改善策">${textHtml(c.singleBidReason, true)}</td>`
+    return html`<tr><td>${c.block ?? noneHtml}</td><th scope="row">${c.name ?? noneHtml}${partyDetails(c)}</th><td class="code">${c.corporateNumber ?? noneHtml}</td><td class="note-col">${textHtml(c.description, true)}</td><td class="num">${amountHtml(c.amount)}</td><td>${methodText(c.method, c.specificMethod) ?? noneHtml}</td><td class="num">${numHtml(c.bidders)}</td><td class="num">${rateHtml(c.winningBidRate)}</td><td>${marksHtml(marks)}${other}</td>${
+      opts.showReason && html`<td class="note-col">${textHtml(c.singleBidReason, true)}</td>`
     }</tr>`;
   })}`;
 }

@@ -1,14 +1,18 @@
 /**
  * Shows each sheet chart's CSV button (p[data-chart-csv], src/components/charts/ChartCsvButton.astro) and
  * makes the file on click. The code that builds the CSV (chart-csv-download.ts, with src/lib/charts.ts)
- * loads only on the first click, so the page costs nothing until a reader asks for a file. A failure shows
- * the paragraph's data-error text in its role="status" span; the table on the page still has every value.
+ * loads only on the first click, so the page costs nothing until a reader asks for a file. The sheet's JSON
+ * is the one the page links in its head (once a page, not on every button). A failure says so in the
+ * paragraph's role="status" span; the table on the page still has every value.
  */
+import { ui } from '../i18n/ja.ts';
+
+const jsonUrl = document.querySelector<HTMLLinkElement>('link[rel="alternate"][type="application/json"]')?.href;
+
 function enhance(box: HTMLElement): void {
   const button = box.querySelector('button');
   const status = box.querySelector<HTMLElement>('[role="status"]');
   const chartId = box.dataset.chartCsv;
-  const jsonUrl = box.dataset.sheetJson;
   if (!button || !status || !chartId || !jsonUrl) return;
   let busy = false;
   button.addEventListener('click', async () => {
@@ -21,7 +25,7 @@ function enhance(box: HTMLElement): void {
       const { downloadChartCsv } = await import('./chart-csv-download.ts');
       await downloadChartCsv(jsonUrl, chartId);
     } catch (err) {
-      status.textContent = box.dataset.error ?? '';
+      status.textContent = ui.chart.downloadFailed;
       console.warn('chart CSV failed', chartId, err);
     } finally {
       busy = false;
@@ -33,5 +37,3 @@ function enhance(box: HTMLElement): void {
 
 for (const box of document.querySelectorAll<HTMLElement>('p[data-chart-csv]')) enhance(box);
 
-// A module, not a global script: its names stay its own.
-export {};

@@ -1,7 +1,7 @@
 /**
  * Accessibility of the built site (project-path build, BASE=/review-sheet-site/), in Chromium:
  * - axe-core finds no serious or critical violation on the home page, the richest sheet page of each
- *   source form, the list page linking the most sheets, the search page (with a query entered, so its
+ *   source form, a payee continuation page and a 費目・使途 page, the list page linking the most sheets, the search page (with a query entered, so its
  *   results are checked too), the longest payee profile and the newest year's rankings;
  * - on a 390 px wide phone none of them scrolls sideways (wide tables scroll inside their own box);
  * - none of them logs an error, fails a request or calls another origin.
@@ -54,6 +54,10 @@ const pages: { name: string; path: () => string; search?: boolean }[] = [
   // RS 5-4 contracts with the reason column, 5-3 lines under their payee, 資金の流れの補足情報 (予算事業ID 12).
   { name: 'sheet page (RS form, 5-4 contracts)', path: () => sheetPagePath(site, '2024-digital-rs12') },
   { name: 'sheet page (JUDGIT form)', path: () => sheetPagePath(site, richestSheetId('judgit')) },
+  // The payees past a sheet page's first 60, and the 費目・使途 tables of a sheet with over 20 payee blocks
+  // (src/lib/payee-pages.ts).
+  { name: 'payee continuation page', path: () => 'sheets/2019-mlit-0199/payees/2/' },
+  { name: '費目・使途 page', path: () => 'sheets/2024-soumu-rs860/blocks/' },
   {
     name: 'list page',
     path: () => {

@@ -131,8 +131,8 @@ describe('text sheet page: 000 サイバーセキュリティ情報共有推進�
     expect(row.match(/—/g)).toHaveLength(5);
     expect(row).not.toMatch(/>0</);
     // 計 of 2022 is a 0 the sheet wrote: shown as 0 with its exact 円 value.
-    expect(h).toContain('<data value="0" title="0円">0</data>');
-    expect(h).toContain('<data value="359000000" title="359,000,000円">359</data>');
+    expect(h).toContain('<data value="0">0</data>');
+    expect(h).toContain('<data value="359000000">359</data>');
     // Check marks as stated; past sheets not on the site are shown as numbers, not links.
     expect(text).toContain('2021（令和3）年度: 2021 総務 20 0083');
     // Every table has a caption and header cells with a scope.
@@ -176,10 +176,10 @@ describe('text sheet page: 000 サイバーセキュリティ情報共有推進�
   it('single-bidder and 落札率 ≥ 95% contracts carry text marks in the payee tables', () => {
     const all = html(pagePath);
     const h = all.slice(all.indexOf('<section id="payees"'), all.indexOf('<section id="warnings"'));
-    const hitachiRow = /<tr role="row">(?:(?!<\/tr>).)*株式会社日立製作所(?:(?!<\/tr>).)*<\/tr>/.exec(h)?.[0] ?? '';
+    const hitachiRow = /<tr>(?:(?!<\/tr>).)*株式会社日立製作所(?:(?!<\/tr>).)*<\/tr>/.exec(h)?.[0] ?? '';
     expect(pageText(hitachiRow)).toContain('一者応札');
     expect(pageText(hitachiRow)).toContain('落札率95%以上');
-    const nttRow = /<tr role="row">(?:(?!<\/tr>).)*エヌ・ティ・ティ・データ経営研究所<\/th>(?:(?!<\/tr>).)*<\/tr>/.exec(h)?.[0] ?? '';
+    const nttRow = /<tr>(?:(?!<\/tr>).)*エヌ・ティ・ティ・データ経営研究所<\/th>(?:(?!<\/tr>).)*<\/tr>/.exec(h)?.[0] ?? '';
     expect(nttRow).not.toBe('');
     expect(pageText(nttRow)).not.toContain('一者応札');
   });
@@ -197,10 +197,10 @@ describe('text sheet page: 000 サイバーセキュリティ情報共有推進�
     const h = html(pagePath);
     const boxes = scanTags(h).filter((t) => t.name === 'p' && 'data-chart-csv' in t.attrs);
     expect(boxes.map((t) => t.attrs['data-chart-csv'])).toEqual(['budget', 'activity-1', 'outcome-1', 'flow', 'payees']);
-    for (const t of boxes) {
-      expect(t.attrs['data-sheet-json']).toBe(`${site.base}data/sheets/${s.id}.json`);
-      expect('data-pagefind-ignore' in t.attrs).toBe(true);
-    }
+    // The sheet's JSON the buttons build the CSV from: the page's head links it once (not each button).
+    const alternate = scanTags(h).filter((t) => t.name === 'link' && t.attrs.rel === 'alternate' && t.attrs.type === 'application/json');
+    expect(alternate.map((t) => t.attrs.href)).toEqual([`${site.base}data/sheets/${s.id}.json`]);
+    for (const t of boxes) expect('data-pagefind-ignore' in t.attrs).toBe(true);
     const buttons = scanTags(h).filter((t) => t.name === 'button' && t.attrs.class === 'btn-link');
     expect(buttons).toHaveLength(5);
     for (const b of buttons) expect(b.attrs).toMatchObject({ type: 'button', hidden: '' });
@@ -287,8 +287,8 @@ describe('JUDGIT! sheet pages (real sample, sheets/judgit)', () => {
     expect(text).toContain('A の支出先（2018（平成30）年度の支出、支出額は百万円）');
     expect(text).toContain('2018（平成30）年度: 個人情報保護委員会 新30-0001');
     expect(text).toMatch(/定量的な目標が設定できない理由\s*本事業の成果は特定個人情報の適正な取扱いを確保することであり/);
-    // 予備費等 -0.623613 百万円 (2016) as stated, to the 円: exact in the value and its title, the table to 千円.
-    expect(h).toContain('<data value="-623613" title="-623,613円">-0.624</data>');
+    // 予備費等 -0.623613 百万円 (2016) as stated, to the 円: exact in the value (its title on hover), the table to 千円.
+    expect(h).toContain('<data value="-623613">-0.624</data>');
   });
 
   it('2023: the emptied アウトプット and アウトカム lists are "not in this source", not "none"', () => {
@@ -464,7 +464,7 @@ describe('home and lists', () => {
   });
 
   it('long lists are split into linked pages that together hold every sheet of the year once', () => {
-    const ids = (p: string) => [...html(p).matchAll(/<th scope="row" role="rowheader"><a href="[^"]*?\/sheets\/([^/"]+)\//g)].map((m) => m[1]!);
+    const ids = (p: string) => [...html(p).matchAll(/<th scope="row"><a href="[^"]*?\/sheets\/([^/"]+)\//g)].map((m) => m[1]!);
     const year = entryIds(site).filter((id) => id.startsWith('2024-'));
     const pages = ['years/2024/'];
     for (let n = 2; existsSync(fileOf(site.dist, `years/2024/${n}/`)); n++) pages.push(`years/2024/${n}/`);
@@ -489,14 +489,21 @@ describe('home and lists', () => {
     expect(existsSync(path.join(site.dist, '404.html'))).toBe(true);
   });
 
-  it('pages without charts carry no JavaScript (/ministries/ has only its sortable table)', () => {
-    const ministries = scanTags(html('ministries/')).filter((t) => t.name === 'script');
-    expect(ministries).toHaveLength(1);
+  it('pages without charts carry no chart code: only the layout\'s table script (/ministries/ and its sortable table)', () => {
+    // Every page loads the layout's one small module (src/scripts/stack-tables.ts: stacked tables' column
+    // labels and roles, exact values on hover), which the markup no longer repeats on every cell.
+    const layoutScript = (p: string) => scanTags(html(p)).filter((t) => t.name === 'script').map((t) => t.attrs.src ?? '');
+    const ministries = layoutScript('ministries/');
+    expect(ministries).toHaveLength(2);
     expect(html('ministries/')).toContain('data-sortable');
     expect(pageText(html('ministries/'))).toContain('予算額の合計（百万円）');
     for (const p of ['about/', '404.html']) {
-      const scripts = scanTags(html(p)).filter((t) => t.name === 'script');
-      expect(scripts, p).toEqual([]);
+      const scripts = layoutScript(p);
+      expect(scripts, p).toHaveLength(1);
+      expect(scripts[0], p).toMatch(/\/_astro\/BaseLayout\.astro_astro_type_script_index_0_lang\.[\w-]+\.js$/);
+      // It imports only the shared formatters (no chart.js, no chart renderer).
+      const code = readFileSync(path.join(site.dist, scripts[0]!.slice(site.base.length)), 'utf8');
+      expect([...code.matchAll(/from\s*["'`]\.\/([^"'`]+)["'`]/g)].map((m) => m[1]!.replace(/\.[\w-]+\.js$/, ''))).toEqual(['format']);
     }
   });
 });

@@ -1,5 +1,6 @@
 /**
- * Every non-empty cell of the spending tables 5-1 … 5-4 of the real subset is on its sheet page, in the
+ * Every non-empty cell of the spending tables 5-1 … 5-4 of the real subset is on its sheet's pages (the sheet
+ * page, and its continuation pages of payees and 費目・使途 when it has them), in the
  * form the page shows it: text as stated, amounts in 百万円 (exact decimals), 落札率 in percent, counts as
  * numbers, 法人種別 codes as stated. Flags (TRUE/FALSE, t/f) are shown only when set (as the words
  * "その他の契約" / "その他支出先"), so only set flags are looked for; 担当組織からの支出 is the flow table's
@@ -11,7 +12,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { builtSite, entryIds } from '../support/sites.ts';
-import { pageText } from '../support/site-text.ts';
+import { listFiles, pageText } from '../support/site-text.ts';
 import { isNoValue } from '../../scripts/lib/normalize/blank.ts';
 import { formatMillionYenNumber } from '../../src/lib/format.ts';
 
@@ -24,8 +25,11 @@ const pages = new Map<string, string>();
 function pageOf(rsId: string): string | null {
   if (!pages.has(rsId)) {
     const id = entryIds(site).find((x) => x.endsWith(`-rs${rsId}`));
-    const file = id ? path.join(site.dist, 'sheets', id, 'index.html') : null;
-    pages.set(rsId, file && existsSync(file) ? squash(pageText(readFileSync(file, 'utf8'))) : '');
+    // The sheet page and the pages it continues on (its payees past the first 60, its 費目・使途 tables when
+    // they are many: src/lib/payee-pages.ts), all under /sheets/<id>/.
+    const dir = id ? path.join(site.dist, 'sheets', id) : null;
+    const files = dir && existsSync(path.join(dir, 'index.html')) ? listFiles(dir, '.html') : [];
+    pages.set(rsId, files.map((f) => squash(pageText(readFileSync(f, 'utf8')))).join(''));
   }
   return pages.get(rsId) || null;
 }
