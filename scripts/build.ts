@@ -36,13 +36,14 @@
  * (scripts/bench.ts). Prints the wall time of each step.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CONTENT_READY_ENV, CONTENT_READY_OK } from '../src/lib/content-ready.ts';
 import { CONVERT_RUN_ENV, readReport, REPORT_FILE } from '../src/lib/convert-report.ts';
 import { PARENT_FD_ENV } from './lib/parent-watch.ts';
+import { createProgress } from './lib/progress.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const astroBin = path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
@@ -243,12 +244,88 @@ const convert = run([path.join(root, 'scripts', 'convert.ts')], { ...process.env
     console.error(`build: the converter did not finish (exit ${code}); no site is built`);
     astroChild?.kill('SIGTERM');
   }
-  return finished('convert', code);
+  const step = finished('convert', code);
+  if (usable && !existsSync(path.join(staging, 'sheets'))) console.log('build: astro: loading the entries and bundling the scripts…');
+  return step;
 });
+/**
+ * Astro renders with --silent (a line per page is 52,000 lines); its progress is read from the staging
+ * folder instead: a sheet page is a folder under sheets/, counted against the entries the converter
+ * left. One line when rendering starts, a line each tenth or 10 s (scripts/lib/progress.ts), one when
+ * every sheet page is there (the other pages, the sheet JSON and the search index follow).
+ */
+function watchRendering(): () => void {
+  const sheetsOut = path.join(staging, 'sheets');
+  let progress: ReturnType<typeof createProgress> | null = null;
+  let total = 0;
+  /** When every sheet page was there; then a line every 10 s until Astro ends. */
+  let sheetsDoneAt: number | null = null;
+  const tick = (): void => {
+    if (!existsSync(sheetsOut)) return;
+    if (sheetsDoneAt !== null) {
+      if (seconds() - sheetsDoneAt < 10) return;
+      sheetsDoneAt = seconds();
+      console.log(`build: astro: finishing at ${seconds().toFixed(0)}s: ${writtenSoFar()}`);
+      return;
+    }
+    if (!progress) {
+      const entries = path.join(contentDir, 'sheets');
+      total = existsSync(entries) ? readdirSync(entries).filter((f) => f.endsWith('.md')).length : 0;
+      console.log(`build: astro: rendering pages (${total.toLocaleString('en-US')} sheet pages and the lists) at ${seconds().toFixed(1)}s…`);
+      progress = createProgress({ what: 'sheet pages', total, print: console.log, prefix: 'build: astro: ', now: () => seconds() * 1000 });
+    }
+    const rendered = readdirSync(sheetsOut).length;
+    progress.update(rendered);
+    if (total > 0 && rendered >= total) {
+      sheetsDoneAt = seconds();
+      console.log(`build: astro: ${total.toLocaleString('en-US')} sheet pages rendered at ${seconds().toFixed(1)}s; the other pages, the sheet JSON and the search index follow…`);
+    }
+  };
+  const timer = setInterval(tick, 1000);
+  // A last look when Astro ends, so a build quicker than the timer still says what it rendered.
+  return () => {
+    clearInterval(timer);
+    if (sheetsDoneAt === null) tick();
+  };
+}
+
+/** What the staging folder holds so far: pages, sheet JSON files, search index files. */
+function writtenSoFar(): string {
+  let pages = 0;
+  let json = 0;
+  let index = 0;
+  for (const e of readdirSync(staging, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile()) continue;
+    const top = path.relative(staging, e.parentPath).split(path.sep)[0];
+    if (top === 'pagefind') index += 1;
+    else if (top === 'data') json += 1;
+    else if (e.name === 'index.html') pages += 1;
+  }
+  const n = (x: number): string => x.toLocaleString('en-US');
+  return `${n(pages)} pages, ${n(json)} data files, ${n(index)} search index files written`;
+}
+
+/** Files and bytes under a folder of the new site, for the step lines ("search index: 1,234 files, 5.6 MB"). */
+function filesIn(dir: string): string {
+  let files = 0;
+  let bytes = 0;
+  for (const e of existsSync(dir) ? readdirSync(dir, { withFileTypes: true, recursive: true }) : []) {
+    if (!e.isFile()) continue;
+    files += 1;
+    bytes += statSync(path.join(e.parentPath, e.name)).size;
+  }
+  return `${files.toLocaleString('en-US')} files, ${(bytes / 2 ** 20).toFixed(1)} MB`;
+}
+
 const astroArgs = [astroBin, 'build', '--silent', ...(process.env.ASTRO_CONFIG ? ['--config', process.env.ASTRO_CONFIG] : [])];
-const astro = run(astroArgs, { ...process.env, OUT_DIR: staging, [CONTENT_READY_ENV]: ready }, (c) => (astroChild = c)).then((code) =>
-  finished('astro build + search index', code),
-);
+const stopWatching = watchRendering();
+const astro = run(astroArgs, { ...process.env, OUT_DIR: staging, [CONTENT_READY_ENV]: ready }, (c) => (astroChild = c)).then((code) => {
+  stopWatching();
+  if (code === 0 && existsSync(staging)) {
+    console.log(`build: search index: ${filesIn(path.join(staging, 'pagefind'))}; sheet JSON: ${filesIn(path.join(staging, 'data'))}`);
+  }
+  return finished('astro build + search index', code);
+});
 const [convertCode, astroCode] = await Promise.all([convert, astro]);
 rmSync(signals, { recursive: true, force: true });
 
@@ -258,6 +335,7 @@ if (siteBuilt) {
   try {
     const old = await swapIn();
     if (old) leftovers.push(old);
+    console.log(`build: swap: ${shown(outDir)} → ${siteFolder} (one rename of a link; the old site is deleted)`);
   } catch (err) {
     console.error(`build: could not put the new site in place (${(err as Error).message})`);
     code ||= 1;
