@@ -302,7 +302,7 @@ function writtenSoFar(): string {
     else if (e.name === 'index.html') pages += 1;
   }
   const n = (x: number): string => x.toLocaleString('en-US');
-  return `${n(pages)} pages, ${n(json)} data files, ${n(index)} search index files written`;
+  return `${n(pages)} pages, ${n(json)} data files, ${index === 0 ? 'the search index (written last)' : `${n(index)} search index files`} written`;
 }
 
 /** Files and bytes under a folder of the new site, for the step lines ("search index: 1,234 files, 5.6 MB"). */

@@ -59,14 +59,14 @@ const marked: Kind = (c) => ({ text: [squash(c.replace(/^'/, ''))] });
 const skip: Kind = () => null;
 const amounts = (...columns: string[]) => Object.fromEntries(columns.map((c) => [c, amount]));
 
-function walk(file: string, kinds: Record<string, Kind>): { cells: number; pagesSeen: number; missing: string[] } {
+function walk(file: string, kinds: Record<string, Kind>, pageFor = pageOf): { cells: number; pagesSeen: number; missing: string[] } {
   const { header, rows } = readTable(path.join(DIR, file));
   const missing: string[] = [];
   const seen = new Set<string>();
   let cells = 0;
   for (const { line, row } of rows) {
     const project = row['予算事業ID']!.trim();
-    const page = pageOf(project);
+    const page = pageFor(project);
     seen.add(project);
     for (const column of header.slice(KEY_COLUMNS)) {
       const cell = row[column] ?? '';
@@ -110,5 +110,19 @@ describe('every non-empty cell of 1-1 … 4-1 and 6-1 is on its project\'s sheet
     const { cells, pagesSeen, missing } = walk(file, kinds);
     process.stderr.write(`[rs-basic-cells] ${file}: ${cells} cells of ${pagesSeen} projects, ${missing.length} missing\n`);
     expect(missing).toEqual([]);
+  });
+
+  it('finds a cell missing from a page (projects 4 and 274 without 終了予定なし, 4 without its その他担当組織 局・庁)', () => {
+    const page = (project: string): Page | null => {
+      const p = pageOf(project);
+      return project === '4' || project === '274' ? { html: p!.html, text: p!.text.replaceAll('終了予定なし', '').replaceAll('戦略・組織', '') } : p;
+    };
+    expect(walk(TABLES[0]![1], TABLES[0]![2], page).missing).toEqual([
+      '1-1_RS_2024_基本情報_組織情報.csv line 3 (project 4) 局・庁（その他担当組織）: 戦略・組織 (looked for ["戦略・組織"])',
+    ]);
+    expect(walk(TABLES[1]![1], TABLES[1]![2], page).missing).toEqual([
+      '1-2_RS_2024_基本情報_事業概要等.csv line 3 (project 4) 終了予定なし: TRUE (looked for ["終了予定なし"])',
+      '1-2_RS_2024_基本情報_事業概要等.csv line 30 (project 274) 終了予定なし: TRUE (looked for ["終了予定なし"])',
+    ]);
   });
 });
