@@ -163,7 +163,12 @@ async function swapIn(): Promise<string | null> {
     // one gap, put right by the next build's recoverOutput).
     renameSync(outDir, aside);
     await pausePoint('first-link');
-    renameSync(newLink, outDir);
+    try {
+      renameSync(newLink, outDir);
+    } catch (err) {
+      renameSync(aside, outDir);
+      throw err;
+    }
     return aside;
   }
   renameSync(newLink, outDir);
