@@ -10,7 +10,7 @@
  * nothing and never runs in CI.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readlinkSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -43,7 +43,12 @@ const dist = path.join(work, 'dist');
 // after the run (creating files right after deleting many is dearer on this disk: docs/BENCHMARKS.md).
 const trash = path.join(work, '.trash');
 await mkdir(trash, { recursive: true });
-for (const dir of [content, dist]) if (existsSync(dir)) await rename(dir, path.join(trash, `${path.basename(dir)}-${Date.now()}`));
+for (const dir of [content, dist]) {
+  if (!existsSync(dir)) continue;
+  // dist is a link to its site folder (scripts/build.ts): the folder goes aside too.
+  if (lstatSync(dir).isSymbolicLink()) await rename(path.resolve(work, readlinkSync(dir)), path.join(trash, `site-${Date.now()}`));
+  await rename(dir, path.join(trash, `${path.basename(dir)}-${Date.now()}`));
+}
 
 const report = path.join(work, '.build-report.json');
 await rm(report, { force: true });

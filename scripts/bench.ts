@@ -18,7 +18,7 @@
  * dearer in system time (docs/BENCHMARKS.md), which would charge one run's clean-up to the next.
  * This is a benchmark, not a test: it asserts nothing and never runs in CI.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync, readlinkSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -61,6 +61,11 @@ async function moveAside(dir: string): Promise<void> {
   if (!existsSync(dir)) return;
   await mkdir(trash, { recursive: true });
   trashed += 1;
+  // dist is a link to its site folder (scripts/build.ts): the folder goes aside too, or the next build
+  // would delete it inside the time measured.
+  if (lstatSync(dir).isSymbolicLink()) {
+    await rename(path.resolve(path.dirname(dir), readlinkSync(dir)), path.join(trash, `${trashed}-${path.basename(path.dirname(dir))}-${path.basename(dir)}-site`));
+  }
   await rename(dir, path.join(trash, `${trashed}-${path.basename(path.dirname(dir))}-${path.basename(dir)}`));
 }
 

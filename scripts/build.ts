@@ -11,14 +11,21 @@
  *   entries (whole) and says so in its report (src/lib/convert-report.ts), the site is built from the
  *   entries, its data-quality page lists the failure, and the build exits non-zero. A converter that
  *   crashed or was stopped (no report from this run) builds no site.
- * - `dist/` always holds a complete site, the last good one or the new one: Astro builds into a staging
- *   folder beside it (`.dist-staging-<pid>`), which is renamed into place only once the build is complete
- *   (the old site is renamed aside first, `.dist-previous-<pid>`, and deleted after the swap). Deleting
- *   after creating also keeps what moving the old output aside was for: on this project's build machine
- *   (ext4 mounted with `discard`) creating files right after deleting many costs up to ten times the
- *   system time (docs/BENCHMARKS.md), and a build creates ≈ 18,000 files at a year of sheets. A build
- *   stopped between the swap's two renames is put right by the next build, which also removes what
- *   stopped builds left (after its own swap).
+ * - `dist/` always holds a complete site, the last good one or the new one, whatever the kill point:
+ *   `dist` is a symbolic link to a site folder beside it (`.dist-site-<pid>-<ms>`), and a new site replaces
+ *   the old one by one rename of a link over it, atomic on every POSIX file system. Astro builds into a
+ *   staging folder (`.dist-staging-<pid>`); once the build is complete it is renamed `.dist-site-…`, a
+ *   new link to it is made (`.dist-link-<pid>`) and renamed over `dist`; the old site folder is deleted
+ *   after. Two renames of folders (`dist` aside, staging in) left no `dist/` at all when the build was
+ *   killed between them; Linux's renameat2(RENAME_EXCHANGE) would swap two folders in one step, but
+ *   Node has no binding for it and coreutils on this machine and on GitHub's runners (9.1, 9.4) has no
+ *   `mv --exchange` (9.5+). Readers of `dist` follow the link: static servers, `astro preview`, the
+ *   tests, and actions/upload-pages-artifact (tar --dereference). Deleting after creating also keeps
+ *   the build fast: on this project's build machine (ext4 mounted with `discard`) creating files right
+ *   after deleting many costs up to ten times the system time (docs/BENCHMARKS.md), and a build creates
+ *   ≈ 18,000 files at a year of sheets. The next build removes what stopped builds left (after its own
+ *   swap). A `dist/` folder of an older build is moved aside once (`.dist-previous-<pid>`) for the first
+ *   link; a build stopped in that one gap is put right by the next build, which puts the folder back.
  * - Ctrl-C / SIGTERM / SIGHUP stop both steps (the signal is forwarded; SIGKILL after 10 s). Each step
  *   also stops by itself when this process is gone, even by SIGKILL (scripts/lib/parent-watch.ts), and
  *   under `npm run build` this process stops when npm is gone.
@@ -29,13 +36,14 @@
  * (scripts/bench.ts). Prints the wall time of each step.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CONTENT_READY_ENV, CONTENT_READY_OK } from '../src/lib/content-ready.ts';
 import { CONVERT_RUN_ENV, readReport, REPORT_FILE } from '../src/lib/convert-report.ts';
 import { PARENT_FD_ENV } from './lib/parent-watch.ts';
+import { createProgress } from './lib/progress.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const astroBin = path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
@@ -77,6 +85,9 @@ const outDir = path.resolve(root, process.env.OUT_DIR ?? 'dist');
 const outParent = path.dirname(outDir);
 const outName = path.basename(outDir);
 const staging = path.join(outParent, `.${outName}-staging-${process.pid}`);
+/** The folder the new site is kept in once complete; `dist` links to it. */
+const siteFolder = `.${outName}-site-${process.pid}-${Date.now()}`;
+const newLink = path.join(outParent, `.${outName}-link-${process.pid}`);
 const aside = path.join(outParent, `.${outName}-previous-${process.pid}`);
 const contentDir = path.resolve(root, process.env.CONTENT_DIR ?? 'content');
 /** A path as the reader typed it: relative to the project when inside it. */
@@ -91,20 +102,35 @@ function alive(pid: number): boolean {
   }
 }
 
+/** What `dist` is: absent, a folder (an older build's), or a link to a folder (its name, as linked). */
+function outputNow(): { kind: 'none' } | { kind: 'folder' } | { kind: 'link'; target: string } {
+  try {
+    const st = lstatSync(outDir);
+    return st.isSymbolicLink() ? { kind: 'link', target: readlinkSync(outDir) } : { kind: 'folder' };
+  } catch {
+    return { kind: 'none' };
+  }
+}
+
+/** What builds leave beside `dist`: staging folders, site folders, new links, sites set aside. */
+const leftName = new RegExp(`^\\.${outName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(staging|site|link|previous)(?:-(\\d+))?(?:-\\d+)?$`);
+
 /**
- * Puts right what a stopped build left: when it was stopped between the swap's two renames there is no
- * output but the previous site aside, which is put back. Returns the folders stopped builds left
- * (staging folders, sites set aside), to delete after this build's swap.
+ * Puts right what a stopped build left: when it was stopped in the one gap of a first link (an older
+ * build's `dist/` folder moved aside, the link not yet in place) there is no output but that folder,
+ * which is put back. Returns what stopped builds left (staging and site folders no link points to, new
+ * links, sites set aside), to delete after this build's swap.
  */
 function recoverOutput(): string[] {
-  const left = new RegExp(`^\\.${outName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(staging|previous)(?:-(\\d+))?$`);
   const found: { abs: string; kind: string; pid: number | null }[] = [];
   for (const f of existsSync(outParent) ? readdirSync(outParent) : []) {
-    const m = left.exec(f);
+    const m = leftName.exec(f);
     if (m) found.push({ abs: path.join(outParent, f), kind: m[1]!, pid: m[2] ? Number(m[2]) : null });
   }
-  const gone = found.filter((f) => f.pid === null || !alive(f.pid));
-  if (!existsSync(outDir)) {
+  const out = outputNow();
+  const live = out.kind === 'link' ? path.resolve(outParent, out.target) : null;
+  const gone = found.filter((f) => (f.pid === null || !alive(f.pid)) && f.abs !== live);
+  if (out.kind === 'none') {
     const back = gone.find((f) => f.kind === 'previous');
     if (back) {
       renameSync(back.abs, outDir);
@@ -115,16 +141,41 @@ function recoverOutput(): string[] {
   return gone.map((f) => f.abs);
 }
 
-/** Swaps the complete staging folder in: the old site aside, the new one in place. */
-function swapIn(): void {
-  const hadOld = existsSync(outDir);
-  if (hadOld) renameSync(outDir, aside);
-  try {
-    renameSync(staging, outDir);
-  } catch (err) {
-    if (hadOld) renameSync(aside, outDir);
-    throw err;
+/** For the kill-point tests: BUILD_TEST_PAUSE=<point> stops the build there until it is killed. */
+async function pausePoint(point: string): Promise<void> {
+  if (process.env.BUILD_TEST_PAUSE !== point) return;
+  console.log(`build: paused at ${point} (BUILD_TEST_PAUSE)`);
+  await new Promise(() => setInterval(() => {}, 60_000));
+}
+
+/**
+ * Swaps the complete staging folder in by one rename of a link over `dist`. Returns the old site's
+ * folder, to delete (null when there was none, or `dist` linked somewhere this build did not make).
+ */
+async function swapIn(): Promise<string | null> {
+  const before = outputNow();
+  renameSync(staging, path.join(outParent, siteFolder));
+  rmSync(newLink, { force: true });
+  symlinkSync(siteFolder, newLink, 'dir');
+  await pausePoint('swap');
+  if (before.kind === 'folder') {
+    // An older build's folder: a link cannot be renamed over a folder, so it is moved aside first (the
+    // one gap, put right by the next build's recoverOutput).
+    renameSync(outDir, aside);
+    await pausePoint('first-link');
+    try {
+      renameSync(newLink, outDir);
+    } catch (err) {
+      renameSync(aside, outDir);
+      throw err;
+    }
+    return aside;
   }
+  renameSync(newLink, outDir);
+  await pausePoint('swapped');
+  if (before.kind !== 'link') return null;
+  const old = path.resolve(outParent, before.target);
+  return path.dirname(old) === outParent && leftName.test(path.basename(old)) ? old : null;
 }
 
 const started = performance.now();
@@ -198,12 +249,88 @@ const convert = run([path.join(root, 'scripts', 'convert.ts')], { ...process.env
     console.error(`build: the converter did not finish (exit ${code}); no site is built`);
     astroChild?.kill('SIGTERM');
   }
-  return finished('convert', code);
+  const step = finished('convert', code);
+  if (usable && !existsSync(path.join(staging, 'sheets'))) console.log('build: astro: loading the entries and bundling the scripts…');
+  return step;
 });
+/**
+ * Astro renders with --silent (a line per page is 52,000 lines); its progress is read from the staging
+ * folder instead: a sheet page is a folder under sheets/, counted against the entries the converter
+ * left. One line when rendering starts, a line each tenth or 10 s (scripts/lib/progress.ts), one when
+ * every sheet page is there (the other pages, the sheet JSON and the search index follow).
+ */
+function watchRendering(): () => void {
+  const sheetsOut = path.join(staging, 'sheets');
+  let progress: ReturnType<typeof createProgress> | null = null;
+  let total = 0;
+  /** When every sheet page was there; then a line every 10 s until Astro ends. */
+  let sheetsDoneAt: number | null = null;
+  const tick = (): void => {
+    if (!existsSync(sheetsOut)) return;
+    if (sheetsDoneAt !== null) {
+      if (seconds() - sheetsDoneAt < 10) return;
+      sheetsDoneAt = seconds();
+      console.log(`build: astro: finishing at ${seconds().toFixed(0)}s: ${writtenSoFar()}`);
+      return;
+    }
+    if (!progress) {
+      const entries = path.join(contentDir, 'sheets');
+      total = existsSync(entries) ? readdirSync(entries).filter((f) => f.endsWith('.md')).length : 0;
+      console.log(`build: astro: rendering pages (${total.toLocaleString('en-US')} sheet pages and the lists) at ${seconds().toFixed(1)}s…`);
+      progress = createProgress({ what: 'sheet pages', total, print: console.log, prefix: 'build: astro: ', now: () => seconds() * 1000 });
+    }
+    const rendered = readdirSync(sheetsOut).length;
+    progress.update(rendered);
+    if (total > 0 && rendered >= total) {
+      sheetsDoneAt = seconds();
+      console.log(`build: astro: ${total.toLocaleString('en-US')} sheet pages rendered at ${seconds().toFixed(1)}s; the other pages, the sheet JSON and the search index follow…`);
+    }
+  };
+  const timer = setInterval(tick, 1000);
+  // A last look when Astro ends, so a build quicker than the timer still says what it rendered.
+  return () => {
+    clearInterval(timer);
+    if (sheetsDoneAt === null) tick();
+  };
+}
+
+/** What the staging folder holds so far: pages, sheet JSON files, search index files. */
+function writtenSoFar(): string {
+  let pages = 0;
+  let json = 0;
+  let index = 0;
+  for (const e of readdirSync(staging, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile()) continue;
+    const top = path.relative(staging, e.parentPath).split(path.sep)[0];
+    if (top === 'pagefind') index += 1;
+    else if (top === 'data') json += 1;
+    else if (e.name === 'index.html') pages += 1;
+  }
+  const n = (x: number): string => x.toLocaleString('en-US');
+  return `${n(pages)} pages, ${n(json)} data files, ${index === 0 ? 'the search index (written last)' : `${n(index)} search index files`} written`;
+}
+
+/** Files and bytes under a folder of the new site, for the step lines ("search index: 1,234 files, 5.6 MB"). */
+function filesIn(dir: string): string {
+  let files = 0;
+  let bytes = 0;
+  for (const e of existsSync(dir) ? readdirSync(dir, { withFileTypes: true, recursive: true }) : []) {
+    if (!e.isFile()) continue;
+    files += 1;
+    bytes += statSync(path.join(e.parentPath, e.name)).size;
+  }
+  return `${files.toLocaleString('en-US')} files, ${(bytes / 2 ** 20).toFixed(1)} MB`;
+}
+
 const astroArgs = [astroBin, 'build', '--silent', ...(process.env.ASTRO_CONFIG ? ['--config', process.env.ASTRO_CONFIG] : [])];
-const astro = run(astroArgs, { ...process.env, OUT_DIR: staging, [CONTENT_READY_ENV]: ready }, (c) => (astroChild = c)).then((code) =>
-  finished('astro build + search index', code),
-);
+const stopWatching = watchRendering();
+const astro = run(astroArgs, { ...process.env, OUT_DIR: staging, [CONTENT_READY_ENV]: ready }, (c) => (astroChild = c)).then((code) => {
+  stopWatching();
+  if (code === 0 && existsSync(staging)) {
+    console.log(`build: search index: ${filesIn(path.join(staging, 'pagefind'))}; sheet JSON: ${filesIn(path.join(staging, 'data'))}`);
+  }
+  return finished('astro build + search index', code);
+});
 const [convertCode, astroCode] = await Promise.all([convert, astro]);
 rmSync(signals, { recursive: true, force: true });
 
@@ -211,15 +338,16 @@ const siteBuilt = astroCode === 0 && !stopping && existsSync(staging);
 let code = stopping ? 128 + (os.constants.signals[stopping] ?? 0) : convertUnusable ? convertCode : astroCode || convertCode;
 if (siteBuilt) {
   try {
-    swapIn();
-    leftovers.push(aside);
+    const old = await swapIn();
+    if (old) leftovers.push(old);
+    console.log(`build: swap: ${shown(outDir)} → ${siteFolder} (one rename of a link; the old site is deleted)`);
   } catch (err) {
     console.error(`build: could not put the new site in place (${(err as Error).message})`);
     code ||= 1;
   }
 }
 // The staging folder of a build that did not complete, the old site, and what stopped builds left.
-for (const dir of [staging, ...leftovers]) rmSync(dir, { recursive: true, force: true });
+for (const dir of [staging, newLink, ...leftovers]) rmSync(dir, { recursive: true, force: true });
 const where = shown(outDir);
 if (!siteBuilt) console.log(`build: ${where} is left as it was`);
 if (inputsFailed.length > 0) {

@@ -20,6 +20,7 @@ import { RS_FIELD_TABLES } from './rs-csv/assemble.ts';
 import { readJudgitFile } from './judgit/index.ts';
 import { checkSheet } from './checks.ts';
 import { entryBody } from './entry-body.ts';
+import { createProgress } from './progress.ts';
 
 export interface ConvertOptions {
   sheetsDir: string;
@@ -119,7 +120,10 @@ export async function convertAll(opts: ConvertOptions): Promise<ConvertSummary> 
   /** Warnings per input, for the build report. */
   const warningsOf = new Map<string, { converted: number; withWarnings: number; warnings: number }>();
 
-  for (const unit of units) {
+  log(`convert: converting ${units.length.toLocaleString('en-US')} inputs from ${opts.sheetsDir} …`);
+  const progress = createProgress({ what: 'inputs', total: units.length, print: log, prefix: 'convert: ' });
+  for (const [done, unit] of units.entries()) {
+    progress.update(done, `${summary.converted.toLocaleString('en-US')} sheets`);
     let result: ReadResult;
     try {
       result = await readUnit(unit);

@@ -530,10 +530,17 @@ export const sheet = z.object({
   rsProjectId: z.number().int().nullable().default(null),
   /** URL of the official published sheet (JUDGIT `url`: the ministry's own file), when the source gives one; `null` otherwise. */
   sourceUrl: text.default(null),
-  /** 事業開始年度; `null` when unknown (RS 開始年度不明) or not stated. */
+  /** 事業開始年度 as stated; `null` when not stated (RS 開始年度不明 says why: `startYearUnknown`). */
   startYear: year.nullable(),
-  /** 事業終了(予定)年度; `null` when the sheet states none (RS 終了予定なし, or "-"). */
+  /** RS 開始年度不明 (the sheet says the start year is unknown); `false` when not set or not an RS sheet. */
+  startYearUnknown: z.boolean().default(false),
+  /** 事業終了(予定)年度 as stated; `null` when the sheet states none ("-", or RS 終了予定なし: `noPlannedEnd`). */
   endYear: year.nullable(),
+  /**
+   * RS 終了予定なし (no planned end); `false` when not set or not an RS sheet. Set beside a stated
+   * 事業終了(予定)年度 in 27 of the 252 shipped projects: both are kept, as the sheet states them.
+   */
+  noPlannedEnd: z.boolean().default(false),
   /**
    * The parts JUDGIT splits the 事業番号 into (its 事業番号1–5), as stated, `null` where a part is blank:
    * ["新27", "0025", null, null, null] or ["2021", "総務", "20", "0083", null]; `[]` for other forms.

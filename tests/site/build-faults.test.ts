@@ -5,11 +5,13 @@
  *   JSON file) costs only itself: every other page is built, the failures are on /data-quality/ and in
  *   the report, no stack trace is printed, and the build exits non-zero;
  * - builds killed at several points (SIGKILL of the process group, of the build process alone and of
- *   Astro alone; SIGINT) leave dist/ the last good site or the new one, never a mix, and content/ one
- *   run's entries; no process is left running; the next build recovers.
+ *   Astro alone; SIGINT; SIGKILL at each point of the swap, held there by BUILD_TEST_PAUSE) leave dist/
+ *   the last good site or the new one, never a mix, never absent, and content/ one run's entries; no
+ *   process is left running; the next build recovers. The one gap, a dist/ folder of an older build
+ *   moved aside for the first link, is put right by the next build.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -31,7 +33,7 @@ interface Build {
 }
 
 /** Starts `node scripts/build.ts` in a process group of its own, as a terminal starts a command. */
-function startBuild(sheetsDir: string, dir: string): Build {
+function startBuild(sheetsDir: string, dir: string, extraEnv: Record<string, string> = {}): Build {
   const child = spawn(process.execPath, ['scripts/build.ts'], {
     cwd: PROJECT_ROOT,
     detached: true,
@@ -42,6 +44,7 @@ function startBuild(sheetsDir: string, dir: string): Build {
       CONTENT_DIR: path.join(dir, 'content'),
       OUT_DIR: path.join(dir, 'dist'),
       ASTRO_TELEMETRY_DISABLED: '1',
+      ...extraEnv,
     },
   });
   let log = '';
@@ -191,8 +194,8 @@ describe('a build killed at any point', () => {
     else expect(files).toEqual(goodIds); // committed, not yet renamed: the next run or load finishes it
   }
 
-  async function killedBuild(how: string, kill: (b: Build) => Promise<void>, says?: RegExp): Promise<string> {
-    const b = startBuild(sheetsDir, dir);
+  async function killedBuild(how: string, kill: (b: Build) => Promise<void>, says?: RegExp, env: Record<string, string> = {}): Promise<string> {
+    const b = startBuild(sheetsDir, dir, env);
     await kill(b);
     const { log } = await b.done;
     if (says) {
@@ -212,6 +215,14 @@ describe('a build killed at any point', () => {
   /** Waits until Astro has written some pages into its staging folder, so the kill lands mid-render. */
   async function midRender(): Promise<void> {
     await until(() => readdirSync(dir).some((f) => f.startsWith('.dist-staging-') && existsSync(path.join(dir, f, 'sheets'))), 60_000);
+  }
+
+  /** SIGKILL of the process group once the build says it is held at a point of the swap. */
+  async function killAtPause(b: Build, point: string): Promise<void> {
+    let log = '';
+    b.child.stdout!.on('data', (d: Buffer) => (log += d));
+    expect(await until(() => log.includes(`build: paused at ${point}`), 120_000), `never reached ${point}`).toBe(true);
+    process.kill(-b.child.pid!, 'SIGKILL');
   }
 
   it('leaves dist/ and content/ complete and the next build recovers', { timeout: 300_000 }, async () => {
@@ -245,6 +256,12 @@ describe('a build killed at any point', () => {
         await new Promise((r) => setTimeout(r, 2000));
         b.child.kill('SIGINT');
       }, /build: SIGINT: stopping/));
+      // The swap: the site complete and renamed, its link made but not yet renamed over dist (the old
+      // site stays); then the link renamed over dist, the old site not yet deleted (the new one is in).
+      outcomes.push(await killedBuild('SIGKILL just before the swap', (b) => killAtPause(b, 'swap'), undefined, { BUILD_TEST_PAUSE: 'swap' }));
+      expect(version(dist)).toBe('old');
+      outcomes.push(await killedBuild('SIGKILL just after the swap', (b) => killAtPause(b, 'swapped'), undefined, { BUILD_TEST_PAUSE: 'swapped' }));
+      expect(version(dist)).toBe('new');
     } finally {
       process.stderr.write(`[build-faults] ${outcomes.join('; ')}\n`);
     }
@@ -253,6 +270,31 @@ describe('a build killed at any point', () => {
     expect(next.code, next.log).toBe(0);
     expectComplete(dist, goodIds);
     expect(version(dist)).toBe('new');
-    expect(readdirSync(dir).filter((f) => f.startsWith('.dist-'))).toEqual([]);
+    // dist is a link to the one site folder beside it; nothing else is left.
+    expect(lstatSync(dist).isSymbolicLink()).toBe(true);
+    expect(readdirSync(dir).filter((f) => f.startsWith('.dist-'))).toEqual([readlinkSync(dist)]);
+
+    // A dist/ folder from an older build is moved aside for the first link: a build killed in that one
+    // gap leaves no dist/, and the next build puts the folder back before anything else.
+    const site = path.join(dir, readlinkSync(dist));
+    unlinkSync(dist);
+    renameSync(site, dist);
+    retitle(rsDir, false);
+    const b = startBuild(sheetsDir, dir, { BUILD_TEST_PAUSE: 'first-link' });
+    await killAtPause(b, 'first-link');
+    await b.done;
+    expect(await until(() => !groupAlive(b.child.pid!), 15_000)).toBe(true);
+    expect(existsSync(dist)).toBe(false);
+    const after = await startBuild(sheetsDir, dir, { BUILD_TEST_PAUSE: 'swap' });
+    await killAtPause(after, 'swap'); // the folder is back before this build swaps anything
+    const { log } = await after.done;
+    expect(log).toMatch(/build: put back the site a stopped build had set aside \(\.dist-previous-\d+\)/);
+    expectComplete(dist, goodIds);
+    expect(lstatSync(dist).isDirectory()).toBe(true);
+    expect(version(dist)).toBe('new');
+    const last = await startBuild(sheetsDir, dir).done;
+    expect(last.code, last.log).toBe(0);
+    expect(version(dist)).toBe('old');
+    expect(readdirSync(dir).filter((f) => f.startsWith('.dist-'))).toEqual([readlinkSync(dist)]);
   });
 });

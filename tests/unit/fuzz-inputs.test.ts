@@ -6,7 +6,9 @@
  * new warning (or an error): a number at a place of the record that differs from the unmutated sample's,
  * or a number the sample's record does not hold anywhere.
  *
- * The seed and counts are fixed so a failure reproduces; FUZZ_SEED / FUZZ_COUNT explore further.
+ * The seeds and counts are fixed so a failure reproduces; the seeds listed are the ones at which a silent
+ * case was found and fixed (the default first). FUZZ_SEEDS (a list "1,5,9" or a range "1-30") and
+ * FUZZ_COUNT explore further.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +22,19 @@ import { readRsFolder } from '../../scripts/lib/rs-csv/index.ts';
 import { generateRsFolder } from '../../scripts/lib/bench/generate-rs.ts';
 import type { ReadResult } from '../../scripts/lib/read-result.ts';
 
-const SEED = Number(process.env.FUZZ_SEED ?? 20261203);
+/** `"1,5,9"` or `"1-30"`. */
+function seedList(text: string): number[] {
+  const range = /^(\d+)-(\d+)$/.exec(text.trim());
+  if (range) return Array.from({ length: Number(range[2]) - Number(range[1]) + 1 }, (_, i) => Number(range[1]) + i);
+  return text.split(',').map(Number);
+}
+/**
+ * Seeds 10, 12 and 20 found text sheets read silently with indicator rows out of order (each year
+ * twice); a sweep of seeds 1–40 found nothing else. The RS tables found nothing at seeds 1–40: only the
+ * first seed runs for them unless FUZZ_SEEDS is given.
+ */
+const SEEDS = seedList(process.env.FUZZ_SEEDS ?? process.env.FUZZ_SEED ?? '20261203,10,12,20');
+const RS_SEEDS = process.env.FUZZ_SEEDS || process.env.FUZZ_SEED ? SEEDS : SEEDS.slice(0, 1);
 const COUNT = Number(process.env.FUZZ_COUNT ?? 120);
 const TEXT = ['000_ef263abaeb28aada.txt', '004_b3591854bc0903ef.txt'];
 const root = mkdtempSync(join(tmpdir(), 'fuzz-inputs-'));
@@ -136,7 +150,47 @@ function silentChanges(base: Outcome, mutant: Outcome): string[] {
   return found;
 }
 
-describe(`fuzzed samples (seed ${SEED})`, () => {
+/**
+ * FUZZ_EXHAUSTIVE=1: every single-line mutant of the text samples, not a seeded pick — each line deleted,
+ * duplicated, swapped with the next, and each of its cells cut (≈ 40 s; 0 silent changes on 2026-12-03
+ * after the indicator-order and 予算内訳 fixes).
+ */
+describe.runIf(process.env.FUZZ_EXHAUSTIVE)('every single-line mutant of the text samples', () => {
+  it('converts or is named, and changes no number silently', { timeout: 600_000 }, async () => {
+    const problems: string[] = [];
+    for (const name of TEXT) {
+      const original = readFileSync(resolve('sheets/text', name), 'utf8');
+      const file = join(root, name);
+      writeFileSync(file, original);
+      const base = outcome(await readTextSheet(file, name), name);
+      const lines = original.split('\n');
+      const mutants: { text: string; what: string }[] = [];
+      for (let i = 0; i < lines.length - 1; i++) {
+        const del = [...lines];
+        del.splice(i, 1);
+        const dup = [...lines];
+        dup.splice(i, 0, lines[i]!);
+        const swap = [...lines];
+        [swap[i], swap[i + 1]] = [lines[i + 1]!, lines[i]!];
+        mutants.push({ text: del.join('\n'), what: `delete at line ${i + 1}` }, { text: dup.join('\n'), what: `duplicate at line ${i + 1}` }, { text: swap.join('\n'), what: `swap at line ${i + 1}` });
+        const cells = lines[i]!.split('\t');
+        for (let c = 0; cells.length > 1 && c < cells.length; c++) {
+          const cut = [...lines];
+          cut[i] = cells.filter((_, k) => k !== c).join('\t');
+          mutants.push({ text: cut.join('\n'), what: `cut-cell ${c} at line ${i + 1}` });
+        }
+      }
+      for (const m of mutants) {
+        if (m.text === original) continue;
+        writeFileSync(file, m.text);
+        for (const c of silentChanges(base, outcome(await readTextSheet(file, name), name))) problems.push(`${name} (${m.what}): ${c}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe.each(SEEDS)('fuzzed samples (seed %i)', (SEED) => {
   it(`${COUNT} text-sheet mutants each convert or are named, and change no number silently`, { timeout: 60_000 }, async () => {
     const rand = rng(SEED);
     const problems: string[] = [];
@@ -158,11 +212,12 @@ describe(`fuzzed samples (seed ${SEED})`, () => {
       }
     }
     expect(problems).toEqual([]);
-    // Some mutants break the sheet (a section heading deleted …); they are named, not read wrongly.
-    expect(named).toBeGreaterThan(0);
+    // Some mutants break the sheet (a section heading deleted …); they are named, not read wrongly. At
+    // the default seed some do; at others none may (seed 33: every mutant converts, none is named).
+    if (SEED === 20261203) expect(named).toBeGreaterThan(0);
   });
 
-  describe('RS tables', () => {
+  describe.runIf(RS_SEEDS.includes(SEED))('RS tables', () => {
     let src: string;
     beforeAll(async () => {
       src = join(root, 'rs-src');

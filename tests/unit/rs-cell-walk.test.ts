@@ -26,10 +26,6 @@ beforeAll(async () => {
 const rowYear = (row: Row) => Number(row['予算年度']);
 const itemsOf = (s: Sheet, row: Row) => s.budgetItems.filter((i) => i.year === rowYear(row));
 const budgetOf = (s: Sheet, row: Row) => s.budgets.filter((b) => b.year === rowYear(row));
-/** A flag column of 1-2 (TRUE/FALSE) that says the year beside it does not apply. */
-const yearFlag = (yearColumn: string, get: (s: Sheet) => number | null) => ({
-  find: (s: Sheet, v: string, row: Row) => (flag(v) ? get(s) === null : get(s) === year(row[yearColumn] ?? '')),
-});
 const method = (name: string) => ({ find: (s: Sheet, v: string) => flag(v) !== true || s.implementation.includes(name) });
 const amountIn = (kind: string) => oneOf((s, row) => itemsOf(s, row).filter((i) => i.kind === kind).map((i) => i.amount), yen);
 
@@ -52,10 +48,10 @@ export const SPECS: Record<string, { file: string; spec: TableSpec }> = {
       事業の概要: oneOf((s) => [s.overview]),
       事業概要URL: oneOf((s) => [s.overviewUrl]),
       事業区分: oneOf((s) => [s.category]),
-      事業開始年度: { find: (s, v, row) => s.startYear === (flag(row['開始年度不明']!) ? null : year(v)) },
-      開始年度不明: yearFlag('事業開始年度', (s) => s.startYear),
-      '事業終了（予定）年度': { find: (s, v, row) => s.endYear === (flag(row['終了予定なし']!) ? null : year(v)) },
-      終了予定なし: yearFlag('事業終了（予定）年度', (s) => s.endYear),
+      事業開始年度: { find: (s, v) => s.startYear === year(v) },
+      開始年度不明: { find: (s, v) => s.startYearUnknown === flag(v) },
+      '事業終了（予定）年度': { find: (s, v) => s.endYear === year(v) },
+      終了予定なし: { find: (s, v) => s.noPlannedEnd === flag(v) },
       主要経費: within((s) => [s.majorExpense]),
       備考: within((s) => [s.findings.remarks]),
       '実施方法ー直接実施': method('直接実施'),

@@ -145,3 +145,62 @@ describe('a payee table whose heading lost a cell (real R4 sample, block A)', ()
     expect(warned.find((w) => w.ref === 'A-1')!.message).toMatch(/^138行目（Aの1位の支出先）のセルの数（9）が137行目の見出し（8）と違うため/);
   });
 });
+
+describe('indicator rows out of order (real R4 sample: 活動, 単位当たりコスト, 成果)', () => {
+  const R4 = readFileSync(resolve('sheets/text/000_ef263abaeb28aada.txt'), 'utf8');
+  /** The sample with lines n and n + 1 (1-based) swapped. */
+  function swapped(n: number): string {
+    const lines = R4.split('\n');
+    [lines[n - 1], lines[n]] = [lines[n]!, lines[n - 1]!];
+    return lines.join('\n');
+  }
+  const layout = (r: SheetInput) => r.warnings!.filter((w) => w.code === 'layout' && w.section !== 'findings').map((w) => `${w.section}: ${w.message}`);
+
+  it('the sample reads one activity, one unit cost and one outcome with no layout warning', async () => {
+    const { records } = await read(R4);
+    const r = records[0]!;
+    expect(r.activities!.map((a) => a.values!.slice(0, 3).map((v) => [v.year, v.actual, v.planned]))).toEqual([[[2019, 1000, 500], [2020, 1200, 600], [2021, 2000, 1000]]]);
+    expect(r.unitCosts).toHaveLength(1);
+    expect(r.outcomes).toHaveLength(1);
+    expect(layout(r)).toEqual([]);
+  });
+
+  it('names a 当初見込み row above its 活動実績 row (fuzz: each year read twice, as two activities)', async () => {
+    const { records } = await read(swapped(28));
+    const r = records[0]!;
+    // Read as written: a second activity with the planned values only, before the named one…
+    expect(r.activities!.map((a) => a.values!.slice(0, 3).map((v) => [v.year, v.actual, v.planned]))).toEqual([
+      [[2019, null, 500], [2020, null, 600], [2021, null, 1000]],
+      [[2019, 1000, null], [2020, 1200, null], [2021, 2000, null]],
+    ]);
+    // …and named.
+    expect(layout(r)).toEqual(['activities: 28行目: 「当初見込み」の行の上に「活動実績」の行がないため(行の欠落か順序の崩れの可能性)、別の項目として読みました']);
+  });
+
+  it('names a 計算式 row above its 単位当たりコスト row, and a 目標値 row above its 成果実績 row', async () => {
+    expect(layout((await read(swapped(31))).records[0]!)).toEqual([
+      'unitCosts: 31行目: 「計算式」の行の上に「単位当たりコスト」の行がないため(行の欠落か順序の崩れの可能性)、別の項目として読みました',
+    ]);
+    expect(layout((await read(swapped(34))).records[0]!)).toEqual([
+      'outcomes: 34行目: 「目標値」の行の上に「成果実績」の行がないため(行の欠落か順序の崩れの可能性)、別の項目として読みました',
+    ]);
+  });
+});
+
+describe('a row after the 計 row of 予算内訳 (real R4 sample, the 活動内容 heading cell lost)', () => {
+  const R4 = readFileSync(resolve('sheets/text/000_ef263abaeb28aada.txt'), 'utf8');
+  const ACTIVITY = '活動内容 (アクティビ ティ)\t通信事業者や放送事業者';
+
+  it('keeps the row as written and names it, instead of two items with no amount silently', async () => {
+    expect(R4).toContain(ACTIVITY);
+    expect((await read(R4)).records[0]!.warnings!.filter((w) => w.section === 'budgetItems')).toEqual([]);
+    const { records } = await read(R4.replace(ACTIVITY, ACTIVITY.slice(ACTIVITY.indexOf('\t') + 1)));
+    const r = records[0]!;
+    expect(r.budgetItems!.map((b) => [b.year, b.item.slice(0, 8), b.amount])).toEqual([
+      [2022, '計', null], [2023, '計', null], [2022, '通信事業者や放送', null], [2023, '通信事業者や放送', null],
+    ]);
+    expect(r.warnings!.filter((w) => w.section === 'budgetItems').map((w) => w.message)).toEqual([
+      '26行目: 予算内訳の「計」の行(25行目)の後の行「通信事業者や放送事業者をはじめとする産業界の多様な主体が、脆弱性情報等を迅速に共有し、更なる効果的な対処に繋げる仕組みの確立。」を内訳として読みました(次の節の見出しが欠けている可能性)',
+    ]);
+  });
+});

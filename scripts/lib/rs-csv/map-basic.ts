@@ -44,7 +44,9 @@ export const overview: Mapper<'1-2'> = {
     overview: null,
     category: null,
     startYear: null,
+    startYearUnknown: false,
     endYear: null,
+    noPlannedEnd: false,
     majorExpenses: [],
     implementation: [],
     remarks: null,
@@ -86,8 +88,11 @@ export const overview: Mapper<'1-2'> = {
     const startUnknown = cell(row, '開始年度不明', flag, ctx, 'basics');
     const end = cell(row, '事業終了（予定）年度', year, ctx, 'basics');
     const noEnd = cell(row, '終了予定なし', flag, ctx, 'basics');
-    part.startYear = startUnknown === true ? null : start;
-    part.endYear = noEnd === true ? null : end;
+    // Years and flags are kept as stated: a year beside 終了予定なし is not dropped (27 shipped projects).
+    part.startYear = start;
+    part.startYearUnknown = startUnknown === true;
+    part.endYear = end;
+    part.noPlannedEnd = noEnd === true;
     part.remarks = text(row.get('備考'));
   },
 };

@@ -38,7 +38,11 @@ export interface OverviewPart {
   overview: string | null;
   category: string | null;
   startYear: number | null;
+  /** 開始年度不明 set. */
+  startYearUnknown: boolean;
   endYear: number | null;
+  /** 終了予定なし set. */
+  noPlannedEnd: boolean;
   majorExpenses: string[];
   implementation: string[];
   remarks: string | null;

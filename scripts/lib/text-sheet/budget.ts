@@ -158,6 +158,8 @@ export function readBudgetItems(ctx: Ctx, rows: Row[], start: number, end: numbe
     return [];
   }
   const items: BudgetItem[] = [];
+  /** The line of the 計 row, once read: the breakdown ends there. */
+  let totalLine: number | null = null;
   for (let i = start + 1; i < end; i++) {
     const row = rows[i]!;
     if (isBlankRow(row)) continue;
@@ -168,6 +170,13 @@ export function readBudgetItems(ctx: Ctx, rows: Row[], start: number, end: numbe
     const note = noteCol >= 0 ? plain(cells[noteCol]) : null;
     const raws = amountCols.map((a) => cells[a.col] ?? '');
     if (isNoValue(item) && raws.every((r) => isNoValue(r)) && note === null) continue;
+    // The 計 row closes the breakdown: a row after it is most likely the next section's, whose heading
+    // cell was lost (an 活動内容 text read as an item); it is kept as written, and named.
+    if (totalLine !== null) {
+      warn(ctx, 'layout', 'budgetItems', null,
+        `${row.line}行目: 予算内訳の「計」の行(${totalLine}行目)の後の行「${plain(item) ?? ''}」を内訳として読みました(次の節の見出しが欠けている可能性)`);
+    }
+    if (labelKey(item) === '計') totalLine = row.line;
     for (const [k, a] of amountCols.entries()) {
       items.push({
         year: a.year,

@@ -82,6 +82,14 @@ export function readIndicatorTable<T extends string, F extends string>(
       });
     }
     if (!current || field === spec.first || current.rows[field]) {
+      // An entry starts at its first row label; one that starts elsewhere means rows out of order (a
+      // 当初見込み row above its 活動実績, a label twice): its values would be read as a second entry
+      // over the same years, so the layout is named.
+      if (field !== spec.first) {
+        const firstLabel = Object.keys(spec.rowLabels).find((k) => spec.rowLabels[k] === spec.first) ?? spec.first;
+        warn(ctx, 'layout', spec.section, null,
+          `${row.line}行目: 「${row.cells[labelCol]}」の行の上に「${firstLabel}」の行がないため(行の欠落か順序の崩れの可能性)、別の項目として読みました`);
+      }
       current = { line: row.line, texts: {}, rows: {} };
       entries.push(current);
     }
