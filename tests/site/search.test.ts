@@ -36,8 +36,9 @@ interface CorpusPage {
   url: string;
   /** normalizeForMatch of the page's data-pagefind-body text, as the browser parses it. */
   text: string;
+  /** The page's search record (src/lib/pagefind.ts), as it states it. */
   filters: Record<string, string[]>;
-  sort: Record<string, string>;
+  sort: Record<string, number>;
 }
 
 let server: StaticServer;
@@ -146,7 +147,7 @@ beforeAll(async () => {
     if (file.includes(`${path.sep}pagefind${path.sep}`)) continue;
     const html = await readFile(file, 'utf8');
     const x = extractPage(html);
-    if (x) files.push({ file, url: urlPathOf(site.dist, site.base, file), filters: x.filters, sort: x.sort });
+    if (x) files.push({ file, url: urlPathOf(site.dist, site.base, file), filters: x.record!.filters, sort: x.record!.sort });
   }
   const { page, close } = await openPage(browser, server.url('search/'), { origin: server.origin });
   try {

@@ -1,9 +1,10 @@
 /**
  * Builds one part of the search index (one Pagefind index, see build-index.ts) into its folder:
  *
- * 1. For each page of the part: extracts its searchable text, filters, sort keys and metadata
- *    (extract-page.ts) and gives Pagefind the character words of the text (index-content.ts) with its
- *    filters, as a custom record in the part's language tag.
+ * 1. For each page of the part: takes its searchable text and the search record it states (filters,
+ *    sort keys and metadata, computed from the sheet's record: src/lib/pagefind.ts; extract-page.ts) and
+ *    gives Pagefind the character words of the text (index-content.ts) with the record's filters, as a
+ *    custom record in the part's language tag.
  * 2. Takes the index files from Pagefind in memory (getFiles) and writes them, each fragment replaced by
  *    ours: `content` becomes the page's readable text (the search page builds excerpts from it; the
  *    character words would only bloat the download), `meta` the page's metadata (kept out of the index, so
@@ -71,7 +72,6 @@ export interface PartResult {
   seconds: { add: number; build: number; write: number };
 }
 
-const NUMBER = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
 /**
  * The content of a page without text: Pagefind drops a record with no words (it writes no fragment for it),
  * but the page must still be listed when browsing by filters. No query produces this word (query words are
@@ -125,27 +125,24 @@ export async function buildPart(task: PartTask, source: AsyncIterable<PageInput>
       continue;
     }
     if (extracted === null) continue;
-    const sort: Record<string, number> = {};
-    for (const [key, raw] of Object.entries(extracted.sort)) {
-      if (NUMBER.test(raw) && Number.isFinite(Number(raw))) {
-        sort[key] = Number(raw);
-        sortKeys.add(key);
-      } else {
-        problems.push({ file, message: `data-pagefind-sort="${key}" is "${raw}", not a number: left out of that sort` });
-      }
+    const { record } = extracted;
+    if (record === null) {
+      problems.push({ file, message: 'the page has data-pagefind-body but no search record (src/components/PagefindAttributes.astro)' });
+      continue;
     }
-    for (const name of Object.keys(extracted.filters)) filterNames.add(name);
+    for (const key of Object.keys(record.sort)) sortKeys.add(key);
+    for (const name of Object.keys(record.filters)) filterNames.add(name);
     const { content, words } = indexContent(extracted.indexText, task.words);
     pages.set(url, {
       file,
       text: extracted.text,
       wordCount: words,
-      filters: extracted.filters,
-      meta: extracted.meta,
-      sort,
+      filters: record.filters,
+      meta: record.meta,
+      sort: record.sort,
     });
     const job = index
-      .addCustomRecord({ url, content: content || EMPTY_PAGE_WORD, language: task.language, filters: extracted.filters })
+      .addCustomRecord({ url, content: content || EMPTY_PAGE_WORD, language: task.language, filters: record.filters })
       .then((res) => {
         if (res.errors.length > 0) {
           problems.push({ file, message: `Pagefind: ${res.errors.join('; ')}` });

@@ -30,9 +30,9 @@ export interface SearchManifest {
   /** Pages indexed in all parts. */
   pages: number;
   parts: SearchPart[];
-  /** Sort keys found on the pages (`data-pagefind-sort`), the columns of every SortTable. */
+  /** Sort keys of the pages' search records (src/lib/pagefind.ts), the columns of every SortTable. */
   sortKeys: string[];
-  /** Filter names found on the pages (`data-pagefind-filter`). */
+  /** Filter names of the pages' search records. */
   filters: string[];
 }
 
