@@ -338,11 +338,13 @@ describe('search attributes', () => {
     expect(stated.meta.ministry).toBe('総務省');
   });
 
-  it('no other page has data-pagefind-body; header and footer are ignored', () => {
+  it('no other page has data-pagefind-body but a payee profile\'s first page; header and footer are ignored', () => {
     const sheetFiles = new Set(sheetPages.map(({ p }) => fileOf(site.dist, p)));
+    const payeeFirst = /[\\/]payees[\\/]\d{13}[\\/]index\.html$/;
     for (const file of listFiles(site.dist, '.html')) {
       const h = readFileSync(file, 'utf8');
-      if (!sheetFiles.has(file)) expect(h, file).not.toContain('data-pagefind-body');
+      if (payeeFirst.test(file)) expect(h.match(/data-search-record/g), file).toHaveLength(1);
+      else if (!sheetFiles.has(file)) expect(h, file).not.toContain('data-pagefind-body');
       expect(h, file).toMatch(/<header class="site-header" data-pagefind-ignore/);
       expect(h, file).toMatch(/<footer class="site-footer" data-pagefind-ignore/);
     }

@@ -15,6 +15,7 @@
  *   restore the form and the results; the form works as a plain GET form without JavaScript;
  * - the page loads only what search needs.
  */
+import { readdirSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -59,18 +60,25 @@ async function browserTexts(page: Page, urls: string[]): Promise<string[]> {
   return page.evaluate(
     async ({ urls, removed }) => {
       const parser = new DOMParser();
-      return Promise.all(
-        urls.map(async (u) => {
-          const doc = parser.parseFromString(await (await fetch(u)).text(), 'text/html');
-          let text = '';
-          for (const body of doc.querySelectorAll('[data-pagefind-body]')) {
-            const copy = body.cloneNode(true) as Element;
-            for (const el of copy.querySelectorAll(['[data-pagefind-ignore]', ...removed].join(','))) el.remove();
-            text += `${copy.textContent ?? ''}\n`;
-          }
-          return text;
-        }),
-      );
+      const texts: string[] = [];
+      // A few at a time: thousands of fetches at once fail in the browser.
+      for (let i = 0; i < urls.length; i += 50) {
+        texts.push(
+          ...(await Promise.all(
+            urls.slice(i, i + 50).map(async (u) => {
+              const doc = parser.parseFromString(await (await fetch(u)).text(), 'text/html');
+              let text = '';
+              for (const body of doc.querySelectorAll('[data-pagefind-body]')) {
+                const copy = body.cloneNode(true) as Element;
+                for (const el of copy.querySelectorAll(['[data-pagefind-ignore]', ...removed].join(','))) el.remove();
+                text += `${copy.textContent ?? ''}\n`;
+              }
+              return text;
+            }),
+          )),
+        );
+      }
+      return texts;
     },
     { urls, removed: REMOVED_ELEMENTS as string[] },
   );
@@ -156,10 +164,14 @@ beforeAll(async () => {
   } finally {
     await close();
   }
-  // Every sheet page is searchable, and only sheet pages.
-  expect(corpus.length).toBe(entryIds(site).length);
-  for (const id of entryIds(site)) expect(corpus.map((c) => c.url)).toContain(`${site.base}${sheetPagePath(site, id)}`);
-}, 180_000);
+  // Every sheet page is searchable, and every payee profile's first page (/payees/<法人番号>/), and no other.
+  const payees = readdirSync(path.join(site.dist, 'payees'));
+  expect(payees.length).toBeGreaterThan(100);
+  expect(corpus.length).toBe(entryIds(site).length + payees.length);
+  const urls = new Set(corpus.map((c) => c.url));
+  for (const id of entryIds(site)) expect(urls).toContain(`${site.base}${sheetPagePath(site, id)}`);
+  for (const n of payees) expect(urls).toContain(`${site.base}payees/${n}/`);
+}, 600_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -227,6 +239,22 @@ describe('recall and precision through the search page', () => {
     const found = await check(term);
     if (term === 'どこにもない語句の並び') expect(found).toBe(0);
     else expect(found, 'the sample sheets contain it').toBeGreaterThan(0);
+  });
+
+  it('finds a payee profile by its name and by its 法人番号, listed first, with the sheets naming it after it', async () => {
+    const hitachi = `${site.base}payees/7010001008844/`;
+    for (const term of ['日立製作所', '株式会社日立製作所', '7010001008844', '７０１０００１００８８４４']) {
+      const want = expected(term);
+      expect(want, term).toContain(hitachi);
+      expect(want.filter((u) => u.includes('/sheets/')).length, `${term}: sheets naming it`).toBeGreaterThan(3);
+      await page.goto(server.url(`search/${q(term)}`));
+      expect(await waitForResults(page)).toBe(want.length);
+      const first = page.locator('[data-search-results] > li').first();
+      expect(await first.locator('h3 a').getAttribute('href'), term).toBe(hitachi);
+      expect(await first.locator('h3 a').textContent()).toBe('株式会社日立製作所');
+      expect(await first.locator('.meta-line').textContent()).toBe('支出先法人番号 7010001008844');
+    }
+    expect(siteErrors(errors), JSON.stringify(errors, null, 2)).toEqual([]);
   });
 
   it('returns exactly the pages containing an 事業番号 as printed', async () => {
