@@ -187,7 +187,7 @@ function sampledTerms(pages: FixturePage[], n: number): string[] {
 let work: string;
 let pages: FixturePage[];
 let single: { dir: string; engine: SearchEngine; manifest: SearchManifest };
-let split: { dir: string; engine: SearchEngine; manifest: SearchManifest };
+let split: { dir: string; engine: SearchEngine; manifest: SearchManifest; builtParts: number[] };
 /** Split into parts, built with the word design that is not the default (both are kept for measuring). */
 let otherWords: { dir: string; engine: SearchEngine; manifest: SearchManifest };
 const OTHER_WORDS: SearchWords = DEFAULT_SEARCH_WORDS === 'chars' ? 'bigrams' : 'chars';
@@ -219,7 +219,7 @@ beforeAll(async () => {
   single = { dir: path.join(dist, 'pagefind'), engine: await openIndex(path.join(dist, 'pagefind')), manifest: one.manifest };
   const splitDir = path.join(work, 'split-pagefind');
   const three = await buildSearchIndex({ dist, outDir: splitDir, partSize: 15 });
-  split = { dir: splitDir, engine: await openIndex(splitDir), manifest: three.manifest };
+  split = { dir: splitDir, engine: await openIndex(splitDir), manifest: three.manifest, builtParts: three.builtParts };
   const otherDir = path.join(work, 'other-pagefind');
   const other = await buildSearchIndex({ dist, outDir: otherDir, partSize: 15, words: OTHER_WORDS });
   otherWords = { dir: otherDir, engine: await openIndex(otherDir), manifest: other.manifest };
@@ -230,24 +230,28 @@ afterAll(async () => {
 });
 
 describe('the index layout', () => {
-  it('writes one index below the part size and several parts above it', () => {
+  it('writes one index, built in one part below the part size and in several merged into one above it', () => {
     expect(single.manifest.parts).toEqual([{ path: '', pages: pages.length }]);
-    expect(split.manifest.parts.map((p) => p.path)).toEqual(['p1/', 'p2/', 'p3/']);
-    expect(split.manifest.parts.map((p) => p.pages)).toEqual(partSizes(pages.length, 15));
+    expect(split.builtParts).toEqual(partSizes(pages.length, 15));
+    expect(split.builtParts).toHaveLength(3);
+    expect(split.manifest.parts).toEqual([{ path: '', pages: pages.length }]);
     expect(split.manifest.pages).toBe(pages.length);
     expect(single.manifest.sortKeys).toEqual(['budget', 'rate', 'year']);
     expect(single.manifest.filters).toEqual(['一者応札', '年度', '府省庁']);
     expect(single.manifest.pagefind).toBe('1.6.0');
   });
 
-  it('keeps only what the search page loads: no Pagefind UI, script and wasm only in the first part', async () => {
-    const top = await readdir(single.dir);
-    expect(top.filter((f) => /pagefind-(ui|component-ui|modular-ui|highlight)/.test(f))).toEqual([]);
-    expect(top).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-worker.js', 'wasm.unknown.pagefind', 'search-manifest.json']));
-    expect(await readdir(path.join(split.dir, 'p1'))).toEqual(expect.arrayContaining(['pagefind.js', 'wasm.unknown.pagefind']));
-    const p2 = await readdir(path.join(split.dir, 'p2'));
-    expect(p2.filter((f) => /^(pagefind\.js|pagefind-worker\.js|wasm\.)/.test(f))).toEqual([]);
-    expect(p2).toEqual(expect.arrayContaining(['pagefind-entry.json', 'search-sorts.json', 'fragment', 'index']));
+  it('keeps only what the search page loads: no Pagefind UI; a merged index is laid out as one', async () => {
+    for (const dir of [single.dir, split.dir]) {
+      const top = await readdir(dir);
+      expect(top.filter((f) => /pagefind-(ui|component-ui|modular-ui|highlight)/.test(f))).toEqual([]);
+      expect(top.filter((f) => /^p\d+$/.test(f))).toEqual([]);
+      expect(top.filter((f) => f.endsWith('.pf_meta'))).toHaveLength(1);
+      expect(top).toEqual(
+        expect.arrayContaining(['pagefind.js', 'pagefind-worker.js', 'wasm.unknown.pagefind', 'search-manifest.json', 'search-sorts.json', 'fragment', 'index', 'filter']),
+      );
+      expect(await readdir(path.join(dir, 'fragment'))).toHaveLength(pages.length);
+    }
     expect((await readdir(path.dirname(single.dir))).filter((f) => /\.(tmp|old)-/.test(f))).toEqual([]);
   });
 
@@ -340,9 +344,9 @@ describe('pages streamed in as they are rendered (createIndexBuilder, as src/int
     const adds = (await rendered()).map((page) => builder.add(page));
     builder.setConcurrency(2);
     await Promise.all(adds);
-    const { manifest, problems } = await builder.finish();
+    const { manifest, builtParts, problems } = await builder.finish();
     expect(problems).toEqual([]);
-    expect(manifest.parts.map((p) => p.pages)).toEqual(partSizes(pages.length, 15));
+    expect(builtParts).toEqual(partSizes(pages.length, 15));
     const engine = await openIndex(outDir);
     for (const query of [...NAMED_TERMS, ...sampledTerms(pages, 20)]) {
       expect((await search(engine, outDir, { query })).sort(), `query ${JSON.stringify(query)}`).toEqual(expected(pages, query));
@@ -354,11 +358,11 @@ describe('pages streamed in as they are rendered (createIndexBuilder, as src/int
     const fewer = createIndexBuilder({ outDir: path.join(work, 'fewer'), expectedPages: 100, partSize: 25 });
     for (const page of all) await fewer.add(page);
     const a = await fewer.finish();
-    expect(a.manifest.parts.map((p) => p.pages)).toEqual([25, all.length - 25]);
+    expect(a.builtParts).toEqual([25, all.length - 25]);
     const more = createIndexBuilder({ outDir: path.join(work, 'more'), expectedPages: 20, partSize: 10 });
     for (const page of all) await more.add(page);
     const b = await more.finish();
-    expect(b.manifest.parts.map((p) => p.pages)).toEqual([10, all.length - 10]);
+    expect(b.builtParts).toEqual([10, all.length - 10]);
     expect(b.manifest.pages).toBe(all.length);
   }, 120_000);
 });

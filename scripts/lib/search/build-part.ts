@@ -9,7 +9,7 @@
  *    ours: `content` becomes the page's readable text (the search page builds excerpts from it; the
  *    character words would only bloat the download), `meta` the page's metadata (kept out of the index, so
  *    metadata words can never match a query) and `sort` its raw sort values. The bundle files the search
- *    page does not load are not written; the word index is re-split into smaller chunks. Which fragment is which page is read from Pagefind's private
+ *    page does not load are not written (build-index.ts merges the parts and re-splits the word index). Which fragment is which page is read from Pagefind's private
  *    fragment layout (pagefind-internals.ts, where every such dependency is kept and described).
  *
  * Runs in a worker thread (part-worker.ts), so that two parts can be built at once: the Pagefind service
@@ -22,7 +22,7 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { PagefindIndex } from 'pagefind';
 import { extractPage } from './extract-page.ts';
-import { encodeFragment, fragmentUrl, rechunkIndex, type Fragment } from './pagefind-internals.ts';
+import { encodeFragment, fragmentUrl, type Fragment } from './pagefind-internals.ts';
 import { indexContent } from './index-content.ts';
 import type { SearchWords } from '../../../src/lib/search-tokens.ts';
 import type { PageInput } from './page-queue.ts';
@@ -30,7 +30,7 @@ import type { PageInput } from './page-queue.ts';
 /** Files of Pagefind's bundle the search page does not use (Pagefind's own UIs). */
 const UNUSED_FILES = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
 /** Files only the first part needs: merged parts are read by the first part's pagefind.js and wasm. */
-const PRIMARY_ONLY = /^(pagefind\.js|pagefind-worker\.js|wasm\..*\.pagefind)$/;
+export const PRIMARY_ONLY = /^(pagefind\.js|pagefind-worker\.js|wasm\..*\.pagefind)$/;
 /** How many pages are handed to the Pagefind service at once (it reads the next while it indexes one). */
 const IN_FLIGHT = 8;
 /**
@@ -164,7 +164,8 @@ export async function buildPart(task: PartTask, source: AsyncIterable<PageInput>
   // than writing and reading fragments back, docs/BENCHMARKS.md; it is simpler on the disk).
   const { files: pagefindFiles } = await pagefindCall('getFiles', index.getFiles());
   await index.deleteIndex();
-  const files = rechunkIndex(pagefindFiles, INDEX_CHUNK_LOCATIONS);
+  // Pagefind's chunks are written as they are: mergeBundles (build-index.ts) re-splits the merged index.
+  const files = pagefindFiles;
   const built = performance.now();
 
   const sorts: [string, Record<string, number>][] = [];
