@@ -4,7 +4,8 @@
  *
  *   search-manifest.json          the SearchManifest below
  *   <part.path>pagefind.js …      Pagefind bundle(s); the first part's pagefind.js is the one loaded, the
- *                                 others are merged into it (mergeIndex)
+ *                                 others are merged into it (mergeIndex). The indexer writes one bundle
+ *                                 (parts are merged when built, build-index.ts); several still open.
  *   <part.path>search-sorts.json  the part's SortTable, fetched only when results are sorted by a key
  */
 
