@@ -222,9 +222,13 @@ describe('5. the word index', () => {
   });
 
   it('6. merges two indexes into one that finds what the whole index finds, at the same positions, filters included', async () => {
-    const { files: mergedFiles, pageNames } = mergeBundles(parts, 500);
+    const { files: mergedFiles, pageNames } = mergeBundles(parts, 500, (page) => page.startsWith('und-p2_'));
     const m = meta(mergedFiles);
     expect((m[1] as unknown[]).length).toBe(40);
+    // Short names, a profile's (here: the second part's pages) with PROFILE_MARK.
+    const names = [...pageNames.entries()];
+    expect(names).toHaveLength(40);
+    for (const [old, name] of names) expect(name, old).toMatch(old.startsWith('und-p2_') ? /^[0-9a-f]{4}-[0-9a-z]+$/ : /^[0-9a-f]{4}[0-9a-z]+$/);
     // Fragments renamed as the indexer renames them.
     const fragments = parts.flatMap((b) =>
       b.filter((f) => f.path.startsWith('fragment/')).map((f) => ({ path: `fragment/${pageNames.get(f.path.slice(9, -12))}.pf_fragment`, content: f.content })),

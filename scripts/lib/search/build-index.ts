@@ -346,10 +346,11 @@ async function readBundle(dir: string): Promise<BundleFile[]> {
  * (mergeBundles): a cold search then fetches one metadata file and one chunk per word, not one of each
  * per part. The fragments move into one folder, the first part's code files to the top.
  */
-async function mergeParts(tasks: PartTask[], tmp: string): Promise<Map<string, string>> {
+async function mergeParts(tasks: PartTask[], results: PartResult[], tmp: string): Promise<Map<string, string>> {
   const bundles = [];
   for (const t of tasks) bundles.push(await readBundle(t.dir));
-  const { files, pageNames } = mergeBundles(bundles, INDEX_CHUNK_LOCATIONS);
+  const profiles = new Set(results.flatMap((r) => r.profiles));
+  const { files, pageNames } = mergeBundles(bundles, INDEX_CHUNK_LOCATIONS, (page) => profiles.has(page));
   for (const sub of ['index', 'filter', 'fragment']) await mkdir(path.join(tmp, sub), { recursive: true });
   for (const f of files) await writeFile(path.join(tmp, ...f.path.split('/')), f.content);
   for (const t of tasks) {
@@ -372,7 +373,7 @@ async function writeIndex(results: PartResult[], tasks: PartTask[], tmp: string,
   const problems = results.flatMap((r) => r.problems);
   const keys = [...new Set(results.flatMap((r) => r.sortKeys))].sort();
   const version = await pagefindVersion(tasks[0]!.dir);
-  const pageNames = await mergeParts(tasks, tmp);
+  const pageNames = await mergeParts(tasks, results, tmp);
   const table: SortTable = { keys, pages: {} };
   for (const r of results) for (const [hash, sort] of r.sorts) table.pages[pageNames.get(hash)!] = keys.map((k) => sort[k] ?? null);
   await writeFile(path.join(tmp, SORTS_FILE), JSON.stringify(table));

@@ -65,6 +65,8 @@ export interface PartResult {
   pages: number;
   /** Result id (fragment hash) → the page's numeric sort values. */
   sorts: [string, Record<string, number>][];
+  /** Result ids (fragment hashes) of payee profiles (meta kind "payee"): named as such when merged. */
+  profiles: string[];
   sortKeys: string[];
   filterNames: string[];
   problems: PageProblem[];
@@ -169,6 +171,7 @@ export async function buildPart(task: PartTask, source: AsyncIterable<PageInput>
   const built = performance.now();
 
   const sorts: [string, Record<string, number>][] = [];
+  const profiles: string[] = [];
   const fragments: { name: string; bytes: Uint8Array }[] = [];
   const others: { file: string; bytes: Uint8Array }[] = [];
   const dirs = new Set<string>([task.dir]);
@@ -201,6 +204,7 @@ export async function buildPart(task: PartTask, source: AsyncIterable<PageInput>
     };
     writeFileSync(file, encodeFragment(fragment));
     sorts.push([name.replace(/\.pf_fragment$/, ''), page.sort]);
+    if (page.meta.kind === 'payee') profiles.push(name.replace(/\.pf_fragment$/, ''));
   }
   if (sorts.length !== pages.size) {
     throw new Error(`Pagefind made ${sorts.length} fragments for ${pages.size} pages in part ${task.part + 1}`);
@@ -211,6 +215,7 @@ export async function buildPart(task: PartTask, source: AsyncIterable<PageInput>
     part: task.part,
     pages: pages.size,
     sorts,
+    profiles,
     sortKeys: [...sortKeys],
     filterNames: [...filterNames],
     problems,

@@ -30,6 +30,7 @@
  */
 import { createHash } from 'node:crypto';
 import { constants, gunzipSync, gzipSync } from 'node:zlib';
+import { PROFILE_MARK } from '../../../src/components/search/manifest.ts';
 
 export const FRAGMENT_SIGNATURE = 'pagefind_dcd';
 
@@ -422,9 +423,14 @@ function decodeFilter(bytes: Uint8Array, file: string): { name: string; values: 
  * distinct language tags keep unique), each word's page lists joined in part order, the word index
  * split into chunks of about `limit` locations, each filter's values joined; pages and chunks get short
  * names. Fragments are not given nor returned: the caller renames them (pageNames). With one bundle, it
- * re-splits and renames that one.
+ * re-splits and renames that one. Pages for which `isProfile` holds get PROFILE_MARK in their name (the
+ * search page ranks them by it, src/components/search/search-engine.ts).
  */
-export function mergeBundles(bundles: readonly (readonly BundleFile[])[], limit: number): MergedBundle {
+export function mergeBundles(
+  bundles: readonly (readonly BundleFile[])[],
+  limit: number,
+  isProfile: (page: string) => boolean = () => false,
+): MergedBundle {
   if (bundles.length === 0) throw new Error('no bundle to merge');
   // A part without pages has an entry naming no language (and nothing else): it adds nothing.
   const languagesOf = (files: readonly BundleFile[]) => {
@@ -482,7 +488,7 @@ export function mergeBundles(bundles: readonly (readonly BundleFile[])[], limit:
   const tag = `${tagHash.digest('hex').slice(0, 4)}`;
   const pageNames = new Map<string, string>();
   pages.forEach((p, i) => {
-    const name = `${tag}${i.toString(36)}`;
+    const name = `${tag}${isProfile(p[0] as string) ? PROFILE_MARK : ''}${i.toString(36)}`;
     pageNames.set(p[0] as string, name);
     p[0] = name;
   });

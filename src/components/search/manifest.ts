@@ -14,6 +14,11 @@ import type { SearchWords } from '../../lib/search-tokens.ts';
 export const MANIFEST_FILE = 'search-manifest.json';
 export const SORTS_FILE = 'search-sorts.json';
 export const MANIFEST_FORMAT = 1;
+/**
+ * In a result id (a page's name in the index, build-index.ts), the mark of a payee profile: ids are a
+ * build tag and a base-36 number (letters and digits), a profile's with this between them.
+ */
+export const PROFILE_MARK = '-';
 
 export interface SearchPart {
   /** Folder of the bundle relative to `<base>pagefind/`: "" for a single index, else "p1/", "p2/" … */
