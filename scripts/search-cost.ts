@@ -10,19 +10,19 @@
  * `node scripts/build-search.ts` (OUT_DIR=…) rebuilds only its search index, to compare index designs on
  * the same pages.
  *
- * `--year N` adds what the same search would fetch on a site of N sheets, from a site indexed in one part
- * (scaledToParts: N in parts of at most DEFAULT_PART_SIZE pages; the estimate of docs/BENCHMARKS.md and
- * tests/site/search-cost.test.ts, from the sample site's real text), and the same with the term's own
- * word lists grown to a year's part (grownToParts; SEARCH_CHUNK_LOCATIONS as the index was built with).
+ * `--year N` adds what the same search would fetch on a site of N sheets, from a site indexed as one index
+ * (scaledToParts: one index of N sheets' pages, its metadata scaled by N / the site's sheets, as a year
+ * built in parts is merged into one; the estimate of tests/site/search-cost.test.ts, from the sample site's
+ * real text), and the same with the term's own word lists grown to a year (grownToParts;
+ * SEARCH_CHUNK_LOCATIONS as the index was built with).
  */
 import path from 'node:path';
 import { launchBrowser } from '../tests/support/browser.ts';
 import { serveDist } from '../tests/support/server.ts';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { folderSize } from './lib/bench/measure.ts';
 import { coldSearch, grownToParts, scaledToParts, type ColdSearch } from './lib/bench/search-cost.ts';
 import { INDEX_CHUNK_LOCATIONS } from './lib/search/build-part.ts';
-import { DEFAULT_PART_SIZE } from './lib/search/build-index.ts';
 import { MANIFEST_FILE, type SearchManifest } from '../src/components/search/manifest.ts';
 
 export const BENCH_TERMS = ['脆弱性', '補助金', '独立行政法人', '地方公共団体', '7010001008844'];
@@ -53,12 +53,13 @@ try {
   console.log(`words: ${manifest.words}, ${manifest.pages} pages in ${manifest.parts.length} part(s)`);
   let scale: ((c: ColdSearch) => string) | null = null;
   if (year !== null) {
-    if (!(year > 0) || manifest.parts.length !== 1) throw new Error('--year needs a positive number of sheets and a site indexed in one part');
-    const parts = Math.ceil(year / DEFAULT_PART_SIZE);
+    if (!(year > 0) || manifest.parts.length !== 1) throw new Error('--year needs a positive number of sheets and a site indexed as one index');
+    // The index grows with the sheets (payee profiles too, whose number follows the sheets'): scaled by
+    // sheets. A year is built in parts and merged into one index (build-index.ts): one metadata file.
+    const sheets = readdirSync(path.join(dist, 'sheets')).length;
     scale = (c) => {
-      const partPages = Math.ceil(year / parts);
-      const y = scaledToParts(c, manifest.pages, partPages, parts);
-      const grown = grownToParts(c, path.join(dist, 'pagefind'), manifest.words, manifest.pages, partPages, parts, INDEX_CHUNK_LOCATIONS);
+      const y = scaledToParts(c, sheets, year, 1);
+      const grown = grownToParts(c, path.join(dist, 'pagefind'), manifest.words, sheets, year, 1, INDEX_CHUNK_LOCATIONS);
       return ` ${y.requests}, ${kb(y.bytes)} | ${kb(grown)} |`;
     };
   }

@@ -1,7 +1,9 @@
 /**
- * The search index contract: the Pagefind filters, sort keys and metadata every sheet page emits, as
- * values computed from the record (never from display strings). Emitted in one place
- * (src/components/PagefindAttributes.astro); the search page reads the same names. Do not rename.
+ * The search index contract: the Pagefind filters, sort keys and metadata of every searchable page, as
+ * values computed from the record (never from display strings). A page states them once, as its search
+ * record (searchRecord / payeeSearchRecord below, emitted by src/components/PagefindAttributes.astro as
+ * one JSON element); the indexer gives them to Pagefind as they are (scripts/lib/search/build-part.ts), and
+ * the search page reads the same names. Do not rename.
  *
  * Filters: 府省庁 (record ministry), 年度 (review fiscal year, Western, e.g. "2022"), 一者応札 (あり/なし).
  * Sorts (numbers as strings, so Pagefind sorts numerically): budget (settled year's 計 in integer 円),
@@ -13,6 +15,7 @@
  * rate (display, e.g. 90.5%), summary (the page's one-sentence summary).
  */
 import type { Sheet } from '../schema/sheet.ts';
+import { jsonForScriptElement } from './json-embed.ts';
 import { fiscalYearLabel } from './era.ts';
 import { formatPercentShort, formatYenShort } from './format.ts';
 import { executionReported, summarize } from './summary.ts';
@@ -54,4 +57,59 @@ export function pagefindValues(sheet: Sheet): PagefindValues {
       summary: s.sentence,
     },
   };
+}
+
+/**
+ * What the indexer takes from a searchable page besides its text: Pagefind's filters (several values a
+ * name), the numeric sort keys (a key without a value is left out) and the metadata the result list shows
+ * (`kind` is "payee" on a payee profile; absent on a sheet page).
+ */
+export interface SearchRecord {
+  filters: Record<string, string[]>;
+  sort: Record<string, number>;
+  meta: Record<string, string>;
+}
+
+/**
+ * The attribute of the page's one `<script type="application/json">` element that holds its SearchRecord
+ * (inside its data-pagefind-body; a script has no indexed text).
+ */
+export const SEARCH_RECORD_ATTRIBUTE = 'data-search-record';
+
+/** Metadata is one line in the result list: whitespace runs (a title's line break, U+3000) become one space. */
+const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** A sheet page's search record: pagefindValues, sort keys as numbers. */
+export function searchRecord(sheet: Sheet): SearchRecord {
+  const v = pagefindValues(sheet);
+  const sort: Record<string, number> = {};
+  for (const [key, value] of Object.entries(v.sorts)) if (value !== null) sort[key] = Number(value);
+  return {
+    filters: Object.fromEntries(Object.entries(v.filters).map(([k, value]) => [k, [value]])),
+    sort,
+    meta: Object.fromEntries(Object.entries(v.meta).map(([k, value]) => [k, oneLine(value)])),
+  };
+}
+
+/**
+ * A payee profile's search record (/payees/<法人番号>/): no filters or sort keys (it belongs to no single
+ * 府省庁 or year, so a filtered search leaves it out and a sorted one lists it last), its newest name as
+ * title, and how many sheet lines name it.
+ */
+export function payeeSearchRecord(payee: { corporateNumber: string; name: string; names: number; lines: number }): SearchRecord {
+  return {
+    filters: {},
+    sort: {},
+    meta: {
+      kind: 'payee',
+      title: oneLine(payee.name),
+      corporateNumber: payee.corporateNumber,
+      summary: `法人番号 ${payee.corporateNumber}。支出先として${payee.lines}件の記載${payee.names > 1 ? `（名称${payee.names}通り）` : ''}。`,
+    },
+  };
+}
+
+/** The JSON element's text (script-safe). */
+export function searchRecordJson(record: SearchRecord): string {
+  return jsonForScriptElement(record);
 }

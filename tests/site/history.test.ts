@@ -223,9 +223,10 @@ describe('search: a 法人番号 typed into the search box links its payee page'
       try {
         await page.waitForSelector('[data-search-payee]:not([hidden]) a', { timeout: 60_000 });
         expect(await page.$$eval('[data-search-payee] a', (as) => as.map((a) => a.getAttribute('href')))).toEqual(['/payees/9011101039249/']);
-        // The sheet results are the sheets listing it, as before.
+        // The results are the sheets listing it and its profile itself, listed first (search finds payee pages).
         await page.waitForSelector('[data-search-status][data-total]');
-        expect(Number(await page.getAttribute('[data-search-status]', 'data-total'))).toBe(records.filter((s) => s.payees.some((p) => p.corporateNumber === '9011101039249')).length);
+        expect(Number(await page.getAttribute('[data-search-status]', 'data-total'))).toBe(records.filter((s) => s.payees.some((p) => p.corporateNumber === '9011101039249')).length + 1);
+        expect(await page.locator('[data-search-results] > li h3 a').first().getAttribute('href')).toBe('/payees/9011101039249/');
         // Chromium reports a HEAD request whose (empty) body it never reads as net::ERR_ABORTED, though it
         // answered 200 (the link above is shown only when res.ok): not a site error (as in search.test.ts).
         expect(errors.filter((e) => !(e.kind === 'requestfailed' && e.text.endsWith('net::ERR_ABORTED')))).toEqual([]);

@@ -24,6 +24,7 @@ import { builtSite, entryIds, sheetPagePath, PROJECT_ROOT, SITES_ROOT } from '..
 import { fileOf, listFiles, pageText, scanTags } from '../support/site-text.ts';
 import { parseEntry } from '../../src/lib/entry-file.ts';
 import { sheet as sheetSchema, type Sheet } from '../../src/schema/sheet.ts';
+import type { SearchRecord } from '../../src/lib/pagefind.ts';
 import { loadSheet } from '../../src/lib/load-sheets.ts';
 import { chartCsv, listSheetCharts } from '../../src/lib/charts.ts';
 import { LIST_PAGE_SIZE } from '../../src/lib/list-pages.ts';
@@ -305,24 +306,26 @@ describe('JUDGIT! sheet pages (real sample, sheets/judgit)', () => {
 describe('search attributes', () => {
   const sheetPages = entryIds(site).map((id) => ({ id, p: sheetPagePath(site, id) }));
 
-  it('every sheet page has one data-pagefind-body and every filter, sort and meta key', () => {
+  /** The search record the page states (src/components/PagefindAttributes.astro), parsed. */
+  const statedRecord = (h: string): SearchRecord | null => {
+    const m = /<script type="application\/json" data-search-record>([^<]*)<\/script>/.exec(h);
+    return m ? (JSON.parse(m[1]!) as SearchRecord) : null;
+  };
+
+  it('every sheet page has one data-pagefind-body and one search record, its values from the record', () => {
     for (const { id, p } of sheetPages) {
       const h = html(p);
       expect(h.match(/data-pagefind-body/g), p).toHaveLength(1);
-      const tag = scanTags(h).find((t) => t.attrs['data-pagefind-sort'] !== undefined);
-      expect(tag, p).toBeDefined();
-      const a = tag!.attrs;
-      expect(a['data-pagefind-filter']).toBe('府省庁[data-pf-ministry], 年度[data-pf-year], 一者応札[data-pf-single-bidder]');
-      expect(a['data-pagefind-sort']).toBe('budget[data-pf-sort-budget], rate[data-pf-sort-rate], year[data-pf-sort-year]');
-      expect(a['data-pagefind-meta']).toContain('title[data-pf-title]');
+      expect(h.match(/data-search-record/g), p).toHaveLength(1);
+      const stated = statedRecord(h);
+      expect(Object.keys(stated!.filters).sort(), p).toEqual(['一者応札', '年度', '府省庁']);
       // year is always there; budget and rate are plain numbers, or absent when the sheet states none
       // (a stand-in number would sort as a real value; the search sorts absent values last).
-      expect(a['data-pf-sort-year']).toMatch(/^\d{4}$/);
-      for (const k of ['data-pf-sort-budget', 'data-pf-sort-rate']) {
-        if (a[k] !== undefined) expect(a[k], `${p} ${k}`).toMatch(/^\d+(\.\d+)?$/);
+      expect(stated!.sort.year, p).toBe(record(id).fiscalYear);
+      for (const k of ['budget', 'rate'] as const) {
+        if (stated!.sort[k] !== undefined) expect(String(stated!.sort[k]), `${p} ${k}`).toMatch(/^\d+(\.\d+)?$/);
       }
-      expect(['あり', 'なし']).toContain(a['data-pf-single-bidder']);
-      expect(a['data-pf-year']).toMatch(/^\d{4}$/);
+      expect(Object.keys(stated!.meta).sort(), p).toEqual(['budget', 'ministry', 'rate', 'summary', 'title', 'year']);
     }
   });
 
@@ -338,28 +341,28 @@ describe('search attributes', () => {
       ['2019-reconstruction-0020', '56000000', undefined],
     ];
     for (const [id, budget, rate] of expected) {
-      const a = scanTags(html(sheetPagePath(site, id))).find((t) => t.attrs['data-pagefind-sort'] !== undefined)!.attrs;
-      expect(a['data-pf-sort-budget'], id).toBe(budget);
-      expect(a['data-pf-sort-rate'], id).toBe(rate);
+      const stated = statedRecord(html(sheetPagePath(site, id)))!;
+      expect(stated.sort.budget, id).toBe(Number(budget));
+      expect(stated.sort.rate, id).toBe(rate === undefined ? undefined : Number(rate));
     }
   });
 
   it('values come from the record', () => {
     const s = findEntry((r) => r.source.file === 'text/000_ef263abaeb28aada.txt');
-    const a = scanTags(html(sheetPagePath(site, s.id))).find((t) => t.attrs['data-pagefind-sort'] !== undefined)!.attrs;
-    expect(a['data-pf-ministry']).toBe('総務省');
-    expect(a['data-pf-year']).toBe('2022');
-    expect(a['data-pf-single-bidder']).toBe('あり');
-    expect(a['data-pf-sort-budget']).toBe('359000000');
-    expect(a['data-pf-sort-rate']).toBe('0.91');
-    expect(a['data-pf-title']).toBe('サイバーセキュリティ情報共有推進事業');
+    const stated = statedRecord(html(sheetPagePath(site, s.id)))!;
+    expect(stated.filters).toEqual({ 府省庁: ['総務省'], 年度: ['2022'], 一者応札: ['あり'] });
+    expect(stated.sort).toEqual({ budget: 359000000, rate: 0.91, year: 2022 });
+    expect(stated.meta.title).toBe('サイバーセキュリティ情報共有推進事業');
+    expect(stated.meta.ministry).toBe('総務省');
   });
 
-  it('no other page has data-pagefind-body; header and footer are ignored', () => {
+  it('no other page has data-pagefind-body but a payee profile\'s first page; header and footer are ignored', () => {
     const sheetFiles = new Set(sheetPages.map(({ p }) => fileOf(site.dist, p)));
+    const payeeFirst = /[\\/]payees[\\/]\d{13}[\\/]index\.html$/;
     for (const file of listFiles(site.dist, '.html')) {
       const h = readFileSync(file, 'utf8');
-      if (!sheetFiles.has(file)) expect(h, file).not.toContain('data-pagefind-body');
+      if (payeeFirst.test(file)) expect(h.match(/data-search-record/g), file).toHaveLength(1);
+      else if (!sheetFiles.has(file)) expect(h, file).not.toContain('data-pagefind-body');
       expect(h, file).toMatch(/<header class="site-header" data-pagefind-ignore/);
       expect(h, file).toMatch(/<footer class="site-footer" data-pagefind-ignore/);
     }

@@ -9,12 +9,13 @@
  *   script …), takes textContent and applies the matching contract of src/lib/search-tokens.ts (NFKC,
  *   lower case, whitespace ignored; every space-separated term must occur). Every result is collected by
  *   following the pager, so the count shown and every page are checked;
- * - the same with the index split into parts (merged in the browser);
+ * - the same with the index built in parts (merged into one by the indexer);
  * - filters (府省庁, 年度) narrow exactly; sorting orders by the raw value;
  * - the state lives in the URL: submit, filter, sort and paging push URLs; reload and back/forward
  *   restore the form and the results; the form works as a plain GET form without JavaScript;
  * - the page loads only what search needs.
  */
+import { readdirSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,8 +37,9 @@ interface CorpusPage {
   url: string;
   /** normalizeForMatch of the page's data-pagefind-body text, as the browser parses it. */
   text: string;
+  /** The page's search record (src/lib/pagefind.ts), as it states it. */
   filters: Record<string, string[]>;
-  sort: Record<string, string>;
+  sort: Record<string, number>;
 }
 
 let server: StaticServer;
@@ -58,18 +60,25 @@ async function browserTexts(page: Page, urls: string[]): Promise<string[]> {
   return page.evaluate(
     async ({ urls, removed }) => {
       const parser = new DOMParser();
-      return Promise.all(
-        urls.map(async (u) => {
-          const doc = parser.parseFromString(await (await fetch(u)).text(), 'text/html');
-          let text = '';
-          for (const body of doc.querySelectorAll('[data-pagefind-body]')) {
-            const copy = body.cloneNode(true) as Element;
-            for (const el of copy.querySelectorAll(['[data-pagefind-ignore]', ...removed].join(','))) el.remove();
-            text += `${copy.textContent ?? ''}\n`;
-          }
-          return text;
-        }),
-      );
+      const texts: string[] = [];
+      // A few at a time: thousands of fetches at once fail in the browser.
+      for (let i = 0; i < urls.length; i += 50) {
+        texts.push(
+          ...(await Promise.all(
+            urls.slice(i, i + 50).map(async (u) => {
+              const doc = parser.parseFromString(await (await fetch(u)).text(), 'text/html');
+              let text = '';
+              for (const body of doc.querySelectorAll('[data-pagefind-body]')) {
+                const copy = body.cloneNode(true) as Element;
+                for (const el of copy.querySelectorAll(['[data-pagefind-ignore]', ...removed].join(','))) el.remove();
+                text += `${copy.textContent ?? ''}\n`;
+              }
+              return text;
+            }),
+          )),
+        );
+      }
+      return texts;
     },
     { urls, removed: REMOVED_ELEMENTS as string[] },
   );
@@ -146,7 +155,7 @@ beforeAll(async () => {
     if (file.includes(`${path.sep}pagefind${path.sep}`)) continue;
     const html = await readFile(file, 'utf8');
     const x = extractPage(html);
-    if (x) files.push({ file, url: urlPathOf(site.dist, site.base, file), filters: x.filters, sort: x.sort });
+    if (x) files.push({ file, url: urlPathOf(site.dist, site.base, file), filters: x.record!.filters, sort: x.record!.sort });
   }
   const { page, close } = await openPage(browser, server.url('search/'), { origin: server.origin });
   try {
@@ -155,10 +164,14 @@ beforeAll(async () => {
   } finally {
     await close();
   }
-  // Every sheet page is searchable, and only sheet pages.
-  expect(corpus.length).toBe(entryIds(site).length);
-  for (const id of entryIds(site)) expect(corpus.map((c) => c.url)).toContain(`${site.base}${sheetPagePath(site, id)}`);
-}, 180_000);
+  // Every sheet page is searchable, and every payee profile's first page (/payees/<法人番号>/), and no other.
+  const payees = readdirSync(path.join(site.dist, 'payees'));
+  expect(payees.length).toBeGreaterThan(100);
+  expect(corpus.length).toBe(entryIds(site).length + payees.length);
+  const urls = new Set(corpus.map((c) => c.url));
+  for (const id of entryIds(site)) expect(urls).toContain(`${site.base}${sheetPagePath(site, id)}`);
+  for (const n of payees) expect(urls).toContain(`${site.base}payees/${n}/`);
+}, 600_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -228,6 +241,22 @@ describe('recall and precision through the search page', () => {
     else expect(found, 'the sample sheets contain it').toBeGreaterThan(0);
   });
 
+  it('finds a payee profile by its name and by its 法人番号, listed first, with the sheets naming it after it', async () => {
+    const hitachi = `${site.base}payees/7010001008844/`;
+    for (const term of ['日立製作所', '株式会社日立製作所', '7010001008844', '７０１０００１００８８４４']) {
+      const want = expected(term);
+      expect(want, term).toContain(hitachi);
+      expect(want.filter((u) => u.includes('/sheets/')).length, `${term}: sheets naming it`).toBeGreaterThan(3);
+      await page.goto(server.url(`search/${q(term)}`));
+      expect(await waitForResults(page)).toBe(want.length);
+      const first = page.locator('[data-search-results] > li').first();
+      expect(await first.locator('h3 a').getAttribute('href'), term).toBe(hitachi);
+      expect(await first.locator('h3 a').textContent()).toBe('株式会社日立製作所');
+      expect(await first.locator('.meta-line').textContent()).toBe('支出先法人番号 7010001008844');
+    }
+    expect(siteErrors(errors), JSON.stringify(errors, null, 2)).toEqual([]);
+  });
+
   it('returns exactly the pages containing an 事業番号 as printed', async () => {
     expect(await check(await someProjectNumber())).toBeGreaterThan(0);
   });
@@ -236,14 +265,16 @@ describe('recall and precision through the search page', () => {
     for (const term of sampledTerms(8)) expect(await check(term)).toBeGreaterThan(0);
   });
 
-  it('returns exactly the same when the index is split into parts and merged in the browser', async () => {
+  it('returns exactly the same when the index is built in parts and merged into one', async () => {
     const work = await mkdtemp(path.join(os.tmpdir(), 'search-split-'));
     const dist = path.join(work, 'dist');
     let splitServer: StaticServer | undefined;
     try {
       await cp(site.dist, dist, { recursive: true });
-      const { manifest } = await buildSearchIndex({ dist, partSize: 100 });
-      expect(manifest.parts.length).toBe(Math.ceil(corpus.length / 100));
+      const { manifest, builtParts } = await buildSearchIndex({ dist, partSize: 1000 });
+      expect(builtParts.length).toBe(Math.ceil(corpus.length / 1000));
+      // Built in parts, merged into one index: one metadata file, as for an index built whole.
+      expect(manifest.parts).toEqual([{ path: '', pages: corpus.length }]);
       splitServer = await serveDist(dist, { base: site.base });
       const { page, errors, close } = await openPage(browser, splitServer.url('search/'), { origin: splitServer.origin });
       try {
@@ -258,7 +289,8 @@ describe('recall and precision through the search page', () => {
         page.on('request', (r) => requested.push(r.url()));
         await page.goto(splitServer.url(`search/${q('国', '&sort=budget-desc')}`));
         await waitForResults(page);
-        expect(requested.filter((u) => /\/pagefind\/p\d+\/search-sorts\.json$/.test(u)).length).toBe(manifest.parts.length);
+        expect(requested.filter((u) => /\/pagefind\/search-sorts\.json$/.test(u)).length).toBe(1);
+        expect(requested.filter((u) => /\.pf_meta$/.test(u)).length).toBe(1);
         expect(siteErrors(errors), JSON.stringify(errors, null, 2)).toEqual([]);
       } finally {
         await close();
@@ -267,7 +299,7 @@ describe('recall and precision through the search page', () => {
       await splitServer?.close();
       await rm(work, { recursive: true, force: true });
     }
-  });
+  }, 600_000);
 });
 
 describe('filters and order', () => {

@@ -1,13 +1,15 @@
 /**
  * What the indexer reads from a built page (scripts/lib/search/extract-page.ts) and the words it gives
- * Pagefind (scripts/lib/search/index-content.ts): Pagefind's markup rules (body, ignore, removed
- * elements, filter/sort/meta captures, weights), on pages made of real sample-sheet text.
+ * Pagefind (scripts/lib/search/index-content.ts): the body text by Pagefind's markup rules (body, ignore,
+ * removed elements), on pages made of real sample-sheet text, and the search record the page states.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractPage, parseCaptures } from '../../scripts/lib/search/extract-page.ts';
+import { extractPage } from '../../scripts/lib/search/extract-page.ts';
 import { indexContent } from '../../scripts/lib/search/index-content.ts';
+import { searchRecord, searchRecordJson } from '../../src/lib/pagefind.ts';
 import { charTokens, decodeToken, normalizeForMatch, textTokens } from '../../src/lib/search-tokens.ts';
+import { textSample } from '../support/sample-records.ts';
 
 const sheetLines = readFileSync(new URL('../../sheets/text/004_b3591854bc0903ef.txt', import.meta.url), 'utf8')
   .split('\n')
@@ -16,11 +18,13 @@ const sheetLines = readFileSync(new URL('../../sheets/text/004_b3591854bc0903ef.
 const titleLine = sheetLines.find((l) => l.startsWith('事業名'))!;
 const purposeLine = sheetLines.find((l) => l.startsWith('事業の目的'))!;
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const RECORD = { filters: { 府省庁: ['総務省'] }, sort: { year: 2016 }, meta: { title: 'M2Mセキュリティ実証事業' } };
+const recordElement = (json: string) => `<script type="application/json" data-search-record>${json}</script>`;
 
 function page(body: string, head = ''): string {
   return `<!DOCTYPE html><html lang="ja"><head><title>ページ題名</title>${head}</head><body>
 <header data-pagefind-ignore><nav><a href="/">ホーム</a></nav></header>
-<main data-pagefind-body>${body}</main>
+<main data-pagefind-body>${recordElement(searchRecordJson(RECORD))}${body}</main>
 <footer>フッター</footer></body></html>`;
 }
 
@@ -34,14 +38,12 @@ describe('extractPage', () => {
     const html = page(`<h1>M2Mセキュリティ実証事業</h1><table><tr>${cells.map((c) => `<td>${esc(c)}</td>`).join('')}</tr></table>
 <p>${esc(purposeLine.split('\t')[1]!)} &amp; 記号 &lt;p&gt;</p>`);
     const x = extractPage(html)!;
-    expect(x.language).toBe('ja');
     for (const c of cells) expect(x.text).toContain(c);
     expect(x.text).toContain(purposeLine.split('\t')[1]!.slice(0, 40));
     expect(x.text).toContain('& 記号 <p>');
-    expect(x.text).not.toMatch(/ホーム|フッター|ページ題名/);
+    expect(x.text).not.toMatch(/ホーム|フッター|ページ題名|総務省|2016/);
     // Table cells and blocks are separated by a space in the display text.
     expect(x.text).toContain(cells.join(' '));
-    expect(x.meta.title).toBe('M2Mセキュリティ実証事業');
   });
 
   it('leaves out data-pagefind-ignore text and the elements Pagefind always removes', () => {
@@ -55,39 +57,26 @@ describe('extractPage', () => {
     expect(normalizeForMatch(x.indexText)).toBe('残す本文末尾の本文');
   });
 
-  it('captures filters, sort keys and meta in the three Pagefind forms, also on ignored elements', () => {
-    const x = extractPage(
-      page(`<h1 data-pagefind-meta="title">サイバーセキュリティ情報共有推進事業</h1>
-<div hidden data-pagefind-ignore data-pf-m="総務省" data-pf-y="2022" data-pf-b="359000000"
-  data-pagefind-filter="府省庁[data-pf-m], 年度[data-pf-y], 一者応札:あり"
-  data-pagefind-sort="budget[data-pf-b], rate:0.9173"
-  data-pagefind-meta="budget[data-pf-b], summary:予算 359百万円, 執行率 91%"></div>
-<span data-pagefind-filter="府省庁">  総務省 </span><span data-pagefind-filter="府省庁">内閣官房</span>
-<span data-pagefind-ignore="all" data-pagefind-filter="府省庁">除外省</span>
-<span data-pagefind-sort="year">2022</span><p>本文</p>`),
-    )!;
-    expect(x.filters).toEqual({ 府省庁: ['総務省', '内閣官房'], 年度: ['2022'], 一者応札: ['あり'] });
-    expect(x.sort).toEqual({ budget: '359000000', rate: '0.9173', year: '2022' });
-    expect(x.meta).toEqual({
-      title: 'サイバーセキュリティ情報共有推進事業',
-      budget: '359000000',
-      summary: '予算 359百万円, 執行率 91%',
-    });
-    // The capture elements' own text is still body text unless ignored.
-    expect(x.text).toContain('総務省 内閣官房');
-    expect(x.text).not.toContain('除外省');
+  it('takes the search record a real sheet states, as the page writes it (script-safe JSON)', async () => {
+    const sheet = await textSample('000_ef263abaeb28aada.txt');
+    const x = extractPage(page('<p>本文</p>').replace(recordElement(searchRecordJson(RECORD)), recordElement(searchRecordJson(searchRecord(sheet)))))!;
+    expect(x.record).toEqual(searchRecord(sheet));
+    expect(x.record!.filters).toEqual({ 府省庁: ['総務省'], 年度: ['2022'], 一者応札: ['あり'] });
+    expect(x.record!.sort).toEqual({ budget: 359000000, rate: 0.91, year: 2022 });
+    expect(x.record!.meta.title).toBe('サイバーセキュリティ情報共有推進事業');
+    // Sheet text is escaped inside the element: "</script>" in a title stays in the value.
+    const hostile = { ...RECORD, meta: { title: '</script><p>注入</p>&amp;' } };
+    const y = extractPage(page('<p>本文</p>').replace(recordElement(searchRecordJson(RECORD)), recordElement(searchRecordJson(hostile))))!;
+    expect(y.record!.meta.title).toBe('</script><p>注入</p>&amp;');
+    expect(y.text).toBe('本文');
   });
 
-  it('skips a capture whose attribute is absent (no value, not an empty one)', () => {
-    const x = extractPage(page('<div data-pagefind-sort="budget[data-v], rate[data-r]" data-r="0.5"></div><p>本文</p>'))!;
-    expect(x.sort).toEqual({ rate: '0.5' });
-  });
-
-  it('takes the title from the first h1 in the body when no title meta is given', () => {
-    const x = extractPage(
-      '<html><body><h1>サイト名</h1><main data-pagefind-body><h1>M2Mセキュリティ実証事業</h1><h1>二つ目</h1></main></body></html>',
-    )!;
-    expect(x.meta.title).toBe('M2Mセキュリティ実証事業');
+  it('reports a page without a record as null, and a record of another shape as an error', () => {
+    expect(extractPage('<html><body><main data-pagefind-body><p>本文</p></main></body></html>')!.record).toBeNull();
+    const bad = (json: string) => () => extractPage(`<html><body><main data-pagefind-body>${recordElement(json)}</main></body></html>`);
+    expect(bad('{"filters":{},"sort":{"budget":"359百万円"},"meta":{}}')).toThrow(/sort key "budget" is "359百万円", not a number/);
+    expect(bad('{"filters":{"年度":"2022"},"sort":{},"meta":{}}')).toThrow(/filter "年度" is not a list of strings/);
+    expect(bad('[]')).toThrow(/not \{filters, sort, meta\}/);
   });
 
   it('joins the text of adjacent elements without a separator in the indexed text, as textContent does', () => {
@@ -99,26 +88,14 @@ describe('extractPage', () => {
   it('keeps the element stack as an HTML parser does: void elements, SVG self-closing, stray end tags, case', () => {
     const x = extractPage(
       page(`<P>前<br>後<img alt="画像"><hr>線</P><svg><path d="M0"/><text>図</text></svg><p>図の後</span></p>
-<DIV DATA-PAGEFIND-IGNORE>大文字の除外</DIV><p data-pagefind-meta="summary[data-s]" data-s="A&amp;B &lt;要約&gt;" data-s="二つ目">段落</p>`),
+<DIV DATA-PAGEFIND-IGNORE>大文字の除外</DIV><p>段落</p>`),
     )!;
     expect(x.text).toBe('前 後 線 図の後 段落');
-    // Attribute values have their entities decoded; of a repeated attribute the first counts.
-    expect(x.meta.summary).toBe('A&B <要約>');
   });
 
   it('copes with unclosed elements the way an HTML parser does', () => {
     const x = extractPage('<html><body><div data-pagefind-body><p>一つ目<p>二つ目<ul><li>項目1<li>項目2</ul></div><p>外')!;
     expect(x.text).toBe('一つ目 二つ目 項目1 項目2');
-  });
-});
-
-describe('parseCaptures', () => {
-  it('splits at commas, keeps an inline value to the end, reads attributes case-insensitively', () => {
-    expect(parseCaptures('title, image[SRC], other:a, b: c', { src: '/x.png' })).toEqual([
-      { key: 'title', value: null },
-      { key: 'image', value: '/x.png' },
-      { key: 'other', value: 'a, b: c' },
-    ]);
   });
 });
 

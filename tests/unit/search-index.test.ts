@@ -20,6 +20,7 @@ import { decodeFragment } from '../../scripts/lib/search/pagefind-internals.ts';
 import { openIndex, resultPath } from '../../scripts/lib/search/node-runtime.ts';
 import type { SearchEngine, SearchQuery } from '../../src/components/search/search-engine.ts';
 import type { SearchManifest, SortTable } from '../../src/components/search/manifest.ts';
+import { searchRecordJson, type SearchRecord } from '../../src/lib/pagefind.ts';
 import { DEFAULT_SEARCH_WORDS, normalizeForMatch, queryTerms, type SearchWords } from '../../src/lib/search-tokens.ts';
 
 const ROOT = new URL('../../', import.meta.url);
@@ -93,23 +94,25 @@ function fixturePages(): FixturePage[] {
   return pages;
 }
 
+/** A page's search record element, as src/components/PagefindAttributes.astro writes it. */
+function recordElement(record: SearchRecord): string {
+  return `<script type="application/json" data-search-record>${searchRecordJson(record)}</script>`;
+}
+
 function pageHtml(p: FixturePage): string {
-  const attrs = [
-    `data-pf-m="${esc(p.ministry)}"`,
-    `data-pf-y="${p.year}"`,
-    `data-pf-s="${p.single}"`,
-    p.budget !== null ? `data-pf-b="${p.budget}"` : '',
-    p.rate !== null ? `data-pf-r="${p.rate}"` : '',
-    `data-pf-t="${esc(p.title)}"`,
-  ].join(' ');
+  const sort: Record<string, number> = { year: Number(p.year) };
+  if (p.budget !== null) sort.budget = p.budget;
+  if (p.rate !== null) sort.rate = p.rate;
+  const record: SearchRecord = {
+    filters: { 府省庁: [p.ministry], 年度: [p.year], 一者応札: [p.single] },
+    sort,
+    meta: { title: p.title, ministry: p.ministry },
+  };
   const rows = p.cells.map((c) => `<tr><td>${esc(c)}</td></tr>`).join('\n');
   return `<!DOCTYPE html><html lang="ja"><head><title>${esc(p.title)}</title></head><body>
 <header data-pagefind-ignore><nav><a href="/">${BOILERPLATE}</a></nav></header>
 <main><article data-pagefind-body>
-<div hidden data-pagefind-ignore ${attrs}
-  data-pagefind-filter="府省庁[data-pf-m], 年度[data-pf-y], 一者応札[data-pf-s]"
-  data-pagefind-sort="budget[data-pf-b], rate[data-pf-r], year[data-pf-y]"
-  data-pagefind-meta="title[data-pf-t], ministry[data-pf-m]"></div>
+${recordElement(record)}
 <p data-pagefind-ignore>${IGNORED_MARKER}</p>
 <table>${rows}</table>
 </article></main><footer>${BOILERPLATE}</footer></body></html>`;
@@ -184,7 +187,7 @@ function sampledTerms(pages: FixturePage[], n: number): string[] {
 let work: string;
 let pages: FixturePage[];
 let single: { dir: string; engine: SearchEngine; manifest: SearchManifest };
-let split: { dir: string; engine: SearchEngine; manifest: SearchManifest };
+let split: { dir: string; engine: SearchEngine; manifest: SearchManifest; builtParts: number[] };
 /** Split into parts, built with the word design that is not the default (both are kept for measuring). */
 let otherWords: { dir: string; engine: SearchEngine; manifest: SearchManifest };
 const OTHER_WORDS: SearchWords = DEFAULT_SEARCH_WORDS === 'chars' ? 'bigrams' : 'chars';
@@ -216,7 +219,7 @@ beforeAll(async () => {
   single = { dir: path.join(dist, 'pagefind'), engine: await openIndex(path.join(dist, 'pagefind')), manifest: one.manifest };
   const splitDir = path.join(work, 'split-pagefind');
   const three = await buildSearchIndex({ dist, outDir: splitDir, partSize: 15 });
-  split = { dir: splitDir, engine: await openIndex(splitDir), manifest: three.manifest };
+  split = { dir: splitDir, engine: await openIndex(splitDir), manifest: three.manifest, builtParts: three.builtParts };
   const otherDir = path.join(work, 'other-pagefind');
   const other = await buildSearchIndex({ dist, outDir: otherDir, partSize: 15, words: OTHER_WORDS });
   otherWords = { dir: otherDir, engine: await openIndex(otherDir), manifest: other.manifest };
@@ -227,24 +230,28 @@ afterAll(async () => {
 });
 
 describe('the index layout', () => {
-  it('writes one index below the part size and several parts above it', () => {
+  it('writes one index, built in one part below the part size and in several merged into one above it', () => {
     expect(single.manifest.parts).toEqual([{ path: '', pages: pages.length }]);
-    expect(split.manifest.parts.map((p) => p.path)).toEqual(['p1/', 'p2/', 'p3/']);
-    expect(split.manifest.parts.map((p) => p.pages)).toEqual(partSizes(pages.length, 15));
+    expect(split.builtParts).toEqual(partSizes(pages.length, 15));
+    expect(split.builtParts).toHaveLength(3);
+    expect(split.manifest.parts).toEqual([{ path: '', pages: pages.length }]);
     expect(split.manifest.pages).toBe(pages.length);
     expect(single.manifest.sortKeys).toEqual(['budget', 'rate', 'year']);
     expect(single.manifest.filters).toEqual(['一者応札', '年度', '府省庁']);
     expect(single.manifest.pagefind).toBe('1.6.0');
   });
 
-  it('keeps only what the search page loads: no Pagefind UI, script and wasm only in the first part', async () => {
-    const top = await readdir(single.dir);
-    expect(top.filter((f) => /pagefind-(ui|component-ui|modular-ui|highlight)/.test(f))).toEqual([]);
-    expect(top).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-worker.js', 'wasm.unknown.pagefind', 'search-manifest.json']));
-    expect(await readdir(path.join(split.dir, 'p1'))).toEqual(expect.arrayContaining(['pagefind.js', 'wasm.unknown.pagefind']));
-    const p2 = await readdir(path.join(split.dir, 'p2'));
-    expect(p2.filter((f) => /^(pagefind\.js|pagefind-worker\.js|wasm\.)/.test(f))).toEqual([]);
-    expect(p2).toEqual(expect.arrayContaining(['pagefind-entry.json', 'search-sorts.json', 'fragment', 'index']));
+  it('keeps only what the search page loads: no Pagefind UI; a merged index is laid out as one', async () => {
+    for (const dir of [single.dir, split.dir]) {
+      const top = await readdir(dir);
+      expect(top.filter((f) => /pagefind-(ui|component-ui|modular-ui|highlight)/.test(f))).toEqual([]);
+      expect(top.filter((f) => /^p\d+$/.test(f))).toEqual([]);
+      expect(top.filter((f) => f.endsWith('.pf_meta'))).toHaveLength(1);
+      expect(top).toEqual(
+        expect.arrayContaining(['pagefind.js', 'pagefind-worker.js', 'wasm.unknown.pagefind', 'search-manifest.json', 'search-sorts.json', 'fragment', 'index', 'filter']),
+      );
+      expect(await readdir(path.join(dir, 'fragment'))).toHaveLength(pages.length);
+    }
     expect((await readdir(path.dirname(single.dir))).filter((f) => /\.(tmp|old)-/.test(f))).toEqual([]);
   });
 
@@ -337,9 +344,9 @@ describe('pages streamed in as they are rendered (createIndexBuilder, as src/int
     const adds = (await rendered()).map((page) => builder.add(page));
     builder.setConcurrency(2);
     await Promise.all(adds);
-    const { manifest, problems } = await builder.finish();
+    const { manifest, builtParts, problems } = await builder.finish();
     expect(problems).toEqual([]);
-    expect(manifest.parts.map((p) => p.pages)).toEqual(partSizes(pages.length, 15));
+    expect(builtParts).toEqual(partSizes(pages.length, 15));
     const engine = await openIndex(outDir);
     for (const query of [...NAMED_TERMS, ...sampledTerms(pages, 20)]) {
       expect((await search(engine, outDir, { query })).sort(), `query ${JSON.stringify(query)}`).toEqual(expected(pages, query));
@@ -351,11 +358,11 @@ describe('pages streamed in as they are rendered (createIndexBuilder, as src/int
     const fewer = createIndexBuilder({ outDir: path.join(work, 'fewer'), expectedPages: 100, partSize: 25 });
     for (const page of all) await fewer.add(page);
     const a = await fewer.finish();
-    expect(a.manifest.parts.map((p) => p.pages)).toEqual([25, all.length - 25]);
+    expect(a.builtParts).toEqual([25, all.length - 25]);
     const more = createIndexBuilder({ outDir: path.join(work, 'more'), expectedPages: 20, partSize: 10 });
     for (const page of all) await more.add(page);
     const b = await more.finish();
-    expect(b.manifest.parts.map((p) => p.pages)).toEqual([10, all.length - 10]);
+    expect(b.builtParts).toEqual([10, all.length - 10]);
     expect(b.manifest.pages).toBe(all.length);
   }, 120_000);
 });
@@ -422,22 +429,24 @@ describe('filters and order', () => {
 });
 
 describe('problems', () => {
-  it('reports a sort value that is not a number with the file, indexes the page without it, exits 1', async () => {
+  it('reports a page whose search record has a sort value that is not a number with the file, leaves it out, exits 1', async () => {
     const dist = path.join(work, 'bad');
     await mkdir(path.join(dist, 'sheets', 'x'), { recursive: true });
     await writeFile(
       path.join(dist, 'sheets', 'x', 'index.html'),
-      '<html lang="ja"><body><main data-pagefind-body><h1>題名</h1><span data-pagefind-sort="budget:359百万円"></span><span data-pagefind-sort="year:2022"></span>本文</main></body></html>',
+      `<html lang="ja"><body><main data-pagefind-body>${recordElement({ filters: {}, sort: { budget: '359百万円', year: 2022 } as unknown as Record<string, number>, meta: {} })}<h1>題名</h1>本文</main></body></html>`,
     );
+    await mkdir(path.join(dist, 'sheets', 'z'), { recursive: true });
+    await writeFile(path.join(dist, 'sheets', 'z', 'index.html'), '<html lang="ja"><body><main data-pagefind-body><h1>記録なし</h1></main></body></html>');
     const run = spawnSync(process.execPath, [new URL('scripts/build-search.ts', ROOT).pathname], {
       env: { ...process.env, OUT_DIR: dist },
       encoding: 'utf8',
     });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/sheets\/x\/index\.html: data-pagefind-sort="budget" is "359百万円", not a number/);
+    expect(run.stderr).toMatch(/sheets\/x\/index\.html: could not read the page: search sort key "budget" is "359百万円", not a number/);
+    expect(run.stderr).toMatch(/sheets\/z\/index\.html: the page has data-pagefind-body but no search record/);
     const manifest = JSON.parse(await readFile(path.join(dist, 'pagefind', 'search-manifest.json'), 'utf8')) as SearchManifest;
-    expect(manifest.pages).toBe(1);
-    expect(manifest.sortKeys).toEqual(['year']);
+    expect(manifest.pages).toBe(0);
   });
 
   it('exits 2 and names the folder when there is no built site', () => {
@@ -465,7 +474,7 @@ describe('problems', () => {
     const filler = `<p>${'前置き'.repeat(4000)}</p>`; // ≈36 KB of UTF-8 before the body
     await writeFile(
       path.join(dist, 'sheets', 'y', 'index.html'),
-      `<html lang="ja"><body><header data-pagefind-ignore>${filler}</header><main data-pagefind-body><h1>遅い本文</h1>本文の語句</main></body></html>`,
+      `<html lang="ja"><body><header data-pagefind-ignore>${filler}</header><main data-pagefind-body>${recordElement({ filters: {}, sort: {}, meta: {} })}<h1>遅い本文</h1>本文の語句</main></body></html>`,
     );
     const { manifest } = await buildSearchIndex({ dist });
     expect(manifest.pages).toBe(1);
@@ -480,7 +489,7 @@ describe('problems', () => {
       await mkdir(path.join(dist, 'sheets', dir), { recursive: true });
       await writeFile(
         path.join(dist, 'sheets', dir, 'index.html'),
-        `<html lang="ja"><body><main data-pagefind-body><span data-pagefind-filter="年度:2024"></span>${body}</main></body></html>`,
+        `<html lang="ja"><body><main data-pagefind-body>${recordElement({ filters: { 年度: ['2024'] }, sort: {}, meta: {} })}${body}</main></body></html>`,
       );
     }
     const { manifest, problems } = await buildSearchIndex({ dist });

@@ -16,7 +16,7 @@ import {
   decodeFragment,
   decodeIndexFile,
   fragmentUrl,
-  rechunkIndex,
+  mergeBundles,
   type BundleFile,
 } from '../../scripts/lib/search/pagefind-internals.ts';
 import { installFileFetch } from '../../scripts/lib/search/node-runtime.ts';
@@ -131,35 +131,74 @@ describe('4. page names', () => {
   });
 });
 
+/** Writes a bundle's files (and the fragments given) into `dir` and opens it with its own pagefind.js. */
+async function openBundleDir(dir: string, files: readonly BundleFile[]): Promise<PagefindModule & { search(term: string, options?: object): Promise<{ results: PagefindResult[] }> }> {
+  for (const f of files) {
+    await mkdir(path.dirname(path.join(dir, f.path)), { recursive: true });
+    await writeFile(path.join(dir, f.path), f.content);
+  }
+  const module = (await import(pathToFileURL(path.join(dir, 'pagefind.js')).href)) as PagefindModule;
+  await module.init();
+  return module;
+}
+
 describe('5. the word index', () => {
   /** 40 pages of 800 words from a small vocabulary: more than one of Pagefind's 20,000-location chunks. */
   const letters = 'abcdefghijklmnopqrstuvwxyz';
   const word = (n: number) => `${letters[n % 26]}${letters[Math.floor(n / 26) % 26]}${letters[Math.floor(n / 676) % 26]}`;
   const pages = Array.from({ length: 40 }, (_, p) => Array.from({ length: 800 }, (_, i) => word((i * 7 + p * 13) % 900)).join(' '));
   let files: BundleFile[];
+  /** The same pages built as two indexes (pages 0–24 and 25–39, as build-index.ts builds parts), with a filter. */
+  let parts: BundleFile[][];
+  const filterOf = (i: number) => ({ group: [i % 3 === 0 ? 'three' : 'other'] });
+
+  async function build(range: number[], language: string, filters: boolean): Promise<BundleFile[]> {
+    const { index } = await pagefind.createIndex({});
+    for (const i of range) {
+      await index!.addCustomRecord({ url: `/p${i}/`, content: pages[i]!, language, ...(filters ? { filters: filterOf(i) } : {}) });
+    }
+    const out = (await index!.getFiles()).files.map((f) => ({ path: f.path, content: f.content }));
+    await index!.deleteIndex();
+    return out;
+  }
 
   beforeAll(async () => {
-    const { index } = await pagefind.createIndex({});
-    for (const [i, content] of pages.entries()) await index!.addCustomRecord({ url: `/p${i}/`, content, language: 'und' });
-    files = (await index!.getFiles()).files.map((f) => ({ path: f.path, content: f.content }));
-    await index!.deleteIndex();
+    files = await build(pages.map((_, i) => i), 'und', false);
+    parts = [await build(pages.map((_, i) => i).slice(0, 25), 'und-p1', true), await build(pages.map((_, i) => i).slice(25), 'und-p2', true)];
   }, 60_000);
 
-  function meta(bundle: BundleFile[]): unknown[] {
+  function meta(bundle: readonly BundleFile[]): unknown[] {
     const entry = JSON.parse(Buffer.from(bundle.find((f) => f.path === 'pagefind-entry.json')!.content).toString('utf8')) as {
       languages: Record<string, { hash: string }>;
     };
-    const file = bundle.find((f) => f.path === `pagefind.${entry.languages.und!.hash}.pf_meta`)!;
+    const [info] = Object.values(entry.languages);
+    const file = bundle.find((f) => f.path === `pagefind.${info!.hash}.pf_meta`)!;
     return decodeIndexFile(file.content, file.path) as unknown[];
   }
+
+  /** Where each query is found: "/pN/@position", sorted. */
+  const wanted = (w: string) =>
+    pages.flatMap((p, i) => {
+      const ws = p.split(' ');
+      const q = w.split(' ');
+      const at = ws.findIndex((_, k) => q.every((x, j) => ws[k + j] === x));
+      return at < 0 ? [] : [`/p${i}/@${at}`];
+    });
+  const QUERIES = [word(0), word(450), `${word(7)} ${word(14)}`, word(899)];
 
   it("is read and re-split exactly as Pagefind splits it (same chunks, same from/to prefixes, same metadata)", () => {
     const original = meta(files);
     const chunks = original[2] as [string, string, string][];
     expect(chunks.length).toBeGreaterThan(1);
-    const same = meta(rechunkIndex(files, 20_000));
+    const merged = mergeBundles([files], 20_000);
+    const same = meta(merged.files);
     expect((same[2] as string[][]).map((c) => c.slice(0, 2))).toEqual(chunks.map((c) => c.slice(0, 2)));
-    expect([same[0], same[1], ...same.slice(3)]).toEqual([original[0], original[1], ...original.slice(3)]);
+    // Pages keep their order and fields; only their names are shorter.
+    const originalPages = original[1] as [string, ...unknown[]][];
+    expect((same[1] as [string, ...unknown[]][]).map(([name, ...rest]) => [name, ...rest])).toEqual(
+      originalPages.map(([name, ...rest]) => [merged.pageNames.get(name), ...rest]),
+    );
+    expect([same[0], ...same.slice(3)]).toEqual([original[0], ...original.slice(3)]);
     // Each chunk holds the words from its `from` to its `to`, sorted.
     const words = chunks.flatMap(([, , hash]) => {
       const f = files.find((x) => x.path === `index/${hash}.pf_index`)!;
@@ -171,26 +210,38 @@ describe('5. the word index', () => {
   });
 
   it('finds the same pages at the same positions from smaller chunks', async () => {
-    const small = rechunkIndex(files, 500);
+    const small = mergeBundles([files], 500).files;
     expect((meta(small)[2] as unknown[]).length).toBeGreaterThan((meta(files)[2] as unknown[]).length * 5);
-    const dir = path.join(work, 'small');
-    for (const f of small) {
-      await mkdir(path.dirname(path.join(dir, f.path)), { recursive: true });
-      await writeFile(path.join(dir, f.path), f.content);
-    }
-    const smallPagefind = (await import(pathToFileURL(path.join(dir, 'pagefind.js')).href)) as PagefindModule;
-    await smallPagefind.init();
-    for (const w of [word(0), word(450), `${word(7)} ${word(14)}`, word(899)]) {
-      const want = pages.flatMap((p, i) => {
-        const ws = p.split(' ');
-        const q = w.split(' ');
-        const at = ws.findIndex((_, k) => q.every((x, j) => ws[k + j] === x));
-        return at < 0 ? [] : [`/p${i}/@${at}`];
-      });
+    const smallPagefind = await openBundleDir(path.join(work, 'small'), [...small, ...files.filter((f) => /^(pagefind\.js|pagefind-worker\.js|wasm\.)/.test(f.path))]);
+    for (const w of QUERIES) {
+      // Fragments were not copied: positions and ids are enough (ids are the new page names).
       const { results } = await smallPagefind.search(`"${w}"`);
+      expect(results.length, w).toBe(wanted(w).length);
+      expect(wanted(w).length, w).toBeGreaterThan(0);
+    }
+  });
+
+  it('6. merges two indexes into one that finds what the whole index finds, at the same positions, filters included', async () => {
+    const { files: mergedFiles, pageNames } = mergeBundles(parts, 500, (page) => page.startsWith('und-p2_'));
+    const m = meta(mergedFiles);
+    expect((m[1] as unknown[]).length).toBe(40);
+    // Short names, a profile's (here: the second part's pages) with PROFILE_MARK.
+    const names = [...pageNames.entries()];
+    expect(names).toHaveLength(40);
+    for (const [old, name] of names) expect(name, old).toMatch(old.startsWith('und-p2_') ? /^[0-9a-f]{4}-[0-9a-z]+$/ : /^[0-9a-f]{4}[0-9a-z]+$/);
+    // Fragments renamed as the indexer renames them.
+    const fragments = parts.flatMap((b) =>
+      b.filter((f) => f.path.startsWith('fragment/')).map((f) => ({ path: `fragment/${pageNames.get(f.path.slice(9, -12))}.pf_fragment`, content: f.content })),
+    );
+    expect(fragments.every((f) => !f.path.includes('undefined'))).toBe(true);
+    const code = parts[0]!.filter((f) => /^(pagefind\.js|pagefind-worker\.js|wasm\.)/.test(f.path));
+    const merged = await openBundleDir(path.join(work, 'merged'), [...mergedFiles, ...fragments, ...code]);
+    for (const w of QUERIES) {
+      const { results } = await merged.search(`"${w}"`);
       const got = await Promise.all(results.map(async (r) => `${(await r.data()).url.replace(/^.*(\/p\d+\/)$/, '$1')}@${r.words[0]}`));
-      expect(got.sort(), w).toEqual(want.sort());
-      expect(want.length, w).toBeGreaterThan(0);
+      expect(got.sort(), w).toEqual(wanted(w).sort());
+      const three = await merged.search(`"${w}"`, { filters: { group: 'three' } });
+      expect(three.results.length, `${w} in group three`).toBe(wanted(w).filter((x) => Number(/\/p(\d+)\//.exec(x)![1]) % 3 === 0).length);
     }
   });
 });

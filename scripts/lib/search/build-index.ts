@@ -4,12 +4,14 @@
  * built site's files (buildSearchIndex: scripts/build-search.ts).
  *
  * 1. Pages with `data-pagefind-body` are split into parts of at most `partSize` pages, in the order they
- *    come (one part, written to `<outDir>/` itself, when the expected number fits). Pagefind holds every
+ *    come (one part when the expected number fits). Pagefind holds every
  *    page of an index in memory until it writes it, and needs most while writing (see DEFAULT_PART_SIZE),
- *    so each part is its own Pagefind index; the search page merges them in the browser (mergeIndex).
+ *    so each part is built as its own Pagefind index, and the parts are then merged into one
+ *    (mergeBundles, pagefind-internals.ts, which also re-splits the word index into small chunks and names
+ *    pages and chunks short): one metadata file and one chunk per word for a cold search.
  * 2. Each part is built (build-part.ts) in its own worker thread with its own Pagefind service, from its
  *    first page on; at most `concurrency` parts at once (see DEFAULT_CONCURRENCY), the others' pages wait.
- * 3. Writes each part's sort table and the manifest (src/components/search/manifest.ts).
+ * 3. Merges the parts, writes the sort table and the manifest (src/components/search/manifest.ts).
  * 4. Writes everything to a temporary folder and swaps it into place, so a failed run leaves the previous
  *    index untouched.
  */
@@ -28,6 +30,8 @@ import {
 } from '../../../src/components/search/manifest.ts';
 import type { SearchWords } from '../../../src/lib/search-tokens.ts';
 import { INDEX_WORDS } from './index-content.ts';
+import { INDEX_CHUNK_LOCATIONS, PRIMARY_ONLY } from './build-part.ts';
+import { mergeBundles, type BundleFile } from './pagefind-internals.ts';
 import type { PageProblem, PartResult, PartTask } from './build-part.ts';
 import type { PageInput } from './page-queue.ts';
 import type { PartMessage } from './part-worker.ts';
@@ -69,6 +73,8 @@ export interface BuildIndexOptions {
 
 export interface BuildIndexResult {
   manifest: SearchManifest;
+  /** Pages of each part the index was built in (merged into one index when there are several). */
+  builtParts: number[];
   /** Pages that were indexed with a problem (a sort value that is not a number …) or not at all. */
   problems: PageProblem[];
   /** Total bytes written under outDir. */
@@ -172,16 +178,15 @@ export function createIndexBuilder(options: IndexBuilderOptions): IndexBuilder {
   let concurrency = checkPositive(options.concurrency ?? DEFAULT_CONCURRENCY, 'concurrency');
   const log = options.log ?? (() => {});
   const sizes = partSizes(Math.max(1, options.expectedPages), partSize);
-  const single = sizes.length === 1;
   const tmp = `${outDir}.tmp-${process.pid}`;
   const ready = rm(tmp, { recursive: true, force: true }).then(() => mkdir(tmp, { recursive: true }));
   const runs: PartRun[] = sizes.map((_, p) => ({
     task: {
       part: p,
-      dir: path.join(tmp, single ? '' : `p${p + 1}/`),
+      dir: path.join(tmp, `p${p + 1}/`),
       // "und": Pagefind applies no stemming or segmentation. Each part gets its own tag because Pagefind
-      // names pages "<language>_<short hash>", and result ids must stay unique across merged parts.
-      language: single ? 'und' : `und-p${p + 1}`,
+      // names pages "<language>_<short hash>", and page names must stay unique across merged parts.
+      language: `und-p${p + 1}`,
       primary: p === 0,
       words: options.words ?? INDEX_WORDS,
     },
@@ -314,7 +319,7 @@ export function createIndexBuilder(options: IndexBuilderOptions): IndexBuilder {
         }
         if (failure) throw failure;
         const results = await Promise.all(runs.map((r) => r.result!));
-        return await writeIndex(results, runs.map((r) => r.task), tmp, outDir, single);
+        return await writeIndex(results, runs.map((r) => r.task), tmp, outDir);
       } finally {
         await abort();
       }
@@ -323,22 +328,60 @@ export function createIndexBuilder(options: IndexBuilderOptions): IndexBuilder {
   };
 }
 
-/** Writes the sort tables and the manifest into `tmp`, then swaps `tmp` into `outDir`. */
-async function writeIndex(results: PartResult[], tasks: PartTask[], tmp: string, outDir: string, single: boolean): Promise<BuildIndexResult> {
+/** The files of a part's bundle that mergeBundles reads (all but its fragments and code). */
+async function readBundle(dir: string): Promise<BundleFile[]> {
+  const files: BundleFile[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const rel = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+    if (rel === 'pagefind-entry.json' || rel.endsWith('.pf_meta') || rel.startsWith('index/') || rel.startsWith('filter/')) {
+      files.push({ path: rel, content: await readFile(path.join(dir, rel)) });
+    }
+  }
+  return files;
+}
+
+/**
+ * Merges the parts' bundles (each in its folder under `tmp`) into one bundle in `tmp` itself
+ * (mergeBundles): a cold search then fetches one metadata file and one chunk per word, not one of each
+ * per part. The fragments move into one folder, the first part's code files to the top.
+ */
+async function mergeParts(tasks: PartTask[], results: PartResult[], tmp: string): Promise<Map<string, string>> {
+  const bundles = [];
+  for (const t of tasks) bundles.push(await readBundle(t.dir));
+  const profiles = new Set(results.flatMap((r) => r.profiles));
+  const { files, pageNames } = mergeBundles(bundles, INDEX_CHUNK_LOCATIONS, (page) => profiles.has(page));
+  for (const sub of ['index', 'filter', 'fragment']) await mkdir(path.join(tmp, sub), { recursive: true });
+  for (const f of files) await writeFile(path.join(tmp, ...f.path.split('/')), f.content);
+  for (const t of tasks) {
+    const fragments = path.join(t.dir, 'fragment');
+    for (const file of existsSync(fragments) ? await readdir(fragments) : []) {
+      const name = pageNames.get(file.replace(/\.pf_fragment$/, ''));
+      if (name === undefined) throw new Error(`search part ${t.part + 1}: fragment ${file} is not a page of its index`);
+      await rename(path.join(fragments, file), path.join(tmp, 'fragment', `${name}.pf_fragment`));
+    }
+    for (const name of await readdir(t.dir)) {
+      if (PRIMARY_ONLY.test(name)) await rename(path.join(t.dir, name), path.join(tmp, name));
+    }
+    await rm(t.dir, { recursive: true, force: true });
+  }
+  return pageNames;
+}
+
+/** Merges the parts, writes the sort table and the manifest into `tmp`, then swaps `tmp` into `outDir`. */
+async function writeIndex(results: PartResult[], tasks: PartTask[], tmp: string, outDir: string): Promise<BuildIndexResult> {
   const problems = results.flatMap((r) => r.problems);
   const keys = [...new Set(results.flatMap((r) => r.sortKeys))].sort();
-  const parts: SearchPart[] = [];
-  for (const [i, r] of results.entries()) {
-    const table: SortTable = { keys, pages: {} };
-    for (const [hash, sort] of r.sorts) table.pages[hash] = keys.map((k) => sort[k] ?? null);
-    // The part's folder exists: build-part.ts writes its bundle there.
-    await writeFile(path.join(tasks[i]!.dir, SORTS_FILE), JSON.stringify(table));
-    parts.push({ path: single ? '' : `p${i + 1}/`, pages: r.pages });
-  }
+  const version = await pagefindVersion(tasks[0]!.dir);
+  const pageNames = await mergeParts(tasks, results, tmp);
+  const table: SortTable = { keys, pages: {} };
+  for (const r of results) for (const [hash, sort] of r.sorts) table.pages[pageNames.get(hash)!] = keys.map((k) => sort[k] ?? null);
+  await writeFile(path.join(tmp, SORTS_FILE), JSON.stringify(table));
+  const parts: SearchPart[] = [{ path: '', pages: results.reduce((n, r) => n + r.pages, 0) }];
   const manifest: SearchManifest = {
     format: MANIFEST_FORMAT,
     words: tasks[0]!.words,
-    pagefind: await pagefindVersion(tasks[0]!.dir),
+    pagefind: version,
     pages: parts.reduce((n, p) => n + p.pages, 0),
     parts,
     sortKeys: keys,
@@ -351,7 +394,7 @@ async function writeIndex(results: PartResult[], tasks: PartTask[], tmp: string,
   if (existsSync(outDir)) await rename(outDir, old);
   await rename(tmp, outDir);
   await rm(old, { recursive: true, force: true });
-  return { manifest, problems, bytes };
+  return { manifest, builtParts: results.map((r) => r.pages), problems, bytes };
 }
 
 /** Pages read from files at once ahead of their part (the rest wait: memory stays bounded). */

@@ -1,14 +1,15 @@
 /**
  * Builds one part of the search index (one Pagefind index, see build-index.ts) into its folder:
  *
- * 1. For each page of the part: extracts its searchable text, filters, sort keys and metadata
- *    (extract-page.ts) and gives Pagefind the character words of the text (index-content.ts) with its
- *    filters, as a custom record in the part's language tag.
+ * 1. For each page of the part: takes its searchable text and the search record it states (filters,
+ *    sort keys and metadata, computed from the sheet's record: src/lib/pagefind.ts; extract-page.ts) and
+ *    gives Pagefind the character words of the text (index-content.ts) with the record's filters, as a
+ *    custom record in the part's language tag.
  * 2. Takes the index files from Pagefind in memory (getFiles) and writes them, each fragment replaced by
  *    ours: `content` becomes the page's readable text (the search page builds excerpts from it; the
  *    character words would only bloat the download), `meta` the page's metadata (kept out of the index, so
  *    metadata words can never match a query) and `sort` its raw sort values. The bundle files the search
- *    page does not load are not written; the word index is re-split into smaller chunks. Which fragment is which page is read from Pagefind's private
+ *    page does not load are not written (build-index.ts merges the parts and re-splits the word index). Which fragment is which page is read from Pagefind's private
  *    fragment layout (pagefind-internals.ts, where every such dependency is kept and described).
  *
  * Runs in a worker thread (part-worker.ts), so that two parts can be built at once: the Pagefind service
@@ -21,7 +22,7 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { PagefindIndex } from 'pagefind';
 import { extractPage } from './extract-page.ts';
-import { encodeFragment, fragmentUrl, rechunkIndex, type Fragment } from './pagefind-internals.ts';
+import { encodeFragment, fragmentUrl, type Fragment } from './pagefind-internals.ts';
 import { indexContent } from './index-content.ts';
 import type { SearchWords } from '../../../src/lib/search-tokens.ts';
 import type { PageInput } from './page-queue.ts';
@@ -29,7 +30,7 @@ import type { PageInput } from './page-queue.ts';
 /** Files of Pagefind's bundle the search page does not use (Pagefind's own UIs). */
 const UNUSED_FILES = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
 /** Files only the first part needs: merged parts are read by the first part's pagefind.js and wasm. */
-const PRIMARY_ONLY = /^(pagefind\.js|pagefind-worker\.js|wasm\..*\.pagefind)$/;
+export const PRIMARY_ONLY = /^(pagefind\.js|pagefind-worker\.js|wasm\..*\.pagefind)$/;
 /** How many pages are handed to the Pagefind service at once (it reads the next while it indexes one). */
 const IN_FLIGHT = 8;
 /**
@@ -64,6 +65,8 @@ export interface PartResult {
   pages: number;
   /** Result id (fragment hash) → the page's numeric sort values. */
   sorts: [string, Record<string, number>][];
+  /** Result ids (fragment hashes) of payee profiles (meta kind "payee"): named as such when merged. */
+  profiles: string[];
   sortKeys: string[];
   filterNames: string[];
   problems: PageProblem[];
@@ -71,7 +74,6 @@ export interface PartResult {
   seconds: { add: number; build: number; write: number };
 }
 
-const NUMBER = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
 /**
  * The content of a page without text: Pagefind drops a record with no words (it writes no fragment for it),
  * but the page must still be listed when browsing by filters. No query produces this word (query words are
@@ -125,27 +127,24 @@ export async function buildPart(task: PartTask, source: AsyncIterable<PageInput>
       continue;
     }
     if (extracted === null) continue;
-    const sort: Record<string, number> = {};
-    for (const [key, raw] of Object.entries(extracted.sort)) {
-      if (NUMBER.test(raw) && Number.isFinite(Number(raw))) {
-        sort[key] = Number(raw);
-        sortKeys.add(key);
-      } else {
-        problems.push({ file, message: `data-pagefind-sort="${key}" is "${raw}", not a number: left out of that sort` });
-      }
+    const { record } = extracted;
+    if (record === null) {
+      problems.push({ file, message: 'the page has data-pagefind-body but no search record (src/components/PagefindAttributes.astro)' });
+      continue;
     }
-    for (const name of Object.keys(extracted.filters)) filterNames.add(name);
+    for (const key of Object.keys(record.sort)) sortKeys.add(key);
+    for (const name of Object.keys(record.filters)) filterNames.add(name);
     const { content, words } = indexContent(extracted.indexText, task.words);
     pages.set(url, {
       file,
       text: extracted.text,
       wordCount: words,
-      filters: extracted.filters,
-      meta: extracted.meta,
-      sort,
+      filters: record.filters,
+      meta: record.meta,
+      sort: record.sort,
     });
     const job = index
-      .addCustomRecord({ url, content: content || EMPTY_PAGE_WORD, language: task.language, filters: extracted.filters })
+      .addCustomRecord({ url, content: content || EMPTY_PAGE_WORD, language: task.language, filters: record.filters })
       .then((res) => {
         if (res.errors.length > 0) {
           problems.push({ file, message: `Pagefind: ${res.errors.join('; ')}` });
@@ -167,10 +166,12 @@ export async function buildPart(task: PartTask, source: AsyncIterable<PageInput>
   // than writing and reading fragments back, docs/BENCHMARKS.md; it is simpler on the disk).
   const { files: pagefindFiles } = await pagefindCall('getFiles', index.getFiles());
   await index.deleteIndex();
-  const files = rechunkIndex(pagefindFiles, INDEX_CHUNK_LOCATIONS);
+  // Pagefind's chunks are written as they are: mergeBundles (build-index.ts) re-splits the merged index.
+  const files = pagefindFiles;
   const built = performance.now();
 
   const sorts: [string, Record<string, number>][] = [];
+  const profiles: string[] = [];
   const fragments: { name: string; bytes: Uint8Array }[] = [];
   const others: { file: string; bytes: Uint8Array }[] = [];
   const dirs = new Set<string>([task.dir]);
@@ -203,6 +204,7 @@ export async function buildPart(task: PartTask, source: AsyncIterable<PageInput>
     };
     writeFileSync(file, encodeFragment(fragment));
     sorts.push([name.replace(/\.pf_fragment$/, ''), page.sort]);
+    if (page.meta.kind === 'payee') profiles.push(name.replace(/\.pf_fragment$/, ''));
   }
   if (sorts.length !== pages.size) {
     throw new Error(`Pagefind made ${sorts.length} fragments for ${pages.size} pages in part ${task.part + 1}`);
@@ -213,6 +215,7 @@ export async function buildPart(task: PartTask, source: AsyncIterable<PageInput>
     part: task.part,
     pages: pages.size,
     sorts,
+    profiles,
     sortKeys: [...sortKeys],
     filterNames: [...filterNames],
     problems,

@@ -21,10 +21,16 @@
  *    index chunks [from, to, hash], filters, sorts, …], a chunk is [[word, pages [page, locations,
  *    meta locations], variants], …] with the words sorted; a chunk's `from`/`to` are the shortest prefixes
  *    that tell it from its neighbours (pagefind/src/index/mod.rs, `chunk_index`, `chunk_meta`). Pagefind
- *    fills a chunk until it holds 20,000 locations, whatever the words; rechunkIndex splits them finer.
+ *    fills a chunk until it holds 20,000 locations, whatever the words; mergeBundles splits them finer.
+ * 6. Merging (mergeBundles): the metadata's pages are [name, word count, …], a word's page entry is [page
+ *    number (its index in the metadata's pages) minus the previous entry's, locations, …], a filter chunk (`filter/<hash>.pf_filter`,
+ *    named in the metadata's filters [name, hash]) is [name, [[value, [page numbers]], …]]; Pagefind's own
+ *    sorts (the metadata's fifth field) are empty, since the index keeps its own sort tables; 1.6 writes a
+ *    sixth field, empty here too, kept as it is.
  */
 import { createHash } from 'node:crypto';
 import { constants, gunzipSync, gzipSync } from 'node:zlib';
+import { PROFILE_MARK } from '../../../src/components/search/manifest.ts';
 
 export const FRAGMENT_SIGNATURE = 'pagefind_dcd';
 
@@ -301,52 +307,242 @@ function fileHash(language: string, bytes: Uint8Array, taken: Set<string>): stri
   return hash;
 }
 
-/**
- * The bundle with its word index re-split into chunks of at most about `limit` locations (a word with more
- * keeps a chunk of its own), the metadata and entry file rewritten to name them. A query fetches the
- * whole chunk of each of its words: Pagefind's 20,000-location chunks (≈ 25–35 KB) cost a rare bigram as
- * much as a common one. Everything else is passed through unchanged.
- */
-export function rechunkIndex(files: readonly BundleFile[], limit: number): BundleFile[] {
-  const entryFile = files.find((f) => f.path === 'pagefind-entry.json');
-  if (!entryFile) throw new Error('Pagefind bundle without pagefind-entry.json (Pagefind\'s format changed?)');
-  const entry = JSON.parse(Buffer.from(entryFile.content).toString('utf8')) as {
-    languages: Record<string, { hash: string; page_count: number }>;
-  };
-  const byPath = new Map(files.map((f) => [f.path, f]));
-  const replaced = new Set<string>(['pagefind-entry.json']);
-  const added: BundleFile[] = [];
-  for (const [language, info] of Object.entries(entry.languages)) {
-    const metaPath = `pagefind.${info.hash}.pf_meta`;
-    const metaFile = byPath.get(metaPath);
-    if (!metaFile) throw new Error(`Pagefind bundle without ${metaPath} (Pagefind's format changed?)`);
-    const meta = decodeIndexFile(metaFile.content, metaPath) as Cbor[];
-    const oldChunks = meta[2] as Cbor[][];
-    const words: RawWord[] = [];
-    for (const chunk of oldChunks) {
-      const chunkPath = `index/${chunk[2] as string}.pf_index`;
-      const file = byPath.get(chunkPath);
-      if (!file) throw new Error(`Pagefind bundle without ${chunkPath} (Pagefind's format changed?)`);
-      for (const w of scanWords(file.content, chunkPath)) words.push(w);
-      replaced.add(chunkPath);
-    }
-    const taken = new Set<string>();
-    const named: Cbor[][] = chunkWords(words, limit).map((chunk) => {
-      const content = encodeChunk(chunk);
-      const hash = fileHash(language, content, taken);
-      added.push({ path: `index/${hash}.pf_index`, content });
-      return [chunk[0]!.word, chunk[chunk.length - 1]!.word, hash];
-    });
-    for (let i = 0; i + 1 < named.length; i += 1) {
-      [named[i]![1], named[i + 1]![0]] = prefixes(named[i]![1] as string, named[i + 1]![0] as string);
-    }
-    meta[2] = named;
-    const metaContent = encodeIndexFile(meta);
-    const metaHash = fileHash(language, metaContent, new Set());
-    replaced.add(metaPath);
-    added.push({ path: `pagefind.${metaHash}.pf_meta`, content: metaContent });
-    info.hash = metaHash;
+// ---- Merging parts into one index (6 above) ----
+
+/** One page of a word's list: its (absolute) number, how many fields its entry has, the bytes after the number. */
+interface Posting {
+  page: number;
+  fields: number;
+  rest: Buffer;
+}
+
+/** A word's entry split into its parts. */
+interface WordPostings {
+  word: string;
+  pages: Posting[];
+  /** The entry's fields after its pages (Pagefind's word variants …), as bytes. */
+  tail: Buffer;
+  fields: number;
+}
+
+function cborHeadBytes(major: number, n: number): Buffer {
+  const out: number[] = [];
+  cborHead(out, major, n);
+  return Buffer.from(out);
+}
+
+/** Reads a word entry's pages (numbers and the rest of each page entry) from its bytes. */
+function postings(w: RawWord, file: string): WordPostings {
+  const b = w.bytes;
+  const bad = () => new Error(`${file}: not a Pagefind word entry (Pagefind's format changed?)`);
+  const [wm, fields, q] = headAt(b, 0);
+  const [tm, length, text] = headAt(b, q);
+  if (wm !== 4 || fields < 2 || tm !== 3) throw bad();
+  const [pm, count, pagesAt] = headAt(b, text + length);
+  if (pm !== 4) throw bad();
+  const pages: Posting[] = [];
+  let r = pagesAt;
+  let page = 0;
+  for (let j = 0; j < count; j += 1) {
+    const [am, fields, pageAt] = headAt(b, r);
+    const [nm, delta, restAt] = headAt(b, pageAt);
+    if (am !== 4 || fields < 2 || nm !== 0) throw bad();
+    let end = restAt;
+    for (let k = 1; k < fields; k += 1) end = skipValue(b, end);
+    // Page numbers are written as the difference from the previous page of the list.
+    page += delta;
+    pages.push({ page, fields, rest: b.subarray(restAt, end) });
+    r = end;
   }
-  added.push({ path: 'pagefind-entry.json', content: Buffer.from(JSON.stringify(entry), 'utf8') });
-  return [...files.filter((f) => !replaced.has(f.path)), ...added];
+  return { word: w.word, pages, tail: b.subarray(r), fields };
+}
+
+/** A word entry's bytes from its postings (absolute page numbers, in order; written as differences). */
+function wordBytes(p: WordPostings): Buffer {
+  const parts: Buffer[] = [cborHeadBytes(4, p.fields), cborHeadBytes(3, Buffer.byteLength(p.word)), Buffer.from(p.word, 'utf8'), cborHeadBytes(4, p.pages.length)];
+  let previous = 0;
+  for (const page of p.pages) {
+    if (page.page < previous) throw new Error(`word ${p.word}: page numbers out of order`);
+    parts.push(cborHeadBytes(4, page.fields), cborHeadBytes(0, page.page - previous), page.rest);
+    previous = page.page;
+  }
+  parts.push(p.tail);
+  return Buffer.concat(parts);
+}
+
+/** The words of one language of a bundle, in order, with their chunk files' paths (to be replaced). */
+function bundleWords(byPath: Map<string, BundleFile>, meta: Cbor[]): { words: RawWord[]; paths: string[] } {
+  const words: RawWord[] = [];
+  const paths: string[] = [];
+  for (const chunk of meta[2] as Cbor[][]) {
+    const chunkPath = `index/${chunk[2] as string}.pf_index`;
+    const file = byPath.get(chunkPath);
+    if (!file) throw new Error(`Pagefind bundle without ${chunkPath} (Pagefind's format changed?)`);
+    for (const w of scanWords(file.content, chunkPath)) words.push(w);
+    paths.push(chunkPath);
+  }
+  return { words, paths };
+}
+
+/** A bundle's one language: its entry, its metadata and the files they name. */
+function openBundle(files: readonly BundleFile[], what: string) {
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const entryFile = byPath.get('pagefind-entry.json');
+  if (!entryFile) throw new Error(`${what}: Pagefind bundle without pagefind-entry.json (Pagefind's format changed?)`);
+  const entry = JSON.parse(Buffer.from(entryFile.content).toString('utf8')) as {
+    version: string;
+    languages: Record<string, { hash: string; wasm: string | null; page_count: number }>;
+  };
+  const languages = Object.entries(entry.languages);
+  if (languages.length !== 1) throw new Error(`${what}: a bundle of ${languages.length} languages cannot be merged`);
+  const [language, info] = languages[0]!;
+  const metaPath = `pagefind.${info.hash}.pf_meta`;
+  const metaFile = byPath.get(metaPath);
+  if (!metaFile) throw new Error(`${what}: Pagefind bundle without ${metaPath} (Pagefind's format changed?)`);
+  const meta = decodeIndexFile(metaFile.content, metaPath) as Cbor[];
+  if (meta.length < 5 || !Array.isArray(meta[1]) || !Array.isArray(meta[3]) || !Array.isArray(meta[4])) {
+    throw new Error(`${what}: ${metaPath} is not [version, pages, chunks, filters, sorts, …] (Pagefind's format changed?)`);
+  }
+  if ((meta[4] as Cbor[]).length > 0) throw new Error(`${what}: Pagefind sorts cannot be merged (the index keeps its own sort tables)`);
+  return { byPath, entry, language, info, metaPath, meta };
+}
+
+/** A filter chunk: [filter name, [[value, [page numbers]], …]]. */
+function decodeFilter(bytes: Uint8Array, file: string): { name: string; values: [string, number[]][] } {
+  const v = decodeIndexFile(bytes, file) as Cbor[];
+  if (v.length !== 2 || typeof v[0] !== 'string' || !Array.isArray(v[1])) throw new Error(`${file}: not a Pagefind filter chunk (Pagefind's format changed?)`);
+  return { name: v[0], values: (v[1] as Cbor[][]).map((x) => [x[0] as string, x[1] as number[]]) };
+}
+
+/**
+ * One index from the bundles of several parts (each one Pagefind index of one language, built alone
+ * because Pagefind holds a whole index in memory, build-index.ts): a cold search then fetches one
+ * metadata file and one chunk per word instead of one of each per part. The result is laid out as one
+ * Pagefind bundle: the first part's language and code files, the pages of every part in order (page
+ * numbers of a later part shifted by the pages before it; pages keep their names, which the parts'
+ * distinct language tags keep unique), each word's page lists joined in part order, the word index
+ * split into chunks of about `limit` locations, each filter's values joined; pages and chunks get short
+ * names. Fragments are not given nor returned: the caller renames them (pageNames). With one bundle, it
+ * re-splits and renames that one. Pages for which `isProfile` holds get PROFILE_MARK in their name (the
+ * search page ranks them by it, src/components/search/search-engine.ts).
+ */
+export function mergeBundles(
+  bundles: readonly (readonly BundleFile[])[],
+  limit: number,
+  isProfile: (page: string) => boolean = () => false,
+): MergedBundle {
+  if (bundles.length === 0) throw new Error('no bundle to merge');
+  // A part without pages has an entry naming no language (and nothing else): it adds nothing.
+  const languagesOf = (files: readonly BundleFile[]) => {
+    const entry = files.find((f) => f.path === 'pagefind-entry.json');
+    return entry ? Object.keys((JSON.parse(Buffer.from(entry.content).toString('utf8')) as { languages?: object }).languages ?? {}).length : 1;
+  };
+  const withPages = bundles.map((files, i) => ({ files, i })).filter(({ files }) => languagesOf(files) > 0);
+  if (withPages.length === 0) return { files: bundles[0]!.filter((f) => f.path === 'pagefind-entry.json'), pageNames: new Map() };
+  const opened = withPages.map(({ files, i }) => openBundle(files, `part ${i + 1}`));
+  const first = opened[0]!;
+  const pages: Cbor[][] = [];
+  const offsets: number[] = [];
+  for (const b of opened) {
+    offsets.push(pages.length);
+    for (const p of b.meta[1] as Cbor[][]) pages.push([...p]);
+  }
+
+  // Words: each part's are sorted; merge them in order, joining the lists of a word several parts have.
+  const lists = opened.map((b, i) => bundleWords(b.byPath, b.meta).words.map((w) => ({ w, part: i })));
+  const all = lists.flat().sort((a, b) => (a.w.word < b.w.word ? -1 : a.w.word > b.w.word ? 1 : a.part - b.part));
+  const merged: RawWord[] = [];
+  for (let i = 0; i < all.length; ) {
+    let j = i + 1;
+    while (j < all.length && all[j]!.w.word === all[i]!.w.word) j += 1;
+    const group = all.slice(i, j);
+    if (group.length === 1 && group[0]!.part === 0) merged.push(group[0]!.w);
+    else {
+      const ps = group.map((g) => {
+        const p = postings(g.w, `part ${g.part + 1} word ${g.w.word}`);
+        for (const page of p.pages) page.page += offsets[g.part]!;
+        return p;
+      });
+      const base = ps[0]!;
+      for (const p of ps.slice(1)) {
+        if (p.fields !== base.fields || !p.tail.equals(base.tail)) {
+          throw new Error(`word ${base.word}: parts differ in the fields after its pages (Pagefind's format changed?)`);
+        }
+      }
+      const joined: WordPostings = { ...base, pages: ps.flatMap((p) => p.pages) };
+      merged.push({ word: base.word, size: group.reduce((n, g) => n + g.w.size, 0), bytes: wordBytes(joined) });
+    }
+    i = j;
+  }
+
+  const out: BundleFile[] = [];
+  const taken = new Set<string>();
+  const language = first.language;
+  const chunks = chunkWords(merged, limit).map((chunk) => ({ chunk, content: encodeChunk(chunk) }));
+  // Short names (every page and chunk is named in the metadata a cold search loads: a content hash each
+  // made half its bytes): a tag that changes with the index, so no cached file of another build is
+  // mixed in, and a number in base 36.
+  const tagHash = createHash('sha256');
+  for (const p of pages) tagHash.update(`${p[0] as string}\n`);
+  for (const c of chunks) tagHash.update(c.content);
+  const tag = `${tagHash.digest('hex').slice(0, 4)}`;
+  const pageNames = new Map<string, string>();
+  pages.forEach((p, i) => {
+    const name = `${tag}${isProfile(p[0] as string) ? PROFILE_MARK : ''}${i.toString(36)}`;
+    pageNames.set(p[0] as string, name);
+    p[0] = name;
+  });
+  const named: Cbor[][] = chunks.map(({ chunk, content }, i) => {
+    const name = `${tag}${i.toString(36)}`;
+    out.push({ path: `index/${name}.pf_index`, content });
+    return [chunk[0]!.word, chunk[chunk.length - 1]!.word, name];
+  });
+  for (let i = 0; i + 1 < named.length; i += 1) {
+    [named[i]![1], named[i + 1]![0]] = prefixes(named[i]![1] as string, named[i + 1]![0] as string);
+  }
+
+  // Filters: per name, each value's pages from every part, shifted.
+  const filters = new Map<string, Map<string, number[]>>();
+  opened.forEach((b, i) => {
+    for (const f of b.meta[3] as Cbor[][]) {
+      const filterPath = `filter/${f[1] as string}.pf_filter`;
+      const file = b.byPath.get(filterPath);
+      if (!file) throw new Error(`part ${i + 1}: Pagefind bundle without ${filterPath} (Pagefind's format changed?)`);
+      const { name, values } = decodeFilter(file.content, filterPath);
+      const byValue = filters.get(name) ?? new Map<string, number[]>();
+      filters.set(name, byValue);
+      for (const [value, ps] of values) {
+        const list = byValue.get(value) ?? [];
+        byValue.set(value, list);
+        for (const p of ps) list.push(p + offsets[i]!);
+      }
+    }
+  });
+  const filterMeta: Cbor[][] = [...filters.keys()].sort().map((name) => {
+    const values = [...filters.get(name)!.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const content = encodeIndexFile([name, values.map(([v, ps]) => [v, ps])]);
+    const hash = fileHash(language, content, taken);
+    out.push({ path: `filter/${hash}.pf_filter`, content });
+    return [name, hash];
+  });
+
+  // Fields after the sorts (1.6 has one more, empty here) must be the same in every part: kept as they are.
+  const rest = first.meta.slice(5);
+  for (const [i, b] of opened.entries()) {
+    if (JSON.stringify(b.meta.slice(5)) !== JSON.stringify(rest)) throw new Error(`part ${i + 1}: metadata fields after the sorts differ from part 1's`);
+  }
+  const meta: Cbor[] = [first.meta[0]!, pages, named, filterMeta, [], ...rest];
+  const metaContent = encodeIndexFile(meta);
+  const metaHash = fileHash(language, metaContent, new Set());
+  out.push({ path: `pagefind.${metaHash}.pf_meta`, content: metaContent });
+  const entry = { ...first.entry, languages: { [language]: { ...first.info, hash: metaHash, page_count: pages.length } } };
+  out.push({ path: 'pagefind-entry.json', content: Buffer.from(JSON.stringify(entry), 'utf8') });
+  return { files: out, pageNames };
+}
+
+export interface MergedBundle {
+  /** The bundle's entry, metadata, word-index and filter files. */
+  files: BundleFile[];
+  /** Each page's new name (its fragment is `fragment/<name>.pf_fragment`, its result id the name). */
+  pageNames: Map<string, string>;
 }

@@ -4,7 +4,8 @@
  *
  *   search-manifest.json          the SearchManifest below
  *   <part.path>pagefind.js …      Pagefind bundle(s); the first part's pagefind.js is the one loaded, the
- *                                 others are merged into it (mergeIndex)
+ *                                 others are merged into it (mergeIndex). The indexer writes one bundle
+ *                                 (parts are merged when built, build-index.ts); several still open.
  *   <part.path>search-sorts.json  the part's SortTable, fetched only when results are sorted by a key
  */
 
@@ -13,6 +14,11 @@ import type { SearchWords } from '../../lib/search-tokens.ts';
 export const MANIFEST_FILE = 'search-manifest.json';
 export const SORTS_FILE = 'search-sorts.json';
 export const MANIFEST_FORMAT = 1;
+/**
+ * In a result id (a page's name in the index, build-index.ts), the mark of a payee profile: ids are a
+ * build tag and a base-36 number (letters and digits), a profile's with this between them.
+ */
+export const PROFILE_MARK = '-';
 
 export interface SearchPart {
   /** Folder of the bundle relative to `<base>pagefind/`: "" for a single index, else "p1/", "p2/" … */
@@ -30,9 +36,9 @@ export interface SearchManifest {
   /** Pages indexed in all parts. */
   pages: number;
   parts: SearchPart[];
-  /** Sort keys found on the pages (`data-pagefind-sort`), the columns of every SortTable. */
+  /** Sort keys of the pages' search records (src/lib/pagefind.ts), the columns of every SortTable. */
   sortKeys: string[];
-  /** Filter names found on the pages (`data-pagefind-filter`). */
+  /** Filter names of the pages' search records. */
   filters: string[];
 }
 

@@ -1,8 +1,8 @@
 /**
  * The payee profile of a 法人番号 typed into the search box: when a term of the query is a 法人番号 with a
  * valid check digit and the site has that payee's page (/payees/<法人番号>/, asked with a HEAD request, so
- * a miss costs no page bytes), a link to it is shown above the results. The sheet results themselves are
- * unchanged (they are exactly the sheet pages containing the term; the payee pages are not in the index).
+ * a miss costs no page bytes), a link to it is shown above the results. The results themselves are
+ * unchanged (exactly the pages containing the term; the payee profile is among them, by its 法人番号).
  *
  * It follows the search page's own state without touching it: it runs when the result count in the
  * status line changes (the search app sets it after every search), and reads the query from the URL.

@@ -282,6 +282,8 @@ export class SearchApp {
     li.append(h);
 
     const facts: string[] = [];
+    // A payee profile (src/lib/pagefind.ts payeeSearchRecord): what it is, and its 法人番号.
+    if (page.meta.kind === 'payee') facts.push('支出先', `法人番号 ${page.meta.corporateNumber ?? ''}`);
     const ministry = page.meta.ministry ?? page.filters['府省庁']?.[0];
     const year = page.meta.year ?? page.filters['年度']?.[0];
     if (ministry) facts.push(ministry);

@@ -13,7 +13,8 @@
  *   that mentions it in passing far down. With several terms, the position where the last of them has
  *   first appeared counts (a word position is a character offset of the page's text; for a one-character
  *   term, its first occurrence or the character before it, src/lib/search-tokens.ts). Equal positions keep
- *   Pagefind's order (the pages' URL order). This costs nothing beyond the exact searches (a second,
+ *   Pagefind's order (the pages' URL order); a payee profile counts as matched PROFILE_RANK_OFFSET further
+ *   down. This costs nothing beyond the exact searches (a second,
  *   BM25-scored Pagefind search took ten times as long on common terms: it returns every occurrence on
  *   every page);
  * - sorting by a key uses the parts' sort tables (fetched on first use), so it is global across merged
@@ -24,7 +25,15 @@
  * word sent is lower-case ASCII.
  */
 import { exactQuery, SEARCH_WORDS } from '../../lib/search-tokens.ts';
-import { MANIFEST_FILE, MANIFEST_FORMAT, SORTS_FILE, type SearchManifest, type SortTable } from './manifest.ts';
+import { MANIFEST_FILE, MANIFEST_FORMAT, PROFILE_MARK, SORTS_FILE, type SearchManifest, type SortTable } from './manifest.ts';
+
+/**
+ * A payee profile's text is its name first: matched there, it is ranked as if it began this many
+ * characters down, after the sheets naming the term in their 事業名 (the first ≈ 30 characters of a sheet
+ * page) and before those that name it only further down (the summary's 最大の支出先, the payee tables).
+ * Without it a short common term (国, 独立行政法人) would list dozens of profiles before any sheet.
+ */
+const PROFILE_RANK_OFFSET = 30;
 
 interface PagefindResult {
   id: string;
@@ -48,6 +57,7 @@ interface PagefindData {
 }
 
 interface PagefindModule {
+  options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
   search(term: string | null, options?: Record<string, unknown>): Promise<PagefindResponse | null>;
@@ -120,6 +130,9 @@ export class SearchEngine {
     if (manifest.pages === 0) return new SearchEngine(null, base, manifest);
     const [first, ...rest] = manifest.parts;
     const pagefind = (await import(/* @vite-ignore */ `${base}${first!.path}pagefind.js`)) as PagefindModule;
+    // Search on the page's own thread: Pagefind's Web Worker (its default since 1.5) costs a cold search
+    // one more request and ≈ 42 KB of script, and our exact-phrase queries are short work.
+    await pagefind.options({ noWorker: true });
     await pagefind.init();
     for (const part of rest) await pagefind.mergeIndex(`${base}${part.path}`);
     return new SearchEngine(pagefind, base, manifest);
@@ -158,8 +171,8 @@ export class SearchEngine {
     const order = new Map([...matched.keys()].map((id, i) => [id, i]));
     const sort = query.sort ?? (query.terms.length === 0 ? BROWSE_SORT : null);
     let ids = [...matched.keys()];
-    const byRelevance = (a: string, b: string) =>
-      (firstMatch.get(a) ?? 0) - (firstMatch.get(b) ?? 0) || order.get(a)! - order.get(b)!;
+    const at = (id: string) => (firstMatch.get(id) ?? 0) + (id.includes(PROFILE_MARK) ? PROFILE_RANK_OFFSET : 0);
+    const byRelevance = (a: string, b: string) => at(a) - at(b) || order.get(a)! - order.get(b)!;
     if (sort && this.manifest.sortKeys.includes(sort.key)) {
       const column = this.manifest.sortKeys.indexOf(sort.key);
       const table = await this.loadSortTables();
