@@ -109,6 +109,26 @@ export function payeeSearchRecord(payee: { corporateNumber: string; name: string
   };
 }
 
+/**
+ * The search record of a page that holds part of a sheet too long for one page (its payees past the
+ * first ones, or its 費目・使途 tables; src/lib/payee-pages.ts): found by the words it holds, like any
+ * page, so a payee named only there is still found. Like a payee profile it has no filters or sort keys:
+ * a filtered or sorted list is a list of sheets, and the sheet itself is in it.
+ */
+export function sheetPartSearchRecord(sheet: Sheet, part: string): SearchRecord {
+  return {
+    filters: {},
+    sort: {},
+    meta: {
+      kind: 'part',
+      title: oneLine(`${sheet.title}: ${part}`),
+      ministry: sheet.ministry,
+      year: fiscalYearLabel(sheet.fiscalYear),
+      summary: oneLine(`${sheet.ministry}・${fiscalYearLabel(sheet.fiscalYear)}のシートの${part}。`),
+    },
+  };
+}
+
 /** The JSON element's text (script-safe). */
 export function searchRecordJson(record: SearchRecord): string {
   return jsonForScriptElement(record);

@@ -356,16 +356,25 @@ describe('search attributes', () => {
     expect(stated.meta.ministry).toBe('総務省');
   });
 
-  it('no other page has data-pagefind-body but a payee profile\'s first page; header and footer are ignored', () => {
+  it('no other page has data-pagefind-body but a payee profile\'s first page and a sheet\'s continuation pages; header and footer are ignored', () => {
     const sheetFiles = new Set(sheetPages.map(({ p }) => fileOf(site.dist, p)));
     const payeeFirst = /[\\/]payees[\\/]\d{13}[\\/]index\.html$/;
+    const sheetPart = /[\\/]sheets[\\/][^\\/]+[\\/](payees[\\/]\d+|blocks)[\\/]index\.html$/;
+    let parts = 0;
     for (const file of listFiles(site.dist, '.html')) {
       const h = readFileSync(file, 'utf8');
-      if (payeeFirst.test(file)) expect(h.match(/data-search-record/g), file).toHaveLength(1);
+      if (sheetPart.test(file)) {
+        parts++;
+        const stated = statedRecord(h)!;
+        expect(stated.meta.kind, file).toBe('part');
+        expect(stated.filters, file).toEqual({});
+      }
+      if (payeeFirst.test(file) || sheetPart.test(file)) expect(h.match(/data-search-record/g), file).toHaveLength(1);
       else if (!sheetFiles.has(file)) expect(h, file).not.toContain('data-pagefind-body');
       expect(h, file).toMatch(/<header class="site-header" data-pagefind-ignore/);
       expect(h, file).toMatch(/<footer class="site-footer" data-pagefind-ignore/);
     }
+    expect(parts).toBeGreaterThan(30);
   });
 });
 
