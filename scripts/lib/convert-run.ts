@@ -7,7 +7,7 @@ import path from 'node:path';
 import { sheet, type Sheet, type SheetInput } from '../../src/schema/sheet.ts';
 import { serializeEntry } from '../../src/lib/entry-file.ts';
 import { entryHash, INDEX_CACHE_FILE, indexCacheText, type CachedEntry } from '../../src/lib/index-cache.ts';
-import { indexSheet } from '../../src/lib/index-entries.ts';
+import { listing } from '../../src/lib/sheet-listing.ts';
 import { discoverInputs, type InputUnit } from './inputs.ts';
 import { commitEntries, finishCommit, readManifest, writeAtomic, type Manifest } from './entries-store.ts';
 import { buildReport, REPORT_FILE } from '../../src/lib/convert-report.ts';
@@ -159,7 +159,7 @@ export async function convertAll(opts: ConvertOptions): Promise<ConvertSummary> 
       const file = path.join(outDir, `${record.id}.md`);
       const content = serializeEntry(record, entryBody(record));
       writer.write(file, content);
-      handOver.set(`${record.id}.md`, { hash: entryHash(content), ...indexSheet(record) });
+      handOver.set(`${record.id}.md`, { hash: entryHash(content), listing: listing(record) });
       inputOf.set(file, unit.rel);
       ids.push(record.id);
       summary.converted++;
@@ -200,9 +200,7 @@ export async function convertAll(opts: ConvertOptions): Promise<ConvertSummary> 
   summary.written = commit.renamed.length;
   for (const f of commit.failures) failedFile(path.join(outDir, `${f.id}.md`), f.message);
   summary.removed = commit.removed;
-  const handOverText = indexCacheText(handOver);
-  if (handOverText === null) rmSync(path.join(outDir, INDEX_CACHE_FILE), { force: true });
-  else writeAtomic(path.join(outDir, INDEX_CACHE_FILE), handOverText);
+  writeAtomic(path.join(outDir, INDEX_CACHE_FILE), indexCacheText(handOver));
   writeAtomic(path.join(outDir, REPORT_FILE), buildReport(summary, manifest, warningsOf));
   return summary;
 }

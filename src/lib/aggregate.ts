@@ -4,7 +4,7 @@
  * Pure functions over records, so they are unit-tested without a build.
  */
 import type { PastSheet, Sheet } from '../schema/sheet.ts';
-import { numberSlug } from '../../scripts/lib/ids.ts';
+import { numberSlug } from './project-number.ts';
 import { ministrySlug } from './ministry.ts';
 import { executionReported, hasSingleBidder, settledBudgetYear } from './summary.ts';
 
