@@ -20,6 +20,7 @@ import path from 'node:path';
 import { indexEntries } from './lib/index-entries.ts';
 import { contentDir } from './lib/paths.ts';
 import { waitForContent } from './lib/content-ready.ts';
+import { CONVERT_RUN_ENV } from './lib/convert-report.ts';
 import { ENTRY_PROBLEMS_FILE, entryProblemsText, problemLine } from './lib/entry-problems.ts';
 import type { StoredSheet } from './lib/collection.ts';
 
@@ -37,7 +38,7 @@ function stoppedMidCommit(dir: string): boolean {
 const sheets = defineCollection({
   loader: {
     name: 'sheet-entries',
-    async load({ store, logger }) {
+    async load({ store, logger, watcher }) {
       const dir = path.join(contentDir(), 'sheets');
       // Under `npm run build` the converter may still be writing the entries (src/lib/content-ready.ts).
       const waited = await waitForContent();
@@ -52,7 +53,14 @@ const sheets = defineCollection({
       if (entries.length === 0 && problems.length === 0) logger.warn(`no entries in ${dir}: run \`npm run convert\` first`);
       else logger.info(`${entries.length} entries, ${handedOver} of them as the converter handed them over`);
       for (const p of problems) logger.error(problemLine(p));
-      if (problems.length > 0) logger.error(`${problems.length} problem(s) in content entries: those entries are left out of the site`);
+      if (problems.length > 0) {
+        logger.error(`${problems.length} problem(s) in content entries: those entries are left out of the site`);
+        // `astro build` run directly exits non-zero once the site is built (Astro's CLI ends with
+        // process.exit(0); an exit listener may still set the code). Under `npm run build` the build
+        // process reads the problems file instead: it puts the site in place, then fails. Not in
+        // `astro dev` (`watcher` is set only there).
+        if (!process.env[CONVERT_RUN_ENV] && !watcher) process.once('exit', () => void (process.exitCode ||= 1));
+      }
       // Written whole (a rename), as the data-quality page and scripts/build.ts read it.
       if (existsSync(dir)) {
         const problemsFile = path.join(dir, ENTRY_PROBLEMS_FILE);

@@ -49,7 +49,9 @@ export function validateEntry(text: string, file: string): { sheet: Sheet } | { 
   try {
     data = parseEntry(text, file).data;
   } catch (err) {
-    return { problems: [{ file, where: null, message: `not a readable entry: ${(err as Error).message}` }] };
+    // parseEntry's messages start with the file name already.
+    const message = (err as Error).message;
+    return { problems: [{ file, where: null, message: message.startsWith(`${file}: `) ? message.slice(file.length + 2) : message }] };
   }
   const result = sheet.safeParse(data);
   if (result.success) return { sheet: result.data };
@@ -84,7 +86,7 @@ export function loadSheet(dir: string, id: string, trustedHash: string | null = 
 }
 
 /** Every entry in `dir`, validated; throws one error naming every problem of every bad entry. */
-export function loadSheets(dir: string): Sheet[] {
+export async function loadSheets(dir: string): Promise<Sheet[]> {
   const sheets: Sheet[] = [];
   const problems: ReportProblem[] = [];
   for (const file of listEntryFilesSync(dir)) {
