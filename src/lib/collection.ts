@@ -15,9 +15,11 @@
 import { getCollection, getEntry } from 'astro:content';
 import path from 'node:path';
 import type { Sheet } from '../schema/sheet.ts';
-import { loadSheet } from './load-sheets.ts';
+import { loadSheet, readEntryBytes } from './load-sheets.ts';
+import { entryJson } from './entry-file.ts';
+import { sheetJsonText } from './sheet-data-files.ts';
 import { contentDir } from './paths.ts';
-import { readIndexCache } from './index-cache.ts';
+import { entryHash, readIndexCache } from './index-cache.ts';
 import type { SheetListing } from './sheet-listing.ts';
 import {
   byBudgetDesc,
@@ -109,6 +111,23 @@ export async function sheetById(id: string): Promise<Sheet> {
   if (!sheet) throw new Error(`${id}: no content entry ${path.join(entriesDir(), `${id}.md`)}`);
   return sheet;
 }
+
+/**
+ * The per-sheet download's text (/data/sheets/<id>.json): for an entry whose bytes are the converter's,
+ * made from the entry's lines without parsing them (entryJson: the same text); else from the record.
+ */
+export async function sheetJsonById(id: string): Promise<Uint8Array | string> {
+  const entry = await getEntry('sheets', id);
+  const stored = entry?.data as StoredSheet | undefined;
+  if (stored && !stored.checkedHere) {
+    const bytes = readEntryBytes(entriesDir(), id);
+    const json = bytes && entryHash(bytes) === stored.hash ? entryJson(bytes) : null;
+    if (json !== null) return Buffer.concat([json, NEWLINE]);
+  }
+  return sheetJsonText(await sheetById(id));
+}
+
+const NEWLINE = Buffer.from('\n');
 
 /** One list row per sheet, ordered by budget (largest first). */
 export async function allRows(): Promise<SheetRow[]> {

@@ -34,6 +34,11 @@ export async function listEntryFiles(dir: string): Promise<string[]> {
   return listEntryFilesSync(dir);
 }
 
+/** The bytes of entry `<id>.md` in `dir`; null when there is none. */
+export function readEntryBytes(dir: string, id: string): Buffer | null {
+  return readEntry(dir, `${id}.md`);
+}
+
 function readEntry(dir: string, file: string): Buffer | null {
   try {
     return readFileSync(path.join(dir, file));

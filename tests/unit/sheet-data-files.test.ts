@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { serializeEntry } from '../../src/lib/entry-file.ts';
+import { entryJson, parseEntry, serializeEntry } from '../../src/lib/entry-file.ts';
 import { loadSheet } from '../../src/lib/load-sheets.ts';
 import { chartCsv, listSheetCharts } from '../../src/lib/charts.ts';
 import { sheetJsonText } from '../../src/lib/sheet-data-files.ts';
@@ -69,5 +69,18 @@ describe('chart CSV from the published JSON (what the browser builds)', () => {
     const csv = chartCsv(listSheetCharts(JSON.parse(sheetJsonText(s)) as Sheet).find((c) => c.id === 'budget')!);
     expect(csv.startsWith('\uFEFF年度,予算額（計）（円）,執行額（円）,執行率（%）\r\n')).toBe(true);
     expect(csv).toContain('\r\n2022（令和4）年度,0,,\r\n');
+  });
+});
+
+describe('entryJson (the download of an entry the converter wrote, without parsing it)', () => {
+  it('is JSON.stringify of the parsed entry, byte for byte, for every sample and for the characters the entry escapes', () => {
+    const odd = { ...loaded[0]!, title: 'a\u2028b\u2029c\u0085d\ufeffe \\u2028 \\\\u2029 "\\"' };
+    for (const s of [...loaded, odd]) {
+      const text = serializeEntry(s, '# body\n');
+      expect(`${entryJson(Buffer.from(text))!.toString('utf8')}\n`, s.id).toBe(sheetJsonText(parseEntry(text, 'x.md').data as Sheet));
+    }
+    expect(entryJson(Buffer.from('no frontmatter\n'))).toBeNull();
+    expect(entryJson(Buffer.from('---\ntitle: |\n  block\n---\n'))).toBeNull();
+    expect(entryJson(Buffer.from('---\n1title: 2\n---\n'))).toBeNull();
   });
 });

@@ -1,9 +1,8 @@
 /** /data/sheets/<id>.json: one sheet's whole record (src/lib/sheet-data-files.ts), linked from its page. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { allListings, sheetById } from '../../../lib/collection.ts';
-import { sheetJsonText } from '../../../lib/sheet-data-files.ts';
+import { allListings, sheetJsonById } from '../../../lib/collection.ts';
 
 export const getStaticPaths = (async () => (await allListings()).map((s) => ({ params: { id: s.id } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) =>
-  new Response(sheetJsonText(await sheetById(params.id!)), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  new Response(await sheetJsonById(params.id!), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
