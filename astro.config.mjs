@@ -1,6 +1,5 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import sheetDataFiles from './src/integrations/sheet-data-files.ts';
 import searchIndex from './src/integrations/search-index.ts';
 
 // Hosting: the same build works at the root of a domain and under a project path
@@ -15,8 +14,8 @@ export default defineConfig({
   base,
   outDir: process.env.OUT_DIR ?? './dist',
   trailingSlash: 'always',
-  // Per-sheet download files and the search index are built beside the page rendering (see each file).
-  integrations: [sheetDataFiles(), searchIndex()],
+  // The search index is built beside the page rendering (see the file).
+  integrations: [searchIndex()],
   // concurrency: render a few routes at once so one page's file writes overlap the next page's rendering
   // (≈ 5,700 routes at a year of sheets). Output is the same.
   build: { format: 'directory', concurrency: 4 },

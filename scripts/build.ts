@@ -42,6 +42,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CONTENT_READY_ENV, CONTENT_READY_OK } from '../src/lib/content-ready.ts';
 import { CONVERT_RUN_ENV, readReport, REPORT_FILE } from '../src/lib/convert-report.ts';
+import { ENTRY_PROBLEMS_FILE, problemLine, readEntryProblems } from '../src/lib/entry-problems.ts';
 import { PARENT_FD_ENV } from './lib/parent-watch.ts';
 import { createProgress } from './lib/progress.ts';
 
@@ -324,7 +325,8 @@ function filesIn(dir: string): string {
 
 const astroArgs = [astroBin, 'build', '--silent', ...(process.env.ASTRO_CONFIG ? ['--config', process.env.ASTRO_CONFIG] : [])];
 const stopWatching = watchRendering();
-const astro = run(astroArgs, { ...process.env, OUT_DIR: staging, [CONTENT_READY_ENV]: ready }, (c) => (astroChild = c)).then((code) => {
+// The run id tells the content loader which converter hand-over is this build's (src/lib/index-cache.ts).
+const astro = run(astroArgs, { ...process.env, OUT_DIR: staging, [CONTENT_READY_ENV]: ready, [CONVERT_RUN_ENV]: runId }, (c) => (astroChild = c)).then((code) => {
   stopWatching();
   if (code === 0 && existsSync(staging)) {
     console.log(`build: search index: ${filesIn(path.join(staging, 'pagefind'))}; sheet JSON: ${filesIn(path.join(staging, 'data'))}`);
@@ -335,7 +337,11 @@ const [convertCode, astroCode] = await Promise.all([convert, astro]);
 rmSync(signals, { recursive: true, force: true });
 
 const siteBuilt = astroCode === 0 && !stopping && existsSync(staging);
-let code = stopping ? 128 + (os.constants.signals[stopping] ?? 0) : convertUnusable ? convertCode : astroCode || convertCode;
+// Entries the site build left out (invalid, e.g. edited by hand; src/lib/entry-problems.ts): reported,
+// and the build fails, though the site of every other entry is put in place.
+const entryProblems = astroCode === 0 && !stopping ? readEntryProblems(contentDir) : null;
+const badEntries = entryProblems?.runId === runId ? entryProblems.problems : [];
+let code = stopping ? 128 + (os.constants.signals[stopping] ?? 0) : convertUnusable ? convertCode : astroCode || convertCode || (badEntries.length > 0 ? 1 : 0);
 if (siteBuilt) {
   try {
     const old = await swapIn();
@@ -356,6 +362,11 @@ if (inputsFailed.length > 0) {
       `${siteBuilt ? 'the site was built from every other input, ' : ''}their last good entries are kept. ` +
       `Details: ${shown(path.join(contentDir, 'sheets', REPORT_FILE))}${siteBuilt ? ' and /data-quality/' : ''}`,
   );
+}
+if (badEntries.length > 0) {
+  console.log(`build: ${badEntries.length} problem(s) in content entries; those entries are left out${siteBuilt ? ', every other page was built' : ''}:`);
+  for (const p of badEntries) console.log(`  ${problemLine(p)}`);
+  console.log(`build: details: ${shown(path.join(contentDir, 'sheets', ENTRY_PROBLEMS_FILE))}${siteBuilt ? ' and /data-quality/' : ''}`);
 }
 if (process.env.BUILD_REPORT) writeFileSync(process.env.BUILD_REPORT, `${JSON.stringify({ steps, seconds: seconds() })}\n`);
 console.log(code === 0 ? `build: all done in ${seconds().toFixed(1)}s` : `build: FAILED (exit ${code})`);

@@ -1,48 +1,79 @@
 /**
- * The `sheets` collection: one entry per converted review sheet under content/sheets/<id>.md.
+ * The `sheets` collection: one entry per converted review sheet under content/sheets/<id>.md, and the
+ * way the pages get them (src/lib/collection.ts: getCollection / getEntry).
  *
- * Every entry is validated here, at build time, with the same zod schema the converter used
- * (src/schema/sheet.ts): a bad entry fails the build with its file and field. The collection then keeps
- * only a small projection of each record (SheetIndexEntry), and hands the pages a listing of every sheet
- * from the same pass (shareListings in src/lib/collection.ts); pages read the full records through
- * src/lib/collection.ts (src/lib/load-sheets.ts), because keeping whole records in Astro's data store made
- * Astro serialise them, bundle the store into the server build and parse it back — ~40 s and ~2.6 GB of a
- * ~100 s build at a year of sheets (5,664 entries of ~25 kB).
+ * The loader makes one pass over the entries (src/lib/index-entries.ts): an entry the converter wrote and
+ * validated in this build is taken as it handed it over (its hash and listing, src/lib/index-cache.ts);
+ * any other entry is validated here with the sheet schema. An entry that fails costs only itself: it is
+ * left out, and its problems (file, field, value, what was expected) are logged and written to
+ * `.entry-problems.json` (src/lib/entry-problems.ts) for the data-quality page and `npm run build`, which
+ * exits non-zero.
+ *
+ * The store keeps per sheet its hash, and its listing only when the converter did not hand one over (the
+ * pages take the others from the hand-over, src/lib/collection.ts): whole records (≈ 25 kB each) or even
+ * every listing (≈ 4.5 kB each) in Astro's data store are serialised, bundled into the server build and
+ * parsed again — ~40 s for whole records at a year of sheets (docs/BENCHMARKS.md).
  */
 import { defineCollection } from 'astro:content';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { indexEntries, sheetIndexEntry } from './lib/index-entries.ts';
-import { shareListings } from './lib/collection.ts';
+import { indexEntries } from './lib/index-entries.ts';
 import { contentDir } from './lib/paths.ts';
 import { waitForContent } from './lib/content-ready.ts';
-import { finishCommit } from '../scripts/lib/entries-store.ts';
+import { CONVERT_RUN_ENV } from './lib/convert-report.ts';
+import { ENTRY_PROBLEMS_FILE, entryProblemsText, problemLine } from './lib/entry-problems.ts';
+import type { StoredSheet } from './lib/collection.ts';
+
+/** The converter's manifest (scripts/lib/entries-store.ts): `pending` present = a run stopped mid-commit. */
+const MANIFEST = '.manifest.json';
+
+function stoppedMidCommit(dir: string): boolean {
+  try {
+    return (JSON.parse(readFileSync(path.join(dir, MANIFEST), 'utf8')) as { pending?: unknown }).pending !== undefined;
+  } catch {
+    return false;
+  }
+}
 
 const sheets = defineCollection({
   loader: {
     name: 'sheet-entries',
-    async load({ store, generateDigest, logger }) {
+    async load({ store, logger, watcher }) {
       const dir = path.join(contentDir(), 'sheets');
       // Under `npm run build` the converter may still be writing the entries (src/lib/content-ready.ts).
       const waited = await waitForContent();
       if (waited > 0) logger.info(`waited ${waited.toFixed(1)} s for the converter`);
-      // A converter run stopped after its commit point is finished before any entry is read
-      // (scripts/lib/entries-store.ts): the entries are then all of one run.
-      finishCommit(dir);
-      // indexEntries validates every entry with the sheet schema (on two threads) and throws one
-      // error listing each bad file and field, so the build fails on any entry that does not match;
-      // entries that are byte for byte what the converter wrote and validated are taken from its
-      // hand-over instead (src/lib/index-cache.ts). It keeps only a projection and a listing of each
-      // record, so the whole records are never all in memory.
-      const { sheets: picked, handedOver } = await indexEntries(dir);
-      if (picked.length === 0) logger.warn(`no entries in ${dir}: run \`npm run convert\` first`);
-      else logger.info(`${picked.length} entries, ${handedOver} of them as the converter handed them over`);
+      if (stoppedMidCommit(dir)) logger.warn(`a converter run was stopped while it replaced the entries in ${dir}: run \`npm run convert\``);
+      const indexed = indexEntries(dir);
+      const { entries, handedOver } = indexed;
+      // Problems name the entry by its path from the project (or the absolute path, outside it).
+      const rel = path.relative(process.cwd(), dir);
+      const shownDir = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : dir;
+      const problems = indexed.problems.map((p) => ({ ...p, file: path.join(shownDir, p.file) }));
+      if (entries.length === 0 && problems.length === 0) logger.warn(`no entries in ${dir}: run \`npm run convert\` first`);
+      else logger.info(`${entries.length} entries, ${handedOver} of them as the converter handed them over`);
+      for (const p of problems) logger.error(problemLine(p));
+      if (problems.length > 0) {
+        logger.error(`${problems.length} problem(s) in content entries: those entries are left out of the site`);
+        // `astro build` run directly exits non-zero once the site is built (Astro's CLI ends with
+        // process.exit(0); an exit listener may still set the code). Under `npm run build` the build
+        // process reads the problems file instead: it puts the site in place, then fails. Not in
+        // `astro dev` (`watcher` is set only there).
+        if (!process.env[CONVERT_RUN_ENV] && !watcher) process.once('exit', () => void (process.exitCode ||= 1));
+      }
+      // Written whole (a rename), as the data-quality page and scripts/build.ts read it.
+      if (existsSync(dir)) {
+        const problemsFile = path.join(dir, ENTRY_PROBLEMS_FILE);
+        writeFileSync(`${problemsFile}.tmp`, entryProblemsText(problems));
+        renameSync(`${problemsFile}.tmp`, problemsFile);
+      }
       store.clear();
-      for (const { data } of picked) store.set({ id: data.id, data, digest: generateDigest(data) });
-      // The pages take the listings from here instead of reading every entry again (src/lib/collection.ts).
-      shareListings(dir, picked.map((p) => p.listing));
+      for (const e of entries) {
+        const data: StoredSheet = { hash: e.hash, checkedHere: e.checkedHere, listing: e.checkedHere ? e.listing : null };
+        store.set({ id: e.id, data: data as unknown as Record<string, unknown>, digest: e.hash });
+      }
     },
   },
-  schema: sheetIndexEntry,
 });
 
 export const collections = { sheets };

@@ -5,10 +5,10 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { sheet, type Sheet, type SheetInput } from '../../src/schema/sheet.ts';
-import { formatIssue } from '../../src/schema/issues.ts';
+import { formatIssue, shownValue, valueAt } from '../../src/schema/issues.ts';
 import { serializeEntry } from '../../src/lib/entry-file.ts';
 import { entryHash, INDEX_CACHE_FILE, indexCacheText, type CachedEntry } from '../../src/lib/index-cache.ts';
-import { indexSheet } from '../../src/lib/index-entries.ts';
+import { listing } from '../../src/lib/sheet-listing.ts';
 import { discoverInputs, type InputUnit } from './inputs.ts';
 import { commitEntries, finishCommit, readManifest, writeAtomic, type Manifest } from './entries-store.ts';
 import { buildReport, REPORT_FILE } from '../../src/lib/convert-report.ts';
@@ -57,19 +57,6 @@ async function readUnit(unit: InputUnit): Promise<ReadResult> {
   }
 }
 
-/** The value at a zod issue path, as the reader made it (what the source stated, read). */
-function valueAt(input: unknown, p: ReadonlyArray<PropertyKey>): unknown {
-  let v = input;
-  for (const k of p) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined;
-  return v;
-}
-
-function shown(v: unknown): string {
-  if (v === undefined) return 'nothing';
-  const s = JSON.stringify(v) ?? String(v);
-  return s.length > 80 ? `${s.slice(0, 77)}…` : s;
-}
-
 /** Where in its source a record field is read from: an RS table or a text sheet's section. */
 function fieldSource(input: SheetInput, field: PropertyKey | undefined): string | null {
   const form = (input as { source?: { form?: unknown } }).source?.form;
@@ -86,7 +73,7 @@ export function validateRecord(input: SheetInput, file: string): { record?: Shee
   // source and what the schema expects.
   const first = parsed.error.issues.slice(0, 3).map((i) => {
     const from = fieldSource(input, i.path[0]);
-    return formatIssue(i, `${from ? ` (${from})` : ''} = ${shown(valueAt(input, i.path))}`);
+    return formatIssue(i, `${from ? ` (${from})` : ''} = ${shownValue(valueAt(input, i.path))}`);
   });
   const id = String((input as { id?: unknown }).id ?? '?');
   return {
@@ -159,7 +146,7 @@ export async function convertAll(opts: ConvertOptions): Promise<ConvertSummary> 
       const file = path.join(outDir, `${record.id}.md`);
       const content = serializeEntry(record, entryBody(record));
       writer.write(file, content);
-      handOver.set(`${record.id}.md`, { hash: entryHash(content), ...indexSheet(record) });
+      handOver.set(`${record.id}.md`, { hash: entryHash(content), listing: listing(record) });
       inputOf.set(file, unit.rel);
       ids.push(record.id);
       summary.converted++;
@@ -200,9 +187,7 @@ export async function convertAll(opts: ConvertOptions): Promise<ConvertSummary> 
   summary.written = commit.renamed.length;
   for (const f of commit.failures) failedFile(path.join(outDir, `${f.id}.md`), f.message);
   summary.removed = commit.removed;
-  const handOverText = indexCacheText(handOver);
-  if (handOverText === null) rmSync(path.join(outDir, INDEX_CACHE_FILE), { force: true });
-  else writeAtomic(path.join(outDir, INDEX_CACHE_FILE), handOverText);
+  writeAtomic(path.join(outDir, INDEX_CACHE_FILE), indexCacheText(handOver));
   writeAtomic(path.join(outDir, REPORT_FILE), buildReport(summary, manifest, warningsOf));
   return summary;
 }

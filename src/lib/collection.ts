@@ -1,77 +1,55 @@
 /**
- * The site's view of the sheets, for every page and endpoint of one build:
+ * The site's view of the sheets, for every page and endpoint of one build, from the `sheets` content
+ * collection (src/content.config.ts):
  *
- * - a small listing of every sheet (ids, list rows, what the resolvers and search filters need), read and
- *   validated once per build (getStaticPaths of 5,000+ pages would otherwise re-read and re-sort them);
- * - a whole record only when its own page renders (sheetById).
+ * - a small listing of every sheet (ids, list rows, what the resolvers and search filters need): the
+ *   collection's entries, each with its listing from the store or, when the converter made it in this
+ *   build, from the converter's hand-over (src/lib/index-cache.ts; the store would otherwise hold every
+ *   listing, ≈ 25 MB at a year of sheets, serialised and bundled by Astro);
+ * - a whole record only when its own page or JSON file renders (sheetById), read from its entry
+ *   (src/lib/load-sheets.ts) and validated there only when the converter did not validate it.
  *
  * Whole records are not kept: at a year of sheets they held ≈ 1 GB for the whole build (and made every
- * garbage collection walk them), and memory grew with the number of sheets. Records are read from the
- * content entries directly (src/lib/load-sheets.ts), not through Astro's content data store: see there.
+ * garbage collection walk them), and memory grew with the number of sheets.
  */
+import { getCollection, getEntry } from 'astro:content';
 import path from 'node:path';
 import type { Sheet } from '../schema/sheet.ts';
-import { loadSheet, mapSheets } from './load-sheets.ts';
+import { loadSheet, readEntryBytes } from './load-sheets.ts';
+import { entryJson } from './entry-file.ts';
+import { sheetJsonText } from './sheet-data-files.ts';
 import { contentDir } from './paths.ts';
-import { pagefindValues, type PagefindValues } from './pagefind.ts';
+import { entryHash, readIndexCache } from './index-cache.ts';
+import type { SheetListing } from './sheet-listing.ts';
 import {
   byBudgetDesc,
   groupBy,
   pastSheetResolver,
   relatedProjectResolver,
-  sheetRow,
   type PastSheetResolver,
   type RelatedProjectResolver,
   type SheetRow,
 } from './aggregate.ts';
-import { historyFacts, type HistoryFacts } from './history/facts.ts';
 import { buildChains, type Chain } from './history/chains.ts';
 import { payeeProfiles, type PayeeProfile } from './history/payees.ts';
 import { rankings, type Ranking } from './history/rankings.ts';
 
-/** What the site keeps of every sheet. */
-export interface SheetListing extends Pick<Sheet, 'id' | 'fiscalYear' | 'ministry' | 'title' | 'projectNumber'> {
-  source: Pick<Sheet['source'], 'form'>;
-  row: SheetRow;
-  filters: PagefindValues['filters'];
-  /** Past-sheet links, budget columns, outcome verdicts and payees: for the cross-sheet pages (src/lib/history/). */
-  history: HistoryFacts;
-}
+export type { SheetListing } from './sheet-listing.ts';
 
-export function listing(s: Sheet): SheetListing {
-  return {
-    id: s.id,
-    fiscalYear: s.fiscalYear,
-    ministry: s.ministry,
-    title: s.title,
-    projectNumber: s.projectNumber,
-    source: { form: s.source.form },
-    row: sheetRow(s),
-    filters: pagefindValues(s).filters,
-    history: historyFacts(s),
-  };
+/** What the collection's store keeps of a sheet (src/content.config.ts). */
+export interface StoredSheet {
+  /** Hash of the entry's bytes as the loader read them (src/lib/index-cache.ts entryHash). */
+  hash: string;
+  /** Validated by the loader rather than by the converter: its page validates the record again. */
+  checkedHere: boolean;
+  /** The listing, when the converter did not hand it over; else null (it is in the hand-over). */
+  listing: SheetListing | null;
 }
 
 const entriesDir = () => path.join(contentDir(), 'sheets');
 
-/**
- * Listings handed over by the content collection's loader (src/content.config.ts): it reads and
- * validates every entry at the start of each build anyway, in this same process, so the pages take its
- * listings instead of reading every entry a second time (≈ 5,700 files and their validation at a year of
- * sheets). Keyed on the folder, so listings of another content folder are never used. A global, not a
- * module variable: the loader and the pages are bundled separately, each with its own copy of this module.
- */
-const HANDOFF = Symbol.for('review-sheet-site.sheet-listings');
-type Handoff = { dir: string; listings: SheetListing[] };
-
-/** Called by the content loader with the listings of every entry it validated in `dir`. */
-export function shareListings(dir: string, listings: SheetListing[]): void {
-  (globalThis as Record<symbol, Handoff | undefined>)[HANDOFF] = { dir: path.resolve(dir), listings };
-}
-
-function sharedListings(dir: string): SheetListing[] | null {
-  const shared = (globalThis as Record<symbol, Handoff | undefined>)[HANDOFF];
-  return shared && shared.dir === path.resolve(dir) ? shared.listings : null;
+async function storedSheets(): Promise<{ id: string; data: StoredSheet }[]> {
+  return (await getCollection('sheets')) as unknown as { id: string; data: StoredSheet }[];
 }
 
 // Views cached for the build (getStaticPaths of 5,000+ pages would otherwise recompute them).
@@ -81,27 +59,36 @@ let resolverPromise: Promise<PastSheetResolver> | null = null;
 let relatedPromise: Promise<RelatedProjectResolver> | null = null;
 let crossPromise: Promise<CrossSheet> | null = null;
 let rankingsPromise: Promise<RankingSet[]> | null = null;
-/** The handed-over listings the caches below were made from. */
-let listingsFrom: SheetListing[] | null = null;
+/** In `astro dev` the loader runs again when entries change: the ids and hashes the caches were made from. */
+let madeFrom: string | null = null;
 
-/**
- * Drops every cached view when the loader has handed over new listings (it runs again when entries change
- * under `astro dev`); returns the handed-over listings, if any.
- */
-function dropIfReloaded(): SheetListing[] | null {
-  const shared = sharedListings(entriesDir());
-  if (shared !== listingsFrom) {
+/** Drops every cached view when the collection changed (dev only: a build loads it once). */
+async function dropIfReloaded(): Promise<void> {
+  if (!import.meta.env.DEV) return;
+  const key = (await storedSheets()).map((s) => `${s.id} ${s.data.hash}`).join('\n');
+  if (key !== madeFrom) {
     listingsPromise = rowsPromise = resolverPromise = relatedPromise = crossPromise = rankingsPromise = null;
-    listingsFrom = shared;
+    madeFrom = key;
   }
-  return shared;
+}
+
+/** Every sheet's listing: from the store, or from the converter's hand-over when it made the listing. */
+async function readListings(): Promise<SheetListing[]> {
+  const stored = await storedSheets();
+  const handOver = stored.some((s) => s.data.listing === null) ? readIndexCache(entriesDir()) : null;
+  return stored.map(({ id, data }) => {
+    if (data.listing) return data.listing;
+    const cached = handOver?.get(`${id}.md`);
+    // The loader took this entry from the hand-over of this build: it is there, with the same hash.
+    if (!cached || cached.hash !== data.hash) throw new Error(`${id}: the converter's hand-over changed during the build (${entriesDir()})`);
+    return cached.listing;
+  });
 }
 
 /** Every sheet's listing, ordered by review year (newest first), then ministry, then title. */
-export function allListings(): Promise<SheetListing[]> {
-  const dir = entriesDir();
-  const shared = dropIfReloaded();
-  listingsPromise ??= (shared ? Promise.resolve([...shared]) : mapSheets(dir, listing)).then((sheets) =>
+export async function allListings(): Promise<SheetListing[]> {
+  await dropIfReloaded();
+  listingsPromise ??= readListings().then((sheets) =>
     sheets.sort(
       (a, b) =>
         b.fiscalYear - a.fiscalYear ||
@@ -113,28 +100,51 @@ export function allListings(): Promise<SheetListing[]> {
   return listingsPromise;
 }
 
-/** The whole record of one sheet, validated (for its own page). */
+/**
+ * The whole record of one sheet (for its own page and JSON file): parsed from its entry, and validated
+ * again only when the converter did not validate those bytes in this build.
+ */
 export async function sheetById(id: string): Promise<Sheet> {
-  const sheet = loadSheet(entriesDir(), id);
+  const entry = await getEntry('sheets', id);
+  const stored = entry?.data as StoredSheet | undefined;
+  const sheet = stored ? loadSheet(entriesDir(), id, stored.checkedHere ? null : stored.hash) : null;
   if (!sheet) throw new Error(`${id}: no content entry ${path.join(entriesDir(), `${id}.md`)}`);
   return sheet;
 }
 
+/**
+ * The per-sheet download's text (/data/sheets/<id>.json): for an entry whose bytes are the converter's,
+ * made from the entry's lines without parsing them (entryJson: the same text); else from the record.
+ */
+export async function sheetJsonById(id: string): Promise<Uint8Array<ArrayBuffer> | string> {
+  const entry = await getEntry('sheets', id);
+  const stored = entry?.data as StoredSheet | undefined;
+  if (stored && !stored.checkedHere) {
+    const bytes = readEntryBytes(entriesDir(), id);
+    const json = bytes && entryHash(bytes) === stored.hash ? entryJson(bytes) : null;
+    // Buffer.concat allocates a fresh ArrayBuffer-backed buffer (what a Response body takes).
+    if (json !== null) return Buffer.concat([json, NEWLINE]) as Uint8Array<ArrayBuffer>;
+  }
+  return sheetJsonText(await sheetById(id));
+}
+
+const NEWLINE = Buffer.from('\n');
+
 /** One list row per sheet, ordered by budget (largest first). */
-export function allRows(): Promise<SheetRow[]> {
-  dropIfReloaded();
+export async function allRows(): Promise<SheetRow[]> {
+  await dropIfReloaded();
   rowsPromise ??= allListings().then((s) => s.map((l) => l.row).sort(byBudgetDesc));
   return rowsPromise;
 }
 
-export function pastSheetLinks(): Promise<PastSheetResolver> {
-  dropIfReloaded();
+export async function pastSheetLinks(): Promise<PastSheetResolver> {
+  await dropIfReloaded();
   resolverPromise ??= allListings().then(pastSheetResolver);
   return resolverPromise;
 }
 
-export function relatedProjectLinks(): Promise<RelatedProjectResolver> {
-  dropIfReloaded();
+export async function relatedProjectLinks(): Promise<RelatedProjectResolver> {
+  await dropIfReloaded();
   relatedPromise ??= allListings().then(relatedProjectResolver);
   return relatedPromise;
 }
@@ -149,8 +159,8 @@ export interface CrossSheet {
   payees: Map<string, PayeeProfile>;
 }
 
-export function crossSheet(): Promise<CrossSheet> {
-  dropIfReloaded();
+export async function crossSheet(): Promise<CrossSheet> {
+  await dropIfReloaded();
   crossPromise ??= allListings().then((listings) => {
     const chains = buildChains(listings);
     const chainOfSheet = new Map<string, Chain<SheetListing>>();
@@ -180,8 +190,8 @@ export interface RankingSet {
 }
 
 /** Every review year's rankings, then each 府省庁's of that year; newest year first. */
-export function allRankings(): Promise<RankingSet[]> {
-  dropIfReloaded();
+export async function allRankings(): Promise<RankingSet[]> {
+  await dropIfReloaded();
   rankingsPromise ??= allListings().then((listings) => {
     const out: RankingSet[] = [];
     for (const [year, inYear] of groupBy(listings, (l) => l.fiscalYear)) {

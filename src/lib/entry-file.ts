@@ -70,3 +70,59 @@ export function parseEntry(text: string, file: string): ParsedEntry {
   }
   return { data: data as Record<string, unknown>, body };
 }
+
+/** The escapes yamlSafeJson adds (not preceded by an escaped backslash), undone to give JSON.stringify's text. */
+const YAML_SAFE_ESCAPE = /(?<!\\)((?:\\\\)*)\\u(0085|2028|2029|feff)/g;
+const ESCAPES = ['\\u0085', '\\u2028', '\\u2029', '\\ufeff'].map((e) => Buffer.from(e, 'latin1'));
+const FENCE_BYTES = Buffer.from(FENCE, 'latin1');
+const CLOSE_BYTES = Buffer.from(`\n${FENCE}`, 'latin1');
+const NEWLINE = 0x0a;
+
+/** Whether byte `c` may start (`first`) or continue a key of KEY_LINE. */
+function keyByte(c: number, first: boolean): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || (!first && c >= 0x30 && c <= 0x39);
+}
+
+/**
+ * The record of an entry as compact JSON — exactly the UTF-8 bytes of `JSON.stringify` of what
+ * parseEntry gives — made from the frontmatter lines without parsing or even decoding them; `null` when
+ * the frontmatter is not in the one key per line form serializeEntry writes. For the per-sheet download
+ * of an entry the converter validated: at a year of sheets (5,664 entries, 256 MB) decoding and parsing
+ * each entry again for its JSON file cost ≈ 0.5–0.7 ms a sheet (docs/BENCHMARKS.md).
+ */
+export function entryJson(entry: Uint8Array): Buffer | null {
+  const buf = Buffer.from(entry.buffer, entry.byteOffset, entry.byteLength);
+  if (!buf.subarray(0, FENCE_BYTES.length).equals(FENCE_BYTES)) return null;
+  const end = buf.indexOf(CLOSE_BYTES, FENCE_BYTES.length - 1);
+  if (end < 0) return null;
+  const front = buf.subarray(FENCE_BYTES.length, end + 1);
+  // The rare entry with a character yamlSafeJson escaped goes the string way (JSON.stringify leaves it raw).
+  if (ESCAPES.some((e) => front.includes(e))) return entryJsonText(front.toString('utf8'));
+  const parts: Buffer[] = [Buffer.from('{')];
+  let pos = 0;
+  let keys = 0;
+  while (pos < front.length) {
+    const nl = front.indexOf(NEWLINE, pos);
+    const line = front.subarray(pos, nl < 0 ? front.length : nl);
+    pos = nl < 0 ? front.length : nl + 1;
+    if (line.length === 0) continue;
+    const colon = line.indexOf(0x3a);
+    if (colon < 1 || line[colon + 1] !== 0x20) return null;
+    for (let i = 0; i < colon; i++) if (!keyByte(line[i]!, i === 0)) return null;
+    parts.push(Buffer.from(`${keys++ ? ',' : ''}"`), line.subarray(0, colon), Buffer.from('":'), line.subarray(colon + 2));
+  }
+  parts.push(Buffer.from('}'));
+  return Buffer.concat(parts);
+}
+
+/** entryJson of frontmatter text, with yamlSafeJson's escapes undone. */
+function entryJsonText(front: string): Buffer | null {
+  const parts: string[] = [];
+  for (const line of front.split('\n')) {
+    if (line === '') continue;
+    const m = KEY_LINE.exec(line);
+    if (!m) return null;
+    parts.push(`"${m[1]}":${m[2].replace(YAML_SAFE_ESCAPE, (_, slashes: string, hex: string) => slashes + String.fromCharCode(parseInt(hex, 16)))}`);
+  }
+  return Buffer.from(`{${parts.join(',')}}`);
+}

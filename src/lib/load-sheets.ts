@@ -1,112 +1,106 @@
 /**
- * Reads and validates every content entry (content/sheets/<id>.md) straight from disk.
+ * Reading content entries (content/sheets/<id>.md) from disk: the whole record of one sheet, for its own
+ * page and its JSON download, and every entry validated (tests, tools).
  *
- * Why not Astro's content data store: at a year of sheets (5,664 entries, ~25 kB each) the store is
- * serialised (devalue) into .astro/data-store.json, bundled by Vite into the server build as one huge string
- * module, then parsed and unflattened again before the first page renders. That round trip alone took ~40 s
- * and ~2.6 GB peak of a ~100 s build; reading the entries here takes a few seconds and holds one copy.
- * The records are validated by the same schema the converter used, so pages get exactly what they got
- * from the collection before (zod output: defaults filled, key order of the schema).
+ * Why not Astro's content data store for whole records: at a year of sheets (5,664 entries, ~25 kB each)
+ * the store is serialised (devalue) into .astro/data-store.json, bundled by Vite into the server build as
+ * one huge string module, then parsed again before the first page renders: ~40 s and ~2.6 GB of a ~100 s
+ * build. The store keeps each entry's hash and listing (src/content.config.ts); the record is read here.
+ *
+ * Entries are read synchronously: they are small and just written, and an asynchronous read is four
+ * round trips through libuv's thread pool, which the whole process shares. Measured on 5,664 entries read
+ * one after another as the pages read them: 4.9 s of CPU asynchronously, ≈ 1 s synchronously.
  */
-import { readFileSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { sheet, type Sheet } from '../schema/sheet.ts';
-import { formatIssue } from '../schema/issues.ts';
 import { parseEntry } from './entry-file.ts';
+import { entryHash } from './index-cache.ts';
+import { describeIssue } from '../schema/issues.ts';
+import type { ReportProblem } from './convert-report.ts';
 
 /** File names of the entries in `dir` (`<id>.md`), sorted; empty when the folder does not exist. */
-export async function listEntryFiles(dir: string): Promise<string[]> {
+export function listEntryFilesSync(dir: string): string[] {
   try {
-    return (await readdir(dir)).filter((f) => f.endsWith('.md')).sort();
+    return readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw err;
   }
 }
 
-/**
- * Entries are read synchronously. They are small (≈ 15 kB) and just written by the converter, so a read is
- * quick; an asynchronous read is four round trips (open, stat, read, close) through libuv's thread pool,
- * which the whole process shares. Measured on 5,664 entries read one after another as the pages read
- * them: 4.9 s of CPU asynchronously, ≈ 1 s synchronously; 1.8 s in batches of 64.
- */
-function readEntry(dir: string, file: string): string | null {
+/** listEntryFilesSync, as a promise (for callers that await it). */
+export async function listEntryFiles(dir: string): Promise<string[]> {
+  return listEntryFilesSync(dir);
+}
+
+/** The bytes of entry `<id>.md` in `dir`; null when there is none. */
+export function readEntryBytes(dir: string, id: string): Buffer | null {
+  return readEntry(dir, `${id}.md`);
+}
+
+function readEntry(dir: string, file: string): Buffer | null {
   try {
-    return readFileSync(path.join(dir, file), 'utf8');
+    return readFileSync(path.join(dir, file));
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw err;
   }
 }
 
-/** One entry's text, validated: the record, or the problems found, each naming the file and field. */
-export function validateEntry(text: string, file: string): { sheet: Sheet } | { problems: string[] } {
+/** One entry's text, validated: the record, or its problems, each naming the file, field, value and expectation. */
+export function validateEntry(text: string, file: string): { sheet: Sheet } | { problems: ReportProblem[] } {
+  let data: Record<string, unknown>;
   try {
-    const { data } = parseEntry(text, file);
-    const result = sheet.safeParse(data);
-    if (result.success) return { sheet: result.data };
-    return { problems: result.error.issues.map((issue) => `${file}: ${formatIssue(issue)}`) };
+    data = parseEntry(text, file).data;
   } catch (err) {
-    return { problems: [err instanceof Error ? err.message : String(err)] };
+    // parseEntry's messages start with the file name already.
+    const message = (err as Error).message;
+    return { problems: [{ file, where: null, message: message.startsWith(`${file}: `) ? message.slice(file.length + 2) : message }] };
   }
+  const result = sheet.safeParse(data);
+  if (result.success) return { sheet: result.data };
+  return {
+    problems: result.error.issues.map((issue) => {
+      const { field, message } = describeIssue(data, issue);
+      return { file, where: field, message: `does not match the sheet schema: ${message}` };
+    }),
+  };
+}
+
+/** Problems as one error's lines: `file: field = value: expected …`. */
+function problemLines(problems: readonly ReportProblem[]): string {
+  return problems.map((p) => `${p.file}: ${p.message}`).join('\n');
 }
 
 /**
- * Every entry in `dir`, validated. Every entry is checked before failing, and the error names each bad
- * file with the field path and what is wrong, e.g. `2024-cas-rs1.md: budgets[0].initial: expected number` (src/schema/issues.ts).
+ * The record of entry `<id>.md` in `dir`; `null` when there is none; throws naming every problem when it
+ * is invalid. With `trustedHash`, the hash of the bytes the converter wrote and validated in this build
+ * (src/lib/index-cache.ts), an entry whose bytes still hash to it is parsed without validating it again:
+ * the converter wrote the schema's own output (defaults filled, keys in the schema's order), so the
+ * parsed frontmatter is that record.
  */
-export function loadSheets(dir: string): Promise<Sheet[]> {
-  return mapSheets(dir, (s) => s);
+export function loadSheet(dir: string, id: string, trustedHash: string | null = null): Sheet | null {
+  const file = `${id}.md`;
+  const bytes = readEntry(dir, file);
+  if (bytes === null) return null;
+  if (trustedHash !== null && entryHash(bytes) === trustedHash) return parseEntry(bytes.toString('utf8'), file).data as Sheet;
+  const r = validateEntry(bytes.toString('utf8'), file);
+  if ('sheet' in r) return r.sheet;
+  throw new Error(`invalid content entry in ${dir}:\n${problemLines(r.problems)}`);
 }
 
-/**
- * Like loadSheets, but keeps only `pick(record)` of each record: the site keeps a small listing of every
- * sheet and reads a whole record only for its own page (loadSheet), so memory does not grow with whole
- * records (≈ 0.2 MB each once parsed) at tens of thousands of sheets.
- */
-export async function mapSheets<T>(dir: string, pick: (sheet: Sheet) => T): Promise<T[]> {
-  const { items, problems } = collectSheets(dir, await listEntryFiles(dir), pick);
-  throwIfInvalid(dir, problems);
-  return items;
-}
-
-/** What collectSheets found: the picked records, and every problem (each naming its file and field). */
-export interface Collected<T> {
-  items: T[];
-  problems: string[];
-}
-
-/**
- * `pick` of every valid entry among `files` (names in `dir`), in their order, and the problems of the
- * invalid ones; files removed since the folder was listed are skipped.
- */
-export function collectSheets<T>(dir: string, files: readonly string[], pick: (sheet: Sheet) => T): Collected<T> {
-  const items: T[] = [];
-  const problems: string[] = [];
-  for (const file of files) {
-    const text = readEntry(dir, file);
-    if (text === null) continue; // removed since the folder was listed
-    const r = validateEntry(text, file);
-    if ('sheet' in r) items.push(pick(r.sheet));
+/** Every entry in `dir`, validated; throws one error naming every problem of every bad entry. */
+export async function loadSheets(dir: string): Promise<Sheet[]> {
+  const sheets: Sheet[] = [];
+  const problems: ReportProblem[] = [];
+  for (const file of listEntryFilesSync(dir)) {
+    const bytes = readEntry(dir, file);
+    if (bytes === null) continue;
+    const r = validateEntry(bytes.toString('utf8'), file);
+    if ('sheet' in r) sheets.push(r.sheet);
     else problems.push(...r.problems);
   }
-  return { items, problems };
-}
-
-/** One error naming every problem, when there are any. */
-export function throwIfInvalid(dir: string, problems: readonly string[]): void {
-  if (problems.length > 0) {
-    throw new Error(`invalid content entries in ${dir} (${problems.length} problems):\n${problems.join('\n')}`);
-  }
-}
-
-/** The entry `<id>.md` in `dir`, validated; `null` when there is none. Throws like loadSheets when invalid. */
-export function loadSheet(dir: string, id: string): Sheet | null {
-  const file = `${id}.md`;
-  const text = readEntry(dir, file);
-  if (text === null) return null;
-  const r = validateEntry(text, file);
-  if ('sheet' in r) return r.sheet;
-  throw new Error(`invalid content entry in ${dir}:\n${r.problems.join('\n')}`);
+  if (problems.length > 0) throw new Error(`invalid content entries in ${dir} (${problems.length} problems):\n${problemLines(problems)}`);
+  return sheets;
 }

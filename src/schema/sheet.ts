@@ -2,9 +2,8 @@
  * The one schema of a review sheet (行政事業レビューシート) record.
  *
  * Two consumers, one definition: the converter (scripts/convert.ts) validates every record before it
- * writes an entry, and the Astro content collection (src/content.config.ts) validates it again at build
- * time (unless the entry is byte for byte what the converter wrote: src/lib/index-cache.ts), as does each
- * sheet page for the record it renders. The site also publishes each record, as validated, at /data/sheets/<id>.json and the JSON Schema
+ * writes an entry; the site (src/content.config.ts, src/lib/collection.ts) validates only an entry that is
+ * not byte for byte what the converter wrote in this build (src/lib/index-cache.ts), e.g. one edited by hand. The site also publishes each record, as validated, at /data/sheets/<id>.json and the JSON Schema
  * generated from this file at /data/sheet.schema.json.
  *
  * Conventions that hold for every field below:

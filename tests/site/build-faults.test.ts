@@ -181,6 +181,40 @@ describe('one bad input of each form', () => {
   });
 });
 
+describe('an entry edited by hand into an invalid one', () => {
+  it('costs only itself: every other page is built, it is reported with file, field, value and expectation, the build exits non-zero', { timeout: 180_000 }, async () => {
+    const dir = path.join(work, 'hand-edited');
+    const content = path.join(dir, 'content');
+    const converted = spawnSync(process.execPath, ['scripts/convert.ts'], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, SHEETS_DIR: sheetsDir, CONTENT_DIR: content } });
+    expect(converted.status, converted.stderr).toBe(0);
+    const entry = path.join(content, 'sheets', '2024-digital-rs4.md');
+    writeFileSync(entry, readFileSync(entry, 'utf8').replace(/^fiscalYear: 2024$/m, 'fiscalYear: "令和6年度"'));
+    // As a person who edits content/ runs the site build: `astro build`, no converter.
+    const built = spawnSync(process.execPath, [path.join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, CONTENT_DIR: content, OUT_DIR: path.join(dir, 'dist'), ASTRO_TELEMETRY_DISABLED: '1', CONVERT_RUN_ID: '', CONTENT_READY_FILE: '' },
+    });
+    const log = `${built.stdout}${built.stderr}`;
+    expect(built.status, log).toBe(1);
+    expect(log).not.toMatch(/\n\s+at .+:\d+:\d+/); // no stack trace
+    const problem = '2024-digital-rs4.md: does not match the sheet schema: fiscalYear = "令和6年度": Invalid input: expected number, received string';
+    expect(log).toContain(problem);
+    const others = goodIds.filter((id) => id !== '2024-digital-rs4');
+    expectComplete(path.join(dir, 'dist'), others);
+    expect(existsSync(path.join(dir, 'dist', 'data', 'sheets', '2024-digital-rs4.json'))).toBe(false);
+    const report = JSON.parse(readFileSync(path.join(content, 'sheets', '.entry-problems.json'), 'utf8')) as { problems: { file: string; where: string; message: string }[] };
+    expect(report.problems).toHaveLength(1);
+    expect(report.problems[0]!.file).toMatch(/2024-digital-rs4\.md$/);
+    expect(report.problems[0]!.where).toBe('fiscalYear');
+    expect(report.problems[0]!.message).toBe('does not match the sheet schema: fiscalYear = "令和6年度": Invalid input: expected number, received string');
+    const page = readFileSync(path.join(dir, 'dist', 'data-quality', 'index.html'), 'utf8');
+    expect(page).toContain('掲載できなかったシートのファイル');
+    expect(page).toContain('2024-digital-rs4.md');
+    expect(page).toContain('fiscalYear = &quot;令和6年度&quot;: Invalid input: expected number, received string');
+  });
+});
+
 describe('a build killed at any point', () => {
   const dir = path.join(work, 'killed');
   const dist = path.join(dir, 'dist');

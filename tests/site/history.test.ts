@@ -14,7 +14,7 @@ import { listFiles } from '../support/site-text.ts';
 import { payeeParts } from '../../src/lib/payee-pages.ts';
 import { isValidCorporateNumber } from '../../src/lib/corporate-number.ts';
 import { buildChains } from '../../src/lib/history/chains.ts';
-import { listing } from '../../src/lib/collection.ts';
+import { listing } from '../../src/lib/sheet-listing.ts';
 import { sheet, type Sheet } from '../../src/schema/sheet.ts';
 import { settledBudgetYear } from '../../src/lib/summary.ts';
 

@@ -8,7 +8,7 @@ import { buildChains, type Chain } from '../../src/lib/history/chains.ts';
 import { projectChanges, projectYears, type HistorySheet } from '../../src/lib/history/project.ts';
 import { projectBudgetChart } from '../../src/lib/history/charts.ts';
 import { budgetChart } from '../../src/lib/charts.ts';
-import { listing, type SheetListing } from '../../src/lib/collection.ts';
+import { listing, type SheetListing } from '../../src/lib/sheet-listing.ts';
 import type { Sheet } from '../../src/schema/sheet.ts';
 import { allSpecs, jinjiKyoku, judgitRecord, ppcSupervision, senmon, type Spec } from '../fixtures/history/judgit-like.ts';
 import { rsSample, rsSamples, textSample } from '../support/sample-records.ts';

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { convertAll, type ConvertSummary } from '../../scripts/lib/convert-run.ts';
 import { buildChains, type Chain } from '../../src/lib/history/chains.ts';
 import { payeeProfiles } from '../../src/lib/history/payees.ts';
-import { listing, type SheetListing } from '../../src/lib/collection.ts';
+import { listing, type SheetListing } from '../../src/lib/sheet-listing.ts';
 import { loadSheets } from '../../src/lib/load-sheets.ts';
 import type { Sheet } from '../../src/schema/sheet.ts';
 

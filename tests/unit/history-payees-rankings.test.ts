@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { payeeProfiles } from '../../src/lib/history/payees.ts';
 import { budgetChange, RANKING_IDS, rankings, type Ranking, type RankingId } from '../../src/lib/history/rankings.ts';
 import { payeeTotals } from '../../src/lib/history/project.ts';
-import { listing } from '../../src/lib/collection.ts';
+import { listing } from '../../src/lib/sheet-listing.ts';
 import { isValidCorporateNumber } from '../../src/lib/corporate-number.ts';
 import { outcomeStatus, settledBudgetYear } from '../../src/lib/summary.ts';
 import type { Sheet } from '../../src/schema/sheet.ts';

@@ -4,11 +4,12 @@
  * the first.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serializeEntry } from '../../src/lib/entry-file.ts';
-import { listEntryFiles, loadSheets } from '../../src/lib/load-sheets.ts';
+import { listEntryFiles, loadSheet, loadSheets } from '../../src/lib/load-sheets.ts';
+import { entryHash } from '../../src/lib/index-cache.ts';
 import type { Sheet } from '../../src/schema/sheet.ts';
 import { rsSamples, textSample } from '../support/sample-records.ts';
 
@@ -59,10 +60,33 @@ describe('loadSheets', () => {
       expect(err).toBeInstanceOf(Error);
       const lines = err!.message.split('\n');
       expect(lines[0]).toContain('(3 problems)');
-      expect(lines).toContainEqual(expect.stringMatching(/^a\.md: budgets\[0\]\.initial: /));
-      expect(lines).toContainEqual(expect.stringMatching(/^b\.md: title: /));
+      expect(lines).toContainEqual('a.md: does not match the sheet schema: budgets[0].initial = "12,000": Invalid input: expected number, received string');
+      expect(lines).toContainEqual('b.md: does not match the sheet schema: title = 42: Invalid input: expected string, received number');
       expect(lines).toContainEqual('c.md: entry does not start with a frontmatter fence');
       expect(err!.message).not.toContain('d.md');
+    } finally {
+      await rm(bad, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('loadSheet', () => {
+  it('parses an entry whose bytes hash to what the converter validated without validating it again, with the same record', async () => {
+    const r = records[1]!;
+    const bytes = await readFile(path.join(dir, `${r.id}.md`));
+    const trusted = loadSheet(dir, r.id, entryHash(bytes));
+    expect(trusted).toStrictEqual(loadSheet(dir, r.id));
+    expect(trusted).toStrictEqual(r);
+  });
+
+  it('validates an entry whose bytes changed since, and names its problem', async () => {
+    const bad = await mkdtemp(path.join(tmpdir(), 'load-sheets-edited-'));
+    try {
+      const r = records[0]!;
+      const good = serializeEntry(r, '');
+      await writeFile(path.join(bad, `${r.id}.md`), serializeEntry({ ...r, title: 42 } as unknown as Sheet, ''));
+      expect(() => loadSheet(bad, r.id, entryHash(good))).toThrow(`${r.id}.md: does not match the sheet schema: title = 42: Invalid input: expected string, received number`);
+      expect(loadSheet(bad, 'missing', null)).toBeNull();
     } finally {
       await rm(bad, { recursive: true, force: true });
     }

@@ -1,5 +1,5 @@
 /**
- * The per-sheet download (src/lib/sheet-data-files.ts): one JSON file per sheet, and nothing else. A
+ * The per-sheet download (src/lib/sheet-data-files.ts, route src/pages/data/sheets/[id].json.ts): one JSON file per sheet, and nothing else. A
  * sheet chart's CSV is made in the browser from that JSON (src/scripts/chart-csv-download.ts), so the
  * JSON must carry everything the charts are built from: on every real sample, the CSV built from the
  * parsed JSON is byte-identical to the CSV built from the record the page renders.
@@ -8,10 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { serializeEntry } from '../../src/lib/entry-file.ts';
+import { entryJson, parseEntry, serializeEntry } from '../../src/lib/entry-file.ts';
 import { loadSheet } from '../../src/lib/load-sheets.ts';
 import { chartCsv, listSheetCharts } from '../../src/lib/charts.ts';
-import { emitSheetData, setSheetDataSink, sheetDataFile, sheetJsonPath, type DataFile } from '../../src/lib/sheet-data-files.ts';
+import { sheetJsonText } from '../../src/lib/sheet-data-files.ts';
 import type { Sheet } from '../../src/schema/sheet.ts';
 import { rsSamples, textSample } from '../support/sample-records.ts';
 
@@ -34,47 +34,14 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('sheetDataFile', () => {
-  it('is data/sheets/<id>.json holding the loaded record, one line', () => {
+describe('sheetJsonText', () => {
+  it('is the loaded record as compact JSON, one line', () => {
     const s = loaded[0]!;
-    const f = sheetDataFile(s);
-    expect(f.path).toBe(`data/sheets/${s.id}.json`);
-    expect(f.text.endsWith('}\n')).toBe(true);
-    expect(f.text.indexOf('\n')).toBe(f.text.length - 1);
-    expect(JSON.parse(f.text)).toEqual(JSON.parse(JSON.stringify(s)));
-  });
-
-  it('refuses an id that is not a plain file name', () => {
-    expect(() => sheetJsonPath('../x')).toThrow(/"\.\.\/x" is not a plain file name/);
-    expect(() => sheetJsonPath('a/b')).toThrow(/not a plain file name/);
-    expect(sheetJsonPath('2024-cas-rs1')).toBe('data/sheets/2024-cas-rs1.json');
-  });
-});
-
-describe('emitSheetData (how a sheet page hands its file to the build)', () => {
-  it('gives the installed writer the sheet\'s file, and does nothing once it is removed', () => {
-    const got: DataFile[] = [];
-    setSheetDataSink((f) => got.push(f));
-    try {
-      emitSheetData(loaded[0]!);
-      emitSheetData(loaded[1]!);
-    } finally {
-      setSheetDataSink(undefined);
-    }
-    expect(got).toEqual([sheetDataFile(loaded[0]!), sheetDataFile(loaded[1]!)]);
-    emitSheetData(loaded[2]!);
-    expect(got).toHaveLength(2);
-  });
-
-  it('lets a failed write reach the page (the build then fails)', () => {
-    setSheetDataSink(() => {
-      throw new Error('ENOSPC: no space left on device');
-    });
-    try {
-      expect(() => emitSheetData(loaded[0]!)).toThrow(/ENOSPC/);
-    } finally {
-      setSheetDataSink(undefined);
-    }
+    const text = sheetJsonText(s);
+    expect(text.endsWith('}\n')).toBe(true);
+    expect(text.indexOf('\n')).toBe(text.length - 1);
+    expect(text.startsWith(`{"id":"${s.id}",`)).toBe(true);
+    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(s)));
   });
 });
 
@@ -84,7 +51,7 @@ describe('chart CSV from the published JSON (what the browser builds)', () => {
     const kinds = new Set<string>();
     for (const s of loaded) {
       const fromRecord = listSheetCharts(s);
-      const fromJson = listSheetCharts(JSON.parse(sheetDataFile(s).text) as Sheet);
+      const fromJson = listSheetCharts(JSON.parse(sheetJsonText(s)) as Sheet);
       expect(fromJson.map((c) => c.id), s.id).toEqual(fromRecord.map((c) => c.id));
       for (let i = 0; i < fromRecord.length; i++) {
         expect(chartCsv(fromJson[i]!), `${s.id} ${fromRecord[i]!.id}`).toBe(chartCsv(fromRecord[i]!));
@@ -99,8 +66,21 @@ describe('chart CSV from the published JSON (what the browser builds)', () => {
 
   it('keeps a blank as an empty cell, never 0, after the round trip', () => {
     const s = loaded.find((x) => x.source.form === 'text' && x.budgets.some((b) => b.executed === null))!;
-    const csv = chartCsv(listSheetCharts(JSON.parse(sheetDataFile(s).text) as Sheet).find((c) => c.id === 'budget')!);
+    const csv = chartCsv(listSheetCharts(JSON.parse(sheetJsonText(s)) as Sheet).find((c) => c.id === 'budget')!);
     expect(csv.startsWith('\uFEFF年度,予算額（計）（円）,執行額（円）,執行率（%）\r\n')).toBe(true);
     expect(csv).toContain('\r\n2022（令和4）年度,0,,\r\n');
+  });
+});
+
+describe('entryJson (the download of an entry the converter wrote, without parsing it)', () => {
+  it('is JSON.stringify of the parsed entry, byte for byte, for every sample and for the characters the entry escapes', () => {
+    const odd = { ...loaded[0]!, title: 'a\u2028b\u2029c\u0085d\ufeffe \\u2028 \\\\u2029 "\\"' };
+    for (const s of [...loaded, odd]) {
+      const text = serializeEntry(s, '# body\n');
+      expect(`${entryJson(Buffer.from(text))!.toString('utf8')}\n`, s.id).toBe(sheetJsonText(parseEntry(text, 'x.md').data as Sheet));
+    }
+    expect(entryJson(Buffer.from('no frontmatter\n'))).toBeNull();
+    expect(entryJson(Buffer.from('---\ntitle: |\n  block\n---\n'))).toBeNull();
+    expect(entryJson(Buffer.from('---\n1title: 2\n---\n'))).toBeNull();
   });
 });
