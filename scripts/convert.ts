@@ -6,6 +6,7 @@
  */
 import { convertAll } from './lib/convert-run.ts';
 import { contentDir, sheetsDir } from '../src/lib/paths.ts';
+import { listing } from '../src/lib/sheet-listing.ts';
 
 const started = performance.now();
 let summary: Awaited<ReturnType<typeof convertAll>>;
@@ -14,6 +15,7 @@ try {
     sheetsDir: sheetsDir(),
     contentDir: contentDir(),
     log: (line) => console.error(line),
+    listing,
   });
 } catch (err) {
   // A folder that cannot be read or written (missing, no permission, a full disk) is an expected

@@ -8,7 +8,6 @@ import { sheet, type Sheet, type SheetInput } from '../../src/schema/sheet.ts';
 import { formatIssue, shownValue, valueAt } from '../../src/schema/issues.ts';
 import { serializeEntry } from '../../src/lib/entry-file.ts';
 import { entryHash, INDEX_CACHE_FILE, indexCacheText, type CachedEntry } from '../../src/lib/index-cache.ts';
-import { listing } from '../../src/lib/sheet-listing.ts';
 import { discoverInputs, type InputUnit } from './inputs.ts';
 import { commitEntries, finishCommit, readManifest, writeAtomic, type Manifest } from './entries-store.ts';
 import { buildReport, REPORT_FILE } from '../../src/lib/convert-report.ts';
@@ -27,6 +26,12 @@ export interface ConvertOptions {
   contentDir: string;
   /** Receives progress and problems, one line each. */
   log?: (line: string) => void;
+  /**
+   * The site's listing of a record (src/lib/sheet-listing.ts), given by the CLI: with it, each entry's
+   * hash and listing are handed over to the content loader (src/lib/index-cache.ts), which then need not
+   * parse the entry again; without it, no hand-over is written and the loader reads every entry itself.
+   */
+  listing?: (record: Sheet) => unknown;
 }
 
 export interface ConvertSummary {
@@ -146,7 +151,7 @@ export async function convertAll(opts: ConvertOptions): Promise<ConvertSummary> 
       const file = path.join(outDir, `${record.id}.md`);
       const content = serializeEntry(record, entryBody(record));
       writer.write(file, content);
-      handOver.set(`${record.id}.md`, { hash: entryHash(content), listing: listing(record) });
+      if (opts.listing) handOver.set(`${record.id}.md`, { hash: entryHash(content), listing: opts.listing(record) });
       inputOf.set(file, unit.rel);
       ids.push(record.id);
       summary.converted++;
@@ -187,7 +192,8 @@ export async function convertAll(opts: ConvertOptions): Promise<ConvertSummary> 
   summary.written = commit.renamed.length;
   for (const f of commit.failures) failedFile(path.join(outDir, `${f.id}.md`), f.message);
   summary.removed = commit.removed;
-  writeAtomic(path.join(outDir, INDEX_CACHE_FILE), indexCacheText(handOver));
+  if (opts.listing) writeAtomic(path.join(outDir, INDEX_CACHE_FILE), indexCacheText(handOver));
+  else rmSync(path.join(outDir, INDEX_CACHE_FILE), { force: true }); // an older hand-over must not outlive its entries
   writeAtomic(path.join(outDir, REPORT_FILE), buildReport(summary, manifest, warningsOf));
   return summary;
 }

@@ -75,7 +75,7 @@ async function dropIfReloaded(): Promise<void> {
 /** Every sheet's listing: from the store, or from the converter's hand-over when it made the listing. */
 async function readListings(): Promise<SheetListing[]> {
   const stored = await storedSheets();
-  const handOver = stored.some((s) => s.data.listing === null) ? readIndexCache(entriesDir()) : null;
+  const handOver = stored.some((s) => s.data.listing === null) ? readIndexCache<SheetListing>(entriesDir()) : null;
   return stored.map(({ id, data }) => {
     if (data.listing) return data.listing;
     const cached = handOver?.get(`${id}.md`);

@@ -1,6 +1,9 @@
 /**
  * The converter's hand-over to the content loader, `content/sheets/.index.json`: for every entry it wrote
  * and validated, the hash of the entry file's bytes and the entry's listing (src/lib/sheet-listing.ts).
+ * The converter does not know what a listing is: the CLI that runs it (scripts/convert.ts) passes the
+ * site's `listing` function in, so the converter imports nothing of the site and this format module
+ * nothing of either (the listing is opaque here).
  *
  * Why: the converter has each validated record in hand when it writes the entry; the loader would
  * otherwise parse and validate every entry again (≈ 3 s of CPU at a year of sheets, 5,664 entries) and
@@ -17,22 +20,21 @@
 import { hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { SheetListing } from './sheet-listing.ts';
 import { CONVERT_RUN_ENV } from './convert-report.ts';
 
 export const INDEX_CACHE_FILE = '.index.json';
 
 /** One entry as handed over: the hash of the entry file's bytes and its listing. */
-export interface CachedEntry {
+export interface CachedEntry<L = unknown> {
   hash: string;
-  listing: SheetListing;
+  listing: L;
 }
 
 interface CacheFile {
   /** CONVERT_RUN_ID of the converter run that wrote it; `null` outside `npm run build`. */
   run: string | null;
   /** Keyed by the entry's file name (`<id>.md`). */
-  entries: Record<string, CachedEntry>;
+  entries: Record<string, CachedEntry<unknown>>;
 }
 
 /** The hash the hand-over and the loader compare (sha1 of the file's bytes, base64). */
@@ -50,7 +52,7 @@ export function indexCacheText(entries: Map<string, CachedEntry>, env: NodeJS.Pr
  * The hand-over in `dir`, keyed by file name, when it was made by this build's converter run; null
  * otherwise (no run id, another run, no file, unreadable): every entry is then validated.
  */
-export function readIndexCache(dir: string, env: NodeJS.ProcessEnv = process.env): Map<string, CachedEntry> | null {
+export function readIndexCache<L>(dir: string, env: NodeJS.ProcessEnv = process.env): Map<string, CachedEntry<L>> | null {
   const run = env[CONVERT_RUN_ENV];
   if (!run) return null;
   let parsed: CacheFile;
@@ -60,5 +62,5 @@ export function readIndexCache(dir: string, env: NodeJS.ProcessEnv = process.env
     return null;
   }
   if (parsed?.run !== run || typeof parsed.entries !== 'object' || parsed.entries === null) return null;
-  return new Map(Object.entries(parsed.entries));
+  return new Map(Object.entries(parsed.entries) as [string, CachedEntry<L>][]);
 }

@@ -37,7 +37,7 @@ export interface Indexed {
  * asynchronous reads queue on libuv's four threads, which the whole process shares (docs/BENCHMARKS.md).
  */
 export function indexEntries(dir: string, env: NodeJS.ProcessEnv = process.env): Indexed {
-  const cache = readIndexCache(dir, env);
+  const cache = readIndexCache<SheetListing>(dir, env);
   const entries: IndexedEntry[] = [];
   const problems: ReportProblem[] = [];
   let handedOver = 0;

@@ -27,7 +27,7 @@ beforeAll(async () => {
   const saved = process.env[CONVERT_RUN_ENV];
   process.env[CONVERT_RUN_ENV] = RUN;
   try {
-    const converted = await convertAll({ sheetsDir: path.resolve('sheets'), contentDir: tmp });
+    const converted = await convertAll({ sheetsDir: path.resolve('sheets'), contentDir: tmp, listing });
     expect(converted.errors).toEqual([]);
   } finally {
     if (saved === undefined) delete process.env[CONVERT_RUN_ENV];
