@@ -2,7 +2,7 @@
  * `npm run bench [-- N …]`: measures the full pipeline at scale and records the figures in docs/BENCHMARKS.md.
  *
  * For each N (default 252, 5000, 20000): generates an RS-form input of N projects from the real subset
- * (scripts/lib/bench/generate-rs.ts), then runs and measures the real pipeline as users run it,
+ * (scripts/bench/generate-rs.ts), then runs and measures the real pipeline as users run it,
  * `npm run build` (scripts/build.ts: the converter and the astro build with its search index, started
  * together), and, as the floor of this stack, the same pipeline with a bare page template (bench/bare: same
  * loader and schema, one <h1> and the body, the same search indexer).
@@ -23,8 +23,8 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateRsFolder } from './lib/bench/generate-rs.ts';
-import { measure, type Measured } from './lib/bench/measure.ts';
+import { generateRsFolder } from './bench/generate-rs.ts';
+import { measure, type Measured } from './bench/measure.ts';
 import type { StepReport } from './build.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

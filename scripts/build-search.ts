@@ -1,17 +1,17 @@
 /**
  * `node scripts/build-search.ts [--part-size N]`: builds the search index of the built site (step 3 of
  * `npm run build`, after the Astro build). Reads every page of OUT_DIR (default dist) that has
- * `data-pagefind-body` and writes OUT_DIR/pagefind/ (scripts/lib/search/build-index.ts).
+ * `data-pagefind-body` and writes OUT_DIR/pagefind/ (scripts/search-index/build-index.ts).
  *
  * Environment: OUT_DIR (the built site), SEARCH_PART_SIZE (most pages per Pagefind index, default
- * DEFAULT_PART_SIZE of scripts/lib/search/build-index.ts; more pages are split into several indexes the
+ * DEFAULT_PART_SIZE of scripts/search-index/build-index.ts; more pages are split into several indexes the
  * search page merges; `--part-size` overrides it), SEARCH_CONCURRENCY (parts built at once, default
  * DEFAULT_CONCURRENCY: 2 on a machine with 2 or more cores).
  * Exit code 1 when a page could not be indexed as marked up (each problem is printed with its file), 2 when
  * the index could not be built at all (the previous index is then left in place).
  */
 import path from 'node:path';
-import { buildSearchIndex, DEFAULT_CONCURRENCY, DEFAULT_PART_SIZE } from './lib/search/build-index.ts';
+import { buildSearchIndex, DEFAULT_CONCURRENCY, DEFAULT_PART_SIZE } from './search-index/build-index.ts';
 
 function positiveArg(flag: string, env: string, what: string, fallback: number): number {
   const i = process.argv.indexOf(flag);

@@ -3,12 +3,12 @@
  * which also builds the search index while it renders the pages (src/integrations/search-index.ts).
  *
  * The two start together: Astro's first seconds (config, Vite, integrations) need no entries, and its
- * content loader waits for the converter (src/lib/content-ready.ts), so on two cores the pipeline takes
+ * content loader waits for the converter (src/lib/data/content-ready.ts), so on two cores the pipeline takes
  * about that much less than one step after the other (docs/BENCHMARKS.md).
  *
  * Faults cost the reader only what failed:
  * - An input the converter cannot read costs only itself: the converter keeps that input's last good
- *   entries (whole) and says so in its report (src/lib/convert-report.ts), the site is built from the
+ *   entries (whole) and says so in its report (src/schema/convert-report.ts), the site is built from the
  *   entries, its data-quality page lists the failure, and the build exits non-zero. A converter that
  *   crashed or was stopped (no report from this run) builds no site.
  * - `dist/` always holds a complete site, the last good one or the new one, whatever the kill point:
@@ -27,7 +27,7 @@
  *   swap). A `dist/` folder of an older build is moved aside once (`.dist-previous-<pid>`) for the first
  *   link; a build stopped in that one gap is put right by the next build, which puts the folder back.
  * - Ctrl-C / SIGTERM / SIGHUP stop both steps (the signal is forwarded; SIGKILL after 10 s). Each step
- *   also stops by itself when this process is gone, even by SIGKILL (scripts/lib/parent-watch.ts), and
+ *   also stops by itself when this process is gone, even by SIGKILL (scripts/build/parent-watch.ts), and
  *   under `npm run build` this process stops when npm is gone.
  *
  * Environment: SHEETS_DIR, CONTENT_DIR (converter), SITE, BASE, OUT_DIR (Astro; the staging folder is
@@ -40,15 +40,15 @@ import { existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, readlink
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CONTENT_READY_ENV, CONTENT_READY_OK } from '../src/lib/content-ready.ts';
-import { CONVERT_RUN_ENV, readReport, REPORT_FILE } from '../src/lib/convert-report.ts';
-import { ENTRY_PROBLEMS_FILE, problemLine, readEntryProblems } from '../src/lib/entry-problems.ts';
-import { PARENT_FD_ENV } from './lib/parent-watch.ts';
-import { createProgress } from './lib/progress.ts';
+import { CONTENT_READY_ENV, CONTENT_READY_OK } from '../src/lib/data/content-ready.ts';
+import { CONVERT_RUN_ENV, readReport, REPORT_FILE } from '../src/schema/convert-report.ts';
+import { ENTRY_PROBLEMS_FILE, problemLine, readEntryProblems } from '../src/lib/data/entry-problems.ts';
+import { PARENT_FD_ENV } from './build/parent-watch.ts';
+import { createProgress } from './converter/progress.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const astroBin = path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
-const parentWatch = pathToFileURL(path.join(root, 'scripts', 'lib', 'parent-watch.ts')).href;
+const parentWatch = pathToFileURL(path.join(root, 'scripts', 'build', 'parent-watch.ts')).href;
 
 export interface StepReport {
   name: string;
@@ -62,7 +62,7 @@ const children = new Set<ChildProcess>();
 /** Runs `node <args>` and resolves with its exit code (128 + n when stopped by a signal). */
 function run(args: string[], env: NodeJS.ProcessEnv, started: (child: ChildProcess) => void = () => {}): Promise<number> {
   return new Promise((resolve) => {
-    // Descriptor 3: a pipe the step watches, to stop when this process is gone (scripts/lib/parent-watch.ts).
+    // Descriptor 3: a pipe the step watches, to stop when this process is gone (scripts/build/parent-watch.ts).
     const child = spawn(process.execPath, ['--import', parentWatch, ...args], {
       cwd: root,
       stdio: ['inherit', 'inherit', 'inherit', 'pipe'],
@@ -257,7 +257,7 @@ const convert = run([path.join(root, 'scripts', 'convert.ts')], { ...process.env
 /**
  * Astro renders with --silent (a line per page is 52,000 lines); its progress is read from the staging
  * folder instead: a sheet page is a folder under sheets/, counted against the entries the converter
- * left. One line when rendering starts, a line each tenth or 10 s (scripts/lib/progress.ts), one when
+ * left. One line when rendering starts, a line each tenth or 10 s (scripts/converter/progress.ts), one when
  * every sheet page is there (the other pages, the sheet JSON and the search index follow).
  */
 function watchRendering(): () => void {
@@ -325,7 +325,7 @@ function filesIn(dir: string): string {
 
 const astroArgs = [astroBin, 'build', '--silent', ...(process.env.ASTRO_CONFIG ? ['--config', process.env.ASTRO_CONFIG] : [])];
 const stopWatching = watchRendering();
-// The run id tells the content loader which converter hand-over is this build's (src/lib/index-cache.ts).
+// The run id tells the content loader which converter hand-over is this build's (src/schema/hand-over.ts).
 const astro = run(astroArgs, { ...process.env, OUT_DIR: staging, [CONTENT_READY_ENV]: ready, [CONVERT_RUN_ENV]: runId }, (c) => (astroChild = c)).then((code) => {
   stopWatching();
   if (code === 0 && existsSync(staging)) {
@@ -337,7 +337,7 @@ const [convertCode, astroCode] = await Promise.all([convert, astro]);
 rmSync(signals, { recursive: true, force: true });
 
 const siteBuilt = astroCode === 0 && !stopping && existsSync(staging);
-// Entries the site build left out (invalid, e.g. edited by hand; src/lib/entry-problems.ts): reported,
+// Entries the site build left out (invalid, e.g. edited by hand; src/lib/data/entry-problems.ts): reported,
 // and the build fails, though the site of every other entry is put in place.
 const entryProblems = astroCode === 0 && !stopping ? readEntryProblems(contentDir) : null;
 const badEntries = entryProblems?.runId === runId ? entryProblems.problems : [];

@@ -4,9 +4,9 @@
  * Ends with a summary; exits 1 when any input failed (the others are still converted and written), 2
  * when the folders cannot be read or written (nothing is changed then: entries-store.ts).
  */
-import { convertAll } from './lib/convert-run.ts';
-import { contentDir, sheetsDir } from '../src/lib/paths.ts';
-import { listing } from '../src/lib/sheet-listing.ts';
+import { convertAll } from './converter/run.ts';
+import { contentDir, sheetsDir } from '../src/shared/paths.ts';
+import { listing } from '../src/lib/data/sheet-listing.ts';
 
 const started = performance.now();
 let summary: Awaited<ReturnType<typeof convertAll>>;

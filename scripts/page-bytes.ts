@@ -15,7 +15,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
-import { parseEntry } from '../src/lib/entry-file.ts';
+import { parseEntry } from '../src/schema/entry-file.ts';
 
 export interface PageBytes {
   total: number;

@@ -1,6 +1,6 @@
 /**
  * `node scripts/search-cost.ts <dist> [--base /path/] [--year N] [term …]`: what a cold search costs on a built site
- * (scripts/lib/bench/search-cost.ts): serves <dist> with a plain static server (tests/support/server.ts),
+ * (scripts/bench/search-cost.ts): serves <dist> with a plain static server (tests/support/server.ts),
  * opens its search page in headless Chromium once per term, each time with an empty cache, and prints a
  * Markdown table (hits; index requests and bytes; the shown results' fragments; the time to the first
  * result list) with the index's size on disk. Default terms: the five of docs/BENCHMARKS.md (a rare term,
@@ -20,10 +20,10 @@ import path from 'node:path';
 import { launchBrowser } from '../tests/support/browser.ts';
 import { serveDist } from '../tests/support/server.ts';
 import { readdirSync, readFileSync } from 'node:fs';
-import { folderSize } from './lib/bench/measure.ts';
-import { coldSearch, grownToParts, scaledToParts, type ColdSearch } from './lib/bench/search-cost.ts';
-import { INDEX_CHUNK_LOCATIONS } from './lib/search/build-part.ts';
-import { MANIFEST_FILE, type SearchManifest } from '../src/components/search/manifest.ts';
+import { folderSize } from './bench/measure.ts';
+import { coldSearch, grownToParts, scaledToParts, type ColdSearch } from './bench/search-cost.ts';
+import { INDEX_CHUNK_LOCATIONS } from './search-index/build-part.ts';
+import { MANIFEST_FILE, type SearchManifest } from '../src/shared/search/manifest.ts';
 
 export const BENCH_TERMS = ['脆弱性', '補助金', '独立行政法人', '地方公共団体', '7010001008844'];
 

@@ -1,30 +1,30 @@
 /**
  * The `sheets` collection: one entry per converted review sheet under content/sheets/<id>.md, and the
- * way the pages get them (src/lib/collection.ts: getCollection / getEntry).
+ * way the pages get them (src/lib/data/collection.ts: getCollection / getEntry).
  *
- * The loader makes one pass over the entries (src/lib/index-entries.ts): an entry the converter wrote and
- * validated in this build is taken as it handed it over (its hash and listing, src/lib/index-cache.ts);
+ * The loader makes one pass over the entries (src/lib/data/entry-index.ts): an entry the converter wrote and
+ * validated in this build is taken as it handed it over (its hash and listing, src/schema/hand-over.ts);
  * any other entry is validated here with the sheet schema. An entry that fails costs only itself: it is
  * left out, and its problems (file, field, value, what was expected) are logged and written to
- * `.entry-problems.json` (src/lib/entry-problems.ts) for the data-quality page and `npm run build`, which
+ * `.entry-problems.json` (src/lib/data/entry-problems.ts) for the data-quality page and `npm run build`, which
  * exits non-zero.
  *
  * The store keeps per sheet its hash, and its listing only when the converter did not hand one over (the
- * pages take the others from the hand-over, src/lib/collection.ts): whole records (≈ 25 kB each) or even
+ * pages take the others from the hand-over, src/lib/data/collection.ts): whole records (≈ 25 kB each) or even
  * every listing (≈ 4.5 kB each) in Astro's data store are serialised, bundled into the server build and
  * parsed again — ~40 s for whole records at a year of sheets (docs/BENCHMARKS.md).
  */
 import { defineCollection } from 'astro:content';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { indexEntries } from './lib/index-entries.ts';
-import { contentDir } from './lib/paths.ts';
-import { waitForContent } from './lib/content-ready.ts';
-import { CONVERT_RUN_ENV } from './lib/convert-report.ts';
-import { ENTRY_PROBLEMS_FILE, entryProblemsText, problemLine } from './lib/entry-problems.ts';
-import type { StoredSheet } from './lib/collection.ts';
+import { indexEntries } from './lib/data/entry-index.ts';
+import { contentDir } from './shared/paths.ts';
+import { waitForContent } from './lib/data/content-ready.ts';
+import { CONVERT_RUN_ENV } from './schema/convert-report.ts';
+import { ENTRY_PROBLEMS_FILE, entryProblemsText, problemLine } from './lib/data/entry-problems.ts';
+import type { StoredSheet } from './lib/data/collection.ts';
 
-/** The converter's manifest (scripts/lib/entries-store.ts): `pending` present = a run stopped mid-commit. */
+/** The converter's manifest (scripts/converter/entries-store.ts): `pending` present = a run stopped mid-commit. */
 const MANIFEST = '.manifest.json';
 
 function stoppedMidCommit(dir: string): boolean {
@@ -40,7 +40,7 @@ const sheets = defineCollection({
     name: 'sheet-entries',
     async load({ store, logger, watcher }) {
       const dir = path.join(contentDir(), 'sheets');
-      // Under `npm run build` the converter may still be writing the entries (src/lib/content-ready.ts).
+      // Under `npm run build` the converter may still be writing the entries (src/lib/data/content-ready.ts).
       const waited = await waitForContent();
       if (waited > 0) logger.info(`waited ${waited.toFixed(1)} s for the converter`);
       if (stoppedMidCommit(dir)) logger.warn(`a converter run was stopped while it replaced the entries in ${dir}: run \`npm run convert\``);

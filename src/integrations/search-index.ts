@@ -1,7 +1,7 @@
 /**
  * Astro integration that builds the search index while Astro renders the pages, instead of reading the
  * built site back afterwards: Astro renders on one core, the index parts are built on the other
- * (scripts/lib/search/build-index.ts), and the pages' HTML is taken as rendered, not re-read from disk.
+ * (scripts/search-index/build-index.ts), and the pages' HTML is taken as rendered, not re-read from disk.
  *
  * It wraps Astro's prerenderer (the `setPrerenderer` hook of astro:build:start): every rendered HTML page
  * that has `data-pagefind-body` is handed to the index builder, then returned to Astro unchanged. While
@@ -21,10 +21,10 @@ import {
   DEFAULT_CONCURRENCY,
   DEFAULT_PART_SIZE,
   type IndexBuilder,
-} from '../../scripts/lib/search/build-index.ts';
-import { listEntryFiles } from '../lib/load-sheets.ts';
-import { contentDir } from '../lib/paths.ts';
-import { href } from '../lib/url.ts';
+} from '../../scripts/search-index/build-index.ts';
+import { listEntryFiles } from '../lib/data/load-sheets.ts';
+import { contentDir } from '../shared/paths.ts';
+import { href } from '../lib/markup/url.ts';
 
 /** Pages waiting for their part beyond this (≈ 50 KB each) make Astro wait, so memory stays bounded. */
 const MAX_WAITING = 1500;

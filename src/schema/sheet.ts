@@ -2,8 +2,8 @@
  * The one schema of a review sheet (行政事業レビューシート) record.
  *
  * Two consumers, one definition: the converter (scripts/convert.ts) validates every record before it
- * writes an entry; the site (src/content.config.ts, src/lib/collection.ts) validates only an entry that is
- * not byte for byte what the converter wrote in this build (src/lib/index-cache.ts), e.g. one edited by hand. The site also publishes each record, as validated, at /data/sheets/<id>.json and the JSON Schema
+ * writes an entry; the site (src/content.config.ts, src/lib/data/collection.ts) validates only an entry that is
+ * not byte for byte what the converter wrote in this build (src/schema/hand-over.ts), e.g. one edited by hand. The site also publishes each record, as validated, at /data/sheets/<id>.json and the JSON Schema
  * generated from this file at /data/sheet.schema.json.
  *
  * Conventions that hold for every field below:

@@ -2,7 +2,7 @@
  * Golden cases, one per source form: tests/golden/<case>/input/ is a sheets folder (laid out as under
  * sheets/, so each record's `source.file` is the one the shipped samples give), and
  * tests/golden/<case>/expected/ holds what comes out of it:
- * - `<id>.md`: each entry, exactly as the real converter writes it (scripts/lib/convert-run.ts convertAll:
+ * - `<id>.md`: each entry, exactly as the real converter writes it (scripts/converter/run.ts convertAll:
  *   discover → read → validate → data-quality warnings → serialise), compared in tests/unit/golden.test.ts;
  * - `summary.json`: the run's counts, errors and notices;
  * - `<id>.page.txt`: the key text of the sheet's built page (pageKeyText), compared against the built
@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseDocument, DomUtils } from 'htmlparser2';
 import type { ChildNode, Element, Text } from 'domhandler';
-import { convertAll } from '../../scripts/lib/convert-run.ts';
+import { convertAll } from '../../scripts/converter/run.ts';
 
 export const GOLDEN_DIR = path.resolve('tests/golden');
 

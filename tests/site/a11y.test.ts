@@ -14,7 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { closeServed, serveAndLaunch, openPage } from '../support/browser.ts';
 import type { StaticServer } from '../support/server.ts';
 import { builtSite, busiestListPagePath, entryIds, entryRecord, sheetPagePath } from '../support/sites.ts';
-import { isValidCorporateNumber } from '../../src/lib/corporate-number.ts';
+import { isValidCorporateNumber } from '../../src/shared/corporate-number.ts';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -55,7 +55,7 @@ const pages: { name: string; path: () => string; search?: boolean }[] = [
   { name: 'sheet page (RS form, 5-4 contracts)', path: () => sheetPagePath(site, '2024-digital-rs12') },
   { name: 'sheet page (JUDGIT form)', path: () => sheetPagePath(site, richestSheetId('judgit')) },
   // The payees past a sheet page's first 60, and the 費目・使途 tables of a sheet with over 20 payee blocks
-  // (src/lib/payee-pages.ts).
+  // (src/lib/view/payee-pages.ts).
   { name: 'payee continuation page', path: () => 'sheets/2019-mlit-0199/payees/2/' },
   { name: '費目・使途 page', path: () => 'sheets/2024-soumu-rs860/blocks/' },
   {

@@ -16,8 +16,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateRsFolder } from '../../scripts/lib/bench/generate-rs.ts';
-import { readReport } from '../../src/lib/convert-report.ts';
+import { generateRsFolder } from '../../scripts/bench/generate-rs.ts';
+import { readReport } from '../../src/schema/convert-report.ts';
 import { PROJECT_ROOT } from '../support/sites.ts';
 import { closeServed, openPage, serveAndLaunch } from '../support/browser.ts';
 

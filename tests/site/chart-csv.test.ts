@@ -1,6 +1,6 @@
 /**
  * A sheet chart's CSV, made in the browser (src/components/charts/ChartCsvButton.astro,
- * src/scripts/chart-csv-button.ts, src/scripts/chart-csv-download.ts), in Chromium on the project-path
+ * src/client/chart-csv-button.ts, src/client/chart-csv-download.ts), in Chromium on the project-path
  * build of the real samples:
  * - the button is hidden in the HTML and shown by the script; without JS it stays hidden;
  * - a click downloads `<id>-<chart>.csv` whose bytes equal chartCsv(...) computed here in Node from the
@@ -18,8 +18,8 @@ import { collectProblems, closeServed, serveAndLaunch, openPage } from '../suppo
 import type { StaticServer } from '../support/server.ts';
 import { builtSite, entryIds, sheetPagePath } from '../support/sites.ts';
 import { fileOf, scanTags } from '../support/site-text.ts';
-import { loadSheet } from '../../src/lib/load-sheets.ts';
-import { chartCsv, listSheetCharts, type ChartData } from '../../src/lib/charts.ts';
+import { loadSheet } from '../../src/lib/data/load-sheets.ts';
+import { chartCsv, listSheetCharts, type ChartData } from '../../src/lib/view/charts.ts';
 import type { Sheet } from '../../src/schema/sheet.ts';
 import { ui } from '../../src/i18n/ja.ts';
 

@@ -7,9 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { readTextSheet } from '../../scripts/lib/text-sheet/index.ts';
+import { readTextSheet } from '../../scripts/converter/readers/text-sheet/index.ts';
 import { sheet } from '../../src/schema/sheet.ts';
-import { serializeEntry } from '../../src/lib/entry-file.ts';
+import { serializeEntry } from '../../src/schema/entry-file.ts';
 import { PROJECT_ROOT } from '../support/sites.ts';
 
 describe('content collection validation at build time', () => {

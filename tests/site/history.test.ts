@@ -11,12 +11,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { builtSite, entryIds, entryRecord } from '../support/sites.ts';
 import { closeServed, openPage, serveAndLaunch } from '../support/browser.ts';
 import { listFiles } from '../support/site-text.ts';
-import { payeeParts } from '../../src/lib/payee-pages.ts';
-import { isValidCorporateNumber } from '../../src/lib/corporate-number.ts';
+import { payeeParts } from '../../src/lib/view/payee-pages.ts';
+import { isValidCorporateNumber } from '../../src/shared/corporate-number.ts';
 import { buildChains } from '../../src/lib/history/chains.ts';
-import { listing } from '../../src/lib/sheet-listing.ts';
+import { listing } from '../../src/lib/data/sheet-listing.ts';
 import { sheet, type Sheet } from '../../src/schema/sheet.ts';
-import { settledBudgetYear } from '../../src/lib/summary.ts';
+import { settledBudgetYear } from '../../src/lib/view/summary.ts';
 
 const site = builtSite('root');
 let records: Sheet[];
@@ -73,7 +73,7 @@ describe('payee profiles', () => {
     expect(yearOf('2021-cao-2021-cao-20-0034')).toEqual(['2020（令和2）年度']);
     expect(yearOf('2022-soumu-t7ba6565b')).toEqual(['—', '—']);
     for (const s of records.filter((r) => r.payees.some((p) => isValidCorporateNumber(p.corporateNumber)))) {
-      // The sheet page, and its continuation pages for the payees past its first 60 (src/lib/payee-pages.ts).
+      // The sheet page, and its continuation pages for the payees past its first 60 (src/lib/view/payee-pages.ts).
       const links = [`sheets/${s.id}`, ...payeeParts(s.payees.length).map((x) => `sheets/${s.id}/payees/${x.n}`)].flatMap((p) => hrefs(page(p)));
       for (const p of s.payees) if (isValidCorporateNumber(p.corporateNumber)) expect(links).toContain(`/payees/${p.corporateNumber}/`);
     }

@@ -6,15 +6,15 @@
  *
  * What made the pages smaller must not lose a cell: the payees past a sheet page's first 60 are on its
  * continuation pages, and the 費目・使途 tables of sheets with over 20 payee blocks on its blocks page
- * (src/lib/payee-pages.ts), so every payee and every 費目・使途 line is looked for on the sheet's pages.
+ * (src/lib/view/payee-pages.ts), so every payee and every 費目・使途 line is looked for on the sheet's pages.
  * In the browser, the roles, column labels and exact-value titles the markup no longer repeats on every
- * cell are there once src/scripts/stack-tables.ts has run.
+ * cell are there once src/client/stack-tables.ts has run.
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sheet } from '../../src/schema/sheet.ts';
-import { PAYEES_ON_PAGE, blocksOnOwnPage, payeeParts } from '../../src/lib/payee-pages.ts';
+import { PAYEES_ON_PAGE, blocksOnOwnPage, payeeParts } from '../../src/lib/view/payee-pages.ts';
 import { closeServed, openPage, serveAndLaunch, type ServedSite } from '../support/browser.ts';
 import { listFiles, pageText } from '../support/site-text.ts';
 import { builtSite, entryIds, entryRecord } from '../support/sites.ts';

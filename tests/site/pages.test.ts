@@ -22,12 +22,12 @@ import { closeServed, serveAndLaunch, openPage } from '../support/browser.ts';
 import { serveDist, type StaticServer } from '../support/server.ts';
 import { builtSite, entryIds, sheetPagePath, PROJECT_ROOT, SITES_ROOT } from '../support/sites.ts';
 import { fileOf, listFiles, pageText, scanTags } from '../support/site-text.ts';
-import { parseEntry } from '../../src/lib/entry-file.ts';
+import { parseEntry } from '../../src/schema/entry-file.ts';
 import { sheet as sheetSchema, type Sheet } from '../../src/schema/sheet.ts';
-import type { SearchRecord } from '../../src/lib/pagefind.ts';
-import { loadSheet } from '../../src/lib/load-sheets.ts';
-import { chartCsv, listSheetCharts } from '../../src/lib/charts.ts';
-import { LIST_PAGE_SIZE } from '../../src/lib/list-pages.ts';
+import type { SearchRecord } from '../../src/lib/view/search-attributes.ts';
+import { loadSheet } from '../../src/lib/data/load-sheets.ts';
+import { chartCsv, listSheetCharts } from '../../src/lib/view/charts.ts';
+import { LIST_PAGE_SIZE } from '../../src/lib/view/list-pages.ts';
 import { writeFixtureEntries } from '../fixtures/site/write-entries.ts';
 import { cyber, edgeCases, judgitChiiki, siteFixtureRecords } from '../fixtures/site/records.ts';
 
@@ -502,7 +502,7 @@ describe('home and lists', () => {
   });
 
   it('pages without charts carry no chart code: only the layout\'s table script (/ministries/ and its sortable table)', () => {
-    // Every page loads the layout's one small module (src/scripts/stack-tables.ts: stacked tables' column
+    // Every page loads the layout's one small module (src/client/stack-tables.ts: stacked tables' column
     // labels and roles, exact values on hover), which the markup no longer repeats on every cell.
     const layoutScript = (p: string) => scanTags(html(p)).filter((t) => t.name === 'script').map((t) => t.attrs.src ?? '');
     const ministries = layoutScript('ministries/');

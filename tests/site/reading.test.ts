@@ -17,10 +17,10 @@ import { closeServed, openPage, serveAndLaunch } from '../support/browser.ts';
 import type { StaticServer } from '../support/server.ts';
 import { builtSite, entryIds, sheetPagePath, TEST_SITE_ORIGIN } from '../support/sites.ts';
 import { fileOf, listFiles, pageText } from '../support/site-text.ts';
-import { parseEntry } from '../../src/lib/entry-file.ts';
+import { parseEntry } from '../../src/schema/entry-file.ts';
 import { sheet as sheetSchema, type Sheet } from '../../src/schema/sheet.ts';
-import { budgetChart } from '../../src/lib/charts.ts';
-import { chartPoints } from '../../src/lib/chart-points.ts';
+import { budgetChart } from '../../src/lib/view/charts.ts';
+import { chartPoints } from '../../src/lib/view/chart-points.ts';
 
 const site = builtSite('root');
 let server: StaticServer;

@@ -13,8 +13,8 @@ import { describe, expect, it } from 'vitest';
 import { builtSite, entryIds } from '../support/sites.ts';
 import { pageText } from '../support/site-text.ts';
 import { readTable, KEY_COLUMNS } from '../support/rs-cell-walk.ts';
-import { isNoValue } from '../../scripts/lib/normalize/blank.ts';
-import { formatMillionYenNumber } from '../../src/lib/format.ts';
+import { isNoValue } from '../../scripts/converter/normalize/blank.ts';
+import { formatMillionYenNumber } from '../../src/shared/format.ts';
 
 const site = builtSite('root');
 const DIR = path.resolve('sheets/rs2024');

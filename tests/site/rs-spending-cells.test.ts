@@ -13,8 +13,8 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { builtSite, entryIds } from '../support/sites.ts';
 import { listFiles, pageText } from '../support/site-text.ts';
-import { isNoValue } from '../../scripts/lib/normalize/blank.ts';
-import { formatMillionYenNumber } from '../../src/lib/format.ts';
+import { isNoValue } from '../../scripts/converter/normalize/blank.ts';
+import { formatMillionYenNumber } from '../../src/shared/format.ts';
 
 const site = builtSite('base');
 const DIR = path.resolve('sheets/rs2024');
@@ -26,7 +26,7 @@ function pageOf(rsId: string): string | null {
   if (!pages.has(rsId)) {
     const id = entryIds(site).find((x) => x.endsWith(`-rs${rsId}`));
     // The sheet page and the pages it continues on (its payees past the first 60, its 費目・使途 tables when
-    // they are many: src/lib/payee-pages.ts), all under /sheets/<id>/.
+    // they are many: src/lib/view/payee-pages.ts), all under /sheets/<id>/.
     const dir = id ? path.join(site.dist, 'sheets', id) : null;
     const files = dir && existsSync(path.join(dir, 'index.html')) ? listFiles(dir, '.html') : [];
     pages.set(rsId, files.map((f) => squash(pageText(readFileSync(f, 'utf8')))).join(''));

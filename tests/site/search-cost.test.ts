@@ -1,7 +1,7 @@
 /**
  * What a cold search costs on the sample site (project-path build), measured in headless Chromium as a
  * reader's first search: a new browser context, the search page opened with `?q=`, every response counted
- * until the first result list is shown (scripts/lib/bench/search-cost.ts, the same measurement as
+ * until the first result list is shown (scripts/bench/search-cost.ts, the same measurement as
  * `node scripts/search-cost.ts --year 5664` records in docs/BENCHMARKS.md).
  *
  * What a search fetches is Pagefind's code and the manifest, the index's entry file, its metadata (the
@@ -20,9 +20,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { coldSearch, scaledToParts, type ColdSearch } from '../../scripts/lib/bench/search-cost.ts';
-import { MANIFEST_FILE, type SearchManifest } from '../../src/components/search/manifest.ts';
-import { termTokens } from '../../src/lib/search-tokens.ts';
+import { coldSearch, scaledToParts, type ColdSearch } from '../../scripts/bench/search-cost.ts';
+import { MANIFEST_FILE, type SearchManifest } from '../../src/shared/search/manifest.ts';
+import { termTokens } from '../../src/shared/search/tokens.ts';
 import { closeServed, serveAndLaunch, type ServedSite } from '../support/browser.ts';
 import { builtSite, entryIds } from '../support/sites.ts';
 

@@ -6,7 +6,7 @@
  *   terms sampled from the pages) the search returns exactly the sheet pages whose data-pagefind-body text
  *   contains the term. The expected set is computed independently of the indexer: the browser parses each
  *   built page (DOMParser), drops what Pagefind never indexes (data-pagefind-ignore, nav, footer, form,
- *   script …), takes textContent and applies the matching contract of src/lib/search-tokens.ts (NFKC,
+ *   script …), takes textContent and applies the matching contract of src/shared/search/tokens.ts (NFKC,
  *   lower case, whitespace ignored; every space-separated term must occur). Every result is collected by
  *   following the pager, so the count shown and every page are checked;
  * - the same with the index built in parts (merged into one by the indexer);
@@ -21,10 +21,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { buildSearchIndex } from '../../scripts/lib/search/build-index.ts';
-import { extractPage, REMOVED_ELEMENTS } from '../../scripts/lib/search/extract-page.ts';
-import { parseEntry } from '../../src/lib/entry-file.ts';
-import { normalizeForMatch, queryTerms } from '../../src/lib/search-tokens.ts';
+import { buildSearchIndex } from '../../scripts/search-index/build-index.ts';
+import { extractPage, REMOVED_ELEMENTS } from '../../scripts/search-index/extract-page.ts';
+import { parseEntry } from '../../src/schema/entry-file.ts';
+import { normalizeForMatch, queryTerms } from '../../src/shared/search/tokens.ts';
 import { launchBrowser, openPage, type PageProblem } from '../support/browser.ts';
 import { serveDist, type StaticServer } from '../support/server.ts';
 import { listFiles, urlPathOf } from '../support/site-text.ts';
@@ -37,7 +37,7 @@ interface CorpusPage {
   url: string;
   /** normalizeForMatch of the page's data-pagefind-body text, as the browser parses it. */
   text: string;
-  /** The page's search record (src/lib/pagefind.ts), as it states it. */
+  /** The page's search record (src/lib/view/search-attributes.ts), as it states it. */
   filters: Record<string, string[]>;
   sort: Record<string, number>;
 }

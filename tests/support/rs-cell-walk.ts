@@ -15,7 +15,7 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Sheet } from '../../src/schema/sheet.ts';
-import { text } from '../../scripts/lib/rs-csv/values.ts';
+import { text } from '../../scripts/converter/readers/rs-csv/values.ts';
 
 export type Row = Record<string, string>;
 

@@ -4,10 +4,10 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readTextSheet } from '../../scripts/lib/text-sheet/index.ts';
-import { readRsFolder } from '../../scripts/lib/rs-csv/index.ts';
-import { readJudgitText } from '../../scripts/lib/judgit/index.ts';
-import { checkSheet } from '../../scripts/lib/checks.ts';
+import { readTextSheet } from '../../scripts/converter/readers/text-sheet/index.ts';
+import { readRsFolder } from '../../scripts/converter/readers/rs-csv/index.ts';
+import { readJudgitText } from '../../scripts/converter/readers/judgit/index.ts';
+import { checkSheet } from '../../scripts/converter/quality-warnings.ts';
 import { sheet, type Sheet } from '../../src/schema/sheet.ts';
 
 function validate(input: unknown): Sheet {

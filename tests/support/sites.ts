@@ -2,7 +2,7 @@
  * The built sites that site tests run against. tests/support/build-sites.ts (the `site` project's
  * globalSetup) builds each once per test run into .test-sites/<name>/ and provides their paths:
  *
- *   import { builtSite } from '../support/sites.ts';
+ *   import { builtSite } from './sites.ts';
  *   const site = builtSite('base');   // { dist, base, site, contentDir, sheetsDir, … }
  *
  * | name   | sheets                        | BASE                  |
@@ -15,7 +15,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
-import { parseEntry } from '../../src/lib/entry-file.ts';
+import { parseEntry } from '../../src/schema/entry-file.ts';
 import { listFiles } from './site-text.ts';
 
 export type SiteName = 'root' | 'base' | 'xss';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { budgetItemGrid, MAX_PAIR_COLUMNS } from '../../src/lib/budget-items.ts';
+import { budgetItemGrid, MAX_PAIR_COLUMNS } from '../../src/lib/view/budget-items.ts';
 import type { BudgetItem } from '../../src/schema/sheet.ts';
 import { rsSamples, textSample } from '../support/sample-records.ts';
 

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import path from 'node:path';
-import { readTextSheet } from '../../scripts/lib/text-sheet/index.ts';
-import { checkSheet, corporateNumberCheckDigit, decimalsOf, parseFormula } from '../../scripts/lib/checks.ts';
+import { readTextSheet } from '../../scripts/converter/readers/text-sheet/index.ts';
+import { checkSheet, corporateNumberCheckDigit, decimalsOf, parseFormula } from '../../scripts/converter/quality-warnings.ts';
 import { sheet, type Sheet } from '../../src/schema/sheet.ts';
 import { rsSample, rsSamples } from '../support/sample-records.ts';
 
@@ -118,7 +118,7 @@ describe('執行率', () => {
     Object.assign(s.budgets[0]!, { initial: 2000000, total: 2000000, executed: 1500000, executionRate: 0.6, initialPlusSupplementaryRate: null });
     expect(codes(s)).toEqual([]);
     s.budgets[0]!.executionRate = 0.5;
-    // The stated rate reads as stated (src/lib/format.ts formatPercent): "50%", where the converter's own
+    // The stated rate reads as stated (src/shared/format.ts formatPercent): "50%", where the converter's own
     // percent formatter once stripped the zero of "50" and wrote "5%".
     expect(checkSheet(s).map((w) => w.message)).toEqual(['令和元年度の執行率 50% が 執行額 1.5百万円 / 計 2百万円 = 75% と一致しません']);
   });

@@ -1,6 +1,6 @@
-/** A sheet's source in words and its citation (src/lib/citation.ts), on the real samples. */
+/** A sheet's source in words and its citation (src/lib/view/citation.ts), on the real samples. */
 import { describe, expect, it } from 'vitest';
-import { RS_SITE_URL, sheetCitation, sheetSource } from '../../src/lib/citation.ts';
+import { RS_SITE_URL, sheetCitation, sheetSource } from '../../src/lib/view/citation.ts';
 import { rsSample, textSample } from '../support/sample-records.ts';
 
 describe('sheetSource', () => {

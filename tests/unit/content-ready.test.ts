@@ -1,5 +1,5 @@
 /**
- * Astro starting while the converter writes (src/lib/content-ready.ts, scripts/build.ts): the content
+ * Astro starting while the converter writes (src/lib/data/content-ready.ts, scripts/build.ts): the content
  * loader waits for the converter's word, goes on when it succeeded, and stops the build when it failed.
  * (What a whole build does when the convert fails runs the real build: tests/site/build-convert-fails.test.ts.)
  */
@@ -7,7 +7,7 @@ import { describe, it, expect } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { CONTENT_READY_ENV, CONTENT_READY_OK, waitForContent } from '../../src/lib/content-ready.ts';
+import { CONTENT_READY_ENV, CONTENT_READY_OK, waitForContent } from '../../src/lib/data/content-ready.ts';
 
 describe('waitForContent', () => {
   it('does not wait when no converter runs alongside', async () => {

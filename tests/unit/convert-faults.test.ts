@@ -9,10 +9,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSy
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { convertAll } from '../../scripts/lib/convert-run.ts';
-import { finishCommit } from '../../scripts/lib/entries-store.ts';
-import { generateRsFolder } from '../../scripts/lib/bench/generate-rs.ts';
-import { readReport } from '../../src/lib/convert-report.ts';
+import { convertAll } from '../../scripts/converter/run.ts';
+import { finishCommit } from '../../scripts/converter/entries-store.ts';
+import { generateRsFolder } from '../../scripts/bench/generate-rs.ts';
+import { readReport } from '../../src/schema/convert-report.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'convert-faults-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

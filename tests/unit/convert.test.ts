@@ -8,8 +8,8 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import { convertAll } from '../../scripts/lib/convert-run.ts';
-import { parseEntry } from '../../src/lib/entry-file.ts';
+import { convertAll } from '../../scripts/converter/run.ts';
+import { parseEntry } from '../../src/schema/entry-file.ts';
 import { sheet } from '../../src/schema/sheet.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');

@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import path from 'node:path';
 import MarkdownIt from 'markdown-it';
-import { entryBody, escapeMarkdown } from '../../scripts/lib/entry-body.ts';
-import { readTextSheet } from '../../scripts/lib/text-sheet/index.ts';
+import { entryBody, escapeMarkdown } from '../../scripts/converter/entry-body.ts';
+import { readTextSheet } from '../../scripts/converter/readers/text-sheet/index.ts';
 import { sheet } from '../../src/schema/sheet.ts';
 
 describe('entryBody', () => {

@@ -5,9 +5,9 @@
 import { describe, it, expect } from 'vitest';
 import * as yaml from 'js-yaml';
 import path from 'node:path';
-import { readTextSheet } from '../../scripts/lib/text-sheet/index.ts';
+import { readTextSheet } from '../../scripts/converter/readers/text-sheet/index.ts';
 import { sheet } from '../../src/schema/sheet.ts';
-import { parseEntry, serializeEntry } from '../../src/lib/entry-file.ts';
+import { parseEntry, serializeEntry } from '../../src/schema/entry-file.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 

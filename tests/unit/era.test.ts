@@ -1,6 +1,6 @@
-/** Era labels next to Western fiscal years (src/lib/era.ts). */
+/** Era labels next to Western fiscal years (src/shared/era.ts). */
 import { describe, expect, it } from 'vitest';
-import { eraName, eraOf, fiscalYearLabel, fiscalYearShortLabel, lastEraYear, westernYear, yearLabel } from '../../src/lib/era.ts';
+import { eraName, eraOf, fiscalYearLabel, fiscalYearShortLabel, lastEraYear, westernYear, yearLabel } from '../../src/shared/era.ts';
 import { textSample } from '../support/sample-records.ts';
 
 describe('fiscalYearLabel', () => {

@@ -1,4 +1,4 @@
-/** Display formatting (src/lib/format.ts): units, exact values, and null never shown as 0. */
+/** Display formatting (src/shared/format.ts): units, exact values, and null never shown as 0. */
 import { describe, expect, it } from 'vitest';
 import {
   NONE,
@@ -12,7 +12,7 @@ import {
   formatYenShort,
   shiftDecimal,
   textOrNone,
-} from '../../src/lib/format.ts';
+} from '../../src/shared/format.ts';
 import { textSample } from '../support/sample-records.ts';
 
 describe('null is "—", never 0', () => {

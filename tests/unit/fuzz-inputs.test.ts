@@ -15,12 +15,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SheetInput } from '../../src/schema/sheet.ts';
-import { validateRecord } from '../../scripts/lib/convert-run.ts';
-import { checkSheet } from '../../scripts/lib/checks.ts';
-import { readTextSheet } from '../../scripts/lib/text-sheet/index.ts';
-import { readRsFolder } from '../../scripts/lib/rs-csv/index.ts';
-import { generateRsFolder } from '../../scripts/lib/bench/generate-rs.ts';
-import type { ReadResult } from '../../scripts/lib/read-result.ts';
+import { validateRecord } from '../../scripts/converter/run.ts';
+import { checkSheet } from '../../scripts/converter/quality-warnings.ts';
+import { readTextSheet } from '../../scripts/converter/readers/text-sheet/index.ts';
+import { readRsFolder } from '../../scripts/converter/readers/rs-csv/index.ts';
+import { generateRsFolder } from '../../scripts/bench/generate-rs.ts';
+import type { ReadResult } from '../../scripts/converter/readers/read-result.ts';
 
 /** `"1,5,9"` or `"1-30"`. */
 function seedList(text: string): number[] {

@@ -11,9 +11,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readJudgitText } from '../../scripts/lib/judgit/index.ts';
+import { readJudgitText } from '../../scripts/converter/readers/judgit/index.ts';
 import { sheet } from '../../src/schema/sheet.ts';
-import { listing, type SheetListing } from '../../src/lib/sheet-listing.ts';
+import { listing, type SheetListing } from '../../src/lib/data/sheet-listing.ts';
 import { buildChains, type Chain } from '../../src/lib/history/chains.ts';
 import { projectChanges } from '../../src/lib/history/project.ts';
 import { PAYEE_PAGE_SIZE, payeeProfiles } from '../../src/lib/history/payees.ts';

@@ -9,11 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { convertAll, type ConvertSummary } from '../../scripts/lib/convert-run.ts';
+import { convertAll, type ConvertSummary } from '../../scripts/converter/run.ts';
 import { buildChains, type Chain } from '../../src/lib/history/chains.ts';
 import { payeeProfiles } from '../../src/lib/history/payees.ts';
-import { listing, type SheetListing } from '../../src/lib/sheet-listing.ts';
-import { loadSheets } from '../../src/lib/load-sheets.ts';
+import { listing, type SheetListing } from '../../src/lib/data/sheet-listing.ts';
+import { loadSheets } from '../../src/lib/data/load-sheets.ts';
 import type { Sheet } from '../../src/schema/sheet.ts';
 
 const JUDGIT = path.resolve('sheets/judgit');

@@ -1,6 +1,6 @@
 /** Which terms of a search query are 法人番号 whose payee page the search page looks for. */
 import { describe, expect, it } from 'vitest';
-import { corporateNumberTerms } from '../../src/components/search/payee-link.ts';
+import { corporateNumberTerms } from '../../src/client/search/payee-link.ts';
 
 describe('corporateNumberTerms', () => {
   it('takes 13-digit terms with a valid check digit, full-width or hyphenated too', () => {

@@ -1,16 +1,16 @@
 /**
- * The string-built markup of sheet pages (src/lib/html.ts, src/lib/table-rows.ts): sheet text is escaped
+ * The string-built markup of sheet pages (src/lib/markup/html.ts, src/lib/view/table-rows.ts): sheet text is escaped
  * wherever it goes, values keep their exact 円 and blanks show as blanks, on the real sample sheets.
  * (tests/site/xss.test.ts checks the built pages end to end.)
  */
 import { describe, expect, it } from 'vitest';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { Element } from 'domhandler';
-import { amountHtml, attr, fiscalYearHtml, html, Html, marksHtml, noneHtml, numHtml, rateHtml, textHtml } from '../../src/lib/html.ts';
-import { BUDGET_TABLE_ROWS, blockExpenseRows, budgetItemGroupRows, budgetTableRows, chartTableRows, indirectCostRows, multiYearContractRows, payeeRows } from '../../src/lib/table-rows.ts';
-import { budgetItemGrid } from '../../src/lib/budget-items.ts';
-import { sheetCharts } from '../../src/lib/charts.ts';
-import { exactTitle } from '../../src/scripts/exact-title.ts';
+import { amountHtml, attr, fiscalYearHtml, html, Html, marksHtml, noneHtml, numHtml, rateHtml, textHtml } from '../../src/lib/markup/html.ts';
+import { BUDGET_TABLE_ROWS, blockExpenseRows, budgetItemGroupRows, budgetTableRows, chartTableRows, indirectCostRows, multiYearContractRows, payeeRows } from '../../src/lib/view/table-rows.ts';
+import { budgetItemGrid } from '../../src/lib/view/budget-items.ts';
+import { sheetCharts } from '../../src/lib/view/charts.ts';
+import { exactTitle } from '../../src/client/exact-title.ts';
 import type { Payee } from '../../src/schema/sheet.ts';
 import { rsSample, textSample } from '../support/sample-records.ts';
 
@@ -55,7 +55,7 @@ describe('value cells', () => {
   it('shows an amount in exact 百万円 with the 円 value once, in <data value> (its title on hover); a blank as —, never 0', () => {
     const data = all(parse(amountHtml(33328000)), 'data')[0]!;
     expect(data.attribs.value).toBe('33328000');
-    // Written once, in value; the title is set on hover from it (src/scripts/exact-title.ts).
+    // Written once, in value; the title is set on hover from it (src/client/exact-title.ts).
     expect(data.attribs.title).toBeUndefined();
     expect(exactTitle(data.attribs.value!, DomUtils.textContent(data))).toBe('33,328,000円');
     expect(exactTitle('359000000', DomUtils.textContent(parse(amountHtml(359000000, 'short'))))).toBe('359,000,000円');
@@ -79,7 +79,7 @@ describe('value cells', () => {
 
   it('shows a rate to the one site precision with the stated digits once, in value; a quantity as stated', () => {
     expect(DomUtils.textContent(parse(rateHtml(0.33608)))).toBe('33.6%');
-    // The title (every stated digit, 33.608%) is set on hover by src/scripts/stack-tables.ts, not written.
+    // The title (every stated digit, 33.608%) is set on hover by src/client/stack-tables.ts, not written.
     expect(String(rateHtml(0.33608))).toBe('<data value="0.33608">33.6%</data>');
     expect(String(amountHtml(359000000))).toBe('<data value="359000000">359</data>');
     expect(DomUtils.textContent(parse(numHtml(1234.5, '件')))).toBe('1,234.5件');
@@ -161,7 +161,7 @@ describe('table rows on the real samples', () => {
     const table = charts.budget!.table;
     const doc = parse(chartTableRows(table, { markColumns: ['marks'] }), true);
     expect(all(doc, 'tr')).toHaveLength(table.rows.length);
-    // Roles and column labels come from src/scripts/stack-tables.ts, once per page, not on every cell.
+    // Roles and column labels come from src/client/stack-tables.ts, once per page, not on every cell.
     expect(all(doc, 'td').some((td) => td.attribs.role !== undefined || td.attribs['data-label'] !== undefined)).toBe(false);
 
     const payee: Payee = { ...s.payees[0]!, name: PAYLOAD, description: PAYLOAD, bidders: 1, winningBidRate: 0.99 };

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { sheetId, ministrySlug, numberSlug } from '../../scripts/lib/ids.ts';
+import { sheetId, ministrySlug, numberSlug } from '../../src/shared/ids.ts';
 
 describe('sheetId', () => {
   it.each([

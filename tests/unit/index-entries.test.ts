@@ -1,6 +1,6 @@
 /**
- * The content loader's one pass over the entries (src/lib/index-entries.ts) and the converter's hand-over
- * it trusts (src/lib/index-cache.ts): on the shipped samples, converted for real, an entry the converter
+ * The content loader's one pass over the entries (src/lib/data/entry-index.ts) and the converter's hand-over
+ * it trusts (src/schema/hand-over.ts): on the shipped samples, converted for real, an entry the converter
  * wrote in this build is taken as handed over (hash and listing), with the same listing as validating
  * it; any other entry is validated; an invalid one costs only itself and is named with its field, value
  * and what was expected.
@@ -9,12 +9,12 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { indexEntries } from '../../src/lib/index-entries.ts';
-import { INDEX_CACHE_FILE, entryHash } from '../../src/lib/index-cache.ts';
-import { CONVERT_RUN_ENV } from '../../src/lib/convert-report.ts';
-import { loadSheet } from '../../src/lib/load-sheets.ts';
-import { listing } from '../../src/lib/sheet-listing.ts';
-import { convertAll } from '../../scripts/lib/convert-run.ts';
+import { indexEntries } from '../../src/lib/data/entry-index.ts';
+import { INDEX_CACHE_FILE, entryHash } from '../../src/schema/hand-over.ts';
+import { CONVERT_RUN_ENV } from '../../src/schema/convert-report.ts';
+import { loadSheet } from '../../src/lib/data/load-sheets.ts';
+import { listing } from '../../src/lib/data/sheet-listing.ts';
+import { convertAll } from '../../scripts/converter/run.ts';
 
 const RUN = 'test-run-1';
 const thisRun = { [CONVERT_RUN_ENV]: RUN };

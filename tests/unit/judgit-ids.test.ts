@@ -8,8 +8,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MINISTRY_SLUGS, NUMBER_ABBREVIATION_SLUGS, sheetId } from '../../scripts/lib/ids.ts';
-import { readJudgitText } from '../../scripts/lib/judgit/index.ts';
+import { MINISTRY_SLUGS, NUMBER_ABBREVIATION_SLUGS, sheetId } from '../../src/shared/ids.ts';
+import { readJudgitText } from '../../scripts/converter/readers/judgit/index.ts';
 
 const YEARS = [2015, 2017, 2019, 2021, 2023];
 const root = path.resolve(import.meta.dirname, '../..');

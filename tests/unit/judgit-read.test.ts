@@ -8,8 +8,8 @@ import os from 'node:os';
 import path, { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sheet, type Sheet } from '../../src/schema/sheet.ts';
-import { readJudgitFile } from '../../scripts/lib/judgit/index.ts';
-import { convertAll } from '../../scripts/lib/convert-run.ts';
+import { readJudgitFile } from '../../scripts/converter/readers/judgit/index.ts';
+import { convertAll } from '../../scripts/converter/run.ts';
 
 function read(rel: string): Sheet {
   const r = readJudgitFile(resolve('sheets/judgit', rel), `judgit/${rel}`);

@@ -10,8 +10,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { convertAll, type ConvertSummary } from '../../scripts/lib/convert-run.ts';
-import { parseEntry } from '../../src/lib/entry-file.ts';
+import { convertAll, type ConvertSummary } from '../../scripts/converter/run.ts';
+import { parseEntry } from '../../src/schema/entry-file.ts';
 import type { Sheet } from '../../src/schema/sheet.ts';
 
 const YEAR = 2023;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LIST_PAGE_SIZE, pageParam, pagePath, paginateList } from '../../src/lib/list-pages.ts';
+import { LIST_PAGE_SIZE, pageParam, pagePath, paginateList } from '../../src/lib/view/list-pages.ts';
 
 describe('paginateList', () => {
   it('splits a list into pages of the given size, in order, the last one shorter', () => {

@@ -1,5 +1,5 @@
 /**
- * The site's record loader (src/lib/load-sheets.ts): reads content entries written by serializeEntry,
+ * The site's record loader (src/lib/data/load-sheets.ts): reads content entries written by serializeEntry,
  * validates them with the schema, and on bad entries names every file and field instead of stopping at
  * the first.
  */
@@ -7,9 +7,9 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { serializeEntry } from '../../src/lib/entry-file.ts';
-import { listEntryFiles, loadSheet, loadSheets } from '../../src/lib/load-sheets.ts';
-import { entryHash } from '../../src/lib/index-cache.ts';
+import { serializeEntry } from '../../src/schema/entry-file.ts';
+import { listEntryFiles, loadSheet, loadSheets } from '../../src/lib/data/load-sheets.ts';
+import { entryHash } from '../../src/schema/hand-over.ts';
 import type { Sheet } from '../../src/schema/sheet.ts';
 import { rsSamples, textSample } from '../support/sample-records.ts';
 

@@ -1,11 +1,11 @@
 /**
- * The RS 3-2 logic model as a tree (src/lib/logic-model.ts) on real sheets, URLs followed by a note, and
+ * The RS 3-2 logic model as a tree (src/lib/view/logic-model.ts) on real sheets, URLs followed by a note, and
  * e-Gov links by 法令ID.
  */
 import { describe, expect, it } from 'vitest';
-import { logicNodeLabel, logicTree, type LogicTreeNode } from '../../src/lib/logic-model.ts';
-import { eGovLawUrl, textHtml } from '../../src/lib/html.ts';
-import { linkParts } from '../../src/lib/text-parts.ts';
+import { logicNodeLabel, logicTree, type LogicTreeNode } from '../../src/lib/view/logic-model.ts';
+import { eGovLawUrl, textHtml } from '../../src/lib/markup/html.ts';
+import { linkParts } from '../../src/lib/markup/text-parts.ts';
 import type { LogicLink } from '../../src/schema/sheet.ts';
 import { rsSample, rsSamples } from '../support/sample-records.ts';
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { parseMillionYen, millionYenOfNumber } from '../../scripts/lib/normalize/amount.ts';
-import { decimalOfNumber } from '../../scripts/lib/normalize/decimal.ts';
+import { parseMillionYen, millionYenOfNumber } from '../../scripts/converter/normalize/amount.ts';
+import { decimalOfNumber } from '../../scripts/converter/normalize/decimal.ts';
 
 describe('parseMillionYen (百万円 → integer 円, exact)', () => {
   it.each([

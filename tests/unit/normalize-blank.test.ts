@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { isNoValue, textOrNull } from '../../scripts/lib/normalize/blank.ts';
+import { isNoValue, textOrNull } from '../../scripts/converter/normalize/blank.ts';
 
 describe('isNoValue', () => {
   it.each(['', ' ', '\u3000', '-', '‐', '‑', '‒', '–', '—', '―', '－', '−', 'ー', '─', '--', '――', ' - ', null, undefined])('%j is no value', (raw) => {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { parseDecimal, scaleToInteger, toNumber } from '../../scripts/lib/normalize/decimal.ts';
+import { parseDecimal, scaleToInteger, toNumber } from '../../scripts/converter/normalize/decimal.ts';
 
 describe('parseDecimal (exact digits and scale)', () => {
   it.each([

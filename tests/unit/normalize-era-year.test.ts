@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { parseEraYear, parseTitleYear, resolveEraless } from '../../scripts/lib/normalize/era-year.ts';
-import { eraName } from '../../src/lib/era.ts';
+import { parseEraYear, parseTitleYear, resolveEraless } from '../../scripts/converter/normalize/era-year.ts';
+import { eraName } from '../../src/shared/era.ts';
 
 describe('parseEraYear', () => {
   it.each([
@@ -56,7 +56,7 @@ describe('parseTitleYear and the era labels of warnings', () => {
     expect(parseTitleYear('行政事業レビューシート')).toBeNull();
   });
   it.each([[2021, '令和3年度'], [2019, '令和元年度'], [2018, '平成30年度'], [1989, '平成元年度'], [1988, '昭和63年度']])('%j → %j', (y, s) => {
-    // scripts/lib/checks.ts names a text sheet's year this way (the era table is src/lib/era.ts).
+    // scripts/converter/quality-warnings.ts names a text sheet's year this way (the era table is src/shared/era.ts).
     expect(`${eraName(y)}年度`).toBe(s);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { labelKey, normalizeLabel } from '../../scripts/lib/normalize/label.ts';
+import { labelKey, normalizeLabel } from '../../scripts/converter/normalize/label.ts';
 
 describe('label normalisation', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { parseMark } from '../../scripts/lib/normalize/mark.ts';
-import { parseMillionYen } from '../../scripts/lib/normalize/amount.ts';
+import { parseMark } from '../../scripts/converter/normalize/mark.ts';
+import { parseMillionYen } from '../../scripts/converter/normalize/amount.ts';
 
 describe('parseMark (評価 marks)', () => {
   it.each([

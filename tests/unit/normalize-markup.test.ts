@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { stripMarkup, decodeEntities, isCheckedBox } from '../../scripts/lib/normalize/markup.ts';
+import { stripMarkup, decodeEntities, isCheckedBox } from '../../scripts/converter/normalize/markup.ts';
 
 describe('stripMarkup', () => {
   it.each([

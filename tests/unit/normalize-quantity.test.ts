@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { parseQuantity, parseCount } from '../../scripts/lib/normalize/quantity.ts';
+import { parseQuantity, parseCount } from '../../scripts/converter/normalize/quantity.ts';
 
 describe('parseQuantity (as stated, in the row unit)', () => {
   it.each([

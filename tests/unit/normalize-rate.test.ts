@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { parsePercent } from '../../scripts/lib/normalize/rate.ts';
+import { parsePercent } from '../../scripts/converter/normalize/rate.ts';
 
 describe('parsePercent (percent → fraction)', () => {
   it.each([

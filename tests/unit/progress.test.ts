@@ -1,10 +1,10 @@
 /**
- * The progress lines of a long build step (scripts/lib/progress.ts): one each tenth of the total, or
+ * The progress lines of a long build step (scripts/converter/progress.ts): one each tenth of the total, or
  * after 10 s of silence while the count moves; none for the first and last counts (the step's own
  * start and end lines say them), none when nothing moved.
  */
 import { describe, expect, it } from 'vitest';
-import { createProgress } from '../../scripts/lib/progress.ts';
+import { createProgress } from '../../scripts/converter/progress.ts';
 
 function run(total: number, steps: [done: number, ms: number][]): string[] {
   const lines: string[] = [];

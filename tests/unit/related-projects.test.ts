@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import path from 'node:path';
-import { readRsFolder } from '../../scripts/lib/rs-csv/index.ts';
+import { readRsFolder } from '../../scripts/converter/readers/rs-csv/index.ts';
 import { sheet } from '../../src/schema/sheet.ts';
-import { relatedProjectResolver } from '../../src/lib/aggregate.ts';
+import { relatedProjectResolver } from '../../src/lib/view/aggregate.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 

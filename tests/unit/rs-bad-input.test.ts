@@ -9,8 +9,8 @@ import { zipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sheet, type SheetInput } from '../../src/schema/sheet.ts';
-import { readRsFolder } from '../../scripts/lib/rs-csv/index.ts';
-import { decodeText, type DecodeInfo } from '../../scripts/lib/rs-csv/open-table.ts';
+import { readRsFolder } from '../../scripts/converter/readers/rs-csv/index.ts';
+import { decodeText, type DecodeInfo } from '../../scripts/converter/readers/rs-csv/open-table.ts';
 
 const REAL = resolve('sheets/rs2024');
 const F = {

@@ -6,10 +6,10 @@
  */
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readRsFolder } from '../../scripts/lib/rs-csv/index.ts';
-import { unnumbered } from '../../scripts/lib/rs-csv/map-goals.ts';
-import { readPastNumbers } from '../../scripts/lib/rs-csv/past-numbers.ts';
-import { flag, fraction, percentToFraction, quantity, stripTextMarker, year, yen } from '../../scripts/lib/rs-csv/values.ts';
+import { readRsFolder } from '../../scripts/converter/readers/rs-csv/index.ts';
+import { unnumbered } from '../../scripts/converter/readers/rs-csv/map-goals.ts';
+import { readPastNumbers } from '../../scripts/converter/readers/rs-csv/past-numbers.ts';
+import { flag, fraction, percentToFraction, quantity, stripTextMarker, year, yen } from '../../scripts/converter/readers/rs-csv/values.ts';
 import { sheet, type Sheet } from '../../src/schema/sheet.ts';
 import { oneOf, recordsByKey, structural, walkTable, within, type Row, type TableSpec } from '../support/rs-cell-walk.ts';
 

@@ -5,10 +5,10 @@
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sheet, type SheetInput } from '../../src/schema/sheet.ts';
-import type { ReadResult } from '../../scripts/lib/read-result.ts';
-import { readRsFolder } from '../../scripts/lib/rs-csv/index.ts';
-import { checkSheet } from '../../scripts/lib/checks.ts';
-import { pastSheetResolver } from '../../src/lib/aggregate.ts';
+import type { ReadResult } from '../../scripts/converter/readers/read-result.ts';
+import { readRsFolder } from '../../scripts/converter/readers/rs-csv/index.ts';
+import { checkSheet } from '../../scripts/converter/quality-warnings.ts';
+import { pastSheetResolver } from '../../src/lib/view/aggregate.ts';
 
 let result: ReadResult;
 let record: SheetInput;

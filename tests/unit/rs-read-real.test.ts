@@ -5,8 +5,8 @@
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sheet, type SheetInput } from '../../src/schema/sheet.ts';
-import type { ReadResult } from '../../scripts/lib/read-result.ts';
-import { readRsFolder } from '../../scripts/lib/rs-csv/index.ts';
+import type { ReadResult } from '../../scripts/converter/readers/read-result.ts';
+import { readRsFolder } from '../../scripts/converter/readers/rs-csv/index.ts';
 
 let result: ReadResult;
 const byId = (rsId: number): SheetInput => {

@@ -8,9 +8,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readRsFolder } from '../../scripts/lib/rs-csv/index.ts';
-import { readTableRows, type HeaderCheck } from '../../scripts/lib/rs-csv/read-table.ts';
-import { TABLES } from '../../scripts/lib/rs-csv/tables.ts';
+import { readRsFolder } from '../../scripts/converter/readers/rs-csv/index.ts';
+import { readTableRows, type HeaderCheck } from '../../scripts/converter/readers/rs-csv/read-table.ts';
+import { TABLES } from '../../scripts/converter/readers/rs-csv/tables.ts';
 
 const REAL = resolve('sheets/rs2024');
 const T21 = '2-1_RS_2024_予算・執行_サマリ.csv';

@@ -5,17 +5,17 @@
  * The CSVs are parsed here with papaparse directly, not with the reader under test, and each row is matched
  * to its own record entity (block, payee, contract, flow, indirect cost, 5-4 contract) by block and name,
  * so a value found elsewhere in the record does not count. Cells that state no value ("", "-", "―" …:
- * scripts/lib/normalize/blank.ts) are skipped: the schema keeps those as null.
+ * scripts/converter/normalize/blank.ts) are skipped: the schema keeps those as null.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readRsFolder } from '../../scripts/lib/rs-csv/index.ts';
-import { isNoValue } from '../../scripts/lib/normalize/blank.ts';
+import { readRsFolder } from '../../scripts/converter/readers/rs-csv/index.ts';
+import { isNoValue } from '../../scripts/converter/normalize/blank.ts';
 import { sheet, type Sheet } from '../../src/schema/sheet.ts';
-import { TABLES } from '../../scripts/lib/rs-csv/tables.ts';
+import { TABLES } from '../../scripts/converter/readers/rs-csv/tables.ts';
 
 const DIR = resolve('sheets/rs2024');
 /** The 13 organisation columns every table starts with (they carry no table data). */
@@ -28,7 +28,7 @@ function rows(file: string): { header: string[]; rows: Record<string, string>[] 
   return { header: header!, rows: body.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? '']))) };
 }
 
-// Independent readings of the cell forms (the reader has its own in scripts/lib/rs-csv/values.ts).
+// Independent readings of the cell forms (the reader has its own in scripts/converter/readers/rs-csv/values.ts).
 const yen = (s: string) => Number(s.trim().replace(/\.0+$/, ''));
 const flag = (s: string) => ['true', 't', '1'].includes(s.trim().toLowerCase());
 const percent = (s: string) => Number(s.trim()) / 100;

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isRsTableFile } from '../../scripts/lib/rs-csv/index.ts';
-import { parseTableFileName, TABLES, TABLE_IDS, tableIdOfEntry, tableLabel } from '../../scripts/lib/rs-csv/tables.ts';
+import { isRsTableFile } from '../../scripts/converter/readers/rs-csv/index.ts';
+import { parseTableFileName, TABLES, TABLE_IDS, tableIdOfEntry, tableLabel } from '../../scripts/converter/readers/rs-csv/tables.ts';
 
 const REAL = 'sheets/rs2024';
 const FIXTURES = 'tests/fixtures/rs/goals-payees';

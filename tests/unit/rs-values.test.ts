@@ -11,7 +11,7 @@ import {
   ValueError,
   year,
   yen,
-} from '../../scripts/lib/rs-csv/values.ts';
+} from '../../scripts/converter/readers/rs-csv/values.ts';
 
 describe('yen (whole 円)', () => {
   it.each([

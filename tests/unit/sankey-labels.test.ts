@@ -1,6 +1,6 @@
-/** Sankey label layout (src/scripts/charts/sankey-labels.ts): labels never overlap or leave the chart. */
+/** Sankey label layout (src/client/charts/sankey-labels.ts): labels never overlap or leave the chart. */
 import { describe, expect, it } from 'vitest';
-import { fitText, layoutLabels, wrapText, type LabelBox, type NodeBox } from '../../src/scripts/charts/sankey-labels.ts';
+import { fitText, layoutLabels, wrapText, type LabelBox, type NodeBox } from '../../src/client/charts/sankey-labels.ts';
 
 /** A fixed-width font: 10 px a character. */
 const measure = (s: string) => [...s].length * 10;

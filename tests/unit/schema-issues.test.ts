@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { formatIssue, issuePath } from '../../src/schema/issues.ts';
 import { sheet } from '../../src/schema/sheet.ts';
-import { validateRecord } from '../../scripts/lib/convert-run.ts';
-import { validateEntry } from '../../src/lib/load-sheets.ts';
-import { serializeEntry } from '../../src/lib/entry-file.ts';
+import { validateRecord } from '../../scripts/converter/run.ts';
+import { validateEntry } from '../../src/lib/data/load-sheets.ts';
+import { serializeEntry } from '../../src/schema/entry-file.ts';
 import { textSample } from '../support/sample-records.ts';
 
 describe('schema problems', () => {

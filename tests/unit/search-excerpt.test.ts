@@ -1,10 +1,10 @@
 /**
- * Result excerpts (src/components/search/excerpt.ts): highlights follow the search's matching contract
+ * Result excerpts (src/client/search/excerpt.ts): highlights follow the search's matching contract
  * (NFKC, case, whitespace) and cover the original characters; the window shows the terms; on a real sheet.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildExcerpt, highlight, matchRanges, proseShare, sectionAt } from '../../src/components/search/excerpt.ts';
+import { buildExcerpt, highlight, matchRanges, proseShare, sectionAt } from '../../src/client/search/excerpt.ts';
 
 const sheet = readFileSync(new URL('../../sheets/text/000_ef263abaeb28aada.txt', import.meta.url), 'utf8')
   .replace(/\s+/g, ' ')

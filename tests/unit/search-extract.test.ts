@@ -1,14 +1,14 @@
 /**
- * What the indexer reads from a built page (scripts/lib/search/extract-page.ts) and the words it gives
- * Pagefind (scripts/lib/search/index-content.ts): the body text by Pagefind's markup rules (body, ignore,
+ * What the indexer reads from a built page (scripts/search-index/extract-page.ts) and the words it gives
+ * Pagefind (scripts/search-index/index-content.ts): the body text by Pagefind's markup rules (body, ignore,
  * removed elements), on pages made of real sample-sheet text, and the search record the page states.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractPage } from '../../scripts/lib/search/extract-page.ts';
-import { indexContent } from '../../scripts/lib/search/index-content.ts';
-import { searchRecord, searchRecordJson } from '../../src/lib/pagefind.ts';
-import { charTokens, decodeToken, normalizeForMatch, textTokens } from '../../src/lib/search-tokens.ts';
+import { extractPage } from '../../scripts/search-index/extract-page.ts';
+import { indexContent } from '../../scripts/search-index/index-content.ts';
+import { searchRecord, searchRecordJson } from '../../src/lib/view/search-attributes.ts';
+import { charTokens, decodeToken, normalizeForMatch, textTokens } from '../../src/shared/search/tokens.ts';
 import { textSample } from '../support/sample-records.ts';
 
 const sheetLines = readFileSync(new URL('../../sheets/text/004_b3591854bc0903ef.txt', import.meta.url), 'utf8')

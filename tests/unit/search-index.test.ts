@@ -1,8 +1,8 @@
 /**
  * The search index end to end in Node, without a browser: pages made of real sample-sheet text (the RS
- * 2024 CSV subset and both text sheets) are indexed by the real indexer (scripts/lib/search/build-index.ts,
- * Pagefind 1.6) and queried through the search page's own engine (src/components/search/search-engine.ts,
- * Pagefind's pagefind.js and wasm, loaded from disk by scripts/lib/search/node-runtime.ts).
+ * 2024 CSV subset and both text sheets) are indexed by the real indexer (scripts/search-index/build-index.ts,
+ * Pagefind 1.6) and queried through the search page's own engine (src/client/search/search-engine.ts,
+ * Pagefind's pagefind.js and wasm, loaded from disk by scripts/search-index/node-runtime.ts).
  *
  * For every query the expected pages are computed by brute force from the text put into the pages, and
  * the search must return exactly them (recall and precision 100 %), both from a single index and from an
@@ -15,13 +15,13 @@ import os from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSearchIndex, createIndexBuilder, partSizes } from '../../scripts/lib/search/build-index.ts';
-import { decodeFragment } from '../../scripts/lib/search/pagefind-internals.ts';
-import { openIndex, resultPath } from '../../scripts/lib/search/node-runtime.ts';
-import type { SearchEngine, SearchQuery } from '../../src/components/search/search-engine.ts';
-import type { SearchManifest, SortTable } from '../../src/components/search/manifest.ts';
-import { searchRecordJson, type SearchRecord } from '../../src/lib/pagefind.ts';
-import { DEFAULT_SEARCH_WORDS, normalizeForMatch, queryTerms, type SearchWords } from '../../src/lib/search-tokens.ts';
+import { buildSearchIndex, createIndexBuilder, partSizes } from '../../scripts/search-index/build-index.ts';
+import { decodeFragment } from '../../scripts/search-index/pagefind-internals.ts';
+import { openIndex, resultPath } from '../../scripts/search-index/node-runtime.ts';
+import type { SearchEngine, SearchQuery } from '../../src/client/search/search-engine.ts';
+import type { SearchManifest, SortTable } from '../../src/shared/search/manifest.ts';
+import { searchRecordJson, type SearchRecord } from '../../src/lib/view/search-attributes.ts';
+import { DEFAULT_SEARCH_WORDS, normalizeForMatch, queryTerms, type SearchWords } from '../../src/shared/search/tokens.ts';
 
 const ROOT = new URL('../../', import.meta.url);
 const RS = new URL('sheets/rs2024/', ROOT);

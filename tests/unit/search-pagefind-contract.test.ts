@@ -1,7 +1,7 @@
 /**
  * What the search index relies on in Pagefind beyond its documented API, checked against the installed
  * Pagefind (its Node indexing API and its own pagefind.js and wasm, run in Node): each numbered point of
- * scripts/lib/search/pagefind-internals.ts. A failure here after a Pagefind upgrade says which assumption
+ * scripts/search-index/pagefind-internals.ts. A failure here after a Pagefind upgrade says which assumption
  * broke; the search would otherwise silently lose results (recall) or find wrong ones (precision).
  */
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -18,9 +18,9 @@ import {
   fragmentUrl,
   mergeBundles,
   type BundleFile,
-} from '../../scripts/lib/search/pagefind-internals.ts';
-import { installFileFetch } from '../../scripts/lib/search/node-runtime.ts';
-import { encodeChar, termTokens } from '../../src/lib/search-tokens.ts';
+} from '../../scripts/search-index/pagefind-internals.ts';
+import { installFileFetch } from '../../scripts/search-index/node-runtime.ts';
+import { encodeChar, termTokens } from '../../src/shared/search/tokens.ts';
 
 interface PagefindResult {
   id: string;

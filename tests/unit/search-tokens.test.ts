@@ -1,11 +1,11 @@
 /**
- * The search tokenisation shared by the indexer and the search page (src/lib/search-tokens.ts): the
+ * The search tokenisation shared by the indexer and the search page (src/shared/search/tokens.ts): the
  * matching contract (normalizeForMatch), the character code, the character words, query terms, and the
  * property that makes exact phrases equal substring search, checked on the real sample sheets.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { COMMON_CHARS } from '../../src/lib/search-common-chars.ts';
+import { COMMON_CHARS } from '../../src/shared/search/common-chars.ts';
 import {
   COMMON_SIZE,
   bigramTokens,
@@ -18,7 +18,7 @@ import {
   queryTerms,
   termTokens,
   textTokens,
-} from '../../src/lib/search-tokens.ts';
+} from '../../src/shared/search/tokens.ts';
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 const sampleText = readFileSync(new URL('../../sheets/text/000_ef263abaeb28aada.txt', import.meta.url), 'utf8');

@@ -1,9 +1,9 @@
 /**
- * The search page's URL state (src/components/search/url-state.ts): parsing, writing with defaults left
+ * The search page's URL state (src/client/search/url-state.ts): parsing, writing with defaults left
  * out, round trips, and what a hand-edited URL falls back to; plus the pager's page list.
  */
 import { describe, expect, it } from 'vitest';
-import { pagerPages } from '../../src/components/search/search-app.ts';
+import { pagerPages } from '../../src/client/search/search-app.ts';
 import {
   EMPTY_STATE,
   pagefindFilters,
@@ -12,7 +12,7 @@ import {
   sortSpec,
   stateToSearch,
   type SearchState,
-} from '../../src/components/search/url-state.ts';
+} from '../../src/client/search/url-state.ts';
 
 describe('parseState', () => {
   it('reads query, filters, sort and page', () => {

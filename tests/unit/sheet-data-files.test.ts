@@ -1,6 +1,6 @@
 /**
- * The per-sheet download (src/lib/sheet-data-files.ts, route src/pages/data/sheets/[id].json.ts): one JSON file per sheet, and nothing else. A
- * sheet chart's CSV is made in the browser from that JSON (src/scripts/chart-csv-download.ts), so the
+ * The per-sheet download (src/lib/data/sheet-data-files.ts, route src/pages/data/sheets/[id].json.ts): one JSON file per sheet, and nothing else. A
+ * sheet chart's CSV is made in the browser from that JSON (src/client/chart-csv-download.ts), so the
  * JSON must carry everything the charts are built from: on every real sample, the CSV built from the
  * parsed JSON is byte-identical to the CSV built from the record the page renders.
  */
@@ -8,10 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { entryJson, parseEntry, serializeEntry } from '../../src/lib/entry-file.ts';
-import { loadSheet } from '../../src/lib/load-sheets.ts';
-import { chartCsv, listSheetCharts } from '../../src/lib/charts.ts';
-import { sheetJsonText } from '../../src/lib/sheet-data-files.ts';
+import { entryJson, parseEntry, serializeEntry } from '../../src/schema/entry-file.ts';
+import { loadSheet } from '../../src/lib/data/load-sheets.ts';
+import { chartCsv, listSheetCharts } from '../../src/lib/view/charts.ts';
+import { sheetJsonText } from '../../src/lib/data/sheet-data-files.ts';
 import type { Sheet } from '../../src/schema/sheet.ts';
 import { rsSamples, textSample } from '../support/sample-records.ts';
 

@@ -1,4 +1,4 @@
-/** Chart data (src/lib/charts.ts): one table feeds the HTML table, the canvas and the CSV; real samples. */
+/** Chart data (src/lib/view/charts.ts): one table feeds the HTML table, the canvas and the CSV; real samples. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   activityChart,
@@ -10,7 +10,7 @@ import {
   outcomeChart,
   payeeMarks,
   topPayeesChart,
-} from '../../src/lib/charts.ts';
+} from '../../src/lib/view/charts.ts';
 import { rsSample, rsSamples, textSample } from '../support/sample-records.ts';
 
 // Reading the RS sample folder (13 tables) takes a few seconds; once per file.

@@ -1,16 +1,16 @@
 /**
- * Site-wide data: list rows and totals (src/lib/aggregate.ts), past-sheet links, open-data CSV
- * (src/lib/open-data.ts, src/lib/csv.ts), JSON embedding (src/lib/json-embed.ts), Pagefind values
- * (src/lib/pagefind.ts), text links (src/lib/text-parts.ts) and URLs (src/lib/url.ts).
+ * Site-wide data: list rows and totals (src/lib/view/aggregate.ts), past-sheet links, open-data CSV
+ * (src/lib/data/open-data.ts, src/shared/csv.ts), JSON embedding (src/lib/markup/json-embed.ts), Pagefind values
+ * (src/lib/view/search-attributes.ts), text links (src/lib/markup/text-parts.ts) and URLs (src/lib/markup/url.ts).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pastSheetResolver, sheetRow, totalsOf } from '../../src/lib/aggregate.ts';
-import { csvCell, toCsv } from '../../src/lib/csv.ts';
-import { jsonForScriptElement } from '../../src/lib/json-embed.ts';
-import { openDataCsv, openDataRows } from '../../src/lib/open-data.ts';
-import { pagefindValues } from '../../src/lib/pagefind.ts';
-import { linkParts, paragraphs } from '../../src/lib/text-parts.ts';
-import { href, safeExternalUrl } from '../../src/lib/url.ts';
+import { pastSheetResolver, sheetRow, totalsOf } from '../../src/lib/view/aggregate.ts';
+import { csvCell, toCsv } from '../../src/shared/csv.ts';
+import { jsonForScriptElement } from '../../src/lib/markup/json-embed.ts';
+import { openDataCsv, openDataRows } from '../../src/lib/data/open-data.ts';
+import { pagefindValues } from '../../src/lib/view/search-attributes.ts';
+import { linkParts, paragraphs } from '../../src/lib/markup/text-parts.ts';
+import { href, safeExternalUrl } from '../../src/lib/markup/url.ts';
 import { isPartMissing, missingPartName } from '../../src/i18n/ja.ts';
 import { rsSample, rsSamples, textSample } from '../support/sample-records.ts';
 

@@ -1,6 +1,6 @@
-/** The ten-second summary (src/lib/summary.ts) on the real sample sheets. */
+/** The ten-second summary (src/lib/view/summary.ts) on the real sample sheets. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { executionReported, hasSingleBidder, outcomeStatus, payeesByAmount, pendingExecutionYear, settledBudgetYear, summarize } from '../../src/lib/summary.ts';
+import { executionReported, hasSingleBidder, outcomeStatus, payeesByAmount, pendingExecutionYear, settledBudgetYear, summarize } from '../../src/lib/view/summary.ts';
 import { rsSample, rsSamples, textSample } from '../support/sample-records.ts';
 
 // Reading the RS sample folder (13 tables) takes a few seconds; once per file.

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import path from 'node:path';
-import { readTextSheet } from '../../scripts/lib/text-sheet/index.ts';
+import { readTextSheet } from '../../scripts/converter/readers/text-sheet/index.ts';
 import { sheet } from '../../src/schema/sheet.ts';
 
 const dir = path.resolve('tests/fixtures/bad-text');

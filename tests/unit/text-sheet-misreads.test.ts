@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SheetInput } from '../../src/schema/sheet.ts';
-import { readTextSheet } from '../../scripts/lib/text-sheet/index.ts';
+import { readTextSheet } from '../../scripts/converter/readers/text-sheet/index.ts';
 
 const H28 = readFileSync(resolve('sheets/text/004_b3591854bc0903ef.txt'));
 const TITLE = 'M2Mセキュリティ実証事業';

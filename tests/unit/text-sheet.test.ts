@@ -2,8 +2,8 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { readTextSheet } from '../../scripts/lib/text-sheet/index.ts';
-import { checkSheet } from '../../scripts/lib/checks.ts';
+import { readTextSheet } from '../../scripts/converter/readers/text-sheet/index.ts';
+import { checkSheet } from '../../scripts/converter/quality-warnings.ts';
 import { sheet, type Sheet } from '../../src/schema/sheet.ts';
 
 const R4 = 'sheets/text/000_ef263abaeb28aada.txt';

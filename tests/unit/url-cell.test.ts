@@ -1,7 +1,7 @@
-/** URL cells with a note run on after the address (src/lib/url-cell.ts), and links in sheet text. */
+/** URL cells with a note run on after the address (src/lib/markup/url-cell.ts), and links in sheet text. */
 import { describe, expect, it } from 'vitest';
-import { splitUrlCell } from '../../src/lib/url-cell.ts';
-import { linkParts } from '../../src/lib/text-parts.ts';
+import { splitUrlCell } from '../../src/lib/markup/url-cell.ts';
+import { linkParts } from '../../src/lib/markup/text-parts.ts';
 import { rsSample } from '../support/sample-records.ts';
 
 describe('splitUrlCell', () => {

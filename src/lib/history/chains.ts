@@ -25,7 +25,7 @@
  * JUDGIT 事業ID (the earliest such sheet's), else the id of the chain's earliest sheet, so adding a later
  * year never changes it. Pure and browser-safe (no Node modules).
  */
-import { numberSlug } from '../project-number.ts';
+import { numberSlug } from '../../shared/project-number.ts';
 import { compareIds, compareJa } from './collate.ts';
 
 export type LinkKind = 'judgit' | 'past' | 'inferred' | 'figures';

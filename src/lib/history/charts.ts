@@ -1,10 +1,10 @@
 /**
- * The project and payee pages' charts, in the site's chart form (src/lib/charts.ts): a table that is the
+ * The project and payee pages' charts, in the site's chart form (src/lib/view/charts.ts): a table that is the
  * chart's content, and the canvas drawn from the same rows.
  */
-import { BUDGET_TABLE_COLUMNS, budgetCanvas, budgetSummary, type ChartData } from '../charts.ts';
-import { fiscalYearLabel, fiscalYearShortLabel } from '../era.ts';
-import { formatYenShort } from '../format.ts';
+import { BUDGET_TABLE_COLUMNS, budgetCanvas, budgetSummary, type ChartData } from '../view/charts.ts';
+import { fiscalYearLabel, fiscalYearShortLabel } from '../../shared/era.ts';
+import { formatYenShort } from '../../shared/format.ts';
 import type { ProjectYear } from './project.ts';
 import type { PayeeYearTotal } from './payees.ts';
 

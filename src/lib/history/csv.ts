@@ -1,11 +1,11 @@
 /**
  * The cross-sheet open data: each ranking as CSV, /data/payees.csv (one row per payee per sheet) and
  * /data/projects.csv (one row per project chain and year). Raw values as the other downloads write them
- * (integer 円, rates in %, blank for no value: src/lib/csv.ts, src/lib/charts.ts).
+ * (integer 円, rates in %, blank for no value: src/shared/csv.ts, src/lib/view/charts.ts).
  */
-import { csvHeader, csvRow, type Column } from '../charts.ts';
-import { toCsv, type CsvCell } from '../csv.ts';
-import { isValidCorporateNumber } from '../corporate-number.ts';
+import { csvHeader, csvRow, type Column } from '../view/charts.ts';
+import { toCsv, type CsvCell } from '../../shared/csv.ts';
+import { isValidCorporateNumber } from '../../shared/corporate-number.ts';
 import type { Chain } from './chains.ts';
 import { projectYears, type HistorySheet } from './project.ts';
 import type { Ranking } from './rankings.ts';

@@ -1,11 +1,11 @@
 /**
  * What the cross-sheet pages (project histories, payee profiles, rankings, payees.csv / projects.csv) need
- * of each sheet, kept in every sheet's listing (src/lib/collection.ts) so that no page has to read every
+ * of each sheet, kept in every sheet's listing (src/lib/data/collection.ts) so that no page has to read every
  * whole record again: at 52,000 sheets a whole record is ≈ 0.2 MB parsed, these facts a few hundred bytes
  * plus its payees. Only stated values are kept (blank stays `null`); nothing is recomputed here.
  */
 import type { Sheet } from '../../schema/sheet.ts';
-import { outcomeStatus } from '../summary.ts';
+import { outcomeStatus } from '../view/summary.ts';
 
 /** One stated budget column (not a 要求 column): year, 計, 執行額 (円) and 執行率 (fraction), `null` when blank. */
 export interface BudgetFact {

@@ -5,8 +5,8 @@
  */
 import type { PayeeFact } from './facts.ts';
 import type { HistorySheet } from './project.ts';
-import { isValidCorporateNumber } from '../corporate-number.ts';
-import { isSingleBidder } from '../summary.ts';
+import { isValidCorporateNumber } from '../../shared/corporate-number.ts';
+import { isSingleBidder } from '../view/summary.ts';
 import { compareIds, compareJa } from './collate.ts';
 
 /** Sheet lines per profile page (/payees/<法人番号>/, /payees/<法人番号>/2/ …): keeps each page small. */

@@ -7,7 +7,7 @@
 import type { Chain, ChainSheet } from './chains.ts';
 import type { BudgetFact, HistoryFacts } from './facts.ts';
 import { ministryKey, titleKey } from './chains.ts';
-import { isValidCorporateNumber } from '../corporate-number.ts';
+import { isValidCorporateNumber } from '../../shared/corporate-number.ts';
 import { compareIds, compareJa } from './collate.ts';
 
 export interface HistorySheet extends ChainSheet {

@@ -5,12 +5,12 @@
  * against the year before. Every value is one a sheet states (or a sum or difference of stated integer 円);
  * rows without the value ranked on are left out, never ranked as 0. Each row names the sheet it comes from.
  */
-import type { Cell, Column } from '../charts.ts';
-import type { SheetRow } from '../aggregate.ts';
+import type { Cell, Column } from '../view/charts.ts';
+import type { SheetRow } from '../view/aggregate.ts';
 import type { PayeeFact } from './facts.ts';
 import { payeeTotals, type HistorySheet } from './project.ts';
-import { HIGH_WINNING_BID_RATE, isHighWinningBidRate, isSingleBidder } from '../summary.ts';
-import { isValidCorporateNumber } from '../corporate-number.ts';
+import { HIGH_WINNING_BID_RATE, isHighWinningBidRate, isSingleBidder } from '../view/summary.ts';
+import { isValidCorporateNumber } from '../../shared/corporate-number.ts';
 import { RANKING_TITLES } from './labels.ts';
 import { compareIds, compareJa } from './collate.ts';
 

@@ -1,12 +1,12 @@
 /**
- * Table bodies of the payee and ranking pages as markup strings (src/lib/html.ts says why strings, and
+ * Table bodies of the payee and ranking pages as markup strings (src/lib/markup/html.ts says why strings, and
  * escapes every value): a payee profile's sheet lines, and a ranking's rows with their links.
  */
-import { amountHtml, attr, html, noneHtml, numHtml, rateHtml, type Html } from '../html.ts';
-import { columnHeader, type Column } from '../charts.ts';
-import { fiscalYearLabel } from '../era.ts';
-import { numeric } from '../table-rows.ts';
-import { payeeHref, searchHref, sheetHref } from '../url.ts';
+import { amountHtml, attr, html, noneHtml, numHtml, rateHtml, type Html } from '../markup/html.ts';
+import { columnHeader, type Column } from '../view/charts.ts';
+import { fiscalYearLabel } from '../../shared/era.ts';
+import { numeric } from '../view/table-rows.ts';
+import { payeeHref, searchHref, sheetHref } from '../markup/url.ts';
 import type { PayeeLine } from './payees.ts';
 import type { RankingRow } from './rankings.ts';
 

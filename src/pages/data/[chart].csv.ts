@@ -1,8 +1,8 @@
 /** /data/totals-by-year.csv and /data/totals-by-ministry-<year>.csv: the site-wide charts' data. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { allRows } from '../../lib/collection.ts';
-import { siteCharts } from '../../lib/site-charts.ts';
-import { chartCsv, type ChartData } from '../../lib/charts.ts';
+import { allRows } from '../../lib/data/collection.ts';
+import { siteCharts } from '../../lib/view/site-charts.ts';
+import { chartCsv, type ChartData } from '../../lib/view/charts.ts';
 
 export const getStaticPaths = (async () => {
   const charts = siteCharts(await allRows());

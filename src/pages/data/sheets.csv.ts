@@ -1,8 +1,8 @@
 /** /data/sheets.csv: one row per sheet, UTF-8 with BOM for Excel, empty cell = no value. */
 import type { APIRoute } from 'astro';
-import { allRows } from '../../lib/collection.ts';
-import { openDataCsv, openDataRows } from '../../lib/open-data.ts';
-import { sheetHref } from '../../lib/url.ts';
+import { allRows } from '../../lib/data/collection.ts';
+import { openDataCsv, openDataRows } from '../../lib/data/open-data.ts';
+import { sheetHref } from '../../lib/markup/url.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const rows = openDataRows(await allRows(), (id) => (site ? new URL(sheetHref(id), site).href : sheetHref(id)));

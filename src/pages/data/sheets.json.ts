@@ -1,8 +1,8 @@
 /** /data/sheets.json: one row per sheet (amounts in integer 円, rates as fractions, null = no value). */
 import type { APIRoute } from 'astro';
-import { allRows } from '../../lib/collection.ts';
-import { openDataRows } from '../../lib/open-data.ts';
-import { sheetHref } from '../../lib/url.ts';
+import { allRows } from '../../lib/data/collection.ts';
+import { openDataRows } from '../../lib/data/open-data.ts';
+import { sheetHref } from '../../lib/markup/url.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const rows = openDataRows(await allRows(), (id) => (site ? new URL(sheetHref(id), site).href : sheetHref(id)));

@@ -1,6 +1,6 @@
-/** /data/sheets/<id>.json: one sheet's whole record (src/lib/sheet-data-files.ts), linked from its page. */
+/** /data/sheets/<id>.json: one sheet's whole record (src/lib/data/sheet-data-files.ts), linked from its page. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { allListings, sheetJsonById } from '../../../lib/collection.ts';
+import { allListings, sheetJsonById } from '../../../lib/data/collection.ts';
 
 export const getStaticPaths = (async () => (await allListings()).map((s) => ({ params: { id: s.id } }))) satisfies GetStaticPaths;
 

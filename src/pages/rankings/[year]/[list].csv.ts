@@ -1,6 +1,6 @@
 /** /rankings/<year>/<list>.csv: one review year's ranking, as kept (up to RANKING_LIMIT rows; none for an empty list). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { allRankings } from '../../../lib/collection.ts';
+import { allRankings } from '../../../lib/data/collection.ts';
 import { rankingCsv } from '../../../lib/history/csv.ts';
 import type { Ranking } from '../../../lib/history/rankings.ts';
 

@@ -1,6 +1,6 @@
 /** /rankings/<year>/<ministry slug>/<list>.csv: one 府省庁's ranking in one review year. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { allRankings } from '../../../../lib/collection.ts';
+import { allRankings } from '../../../../lib/data/collection.ts';
 import { rankingCsv } from '../../../../lib/history/csv.ts';
 import type { Ranking } from '../../../../lib/history/rankings.ts';
 

@@ -1,0 +1,49 @@
+/**
+ * What the search indexer (scripts/build-search.ts) writes next to the Pagefind bundles and the search
+ * page reads. Everything lives under `<base>pagefind/`:
+ *
+ *   search-manifest.json          the SearchManifest below
+ *   <part.path>pagefind.js …      Pagefind bundle(s); the first part's pagefind.js is the one loaded, the
+ *                                 others are merged into it (mergeIndex). The indexer writes one bundle
+ *                                 (parts are merged when built, build-index.ts); several still open.
+ *   <part.path>search-sorts.json  the part's SortTable, fetched only when results are sorted by a key
+ */
+
+import type { SearchWords } from './tokens.ts';
+
+export const MANIFEST_FILE = 'search-manifest.json';
+export const SORTS_FILE = 'search-sorts.json';
+export const MANIFEST_FORMAT = 1;
+/**
+ * In a result id (a page's name in the index, build-index.ts), the mark of a payee profile: ids are a
+ * build tag and a base-36 number (letters and digits), a profile's with this between them.
+ */
+export const PROFILE_MARK = '-';
+
+export interface SearchPart {
+  /** Folder of the bundle relative to `<base>pagefind/`: "" for a single index, else "p1/", "p2/" … */
+  path: string;
+  /** Pages indexed in this part. */
+  pages: number;
+}
+
+export interface SearchManifest {
+  format: typeof MANIFEST_FORMAT;
+  /** How the pages' text was cut into index words (src/shared/search/tokens.ts); queries are encoded the same way. */
+  words: SearchWords;
+  /** Pagefind version that wrote the bundles. */
+  pagefind: string;
+  /** Pages indexed in all parts. */
+  pages: number;
+  parts: SearchPart[];
+  /** Sort keys of the pages' search records (src/lib/view/search-attributes.ts), the columns of every SortTable. */
+  sortKeys: string[];
+  /** Filter names of the pages' search records. */
+  filters: string[];
+}
+
+export interface SortTable {
+  keys: string[];
+  /** Page (Pagefind result id) → one number per key, `null` when the page has no value for it. */
+  pages: Record<string, (number | null)[]>;
+}
