@@ -6,10 +6,6 @@
  * by the same figures of the year both sheets report (`figures`): asserted here on real projects, and
  * counted (how many chains span all five years with and without those links).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readJudgitText } from '../../scripts/converter/readers/judgit/index.ts';
 import { sheet } from '../../src/schema/sheet.ts';
@@ -18,41 +14,24 @@ import { buildChains, type Chain } from '../../src/lib/history/chains.ts';
 import { projectChanges } from '../../src/lib/history/project.ts';
 import { PAYEE_PAGE_SIZE, payeeProfiles } from '../../src/lib/history/payees.ts';
 import { payeeLineRows } from '../../src/lib/history/rows.ts';
+import { unpackJudgitYears } from '../support/judgit-years.ts';
 
-const YEARS = [2015, 2017, 2019, 2021, 2023];
-const root = path.resolve(import.meta.dirname, '../..');
-/** ../shared from the project root, or ../../shared from a git worktree (see judgit-year.test.ts). */
-const archiveDir = [process.env.JUDGIT_YEARS_DIR, path.join(root, '../shared/data/judgit-years'), path.join(root, '../../shared/data/judgit-years')]
-  .filter((d): d is string => !!d)
-  .find((d) => existsSync(path.join(d, 'data-2015.tar.gz')));
-let tmp: string;
+let remove = () => {};
 let listings: SheetListing[] = [];
 let chains: Chain<SheetListing>[] = [];
 
 beforeAll(() => {
-  if (!archiveDir) throw new Error('../shared/data/judgit-years is missing');
-  tmp = mkdtempSync(path.join(os.tmpdir(), 'history-judgit-years-'));
-  for (const y of YEARS) {
-    const r = spawnSync('tar', ['xzf', path.join(archiveDir, `data-${y}.tar.gz`), '-C', tmp]);
-    if (r.status !== 0) throw new Error(`tar failed for ${y}: ${r.stderr}`);
-  }
-  const data = path.join(tmp, 'judgit', 'data');
-  for (const y of readdirSync(data)) {
-    for (const m of readdirSync(path.join(data, y))) {
-      for (const f of readdirSync(path.join(data, y, m))) {
-        const rel = `${y}/${m}/${f}`;
-        const read = readJudgitText(readFileSync(path.join(data, rel), 'utf8'), rel);
-        if (read.errors.length || read.records.length !== 1) throw new Error(`${rel}: ${JSON.stringify(read.errors)}`);
-        listings.push(listing(sheet.parse(read.records[0])));
-      }
-    }
+  const unpacked = unpackJudgitYears('history-judgit-years-');
+  remove = unpacked.remove;
+  for (const { rel, text } of unpacked.files) {
+    const read = readJudgitText(text, rel);
+    if (read.errors.length || read.records.length !== 1) throw new Error(`${rel}: ${JSON.stringify(read.errors)}`);
+    listings.push(listing(sheet.parse(read.records[0])));
   }
   chains = buildChains(listings);
 }, 240_000);
 
-afterAll(() => {
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-}, 60_000);
+afterAll(() => remove(), 60_000);
 
 const chainWith = (ministry: string, title: string, year: number) =>
   chains.find((c) => c.members.some((m) => m.sheet.ministry === ministry && m.sheet.title === title && m.sheet.fiscalYear === year))!;

@@ -3,41 +3,21 @@
  * 2019, 2021, 2023; 26,395 sheets): all different, every 府省庁 and every 事業番号 abbreviation in the slug
  * tables (so no id falls back to a hash), and the ids the reader gives are these.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MINISTRY_SLUGS, NUMBER_ABBREVIATION_SLUGS, sheetId } from '../../src/shared/ids.ts';
 import { readJudgitText } from '../../scripts/converter/readers/judgit/index.ts';
+import { unpackJudgitYears } from '../support/judgit-years.ts';
 
-const YEARS = [2015, 2017, 2019, 2021, 2023];
-const root = path.resolve(import.meta.dirname, '../..');
-/** ../shared from the project root, or ../../shared from a git worktree (see judgit-year.test.ts). */
-const archiveDir = [process.env.JUDGIT_YEARS_DIR, path.join(root, '../shared/data/judgit-years'), path.join(root, '../../shared/data/judgit-years')]
-  .filter((d): d is string => !!d)
-  .find((d) => existsSync(path.join(d, 'data-2015.tar.gz')));
-let tmp: string;
+let remove = () => {};
 const files: { rel: string; text: string }[] = [];
 
 beforeAll(() => {
-  if (!archiveDir) throw new Error('../shared/data/judgit-years is missing');
-  tmp = mkdtempSync(path.join(os.tmpdir(), 'judgit-ids-'));
-  for (const y of YEARS) {
-    const r = spawnSync('tar', ['xzf', path.join(archiveDir, `data-${y}.tar.gz`), '-C', tmp]);
-    if (r.status !== 0) throw new Error(`tar failed for ${y}: ${r.stderr}`);
-  }
-  const data = path.join(tmp, 'judgit', 'data');
-  for (const y of readdirSync(data)) {
-    for (const m of readdirSync(path.join(data, y))) {
-      for (const f of readdirSync(path.join(data, y, m))) files.push({ rel: `${y}/${m}/${f}`, text: readFileSync(path.join(data, y, m, f), 'utf8') });
-    }
-  }
+  const unpacked = unpackJudgitYears('judgit-ids-');
+  files.push(...unpacked.files);
+  remove = unpacked.remove;
 }, 120_000);
 
-afterAll(() => {
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-}, 60_000);
+afterAll(() => remove(), 60_000);
 
 describe('ids of the five shared JUDGIT years', () => {
   it('are all different, and use only listed ministries and abbreviations', () => {

@@ -12,7 +12,7 @@
 import type { BudgetItem, BudgetYear } from '../../../../src/schema/sheet.ts';
 import { labelKey } from '../../normalize/label.ts';
 import { isNoValue } from '../../normalize/blank.ts';
-import { readYearColumns, yearHeading, type YearColumn } from './year-columns.ts';
+import { findYearHeader, yearHeading, type YearColumn } from './year-columns.ts';
 import { amountCell, percentCell, warn, type Ctx } from './context.ts';
 import { isBlankRow, type Row } from './rows.ts';
 import { plain } from './basic-info.ts';
@@ -68,16 +68,12 @@ export function valueCells(row: Row, labelCol: number, firstYearCol: number, n: 
 }
 
 export function readBudgets(ctx: Ctx, rows: Row[], start: number, end: number): BudgetYear[] {
-  let headerIdx = -1;
-  let years: YearColumn[] | null = null;
-  for (let i = start; i < end && !years; i++) {
-    years = readYearColumns(rows[i]!, ctx.fiscalYear);
-    if (years) headerIdx = i;
-  }
-  if (!years) {
+  const header = findYearHeader(rows, start, end, ctx.fiscalYear);
+  if (!header) {
     warn(ctx, 'layout', 'budgets', null, `${rows[start]!.line}行目からの予算額・執行額の表に年度の見出し行がありません`);
     return [];
   }
+  const { index: headerIdx, years } = header;
   const cols = years.filter((y): y is YearColumn & { year: number } => y.year !== null);
   const out: BudgetYear[] = cols.map((y) => ({
     year: y.year,

@@ -11,7 +11,7 @@
  */
 import { labelKey } from '../../normalize/label.ts';
 import { isNoValue } from '../../normalize/blank.ts';
-import { readYearColumns, type YearColumn } from './year-columns.ts';
+import { findYearHeader, type YearColumn } from './year-columns.ts';
 import { warn, type Ctx } from './context.ts';
 import { filled, isBlankRow, type Row } from './rows.ts';
 
@@ -47,16 +47,12 @@ export interface Table<T extends string, F extends string> {
 export function readIndicatorTable<T extends string, F extends string>(
   ctx: Ctx, rows: Row[], start: number, end: number, spec: TableSpec<T, F>,
 ): Table<T, F> | null {
-  let headerIdx = -1;
-  let years: YearColumn[] | null = null;
-  for (let i = start; i < end && !years; i++) {
-    years = readYearColumns(rows[i]!, ctx.fiscalYear);
-    if (years) headerIdx = i;
-  }
-  if (!years) {
+  const header = findYearHeader(rows, start, end, ctx.fiscalYear);
+  if (!header) {
     warn(ctx, 'layout', spec.section, null, `${rows[start]!.line}行目からの表に年度の見出し行がありません`);
     return null;
   }
+  const { index: headerIdx, years } = header;
   const textCols: { col: number; field: T }[] = [];
   rows[headerIdx]!.cells.forEach((c, col) => {
     const f = c === '' ? undefined : spec.textHeadings[labelKey(c)];

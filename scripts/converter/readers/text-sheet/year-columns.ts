@@ -54,3 +54,12 @@ export function readYearColumns(row: Row, sheetYear: number): YearColumn[] | nul
   });
   return cols.filter((c) => c.year !== null).length >= 1 && cols.length >= 2 ? cols : null;
 }
+
+/** The first row of `rows[start, end)` with year columns (a table's header row), and its columns; `null` when none has. */
+export function findYearHeader(rows: Row[], start: number, end: number, sheetYear: number): { index: number; years: YearColumn[] } | null {
+  for (let i = start; i < end; i++) {
+    const years = readYearColumns(rows[i]!, sheetYear);
+    if (years) return { index: i, years };
+  }
+  return null;
+}
