@@ -164,14 +164,22 @@ beforeAll(async () => {
   } finally {
     await close();
   }
-  // Every sheet page is searchable, and every payee profile's first page (/payees/<法人番号>/), and no other.
+  // Every sheet page is searchable, every payee profile's first page (/payees/<法人番号>/) and every
+  // continuation page of a sheet (/sheets/<id>/payees/<n>/, /sheets/<id>/blocks/), and no other.
   const payees = readdirSync(path.join(site.dist, 'payees'));
   expect(payees.length).toBeGreaterThan(100);
-  expect(corpus.length).toBe(entryIds(site).length + payees.length);
+  const parts = listFiles(path.join(site.dist, 'sheets'), '.html').filter((f) => /[\\/](payees[\\/]\d+|blocks)[\\/]index\.html$/.test(f));
+  expect(parts.length).toBeGreaterThan(30);
+  expect(corpus.length).toBe(entryIds(site).length + payees.length + parts.length);
+  for (const f of parts) expect(urls0(corpus)).toContain(urlPathOf(site.dist, site.base, f));
   const urls = new Set(corpus.map((c) => c.url));
   for (const id of entryIds(site)) expect(urls).toContain(`${site.base}${sheetPagePath(site, id)}`);
   for (const n of payees) expect(urls).toContain(`${site.base}payees/${n}/`);
 }, 600_000);
+
+function urls0(c: CorpusPage[]): Set<string> {
+  return new Set(c.map((p) => p.url));
+}
 
 afterAll(async () => {
   await browser?.close();

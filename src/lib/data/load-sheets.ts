@@ -11,6 +11,7 @@
  * round trips through libuv's thread pool, which the whole process shares. Measured on 5,664 entries read
  * one after another as the pages read them: 4.9 s of CPU asynchronously, ≈ 1 s synchronously.
  */
+import { problemLine } from './entry-problems.ts';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { sheet, type Sheet } from '../../schema/sheet.ts';
@@ -70,7 +71,7 @@ export function validateEntry(text: string, file: string): { sheet: Sheet } | { 
 
 /** Problems as one error's lines: `file: field = value: expected …`. */
 function problemLines(problems: readonly ReportProblem[]): string {
-  return problems.map((p) => `${p.file}: ${p.message}`).join('\n');
+  return problems.map(problemLine).join('\n');
 }
 
 /**

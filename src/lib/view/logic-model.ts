@@ -78,13 +78,29 @@ export function logicTreeHtml(links: readonly LogicLink[]): Html {
   return html`<ul class="logic-tree">${logicTree(links).map((t) => itemHtml(t, shown))}</ul>`;
 }
 
+/** The text the list shows for each step: the text where the list first reaches it (itemHtml's order). */
+function listedTexts(links: readonly LogicLink[]): Map<string, string | null> {
+  const listed = new Map<string, string | null>();
+  const walk = (t: LogicTreeNode): void => {
+    const key = logicNodeKey(t.node);
+    if (!listed.has(key)) listed.set(key, t.node.text);
+    t.children.forEach(walk);
+  };
+  logicTree(links).forEach(walk);
+  return listed;
+}
+
 /**
  * The links as the sheet states them, one table row each (the tree's table twin): each end by its name
- * (アクティビティ 11), whose text the list above states once; an end without a 番号 is named by its text too.
+ * (アクティビティ 11), whose text the list above states once; an end is named by its text too when it has
+ * no 番号, or when this row states another text for the same step than the list shows (the sheet may
+ * word one step differently on two rows: each wording stays on the page).
  * The link's own texts (つながり, the single-stage reason) are in the list, each under its link.
  */
 export function logicRowsHtml(links: readonly LogicLink[]): Html {
-  const end = (n: LogicNode) => (n.number ? logicNodeLabel(n) : html`${logicNodeLabel(n)} ${textHtml(n.text, true)}`);
+  const listed = listedTexts(links);
+  const end = (n: LogicNode) =>
+    n.number && listed.get(logicNodeKey(n)) === n.text ? logicNodeLabel(n) : html`${logicNodeLabel(n)} ${textHtml(n.text, true)}`;
   const mark = (t: string | null) => (t ? '記載あり（上の一覧）' : noneHtml);
   return html`${links.map((l) => html`<tr><td>${end(l.from)}</td><td>${end(l.to)}</td><td>${mark(l.connection)}</td><td>${mark(l.singleStageReason)}</td></tr>`)}`;
 }
