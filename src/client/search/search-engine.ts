@@ -148,10 +148,12 @@ export class SearchEngine {
     /** Result id → word position by which every term has matched once (smaller is more relevant). */
     const firstMatch = new Map<string, number>();
     if (query.terms.length === 0) {
-      // Browsing (an order or filters, no words) lists sheets: pages without any sort key (a payee
-      // profile, a sheet's continuation page: src/lib/view/search-attributes.ts) are found by words only.
-      const [res, table] = await Promise.all([this.run(null, filters), this.loadSortTables()]);
-      matched = new Map(res.filter((r) => table.get(r.id)?.some((v) => v !== null)).map((r) => [r.id, r]));
+      // Browsing (an order or filters, no words) lists sheets. Filters already leave out the pages that
+      // have none (a payee profile, a sheet's continuation page: src/lib/view/search-attributes.ts); an
+      // order alone would list every page, so it keeps the pages with a sort key (every sheet has its year).
+      const res = await this.run(null, filters);
+      const table = hasFilters ? null : await this.loadSortTables();
+      matched = new Map(res.filter((r) => table === null || table.get(r.id)?.some((v) => v !== null)).map((r) => [r.id, r]));
     } else {
       const perTerm = await Promise.all(query.terms.map((t) => this.run(exactQuery(t, this.manifest.words), filters)));
       matched = new Map(perTerm[0]!.map((r) => [r.id, r]));
