@@ -5,7 +5,7 @@
  * those records have none. The RS sheets have the payees of the shipped (reconstructed) table 5-1.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { payeeProfiles } from '../../src/lib/history/payees.ts';
+import { payeeIndex, payeePageHref, payeeProfiles, profileHref } from '../../src/lib/history/payees.ts';
 import { budgetChange, RANKING_IDS, rankings, type Ranking, type RankingId } from '../../src/lib/history/rankings.ts';
 import { payeeTotals } from '../../src/lib/history/project.ts';
 import { listing } from '../../src/lib/data/sheet-listing.ts';
@@ -75,9 +75,36 @@ describe('payee profiles', () => {
       { year: 2024, amount: 36_171_510, lines: 4, missing: 0 },
     ]);
     expect(omc.bidders).toEqual({ stated: 2, single: 0 });
-    // Every valid 法人番号 of every record has a profile, and only those.
-    const valid = new Set(records.flatMap((s) => s.payees.map((p) => p.corporateNumber).filter(isValidCorporateNumber)));
-    expect(new Set(profiles.keys())).toEqual(valid);
+  });
+
+  it('a profile only for a valid 法人番号 named on two sheets or more; links lead to it, else to the one sheet', () => {
+    // Brute force: the sheets naming each valid 法人番号.
+    const sheetsOf = new Map<string, Set<string>>();
+    for (const s of records) for (const p of s.payees) if (isValidCorporateNumber(p.corporateNumber)) sheetsOf.set(p.corporateNumber, (sheetsOf.get(p.corporateNumber) ?? new Set()).add(s.id));
+    const index = payeeIndex(records.map(listing));
+    const several = [...sheetsOf].filter(([, ids]) => ids.size >= 2).map(([n]) => n);
+    const one = [...sheetsOf].filter(([, ids]) => ids.size === 1);
+    expect(new Set(index.profiles.keys())).toEqual(new Set(several));
+    expect(new Map(index.soleSheet)).toEqual(new Map(one.map(([n, ids]) => [n, [...ids][0]!])));
+    expect(several.length).toBeGreaterThan(10);
+    expect(one.length).toBeGreaterThan(several.length);
+    // 株式会社オーエムシー (five sheets): its profile, from a sheet page and from a ranking alike.
+    expect(profileHref(index, '9011101039249')).toBe('/payees/9011101039249/');
+    expect(payeePageHref(index, '9011101039249')).toBe('/payees/9011101039249/');
+    // 8010401084443 is named on the 2022 text sample only: no profile; its sheet page shows it without a link,
+    // a ranking or project page links that sheet's payees.
+    expect(sheetsOf.get('8010401084443')).toEqual(new Set(['2022-soumu-t7ba6565b']));
+    expect(profileHref(index, '8010401084443')).toBeNull();
+    expect(payeePageHref(index, '8010401084443')).toBe('/sheets/2022-soumu-t7ba6565b/#payees');
+    // A wrong check digit, no number, a number no sheet names: nowhere to link.
+    for (const n of ['1011001055661', null, '7010001008845']) {
+      expect(profileHref(index, n)).toBeNull();
+      expect(payeePageHref(index, n)).toBeNull();
+    }
+    // A payee named twice on the same sheet is still one sheet: 2 lines, no profile.
+    const twiceOnOne = [...sheetsOf].find(([n, ids]) => ids.size === 1 && records.flatMap((s) => s.payees).filter((p) => p.corporateNumber === n).length > 1);
+    expect(twiceOnOne, 'a sample payee named twice on one sheet').toBeDefined();
+    expect(index.profiles.has(twiceOnOne![0])).toBe(false);
   });
 });
 

@@ -12,7 +12,17 @@ import { budgetItemGrid } from '../../src/lib/view/budget-items.ts';
 import { sheetCharts } from '../../src/lib/view/charts.ts';
 import { exactTitle } from '../../src/client/exact-title.ts';
 import type { Payee } from '../../src/schema/sheet.ts';
-import { rsSample, textSample } from '../support/sample-records.ts';
+import { judgitSamples, rsSample, rsSamples, textSample } from '../support/sample-records.ts';
+import { payeeIndex, profileHref, type PayeeIndex } from '../../src/lib/history/payees.ts';
+import { listing } from '../../src/lib/data/sheet-listing.ts';
+
+/** Where the sample site shows each payee (every shipped sheet), as the sheet pages' links use it. */
+let samplePayees: PayeeIndex | null = null;
+async function sampleProfileHref(): Promise<(n: string | null) => string | null> {
+  samplePayees ??= payeeIndex([...(await rsSamples()), await textSample('000_ef263abaeb28aada.txt'), await textSample('004_b3591854bc0903ef.txt'), ...(await judgitSamples())].map(listing));
+  const index = samplePayees;
+  return (n) => profileHref(index, n);
+}
 
 const PAYLOAD = `"'><script>window.__xss=1</script><img src=x onerror=alert(1)>`;
 
@@ -165,14 +175,20 @@ describe('table rows on the real samples', () => {
     expect(all(doc, 'td').some((td) => td.attribs.role !== undefined || td.attribs['data-label'] !== undefined)).toBe(false);
 
     const payee: Payee = { ...s.payees[0]!, name: PAYLOAD, description: PAYLOAD, bidders: 1, winningBidRate: 0.99 };
-    const rows = parse(payeeRows([payee], { showReason: true, showContract: true, warningsOf: () => [3] }), true);
+    const profileOf = await sampleProfileHref();
+    const rows = parse(payeeRows([payee], { showReason: true, showContract: true, warningsOf: () => [3], profileHref: profileOf }), true);
     expect(all(rows, 'script')).toHaveLength(0);
     expect(all(rows, 'img')).toHaveLength(0);
     expect(DomUtils.textContent(all(rows, 'th')[0]!)).toBe(PAYLOAD);
     // Marks for one bidder and 落札率 ≥ 95 %; the reason column is blank (—) when none is stated.
     expect(all(rows, 'span').map((x) => x.attribs.class)).toEqual(['mark mark-single', 'mark mark-high', 'none']);
-    // The payee's name links its profile (its 法人番号 has a valid check digit), then the warning.
-    expect(all(rows, 'a').map((a) => a.attribs.href)).toEqual([`/payees/${s.payees[0]!.corporateNumber}/`, '#warning-3']);
+    // The payee's name links its profile (株式会社日立製作所, 7010001008844, is named on other sample sheets too), then the warning.
+    expect(all(rows, 'a').map((a) => a.attribs.href)).toEqual(['/payees/7010001008844/', '#warning-3']);
+    // 8010401084443 (a valid 法人番号) is named on this sheet only: it has no profile, so its name is not a link.
+    expect(s.payees[1]!.corporateNumber).toBe('8010401084443');
+    const sole = parse(payeeRows([s.payees[1]!], { showReason: false, showContract: false, warningsOf: () => [], profileHref: profileOf }), true);
+    expect(all(sole, 'a')).toHaveLength(0);
+    expect(DomUtils.textContent(all(sole, 'th')[0]!)).toContain(s.payees[1]!.name);
 
     const block = { ...s.blocks[0]!, expenses: [{ ...s.blocks[0]!.expenses[0]!, purpose: PAYLOAD, subcontractor: PAYLOAD + 'x' }] };
     const blockDoc = parse(blockExpenseRows(block), true);
@@ -181,14 +197,14 @@ describe('table rows on the real samples', () => {
     expect(DomUtils.textContent(all(blockDoc, 'td')[0]!)).toBe(`${PAYLOAD} （委託先: ${PAYLOAD}x）`);
   });
 
-  it('RS spending cells (5-1 contracts, 所在地, 5-3 payee, 5-4, 間接経費) are escaped text', () => {
+  it('RS spending cells (5-1 contracts, 所在地, 5-3 payee, 5-4, 間接経費) are escaped text', async () => {
     const contract = { description: PAYLOAD, amount: 910000, method: PAYLOAD, specificMethod: null, bidders: 1, winningBidRate: 0.96, singleBidReason: PAYLOAD, other: true };
     const payee: Payee = {
       block: 'A', year: null, rank: 1, name: PAYLOAD, corporateNumber: '1020001120059', description: null, amount: 1284000, contractMethod: null,
       bidders: null, winningBidRate: null, singleBidReason: null, location: PAYLOAD, corporateType: '301', otherPayee: true,
       contracts: [contract, { ...contract, amount: 374000, other: null }],
     };
-    const rows = parse(payeeRows([payee], { showReason: false, showContract: false, warningsOf: () => [] }), true);
+    const rows = parse(payeeRows([payee], { showReason: false, showContract: false, warningsOf: () => [], profileHref: await sampleProfileHref() }), true);
     expect(all(rows, 'script')).toHaveLength(0);
     expect(all(rows, 'li')).toHaveLength(2);
     expect(DomUtils.textContent(all(rows, 'th')[0]!)).toBe(`${PAYLOAD}所在地: ${PAYLOAD}／法人種別: 301（株式会社）／その他支出先`);

@@ -31,7 +31,7 @@ import {
   type SheetRow,
 } from '../view/aggregate.ts';
 import { buildChains, type Chain } from '../history/chains.ts';
-import { payeeProfiles, type PayeeProfile } from '../history/payees.ts';
+import { payeeIndex, type PayeeIndex, type PayeeProfile } from '../history/payees.ts';
 import { rankings, type Ranking } from '../history/rankings.ts';
 
 export type { SheetListing } from './sheet-listing.ts';
@@ -155,8 +155,10 @@ export interface CrossSheet {
   chains: Chain<SheetListing>[];
   chainOfSheet: Map<string, Chain<SheetListing>>;
   chainByKey: Map<string, Chain<SheetListing>>;
-  /** By valid 法人番号. */
+  /** By valid 法人番号, of the payees with a profile page (`hasProfile`). */
   payees: Map<string, PayeeProfile>;
+  /** Where each payee is shown: every link to a payee decides by it (`profileHref`, `payeePageHref`). */
+  payeeIndex: PayeeIndex;
 }
 
 export async function crossSheet(): Promise<CrossSheet> {
@@ -165,7 +167,8 @@ export async function crossSheet(): Promise<CrossSheet> {
     const chains = buildChains(listings);
     const chainOfSheet = new Map<string, Chain<SheetListing>>();
     for (const c of chains) for (const m of c.members) chainOfSheet.set(m.sheet.id, c);
-    return { chains, chainOfSheet, chainByKey: new Map(chains.map((c) => [c.key, c])), payees: payeeProfiles(listings) };
+    const payees = payeeIndex(listings);
+    return { chains, chainOfSheet, chainByKey: new Map(chains.map((c) => [c.key, c])), payees: payees.profiles, payeeIndex: payees };
   });
   return crossPromise;
 }

@@ -1,11 +1,12 @@
 /**
- * Payee profiles: one per 法人番号 with a valid check digit, over every sheet that lists it. A line of a
- * profile points at its sheet and payee fact (no copies), so the whole index costs two references per
- * payee line of the site.
+ * Payee profiles: one per 法人番号 with a valid check digit that is named on two sheets or more
+ * (`hasProfile`), over every sheet that lists it. A line of a profile points at its sheet and payee fact (no
+ * copies), so the whole index costs two references per payee line of the site.
  */
 import type { PayeeFact } from './facts.ts';
 import type { HistorySheet } from './project.ts';
 import { isValidCorporateNumber } from '../../shared/corporate-number.ts';
+import { payeeHref, sheetHref } from '../markup/url.ts';
 import { isSingleBidder } from '../view/summary.ts';
 import { compareIds, compareJa } from './collate.ts';
 
@@ -38,8 +39,27 @@ export interface PayeeProfile {
   bidders: { stated: number; single: number };
 }
 
-/** Profiles by 法人番号 (numbers with a wrong check digit get none: they name no one for sure). */
-export function payeeProfiles(sheets: readonly HistorySheet[]): Map<string, PayeeProfile> {
+/**
+ * The one rule of which payees get a profile page: named (by one valid 法人番号) on two sheets or more —
+ * across years or projects, which is what a profile adds. A payee named on one sheet only (half of the
+ * 37,479 payees of the five JUDGIT years) has that sheet as its record: a page of its own would repeat
+ * one sheet's lines at ≈ 9–17 KB (docs/BENCHMARKS.md). Routes and every link decide by this one function.
+ */
+export function hasProfile(lines: readonly PayeeLine[]): boolean {
+  const first = lines[0]?.sheet;
+  return lines.some((l) => l.sheet !== first);
+}
+
+/** Where the site shows a payee named by a valid 法人番号 (`payeeIndex`). */
+export interface PayeeIndex {
+  /** Profiles by 法人番号, of the payees that have one (`hasProfile`), in 法人番号 order. */
+  profiles: Map<string, PayeeProfile>;
+  /** The id of the one sheet naming each other payee with a valid 法人番号. */
+  soleSheet: Map<string, string>;
+}
+
+/** Profiles and sole sheets by 法人番号 (numbers with a wrong check digit get neither: they name no one for sure). */
+export function payeeIndex(sheets: readonly HistorySheet[]): PayeeIndex {
   const lines = new Map<string, PayeeLine[]>();
   for (const sheet of sheets) {
     for (const payee of sheet.history.payees) {
@@ -49,9 +69,32 @@ export function payeeProfiles(sheets: readonly HistorySheet[]): Map<string, Paye
       else lines.set(payee.corporateNumber, [{ sheet, payee }]);
     }
   }
-  const out = new Map<string, PayeeProfile>();
-  for (const [corporateNumber, ls] of [...lines].sort((a, b) => compareIds(a[0], b[0]))) out.set(corporateNumber, profileOf(corporateNumber, ls));
-  return out;
+  const profiles = new Map<string, PayeeProfile>();
+  const soleSheet = new Map<string, string>();
+  for (const [corporateNumber, ls] of [...lines].sort((a, b) => compareIds(a[0], b[0]))) {
+    if (hasProfile(ls)) profiles.set(corporateNumber, profileOf(corporateNumber, ls));
+    else soleSheet.set(corporateNumber, ls[0]!.sheet.id);
+  }
+  return { profiles, soleSheet };
+}
+
+/** The profiles alone (`payeeIndex`). */
+export function payeeProfiles(sheets: readonly HistorySheet[]): Map<string, PayeeProfile> {
+  return payeeIndex(sheets).profiles;
+}
+
+/** A payee's profile page, or null when it has none (named on one sheet only, or no valid 法人番号). */
+export function profileHref(index: PayeeIndex, corporateNumber: string | null): string | null {
+  return corporateNumber !== null && index.profiles.has(corporateNumber) ? payeeHref(corporateNumber) : null;
+}
+
+/**
+ * Where to read about a payee from another page (rankings, project pages): its profile, else the payees of
+ * the one sheet naming it; null when no sheet of the site names that 法人番号 (or it is not a valid one).
+ */
+export function payeePageHref(index: PayeeIndex, corporateNumber: string | null): string | null {
+  const sole = corporateNumber === null ? undefined : index.soleSheet.get(corporateNumber);
+  return sole === undefined ? profileHref(index, corporateNumber) : `${sheetHref(sole)}#payees`;
 }
 
 function profileOf(corporateNumber: string, lines: PayeeLine[]): PayeeProfile {

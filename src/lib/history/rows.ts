@@ -6,8 +6,8 @@ import { amountHtml, attr, html, noneHtml, numHtml, rateHtml, type Html } from '
 import { columnHeader, type Column } from '../view/charts.ts';
 import { fiscalYearLabel } from '../../shared/era.ts';
 import { numeric } from '../view/table-rows.ts';
-import { payeeHref, searchHref, sheetHref } from '../markup/url.ts';
-import type { PayeeLine } from './payees.ts';
+import { searchHref, sheetHref } from '../markup/url.ts';
+import { payeePageHref, type PayeeIndex, type PayeeLine } from './payees.ts';
 import type { RankingRow } from './rankings.ts';
 
 export function payeeLineRows(lines: readonly PayeeLine[]): Html {
@@ -18,10 +18,10 @@ export function payeeLineRows(lines: readonly PayeeLine[]): Html {
 }
 
 /**
- * A ranking's rows: the 事業名 column links the row's sheet, the 支出先 column the payee's profile (or,
- * without a valid 法人番号, a search for its name).
+ * A ranking's rows: the 事業名 column links the row's sheet, the 支出先 column the payee's profile, or the
+ * one sheet naming it when it has none (`payeePageHref`); without a valid 法人番号, a search for its name.
  */
-export function rankingRows(columns: readonly Column[], rows: readonly RankingRow[]): Html {
+export function rankingRows(columns: readonly Column[], rows: readonly RankingRow[], payees: PayeeIndex): Html {
   const headers = columns.map((c) => columnHeader(c));
   return html`${rows.map(
     (r) =>
@@ -34,7 +34,7 @@ export function rankingRows(columns: readonly Column[], rows: readonly RankingRo
         else if (c.kind === 'number') value = numHtml(v as number);
         else if (c.kind === 'year') value = fiscalYearLabel(v as number);
         else if (c.key === 'title' && r.sheetId) value = html`<a href="${sheetHref(r.sheetId)}">${String(v)}</a>`;
-        else if (c.key === 'payee') value = html`<a href="${r.payee ? payeeHref(r.payee) : searchHref(String(v))}">${String(v)}</a>`;
+        else if (c.key === 'payee') value = html`<a href="${payeePageHref(payees, r.payee) ?? searchHref(String(v))}">${String(v)}</a>`;
         else value = String(v);
         const cls = attr('class', numeric(c.kind) && 'num');
         return c.rowHeader

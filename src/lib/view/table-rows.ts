@@ -6,8 +6,6 @@
 import type { BudgetYear, Contract, Expense, IndirectCost, MultiYearContract, Payee, Sheet } from '../../schema/sheet.ts';
 import { itemText, type BudgetItemGroup } from './budget-items.ts';
 import { payeeMarks, type ChartTable } from './charts.ts';
-import { isValidCorporateNumber } from '../../shared/corporate-number.ts';
-import { payeeHref } from '../markup/url.ts';
 import { amountHtml, attr, html, marksHtml, noneHtml, numHtml, rateHtml, textHtml, type Html } from '../markup/html.ts';
 
 /** One row of 予算額・執行額: a label, how its values read, and where they are in a budget year. */
@@ -202,6 +200,11 @@ function contractsHtml(p: Payee): Html {
   }`;
 }
 
+/** A name, linked when the site has a page for it (a payee's profile). */
+function nameLink(name: string, href: string | null): Html | string {
+  return href === null ? name : html`<a href="${href}">${name}</a>`;
+}
+
 /** Links to the numbered warnings about a row (⚠ 注意点n); `page`: the sheet page's URL, from another page. */
 export function warningLinks(ns: readonly number[], page = ''): Html {
   return html`${ns.map((n) => html`<a class="mark mark-warn" href="${page}#warning-${n}">⚠ 注意点${n}</a>`)}`;
@@ -211,15 +214,22 @@ export function warningLinks(ns: readonly number[], page = ''): Html {
  * One block's payees as the sheet lists them; `warningsOf` numbers the warnings about a payee.
  * `showContract`: the 契約方式等, 入札者数 and 落札率 columns, left out (and said so above the tables) when no
  * payee of the sheet states any of them — a column of blanks on every row of a 170-payee sheet is page
- * weight with nothing in it.
+ * weight with nothing in it. `profileHref`: the payee's profile page, or null when it has none
+ * (src/lib/history/payees.ts `profileHref`: named on this sheet only, or no valid 法人番号): no link then.
  */
 export function payeeRows(
   payees: readonly Payee[],
-  opts: { showReason: boolean; showContract: boolean; warningsOf: (p: Payee) => number[]; warningPage?: string },
+  opts: {
+    showReason: boolean;
+    showContract: boolean;
+    warningsOf: (p: Payee) => number[];
+    warningPage?: string;
+    profileHref: (corporateNumber: string | null) => string | null;
+  },
 ): Html {
   return html`${payees.map(
     (p) =>
-      html`<tr><td class="num">${p.rank}</td><th scope="row">${isValidCorporateNumber(p.corporateNumber) ? html`<a href="${payeeHref(p.corporateNumber)}">${p.name}</a>` : p.name}${partyDetails(p)}</th><td class="corp-no">${p.corporateNumber ?? noneHtml}</td><td class="note-col">${contractsHtml(p)}</td><td class="num">${amountHtml(p.amount)}</td>${
+      html`<tr><td class="num">${p.rank}</td><th scope="row">${nameLink(p.name, opts.profileHref(p.corporateNumber))}${partyDetails(p)}</th><td class="corp-no">${p.corporateNumber ?? noneHtml}</td><td class="note-col">${contractsHtml(p)}</td><td class="num">${amountHtml(p.amount)}</td>${
         opts.showContract &&
         html`<td>${p.contractMethod ?? noneHtml}</td><td class="num">${numHtml(p.bidders)}</td><td class="num">${rateHtml(p.winningBidRate)}</td>`
       }<td>${marksHtml(payeeMarks(p))}${warningLinks(opts.warningsOf(p), opts.warningPage)}</td>${
