@@ -12,8 +12,8 @@ import { sheet } from '../../src/schema/sheet.ts';
 import { listing, type SheetListing } from '../../src/lib/data/sheet-listing.ts';
 import { buildChains, type Chain } from '../../src/lib/history/chains.ts';
 import { projectChanges } from '../../src/lib/history/project.ts';
-import { PAYEE_PAGE_SIZE, payeeProfiles } from '../../src/lib/history/payees.ts';
-import { payeeLineRows } from '../../src/lib/history/rows.ts';
+import { PAYEE_PAGE_SIZE, payeeIndex } from '../../src/lib/history/payees.ts';
+import { payeeLineColumns, payeeLineRows } from '../../src/lib/history/rows.ts';
 import { unpackJudgitYears } from '../support/judgit-years.ts';
 
 let remove = () => {};
@@ -138,9 +138,11 @@ describe('project chains over the five shared JUDGIT years', () => {
     ]);
   });
 
-  it('payee profiles: the largest (国土交通省, 3,046 lines) is cut into 31 pages; no page\'s table of lines reaches 150 KB', () => {
-    const profiles = payeeProfiles(listings);
-    expect(profiles.size).toBe(37479);
+  it('payee profiles: PROFILES of the 37,479 valid 法人番号 are named on two sheets or more; the largest (国土交通省, 3,046 lines) is cut into 31 pages; no page\'s table of lines reaches 150 KB', () => {
+    const { profiles, soleSheet } = payeeIndex(listings);
+    // 37,479 valid 法人番号 in all; a profile page only for those named on two sheets or more.
+    expect(profiles.size + soleSheet.size).toBe(37479);
+    expect(profiles.size).toBe(PROFILES);
     const largest = [...profiles.values()].sort((a, b) => b.lines.length - a.lines.length)[0]!;
     expect([largest.corporateNumber, largest.names, largest.lines.length]).toEqual(['2000012100001', [{ name: '国土交通省', lines: 3046 }], 3046]);
     expect(Math.ceil(largest.lines.length / PAYEE_PAGE_SIZE)).toBe(31);
@@ -148,7 +150,7 @@ describe('project chains over the five shared JUDGIT years', () => {
     // Built from the 1,696 sheets listing the three largest payees, the largest payee page was 105.6 KB in all.
     let most = 0;
     for (const p of profiles.values()) {
-      for (let i = 0; i < p.lines.length; i += PAYEE_PAGE_SIZE) most = Math.max(most, Buffer.byteLength(payeeLineRows(p.lines.slice(i, i + PAYEE_PAGE_SIZE)).value));
+      for (let i = 0; i < p.lines.length; i += PAYEE_PAGE_SIZE) most = Math.max(most, Buffer.byteLength(payeeLineRows(p.lines.slice(i, i + PAYEE_PAGE_SIZE), payeeLineColumns(p)).value));
     }
     expect(most).toBeLessThan(150 * 1024);
     console.log(`largest table of payee lines on one page: ${(most / 1024).toFixed(1)} KB`);

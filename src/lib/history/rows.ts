@@ -10,10 +10,41 @@ import { searchHref, sheetHref } from '../markup/url.ts';
 import { payeePageHref, type PayeeIndex, type PayeeLine } from './payees.ts';
 import type { RankingRow } from './rankings.ts';
 
-export function payeeLineRows(lines: readonly PayeeLine[]): Html {
+/**
+ * The columns of a payee profile's table of sheet lines, decided from all its lines so that every page of
+ * the profile shows the same ones: a column no line states (支出の年度 on RS sheets, 契約方式等 … on most)
+ * or one that would repeat the page's heading on every row (記載名 of a payee always named one way) is
+ * left out — a profile's bytes are its rows (≈ 18,700 profiles at the five JUDGIT years).
+ */
+export interface PayeeLineColumns {
+  payeeYear: boolean;
+  name: boolean;
+  contract: boolean;
+}
+
+export function payeeLineColumns(profile: { lines: readonly PayeeLine[]; names: readonly unknown[] }): PayeeLineColumns {
+  return {
+    payeeYear: profile.lines.some((l) => l.payee.year !== null),
+    name: profile.names.length > 1,
+    contract: profile.lines.some(({ payee: p }) => p.contractMethod !== null || p.bidders !== null || p.winningBidRate !== null),
+  };
+}
+
+/** Header cells of `payeeLineRows` (roles and the phone layout's column labels come from src/client/stack-tables.ts). */
+export function payeeLineHeader(cols: PayeeLineColumns): Html {
+  return html`<tr><th scope="col">事業名</th><th scope="col">レビュー年度</th>${cols.payeeYear && html`<th scope="col">支出の年度</th>`}<th scope="col">府省庁</th><th scope="col">ブロック</th>${
+    cols.name && html`<th scope="col">記載名</th>`
+  }<th scope="col" class="num">支出額（百万円）</th>${cols.contract && html`<th scope="col">契約方式等</th><th scope="col" class="num">入札者数</th><th scope="col" class="num">落札率（%）</th>`}</tr>`;
+}
+
+export function payeeLineRows(lines: readonly PayeeLine[], cols: PayeeLineColumns): Html {
   return html`${lines.map(
     ({ sheet: s, payee: p }) =>
-      html`<tr role="row"><th scope="row" role="rowheader"><a href="${sheetHref(s.id)}#payees">${s.title}</a></th><td role="cell" data-label="レビュー年度">${fiscalYearLabel(s.fiscalYear)}</td><td role="cell" data-label="支出の年度">${p.year === null ? noneHtml : fiscalYearLabel(p.year)}</td><td role="cell" data-label="府省庁">${s.ministry}</td><td role="cell" data-label="ブロック">${p.block}</td><td role="cell" data-label="記載名">${p.name}</td><td role="cell" class="num" data-label="支出額（百万円）">${amountHtml(p.amount)}</td><td role="cell" data-label="契約方式等">${p.contractMethod ?? noneHtml}</td><td role="cell" class="num" data-label="入札者数">${numHtml(p.bidders)}</td><td role="cell" class="num" data-label="落札率">${rateHtml(p.winningBidRate)}</td></tr>`,
+      html`<tr><th scope="row"><a href="${sheetHref(s.id)}#payees">${s.title}</a></th><td>${fiscalYearLabel(s.fiscalYear)}</td>${
+        cols.payeeYear && html`<td>${p.year === null ? noneHtml : fiscalYearLabel(p.year)}</td>`
+      }<td>${s.ministry}</td><td>${p.block}</td>${cols.name && html`<td>${p.name}</td>`}<td class="num">${amountHtml(p.amount)}</td>${
+        cols.contract && html`<td>${p.contractMethod ?? noneHtml}</td><td class="num">${numHtml(p.bidders)}</td><td class="num">${rateHtml(p.winningBidRate)}</td>`
+      }</tr>`,
   )}`;
 }
 
