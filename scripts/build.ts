@@ -295,17 +295,29 @@ function watchRendering(): () => void {
   };
 }
 
-/** What the staging folder holds so far: pages, sheet JSON files, search index files. */
+/**
+ * What the staging folder holds so far: pages, sheet JSON files, search index files. Astro's `.prerender`
+ * and the search index's working folder (`pagefind.tmp-<pid>`: a whole Pagefind bundle per part, tens of
+ * thousands of files at a year) are not walked: they counted for nothing here, and walking them every 10 s
+ * cost the build process ≈ 24 s of CPU at 5,664 sheets (docs/BENCHMARKS.md, payee profiles section).
+ */
 function writtenSoFar(): string {
   let pages = 0;
   let json = 0;
   let index = 0;
-  for (const e of readdirSync(staging, { withFileTypes: true, recursive: true })) {
-    if (!e.isFile()) continue;
-    const top = path.relative(staging, e.parentPath).split(path.sep)[0];
-    if (top === 'pagefind') index += 1;
-    else if (top === 'data') json += 1;
-    else if (e.name === 'index.html') pages += 1;
+  for (const top of readdirSync(staging, { withFileTypes: true })) {
+    if (top.name.startsWith('.') || top.name.startsWith('pagefind.tmp')) continue;
+    if (top.isFile()) {
+      if (top.name === 'index.html') pages += 1;
+      continue;
+    }
+    if (!top.isDirectory()) continue;
+    for (const e of readdirSync(path.join(staging, top.name), { withFileTypes: true, recursive: true })) {
+      if (!e.isFile()) continue;
+      if (top.name === 'pagefind') index += 1;
+      else if (top.name === 'data') json += 1;
+      else if (e.name === 'index.html') pages += 1;
+    }
   }
   const n = (x: number): string => x.toLocaleString('en-US');
   return `${n(pages)} pages, ${n(json)} data files, ${index === 0 ? 'the search index (written last)' : `${n(index)} search index files`} written`;
