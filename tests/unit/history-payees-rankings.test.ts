@@ -6,6 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { payeeIndex, payeePageHref, payeeProfiles, profileHref } from '../../src/lib/history/payees.ts';
+import { payeeLineColumns, payeeLineHeader, payeeLineRows } from '../../src/lib/history/rows.ts';
 import { budgetChange, RANKING_IDS, rankings, type Ranking, type RankingId } from '../../src/lib/history/rankings.ts';
 import { payeeTotals } from '../../src/lib/history/project.ts';
 import { listing } from '../../src/lib/data/sheet-listing.ts';
@@ -75,6 +76,28 @@ describe('payee profiles', () => {
       { year: 2024, amount: 36_171_510, lines: 4, missing: 0 },
     ]);
     expect(omc.bidders).toEqual({ stated: 2, single: 0 });
+  });
+
+  it('a profile\'s table leaves out the columns none of its lines states, and 記載名 when it is named one way', () => {
+    const profiles = payeeProfiles(records.map(listing));
+    // 株式会社オーエムシー: one name; the JUDGIT 2021 line states its 支出の年度 (2020), the 2022 text lines their 契約方式等.
+    const omc = profiles.get('9011101039249')!;
+    expect(payeeLineColumns(omc)).toEqual({ payeeYear: true, name: false, contract: true });
+    // 福山市: two RS 2024 lines (5-1 states no year, 契約方式等, 入札者数 or 落札率).
+    const fukuyama = profiles.get('7000020342076')!;
+    expect(fukuyama.lines.map((l) => [l.sheet.fiscalYear, l.payee.name, l.payee.year, l.payee.contractMethod])).toEqual([
+      [2024, '福山市', null, null],
+      [2024, '福山市', null, null],
+    ]);
+    const cols = payeeLineColumns(fukuyama);
+    expect(cols).toEqual({ payeeYear: false, name: false, contract: false });
+    expect(payeeLineHeader(cols).value.match(/<th /g)).toHaveLength(5);
+    // Each row: 事業名 (a link to the sheet's payees), レビュー年度, 府省庁, ブロック, 支出額; as many cells as headers.
+    const rows = payeeLineRows(fukuyama.lines, cols).value.split('</tr>').filter(Boolean);
+    expect(rows).toHaveLength(2);
+    for (const r of rows) expect(r.match(/<t[hd][ >]/g)).toHaveLength(5);
+    // ヒップ is named three ways: the 記載名 column stays.
+    expect(payeeLineColumns(profiles.get('7011001055661')!).name).toBe(true);
   });
 
   it('a profile only for a valid 法人番号 named on two sheets or more; links lead to it, else to the one sheet', () => {
