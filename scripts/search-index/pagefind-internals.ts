@@ -14,7 +14,7 @@
  * 3. An exact phrase (`"w1 w2 …"`) finds a page where the words occur at consecutive positions, each word
  *    looked up whole (no prefix or stem), and a result's `words` holds the positions of its first match
  *    (src/client/search/search-engine.ts ranks by them).
- * 4. Pages are named "<language>_<hash>", so merged parts need distinct language tags (build-index.ts).
+ * 4. Pages are named "<language>_<hash>", so merged parts need distinct language tags (index-builder.ts).
  * 5. The word index: `pagefind-entry.json` names each language's metadata file
  *    (`pagefind.<hash>.pf_meta`); that and the word-index chunks (`index/<hash>.pf_index`) are gzip of the
  *    signature followed by CBOR (minicbor, structs as arrays): the metadata is [version, pages,
@@ -416,7 +416,7 @@ function decodeFilter(bytes: Uint8Array, file: string): { name: string; values: 
 
 /**
  * One index from the bundles of several parts (each one Pagefind index of one language, built alone
- * because Pagefind holds a whole index in memory, build-index.ts): a cold search then fetches one
+ * because Pagefind holds a whole index in memory, index-builder.ts): a cold search then fetches one
  * metadata file and one chunk per word instead of one of each per part. The result is laid out as one
  * Pagefind bundle: the first part's language and code files, the pages of every part in order (page
  * numbers of a later part shifted by the pages before it; pages keep their names, which the parts'

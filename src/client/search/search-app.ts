@@ -259,7 +259,9 @@ export class SearchApp {
   }
 
   private statusText(state: SearchState, terms: string[], total: number, from: number, count: number): string {
-    const what = terms.length > 0 ? `「${terms.join(' ')}」を含むシート` : 'すべてのシート';
+    // Words find pages of every kind (sheets, their continuation pages, payee profiles); a listing without
+    // words lists sheets only (search-engine.ts).
+    const what = terms.length > 0 ? `「${terms.join(' ')}」を含むページ` : 'すべてのシート';
     const conditions = Object.entries(state.filters)
       .map(([k, v]) => `${FILTER_PARAMS[k as FilterParam]}: ${v}`)
       .join('、');

@@ -5,7 +5,7 @@
  *   search-manifest.json          the SearchManifest below
  *   <part.path>pagefind.js …      Pagefind bundle(s); the first part's pagefind.js is the one loaded, the
  *                                 others are merged into it (mergeIndex). The indexer writes one bundle
- *                                 (parts are merged when built, build-index.ts); several still open.
+ *                                 (parts are merged when built, merge-parts.ts); several still open.
  *   <part.path>search-sorts.json  the part's SortTable, fetched only when results are sorted by a key
  */
 
@@ -15,7 +15,7 @@ export const MANIFEST_FILE = 'search-manifest.json';
 export const SORTS_FILE = 'search-sorts.json';
 export const MANIFEST_FORMAT = 1;
 /**
- * In a result id (a page's name in the index, build-index.ts), the mark of a payee profile: ids are a
+ * In a result id (a page's name in the index, pagefind-internals.ts mergeBundles), the mark of a payee profile: ids are a
  * build tag and a base-36 number (letters and digits), a profile's with this between them.
  */
 export const PROFILE_MARK = '-';
