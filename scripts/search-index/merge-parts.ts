@@ -28,7 +28,10 @@ export async function mergeParts(tasks: PartTask[], results: PartResult[], tmp: 
   const bundles = [];
   for (const t of tasks) bundles.push(await readBundle(t.dir));
   const profiles = new Set(results.flatMap((r) => r.profiles));
-  const { files, pageNames } = mergeBundles(bundles, INDEX_CHUNK_LOCATIONS, (page) => profiles.has(page));
+  const { files, pageNames } = mergeBundles(bundles, INDEX_CHUNK_LOCATIONS, (page) => profiles.has(page), {
+    // The search page ranks by match position, not by Pagefind's score (pagefind-internals.ts, 7).
+    uniformWordCounts: true,
+  });
   for (const sub of ['index', 'filter', 'fragment']) await mkdir(path.join(tmp, sub), { recursive: true });
   for (const f of files) await writeFile(path.join(tmp, ...f.path.split('/')), f.content);
   for (const t of tasks) {

@@ -27,6 +27,10 @@
  *    named in the metadata's filters [name, hash]) is [name, [[value, [page numbers]], …]]; Pagefind's own
  *    sorts (the metadata's fifth field) are empty, since the index keeps its own sort tables; 1.6 writes a
  *    sixth field, empty here too, kept as it is.
+ * 7. A page's word count (the second field of its metadata entry) only weighs Pagefind's BM25 score (page
+ *    length): an exact phrase finds the same pages at the same positions whatever it is, and the search
+ *    page ranks by position (src/client/search/search-engine.ts). mergeBundles can write the same count
+ *    for every page (`uniformWordCounts`), which makes the metadata every cold search loads ≈ 14 % smaller.
  */
 import { createHash } from 'node:crypto';
 import { constants, gunzipSync, gzipSync } from 'node:zlib';
@@ -424,12 +428,14 @@ function decodeFilter(bytes: Uint8Array, file: string): { name: string; values: 
  * split into chunks of about `limit` locations, each filter's values joined; pages and chunks get short
  * names. Fragments are not given nor returned: the caller renames them (pageNames). With one bundle, it
  * re-splits and renames that one. Pages for which `isProfile` holds get PROFILE_MARK in their name (the
- * search page ranks them by it, src/client/search/search-engine.ts).
+ * search page ranks them by it, src/client/search/search-engine.ts). With `uniformWordCounts`, every
+ * page's word count is written as 1 (7 above).
  */
 export function mergeBundles(
   bundles: readonly (readonly BundleFile[])[],
   limit: number,
   isProfile: (page: string) => boolean = () => false,
+  options: { uniformWordCounts?: boolean } = {},
 ): MergedBundle {
   if (bundles.length === 0) throw new Error('no bundle to merge');
   // A part without pages has an entry naming no language (and nothing else): it adds nothing.
@@ -491,6 +497,8 @@ export function mergeBundles(
     const name = `${tag}${isProfile(p[0] as string) ? PROFILE_MARK : ''}${i.toString(36)}`;
     pageNames.set(p[0] as string, name);
     p[0] = name;
+    // A varying count (thousands of different numbers) is most of a page entry's bytes after gzip.
+    if (options.uniformWordCounts) p[1] = 1;
   });
   const named: Cbor[][] = chunks.map(({ chunk, content }, i) => {
     const name = `${tag}${i.toString(36)}`;

@@ -25,6 +25,7 @@ import { buildSearchIndex } from '../../scripts/search-index/build-index.ts';
 import { extractPage, REMOVED_ELEMENTS } from '../../scripts/search-index/extract-page.ts';
 import { parseEntry } from '../../src/schema/entry-file.ts';
 import { normalizeForMatch, queryTerms } from '../../src/shared/search/tokens.ts';
+import { PAGE_SIZE } from '../../src/client/search/search-app.ts';
 import { launchBrowser, openPage, type PageProblem } from '../support/browser.ts';
 import { serveDist, type StaticServer } from '../support/server.ts';
 import { listFiles, urlPathOf } from '../support/site-text.ts';
@@ -238,7 +239,7 @@ describe('recall and precision through the search page', () => {
     expect(got.total, `count shown for ${JSON.stringify(term)}`).toBe(want.length);
     expect(got.urls.length, `results listed for ${JSON.stringify(term)}`).toBe(want.length);
     expect([...got.urls].sort(), `results for ${JSON.stringify(term)}`).toEqual(want);
-    expect(got.pages).toBe(Math.max(1, Math.ceil(want.length / 20)));
+    expect(got.pages).toBe(Math.max(1, Math.ceil(want.length / PAGE_SIZE)));
     expect(siteErrors(errors), JSON.stringify(errors, null, 2)).toEqual([]);
     return want.length;
   }
@@ -372,7 +373,7 @@ describe('state in the URL', () => {
       const first = await waitForResults(page);
       expect(first).toBe(expected('情報').length);
       expect(await page.textContent('[role="status"]')).toContain(`${first.toLocaleString('ja-JP')}件`);
-      expect(first).toBeGreaterThan(20);
+      expect(first).toBeGreaterThan(PAGE_SIZE);
 
       await page.locator('[data-search-pager] a[rel="next"]').click();
       await page.waitForURL((u) => u.searchParams.get('page') === '2');
@@ -424,7 +425,7 @@ describe('state in the URL', () => {
     const [year] = [...perYear.entries()].sort((a, b) => b[1] - a[1])[0]!;
     const params = `${q('の')}&year=${year}&sort=year-desc&page=2`;
     const want = expected('の', (p) => p.filters['年度']?.includes(year) ?? false);
-    expect(want.length).toBeGreaterThan(20);
+    expect(want.length).toBeGreaterThan(PAGE_SIZE);
     const { page, close } = await openPage(browser, server.url(`search/${params}`), { origin: server.origin });
     try {
       expect(await waitForResults(page, 2)).toBe(want.length);
@@ -463,12 +464,12 @@ describe('what the search page loads', () => {
     try {
       await page.goto(server.url(`search/${q('国')}`));
       const total = await waitForResults(page);
-      expect(total).toBeGreaterThan(20);
+      expect(total).toBeGreaterThan(PAGE_SIZE);
       expect(requested.filter((u) => /chart|sankey|cartesian/i.test(u))).toEqual([]);
-      expect(requested.filter((u) => u.includes('/fragment/')).length).toBe(20);
+      expect(requested.filter((u) => u.includes('/fragment/')).length).toBe(PAGE_SIZE);
       // Relevance order needs no sort table.
       expect(requested.filter((u) => u.endsWith('search-sorts.json'))).toEqual([]);
-      expect(await page.locator('[data-search-results] > li').count()).toBe(20);
+      expect(await page.locator('[data-search-results] > li').count()).toBe(PAGE_SIZE);
       expect(siteErrors(errors), JSON.stringify(errors, null, 2)).toEqual([]);
     } finally {
       await close();

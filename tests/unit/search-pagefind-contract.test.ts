@@ -221,6 +221,23 @@ describe('5. the word index', () => {
     }
   });
 
+  it('7. finds the same pages at the same positions when every page has the same word count', async () => {
+    const code = files.filter((f) => /^(pagefind\.js|pagefind-worker\.js|wasm\.)/.test(f.path));
+    const asBuilt = mergeBundles([files], 500);
+    const uniform = mergeBundles([files], 500, () => false, { uniformWordCounts: true });
+    const counts = (meta(asBuilt.files)[1] as [string, number][]).map((p) => p[1]);
+    expect(counts.every((n) => n === 800), 'each page has its 800 words as built').toBe(true);
+    expect((meta(uniform.files)[1] as [string, number][]).map((p) => p[1])).toEqual(counts.map(() => 1));
+    const a = await openBundleDir(path.join(work, 'as-built'), [...asBuilt.files, ...code]);
+    const b = await openBundleDir(path.join(work, 'uniform'), [...uniform.files, ...code]);
+    for (const w of QUERIES) {
+      const found = async (p: PagefindModule) => ((await p.search(`"${w}"`)).results.map((r) => `${r.id}@${r.words.join(',')}`) as string[]).sort();
+      const want = await found(a);
+      expect(want.length, w).toBe(wanted(w).length);
+      expect(await found(b), w).toEqual(want);
+    }
+  });
+
   it('6. merges two indexes into one that finds what the whole index finds, at the same positions, filters included', async () => {
     const { files: mergedFiles, pageNames } = mergeBundles(parts, 500, (page) => page.startsWith('und-p2_'));
     const m = meta(mergedFiles);
