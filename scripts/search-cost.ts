@@ -27,7 +27,6 @@ import { serveDist } from '../tests/support/server.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { folderSize } from './bench/measure.ts';
 import { coldSearch, grownToParts, metaShares, projectedTo, scaledToParts, type ColdSearch } from './bench/search-cost.ts';
-import { INDEX_CHUNK_LOCATIONS } from './search-index/build-part.ts';
 import { MANIFEST_FILE, type SearchManifest } from '../src/shared/search/manifest.ts';
 
 export const BENCH_TERMS = ['脆弱性', '補助金', '独立行政法人', '地方公共団体', '7010001008844'];
@@ -65,23 +64,25 @@ try {
     // sheets. A year is built in parts and merged into one index (build-index.ts): one metadata file.
     scale = (c) => {
       const y = scaledToParts(c, sheets, year, 1);
-      const grown = grownToParts(c, path.join(dist, 'pagefind'), manifest.words, sheets, year, 1, INDEX_CHUNK_LOCATIONS);
+      const grown = grownToParts(c, path.join(dist, 'pagefind'), manifest.words, sheets, year, 1, manifest.chunkLocations ?? 4000);
       return ` ${y.requests}, ${kb(y.bytes)} | ${kb(grown)} |`;
     };
   }
   const sheets = readdirSync(path.join(dist, 'sheets')).length;
   const shares = metaShares(path.join(dist, 'pagefind'));
+  // The chunk size the index was cut at (older manifests lack it: 4,000 was the fixed size then).
+  const built = manifest.chunkLocations ?? 4000;
   if (projections.some((n) => !(n > 0)) || (projections.length > 0 && manifest.parts.length !== 1)) throw new Error('--project needs positive numbers of sheets and a site indexed as one index');
   if (projections.length > 0) {
     console.log(
       `metadata ${shares.bytes} bytes: page list ${shares.pageListBytes} (${shares.otherPages} sheet and continuation pages, ${shares.profiles} payee profiles), ` +
-        `projected: ${projections.map((n) => `${(projectedTo({ files: [] } as unknown as ColdSearch, shares, sheets, n).metaBytes / 1024).toFixed(0)} KB at ${n}`).join(', ')}`,
+        `projected: ${projections.map((n) => `${(projectedTo({ files: [] } as unknown as ColdSearch, shares, sheets, n, built).metaBytes / 1024).toFixed(0)} KB at ${n} (chunks of ${projectedTo({ files: [] } as unknown as ColdSearch, shares, sheets, n, built).chunkLocations})`).join(', ')}`,
     );
   }
   const projected = (c: ColdSearch) =>
     projections
       .map((n) => {
-        const p = projectedTo(c, shares, sheets, n);
+        const p = projectedTo(c, shares, sheets, n, built);
         return ` ${p.requests}, ${kb(p.bytes)} | ${p.requests + c.fragments.requests}, ${kb(p.bytes + c.fragments.bytes)} |`;
       })
       .join('');

@@ -33,16 +33,6 @@ const UNUSED_FILES = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)
 export const PRIMARY_ONLY = /^(pagefind\.js|pagefind-worker\.js|wasm\..*\.pagefind)$/;
 /** How many pages are handed to the Pagefind service at once (it reads the next while it indexes one). */
 const IN_FLIGHT = 8;
-/**
- * Word-index chunk size, in locations (Pagefind's own is 20,000, ≈ 25–35 KB gzip): a query fetches the
- * whole chunk of each of its bigrams, so a rare bigram costs what its chunk weighs; but every chunk is
- * one entry (≈ 8 bytes of gzip) in the metadata every cold search loads whole, and that table grows with
- * the site. 4,000 (≈ 6 KB a chunk) was best at the sample's size; at a year's size the chunk table
- * outweighs the chunks a term loads, and 8,000 (≈ 10 KB a chunk, half the table and half the files) costs
- * a 2–5-bigram term ≈ 10 % less (docs/BENCHMARKS.md, "Search: a lighter cold search").
- * SEARCH_CHUNK_LOCATIONS overrides it (for measuring other sizes; 20000 is Pagefind's own split).
- */
-export const INDEX_CHUNK_LOCATIONS = Number(process.env.SEARCH_CHUNK_LOCATIONS) || 8000;
 
 export interface PartTask {
   /** 0-based part number. */

@@ -7,7 +7,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { INDEX_CHUNK_LOCATIONS, PRIMARY_ONLY, type PartResult, type PartTask } from './build-part.ts';
+import { PRIMARY_ONLY, type PartResult, type PartTask } from './build-part.ts';
+import { chunkLocations as chunkSize } from './chunk-size.ts';
 import { mergeBundles, type BundleFile } from './pagefind-internals.ts';
 
 /** The files of a part's bundle that mergeBundles reads (all but its fragments and code). */
@@ -23,12 +24,19 @@ async function readBundle(dir: string): Promise<BundleFile[]> {
   return files;
 }
 
-/** Merges the parts into `tmp` and removes their folders; returns each page's new name (its result id). */
-export async function mergeParts(tasks: PartTask[], results: PartResult[], tmp: string): Promise<Map<string, string>> {
+/**
+ * Merges the parts into `tmp` and removes their folders; returns each page's new name (its result id) and
+ * the chunk size the word index was cut at (chunk-size.ts).
+ */
+export async function mergeParts(
+  tasks: PartTask[],
+  results: PartResult[],
+  tmp: string,
+): Promise<{ pageNames: Map<string, string>; chunkLocations: number }> {
   const bundles = [];
   for (const t of tasks) bundles.push(await readBundle(t.dir));
   const profiles = new Set(results.flatMap((r) => r.profiles));
-  const { files, pageNames } = mergeBundles(bundles, INDEX_CHUNK_LOCATIONS, (page) => profiles.has(page), {
+  const { files, pageNames, chunkLocations } = mergeBundles(bundles, chunkSize, (page) => profiles.has(page), {
     // The search page ranks by match position, not by Pagefind's score (pagefind-internals.ts, 7).
     uniformWordCounts: true,
   });
@@ -46,5 +54,5 @@ export async function mergeParts(tasks: PartTask[], results: PartResult[], tmp: 
     }
     await rm(t.dir, { recursive: true, force: true });
   }
-  return pageNames;
+  return { pageNames, chunkLocations };
 }

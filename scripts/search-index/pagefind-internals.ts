@@ -425,7 +425,7 @@ function decodeFilter(bytes: Uint8Array, file: string): { name: string; values: 
  * Pagefind bundle: the first part's language and code files, the pages of every part in order (page
  * numbers of a later part shifted by the pages before it; pages keep their names, which the parts'
  * distinct language tags keep unique), each word's page lists joined in part order, the word index
- * split into chunks of about `limit` locations, each filter's values joined; pages and chunks get short
+ * split into chunks of about `limit` locations (or of `limit(the index's locations)`), each filter's values joined; pages and chunks get short
  * names. Fragments are not given nor returned: the caller renames them (pageNames). With one bundle, it
  * re-splits and renames that one. Pages for which `isProfile` holds get PROFILE_MARK in their name (the
  * search page ranks them by it, src/client/search/search-engine.ts). With `uniformWordCounts`, every
@@ -433,7 +433,7 @@ function decodeFilter(bytes: Uint8Array, file: string): { name: string; values: 
  */
 export function mergeBundles(
   bundles: readonly (readonly BundleFile[])[],
-  limit: number,
+  limit: number | ((totalLocations: number) => number),
   isProfile: (page: string) => boolean = () => false,
   options: { uniformWordCounts?: boolean } = {},
 ): MergedBundle {
@@ -444,7 +444,9 @@ export function mergeBundles(
     return entry ? Object.keys((JSON.parse(Buffer.from(entry.content).toString('utf8')) as { languages?: object }).languages ?? {}).length : 1;
   };
   const withPages = bundles.map((files, i) => ({ files, i })).filter(({ files }) => languagesOf(files) > 0);
-  if (withPages.length === 0) return { files: bundles[0]!.filter((f) => f.path === 'pagefind-entry.json'), pageNames: new Map() };
+  if (withPages.length === 0) {
+    return { files: bundles[0]!.filter((f) => f.path === 'pagefind-entry.json'), pageNames: new Map(), chunkLocations: typeof limit === 'number' ? limit : limit(0) };
+  }
   const opened = withPages.map(({ files, i }) => openBundle(files, `part ${i + 1}`));
   const first = opened[0]!;
   const pages: Cbor[][] = [];
@@ -484,7 +486,8 @@ export function mergeBundles(
   const out: BundleFile[] = [];
   const taken = new Set<string>();
   const language = first.language;
-  const chunks = chunkWords(merged, limit).map((chunk) => ({ chunk, content: encodeChunk(chunk) }));
+  const chunkLocations = typeof limit === 'number' ? limit : limit(merged.reduce((n, w) => n + w.size, 0));
+  const chunks = chunkWords(merged, chunkLocations).map((chunk) => ({ chunk, content: encodeChunk(chunk) }));
   // Short names (every page and chunk is named in the metadata a cold search loads: a content hash each
   // made half its bytes): a tag that changes with the index, so no cached file of another build is
   // mixed in, and a number in base 36.
@@ -545,7 +548,7 @@ export function mergeBundles(
   out.push({ path: `pagefind.${metaHash}.pf_meta`, content: metaContent });
   const entry = { ...first.entry, languages: { [language]: { ...first.info, hash: metaHash, page_count: pages.length } } };
   out.push({ path: 'pagefind-entry.json', content: Buffer.from(JSON.stringify(entry), 'utf8') });
-  return { files: out, pageNames };
+  return { files: out, pageNames, chunkLocations };
 }
 
 export interface MergedBundle {
@@ -553,4 +556,6 @@ export interface MergedBundle {
   files: BundleFile[];
   /** Each page's new name (its fragment is `fragment/<name>.pf_fragment`, its result id the name). */
   pageNames: Map<string, string>;
+  /** The locations a word-index chunk was cut at. */
+  chunkLocations: number;
 }

@@ -46,7 +46,7 @@ export async function writeIndex(results: PartResult[], tasks: PartTask[], tmp: 
   const problems = results.flatMap((r) => r.problems);
   const keys = [...new Set(results.flatMap((r) => r.sortKeys))].sort();
   const version = await pagefindVersion(tasks[0]!.dir);
-  const pageNames = await mergeParts(tasks, results, tmp);
+  const { pageNames, chunkLocations } = await mergeParts(tasks, results, tmp);
   const table: SortTable = { keys, pages: {} };
   for (const r of results) for (const [hash, sort] of r.sorts) table.pages[pageNames.get(hash)!] = keys.map((k) => sort[k] ?? null);
   await writeFile(path.join(tmp, SORTS_FILE), JSON.stringify(table));
@@ -59,6 +59,7 @@ export async function writeIndex(results: PartResult[], tasks: PartTask[], tmp: 
     parts,
     sortKeys: keys,
     filters: [...new Set(results.flatMap((r) => r.filterNames))].sort(),
+    chunkLocations,
   };
   await writeFile(path.join(tmp, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
   const bytes = await sumBytes(tmp);

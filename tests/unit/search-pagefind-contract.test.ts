@@ -210,6 +210,13 @@ describe('5. the word index', () => {
   });
 
   it('finds the same pages at the same positions from smaller chunks', async () => {
+    // A chunk size chosen from the index's locations (as chunk-size.ts chooses it) is the one used.
+    const total = (meta(files)[2] as unknown[]).length;
+    const chosen = mergeBundles([files], (locations) => Math.ceil(locations / 10));
+    // 40 pages of 800 words: at least 32,000 locations (plus one a page per word), a tenth of them a chunk.
+    expect(chosen.chunkLocations).toBeGreaterThan((40 * 800) / 10);
+    expect((meta(chosen.files)[2] as unknown[]).length).toBe(10);
+    expect(total).toBeLessThan(10);
     const small = mergeBundles([files], 500).files;
     expect((meta(small)[2] as unknown[]).length).toBeGreaterThan((meta(files)[2] as unknown[]).length * 5);
     const smallPagefind = await openBundleDir(path.join(work, 'small'), [...small, ...files.filter((f) => /^(pagefind\.js|pagefind-worker\.js|wasm\.)/.test(f.path))]);

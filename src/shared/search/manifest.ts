@@ -40,6 +40,11 @@ export interface SearchManifest {
   sortKeys: string[];
   /** Filter names of the pages' search records. */
   filters: string[];
+  /**
+   * Locations a word-index chunk of the bundle holds (scripts/search-index/chunk-size.ts: it grows with the
+   * index); for measuring what a search loads (scripts/search-cost.ts), not read by the search page.
+   */
+  chunkLocations: number;
 }
 
 export interface SortTable {
