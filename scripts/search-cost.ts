@@ -1,5 +1,5 @@
 /**
- * `node scripts/search-cost.ts <dist> [--base /path/] [--year N] [term …]`: what a cold search costs on a built site
+ * `node scripts/search-cost.ts <dist> [--base /path/] [--year N] [--project N,N…] [term …]`: what a cold search costs on a built site
  * (scripts/bench/search-cost.ts): serves <dist> with a plain static server (tests/support/server.ts),
  * opens its search page in headless Chromium once per term, each time with an empty cache, and prints a
  * Markdown table (hits; index requests and bytes; the shown results' fragments; the time to the first
@@ -15,14 +15,18 @@
  * built in parts is merged into one; the estimate of tests/site/search-cost.test.ts, from the sample site's
  * real text), and the same with the term's own word lists grown to a year (grownToParts;
  * SEARCH_CHUNK_LOCATIONS as the index was built with).
+ *
+ * `--project N,N…` adds, for each N, the projection of projectedTo (scripts/bench/search-cost.ts): the
+ * metadata's chunk table scaled by sheets, its page list by the pages a real site of N sheets has (payee
+ * profiles at the real JUDGIT years' ratio, not the sample's), the rest as measured; index only, and with
+ * the shown results' fragments as measured.
  */
 import path from 'node:path';
 import { launchBrowser } from '../tests/support/browser.ts';
 import { serveDist } from '../tests/support/server.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { folderSize } from './bench/measure.ts';
-import { coldSearch, grownToParts, scaledToParts, type ColdSearch } from './bench/search-cost.ts';
-import { INDEX_CHUNK_LOCATIONS } from './search-index/build-part.ts';
+import { coldSearch, grownToParts, metaShares, projectedTo, scaledToParts, type ColdSearch } from './bench/search-cost.ts';
 import { MANIFEST_FILE, type SearchManifest } from '../src/shared/search/manifest.ts';
 
 export const BENCH_TERMS = ['脆弱性', '補助金', '独立行政法人', '地方公共団体', '7010001008844'];
@@ -32,7 +36,9 @@ const baseAt = args.indexOf('--base');
 const base = baseAt >= 0 ? args[baseAt + 1]! : '/';
 const yearAt = args.indexOf('--year');
 const year = yearAt >= 0 ? Number(args[yearAt + 1]) : null;
-const optionArgs = new Set([baseAt, yearAt].filter((i) => i >= 0).flatMap((i) => [i, i + 1]));
+const projectAt = args.indexOf('--project');
+const projections = projectAt >= 0 ? args[projectAt + 1]!.split(',').map(Number) : [];
+const optionArgs = new Set([baseAt, yearAt, projectAt].filter((i) => i >= 0).flatMap((i) => [i, i + 1]));
 const positional = args.filter((_, i) => !optionArgs.has(i));
 const dist = positional[0];
 if (!dist) {
@@ -56,19 +62,39 @@ try {
     if (!(year > 0) || manifest.parts.length !== 1) throw new Error('--year needs a positive number of sheets and a site indexed as one index');
     // The index grows with the sheets (payee profiles too, whose number follows the sheets'): scaled by
     // sheets. A year is built in parts and merged into one index (build-index.ts): one metadata file.
-    const sheets = readdirSync(path.join(dist, 'sheets')).length;
     scale = (c) => {
       const y = scaledToParts(c, sheets, year, 1);
-      const grown = grownToParts(c, path.join(dist, 'pagefind'), manifest.words, sheets, year, 1, INDEX_CHUNK_LOCATIONS);
+      const grown = grownToParts(c, path.join(dist, 'pagefind'), manifest.words, sheets, year, 1, manifest.chunkLocations ?? 4000);
       return ` ${y.requests}, ${kb(y.bytes)} | ${kb(grown)} |`;
     };
   }
-  console.log(`| term | hits | index: requests, KB | + fragments shown: requests, KB | total KB | ms to results |${scale ? ` index at ${year} sheets: requests, KB | the same, the term's lists grown, KB |` : ''}`);
-  console.log(`|---|---:|---:|---:|---:|---:|${scale ? '---:|---:|' : ''}`);
+  const sheets = readdirSync(path.join(dist, 'sheets')).length;
+  const shares = metaShares(path.join(dist, 'pagefind'));
+  // The chunk size the index was cut at (older manifests lack it: 4,000 was the fixed size then).
+  const built = manifest.chunkLocations ?? 4000;
+  if (projections.some((n) => !(n > 0)) || (projections.length > 0 && manifest.parts.length !== 1)) throw new Error('--project needs positive numbers of sheets and a site indexed as one index');
+  if (projections.length > 0) {
+    console.log(
+      `metadata ${shares.bytes} bytes: page list ${shares.pageListBytes} (${shares.otherPages} sheet and continuation pages, ${shares.profiles} payee profiles), ` +
+        `projected: ${projections.map((n) => `${(projectedTo({ files: [] } as unknown as ColdSearch, shares, sheets, n, built).metaBytes / 1024).toFixed(0)} KB at ${n} (chunks of ${projectedTo({ files: [] } as unknown as ColdSearch, shares, sheets, n, built).chunkLocations})`).join(', ')}`,
+    );
+  }
+  const projected = (c: ColdSearch) =>
+    projections
+      .map((n) => {
+        const p = projectedTo(c, shares, sheets, n, built);
+        return ` ${p.requests}, ${kb(p.bytes)} | ${p.requests + c.fragments.requests}, ${kb(p.bytes + c.fragments.bytes)} |`;
+      })
+      .join('');
+  console.log(
+    `| term | hits | index: requests, KB | + fragments shown: requests, KB | total: requests, KB | ms to results |${scale ? ` index at ${year} sheets: requests, KB | the same, the term's lists grown, KB |` : ''}` +
+      projections.map((n) => ` index projected to ${n}: requests, KB | with fragments |`).join(''),
+  );
+  console.log(`|---|---:|---:|---:|---:|---:|${scale ? '---:|---:|' : ''}${projections.map(() => '---:|---:|').join('')}`);
   for (const term of terms) {
     const c = await coldSearch(browser, server.url('search/'), term);
     console.log(
-      `| ${term} | ${c.hits} | ${c.index.requests}, ${kb(c.index.bytes)} | ${c.fragments.requests}, ${kb(c.fragments.bytes)} | ${kb(c.index.bytes + c.fragments.bytes)} | ${c.ms.toFixed(0)} |${scale ? scale(c) : ''}`,
+      `| ${term} | ${c.hits} | ${c.index.requests}, ${kb(c.index.bytes)} | ${c.fragments.requests}, ${kb(c.fragments.bytes)} | ${c.index.requests + c.fragments.requests}, ${kb(c.index.bytes + c.fragments.bytes)} | ${c.ms.toFixed(0)} |${scale ? scale(c) : ''}${projected(c)}`,
     );
     if (process.env.SEARCH_COST_FILES) for (const [f, b] of c.files) console.error(`  ${term}: ${f} ${kb(b)} KB`);
   }

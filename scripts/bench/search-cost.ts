@@ -12,10 +12,12 @@
  * Used by scripts/search-cost.ts (the measurement recorded in docs/BENCHMARKS.md) and by the site test that
  * holds the sample site to its budget (tests/site/search-cost.test.ts).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Response } from 'playwright-core';
-import { chunkWordSizes } from '../search-index/pagefind-internals.ts';
+import { chunkWordSizes, decodeIndexFile, encodeIndexFile } from '../search-index/pagefind-internals.ts';
+import { chunkLocations } from '../search-index/chunk-size.ts';
+import { PROFILE_MARK } from '../../src/shared/search/manifest.ts';
 import { termTokens, type SearchWords } from '../../src/shared/search/tokens.ts';
 
 export interface Traffic {
@@ -134,4 +136,60 @@ export function grownToParts(
     if (grown > limit) extra += (bytes * grown) / locations - bytes;
   }
   return scaledToParts(c, pages, partPages, parts).bytes + parts * extra;
+}
+
+/**
+ * Payee profiles per sheet on a real site: 37,479 profiles for the 26,395 sheets of the five shared
+ * JUDGIT years (docs/BENCHMARKS.md). The sample has far more (2,828 for 392 sheets: few sheets, each with
+ * its own payees), so scaling its page list by sheets overstates a real site's.
+ */
+export const PROFILES_PER_SHEET = 37_479 / 26_395;
+
+/** What the metadata file of an index holds: its bytes, and the part of them that is the page list. */
+export interface MetaShares {
+  bytes: number;
+  /** Bytes the page list adds (the file's gzip with and without it). */
+  pageListBytes: number;
+  /** Pages that are payee profiles, and the others (sheets and their continuation pages). */
+  profiles: number;
+  otherPages: number;
+  /** Entries of the chunk table. */
+  chunks: number;
+}
+
+export function metaShares(pagefindDir: string): MetaShares {
+  const file = readdirSync(pagefindDir).find((f) => f.endsWith('.pf_meta'));
+  if (!file) throw new Error(`${pagefindDir}: no metadata file`);
+  const bytes = readFileSync(path.join(pagefindDir, file));
+  const meta = decodeIndexFile(bytes, file) as unknown[];
+  const pages = meta[1] as [string, ...unknown[]][];
+  const without = encodeIndexFile([meta[0]!, [], ...meta.slice(2)] as Parameters<typeof encodeIndexFile>[0]);
+  const profiles = pages.filter(([name]) => name.includes(PROFILE_MARK)).length;
+  return { bytes: bytes.length, pageListBytes: bytes.length - without.length, profiles, otherPages: pages.length - profiles, chunks: (meta[2] as unknown[]).length };
+}
+
+/**
+ * What `c`, measured on a site of `sheets` sheets indexed as one index, would fetch on a site of
+ * `targetSheets` sheets, also one index: the once-only files and the term's chunks as they are (a chunk
+ * holds a fixed number of locations) scaled by the chunk size such a site is cut at (chunkLocations: the
+ * index's locations taken as the sample's × sheets) over the sample's `builtChunkLocations`, the metadata
+ * in its two parts — the chunk table (and the rest) scaled by sheets and divided by the same ratio, the
+ * page list by the pages such a site has: sheets and continuation pages as in the sample per sheet,
+ * payee profiles at PROFILES_PER_SHEET.
+ */
+export function projectedTo(
+  c: ColdSearch,
+  shares: MetaShares,
+  sheets: number,
+  targetSheets: number,
+  builtChunkLocations: number,
+): { bytes: number; requests: number; metaBytes: number; chunkLocations: number } {
+  const scale = targetSheets / sheets;
+  const targetChunk = chunkLocations(shares.chunks * builtChunkLocations * scale);
+  const chunkScale = targetChunk / builtChunkLocations;
+  const targetPages = shares.otherPages * scale + PROFILES_PER_SHEET * targetSheets;
+  const pageBytesEach = shares.pageListBytes / (shares.otherPages + shares.profiles);
+  const metaBytes = ((shares.bytes - shares.pageListBytes) * scale) / chunkScale + pageBytesEach * targetPages;
+  const bytes = c.files.reduce((sum, [f, b]) => sum + (f.endsWith('.pf_meta') ? metaBytes : f.endsWith('.pf_index') ? b * chunkScale : b), 0);
+  return { bytes, requests: c.files.length, metaBytes, chunkLocations: targetChunk };
 }

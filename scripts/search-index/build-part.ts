@@ -1,5 +1,5 @@
 /**
- * Builds one part of the search index (one Pagefind index, see build-index.ts) into its folder:
+ * Builds one part of the search index (one Pagefind index, see index-builder.ts) into its folder:
  *
  * 1. For each page of the part: takes its searchable text and the search record it states (filters,
  *    sort keys and metadata, computed from the sheet's record: src/lib/view/search-attributes.ts; extract-page.ts) and
@@ -9,7 +9,7 @@
  *    ours: `content` becomes the page's readable text (the search page builds excerpts from it; the
  *    character words would only bloat the download), `meta` the page's metadata (kept out of the index, so
  *    metadata words can never match a query) and `sort` its raw sort values. The bundle files the search
- *    page does not load are not written (build-index.ts merges the parts and re-splits the word index). Which fragment is which page is read from Pagefind's private
+ *    page does not load are not written (merge-parts.ts merges the parts and re-splits the word index). Which fragment is which page is read from Pagefind's private
  *    fragment layout (pagefind-internals.ts, where every such dependency is kept and described).
  *
  * Runs in a worker thread (part-worker.ts), so that two parts can be built at once: the Pagefind service
@@ -33,13 +33,6 @@ const UNUSED_FILES = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)
 export const PRIMARY_ONLY = /^(pagefind\.js|pagefind-worker\.js|wasm\..*\.pagefind)$/;
 /** How many pages are handed to the Pagefind service at once (it reads the next while it indexes one). */
 const IN_FLIGHT = 8;
-/**
- * Word-index chunk size, in locations (Pagefind's own is 20,000, ≈ 25–35 KB gzip): a query fetches the
- * whole chunk of each of its bigrams in each part, so a rare bigram costs what its chunk weighs. 4,000
- * (≈ 6 KB) cut a rare term's bytes by ≈ 4 × for ≈ 5 × as many (smaller) chunk files (docs/BENCHMARKS.md).
- * SEARCH_CHUNK_LOCATIONS overrides it (for measuring other sizes; 20000 is Pagefind's own split).
- */
-export const INDEX_CHUNK_LOCATIONS = Number(process.env.SEARCH_CHUNK_LOCATIONS) || 4000;
 
 export interface PartTask {
   /** 0-based part number. */
@@ -166,7 +159,7 @@ export async function buildPart(task: PartTask, source: AsyncIterable<PageInput>
   // than writing and reading fragments back, docs/BENCHMARKS.md; it is simpler on the disk).
   const { files: pagefindFiles } = await pagefindCall('getFiles', index.getFiles());
   await index.deleteIndex();
-  // Pagefind's chunks are written as they are: mergeBundles (build-index.ts) re-splits the merged index.
+  // Pagefind's chunks are written as they are: mergeBundles (merge-parts.ts) re-splits the merged index.
   const files = pagefindFiles;
   const built = performance.now();
 

@@ -19,7 +19,8 @@ export const ui = {
     breadcrumb: 'パンくずリスト',
   },
   search: {
-    label: 'シートを検索',
+    /** Results are sheet pages (and their continuation pages) and payee profiles, so not "シート" alone. */
+    label: 'シート・支出先を検索',
     placeholder: '事業名・支出先・法人番号など',
     submit: '検索',
   },

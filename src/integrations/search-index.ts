@@ -1,7 +1,7 @@
 /**
  * Astro integration that builds the search index while Astro renders the pages, instead of reading the
  * built site back afterwards: Astro renders on one core, the index parts are built on the other
- * (scripts/search-index/build-index.ts), and the pages' HTML is taken as rendered, not re-read from disk.
+ * (scripts/search-index/index-builder.ts), and the pages' HTML is taken as rendered, not re-read from disk.
  *
  * It wraps Astro's prerenderer (the `setPrerenderer` hook of astro:build:start): every rendered HTML page
  * that has `data-pagefind-body` is handed to the index builder, then returned to Astro unchanged. While
@@ -15,13 +15,9 @@
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  BODY_MARKER,
-  createIndexBuilder,
-  DEFAULT_CONCURRENCY,
-  DEFAULT_PART_SIZE,
-  type IndexBuilder,
-} from '../../scripts/search-index/build-index.ts';
+import { BODY_MARKER } from '../../scripts/search-index/find-pages.ts';
+import { createIndexBuilder, type IndexBuilder } from '../../scripts/search-index/index-builder.ts';
+import { DEFAULT_CONCURRENCY, DEFAULT_PART_SIZE } from '../../scripts/search-index/part-plan.ts';
 import { listEntryFiles } from '../lib/data/load-sheets.ts';
 import { contentDir } from '../shared/paths.ts';
 import { href } from '../lib/markup/url.ts';

@@ -210,6 +210,13 @@ describe('5. the word index', () => {
   });
 
   it('finds the same pages at the same positions from smaller chunks', async () => {
+    // A chunk size chosen from the index's locations (as chunk-size.ts chooses it) is the one used.
+    const total = (meta(files)[2] as unknown[]).length;
+    const chosen = mergeBundles([files], (locations) => Math.ceil(locations / 10));
+    // 40 pages of 800 words: at least 32,000 locations (plus one a page per word), a tenth of them a chunk.
+    expect(chosen.chunkLocations).toBeGreaterThan((40 * 800) / 10);
+    expect((meta(chosen.files)[2] as unknown[]).length).toBe(10);
+    expect(total).toBeLessThan(10);
     const small = mergeBundles([files], 500).files;
     expect((meta(small)[2] as unknown[]).length).toBeGreaterThan((meta(files)[2] as unknown[]).length * 5);
     const smallPagefind = await openBundleDir(path.join(work, 'small'), [...small, ...files.filter((f) => /^(pagefind\.js|pagefind-worker\.js|wasm\.)/.test(f.path))]);
@@ -218,6 +225,23 @@ describe('5. the word index', () => {
       const { results } = await smallPagefind.search(`"${w}"`);
       expect(results.length, w).toBe(wanted(w).length);
       expect(wanted(w).length, w).toBeGreaterThan(0);
+    }
+  });
+
+  it('7. finds the same pages at the same positions when every page has the same word count', async () => {
+    const code = files.filter((f) => /^(pagefind\.js|pagefind-worker\.js|wasm\.)/.test(f.path));
+    const asBuilt = mergeBundles([files], 500);
+    const uniform = mergeBundles([files], 500, () => false, { uniformWordCounts: true });
+    const counts = (meta(asBuilt.files)[1] as [string, number][]).map((p) => p[1]);
+    expect(counts.every((n) => n === 800), 'each page has its 800 words as built').toBe(true);
+    expect((meta(uniform.files)[1] as [string, number][]).map((p) => p[1])).toEqual(counts.map(() => 1));
+    const a = await openBundleDir(path.join(work, 'as-built'), [...asBuilt.files, ...code]);
+    const b = await openBundleDir(path.join(work, 'uniform'), [...uniform.files, ...code]);
+    for (const w of QUERIES) {
+      const found = async (p: PagefindModule) => ((await p.search(`"${w}"`)).results.map((r) => `${r.id}@${r.words.join(',')}`) as string[]).sort();
+      const want = await found(a);
+      expect(want.length, w).toBe(wanted(w).length);
+      expect(await found(b), w).toEqual(want);
     }
   });
 

@@ -20,7 +20,12 @@ import {
   type SortOption,
 } from './url-state.ts';
 
-export const PAGE_SIZE = 20;
+/**
+ * Results shown a page. Each shown result fetches its fragment (its text, for the excerpt): 10, not 20,
+ * keeps a cold search within the issue's 25 requests with the index's own (≈ 6–13) and halves the
+ * fragments' bytes (docs/BENCHMARKS.md, "Search: a lighter cold search").
+ */
+export const PAGE_SIZE = 10;
 
 /** How a listing without words is ordered, for the status line (the form's own labels, SearchUi.astro). */
 const SORT_LABELS: Record<SortOption, string> = {
@@ -259,7 +264,9 @@ export class SearchApp {
   }
 
   private statusText(state: SearchState, terms: string[], total: number, from: number, count: number): string {
-    const what = terms.length > 0 ? `「${terms.join(' ')}」を含むシート` : 'すべてのシート';
+    // Words find pages of every kind (sheets, their continuation pages, payee profiles); a listing without
+    // words lists sheets only (search-engine.ts).
+    const what = terms.length > 0 ? `「${terms.join(' ')}」を含むページ` : 'すべてのシート';
     const conditions = Object.entries(state.filters)
       .map(([k, v]) => `${FILTER_PARAMS[k as FilterParam]}: ${v}`)
       .join('、');

@@ -5,7 +5,7 @@
  *   search-manifest.json          the SearchManifest below
  *   <part.path>pagefind.js …      Pagefind bundle(s); the first part's pagefind.js is the one loaded, the
  *                                 others are merged into it (mergeIndex). The indexer writes one bundle
- *                                 (parts are merged when built, build-index.ts); several still open.
+ *                                 (parts are merged when built, merge-parts.ts); several still open.
  *   <part.path>search-sorts.json  the part's SortTable, fetched only when results are sorted by a key
  */
 
@@ -15,7 +15,7 @@ export const MANIFEST_FILE = 'search-manifest.json';
 export const SORTS_FILE = 'search-sorts.json';
 export const MANIFEST_FORMAT = 1;
 /**
- * In a result id (a page's name in the index, build-index.ts), the mark of a payee profile: ids are a
+ * In a result id (a page's name in the index, pagefind-internals.ts mergeBundles), the mark of a payee profile: ids are a
  * build tag and a base-36 number (letters and digits), a profile's with this between them.
  */
 export const PROFILE_MARK = '-';
@@ -40,6 +40,11 @@ export interface SearchManifest {
   sortKeys: string[];
   /** Filter names of the pages' search records. */
   filters: string[];
+  /**
+   * Locations a word-index chunk of the bundle holds (scripts/search-index/chunk-size.ts: it grows with the
+   * index); for measuring what a search loads (scripts/search-cost.ts), not read by the search page.
+   */
+  chunkLocations: number;
 }
 
 export interface SortTable {

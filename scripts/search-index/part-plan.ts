@@ -1,0 +1,41 @@
+/**
+ * How the search index is cut into parts (each one Pagefind index, built in its own worker:
+ * index-builder.ts) and how many are built at once. Pagefind holds every page of an index in memory
+ * until it writes it, and needs most while writing, so the part size bounds the build's memory.
+ */
+import os from 'node:os';
+
+/**
+ * Most pages in one Pagefind index. Measured on generated sheet pages (≈6,400 characters of text each,
+ * docs/BENCHMARKS.md): a part of 1,000 pages peaks at ≈0.75 GB in the Pagefind service plus ≈0.15 GB in
+ * its worker thread's share, so two parts at once stay near 2 GB for the process tree (the goal is
+ * ≤ 2.5 GB); larger parts were no faster. 5,664 sheets become 6 parts, 20,000 become 20; the parts are
+ * merged into one index once built (merge-parts.ts), so their number does not reach the search page.
+ */
+export const DEFAULT_PART_SIZE = 1000;
+/**
+ * Parts built at once. The Pagefind service answers one request at a time and spends most of a part's
+ * time writing the index, when the Node side is idle; two parts at once keep both cores of a CI runner busy.
+ */
+export const DEFAULT_CONCURRENCY = Math.max(1, Math.min(2, os.availableParallelism()));
+
+export function checkPositive(n: number, what: string): number {
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${what} must be a positive integer, not ${n}`);
+  return n;
+}
+
+/** Splits `n` items into `parts` contiguous runs whose sizes differ by at most one. */
+export function partSizes(n: number, partSize: number): number[] {
+  if (!Number.isInteger(partSize) || partSize < 1) throw new Error(`part size must be a positive integer, not ${partSize}`);
+  const parts = Math.max(1, Math.ceil(n / partSize));
+  const sizes: number[] = [];
+  for (let i = 0; i < parts; i += 1) sizes.push(Math.floor(n / parts) + (i < n % parts ? 1 : 0));
+  return sizes;
+}
+
+/** Which part the n-th item (0-based) belongs to, for parts of `sizes` (items beyond them: the last part). */
+export function partOf(sizes: readonly number[], n: number): number {
+  let end = 0;
+  for (let p = 0; p < sizes.length; p += 1) if (n < (end += sizes[p]!)) return p;
+  return sizes.length - 1;
+}

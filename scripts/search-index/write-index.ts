@@ -1,0 +1,72 @@
+/**
+ * The last step of an index build: merges the built parts (merge-parts.ts), writes the sort table and the
+ * manifest (src/shared/search/manifest.ts) next to the bundle, and swaps the temporary folder into place,
+ * so a failed run leaves the previous index untouched.
+ */
+import { existsSync } from 'node:fs';
+import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  MANIFEST_FILE,
+  MANIFEST_FORMAT,
+  SORTS_FILE,
+  type SearchManifest,
+  type SearchPart,
+  type SortTable,
+} from '../../src/shared/search/manifest.ts';
+import type { PageProblem, PartResult, PartTask } from './build-part.ts';
+import { mergeParts } from './merge-parts.ts';
+
+export interface BuildIndexResult {
+  manifest: SearchManifest;
+  /** Pages of each part the index was built in (merged into one index when there are several). */
+  builtParts: number[];
+  /** Pages that were indexed with a problem (a sort value that is not a number …) or not at all. */
+  problems: PageProblem[];
+  /** Total bytes written under outDir. */
+  bytes: number;
+}
+
+async function sumBytes(dir: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += (await stat(path.join(entry.parentPath, entry.name))).size;
+  }
+  return total;
+}
+
+/** The version Pagefind wrote into the bundle's entry file. */
+async function pagefindVersion(bundleDir: string): Promise<string> {
+  const entry = JSON.parse(await readFile(path.join(bundleDir, 'pagefind-entry.json'), 'utf8')) as { version?: string };
+  return entry.version ?? 'unknown';
+}
+
+/** Merges the parts, writes the sort table and the manifest into `tmp`, then swaps `tmp` into `outDir`. */
+export async function writeIndex(results: PartResult[], tasks: PartTask[], tmp: string, outDir: string): Promise<BuildIndexResult> {
+  const problems = results.flatMap((r) => r.problems);
+  const keys = [...new Set(results.flatMap((r) => r.sortKeys))].sort();
+  const version = await pagefindVersion(tasks[0]!.dir);
+  const { pageNames, chunkLocations } = await mergeParts(tasks, results, tmp);
+  const table: SortTable = { keys, pages: {} };
+  for (const r of results) for (const [hash, sort] of r.sorts) table.pages[pageNames.get(hash)!] = keys.map((k) => sort[k] ?? null);
+  await writeFile(path.join(tmp, SORTS_FILE), JSON.stringify(table));
+  const parts: SearchPart[] = [{ path: '', pages: results.reduce((n, r) => n + r.pages, 0) }];
+  const manifest: SearchManifest = {
+    format: MANIFEST_FORMAT,
+    words: tasks[0]!.words,
+    pagefind: version,
+    pages: parts.reduce((n, p) => n + p.pages, 0),
+    parts,
+    sortKeys: keys,
+    filters: [...new Set(results.flatMap((r) => r.filterNames))].sort(),
+    chunkLocations,
+  };
+  await writeFile(path.join(tmp, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+  const bytes = await sumBytes(tmp);
+  // Swap into place: the old index stays until the new one is complete.
+  const old = `${outDir}.old-${process.pid}`;
+  if (existsSync(outDir)) await rename(outDir, old);
+  await rename(tmp, outDir);
+  await rm(old, { recursive: true, force: true });
+  return { manifest, builtParts: results.map((r) => r.pages), problems, bytes };
+}
