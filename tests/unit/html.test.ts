@@ -170,8 +170,9 @@ describe('table rows on the real samples', () => {
     expect(all(rows, 'script')).toHaveLength(0);
     expect(all(rows, 'img')).toHaveLength(0);
     expect(DomUtils.textContent(all(rows, 'th')[0]!)).toBe(PAYLOAD);
-    // Marks for one bidder and 落札率 ≥ 95 %; the reason column is blank (—) when none is stated.
-    expect(all(rows, 'span').map((x) => x.attribs.class)).toEqual(['mark mark-single', 'mark mark-high', 'none']);
+    // Marks for one bidder and 落札率 ≥ 95 %; the reason column is blank (the dash alone) when none is stated.
+    expect(all(rows, 'span').map((x) => x.attribs.class)).toEqual(['mark mark-single', 'mark mark-high']);
+    expect(DomUtils.textContent(all(rows, 'td').at(-1)!)).toBe('—');
     // The payee's name links its profile (its 法人番号 has a valid check digit), then the warning.
     expect(all(rows, 'a').map((a) => a.attribs.href)).toEqual([`/payees/${s.payees[0]!.corporateNumber}/`, '#warning-3']);
 
@@ -193,7 +194,8 @@ describe('table rows on the real samples', () => {
     expect(all(rows, 'script')).toHaveLength(0);
     expect(all(rows, 'li')).toHaveLength(2);
     expect(DomUtils.textContent(all(rows, 'th')[0]!)).toBe(`${PAYLOAD}所在地: ${PAYLOAD}／法人種別: 301（株式会社）／その他支出先`);
-    expect(all(rows, 'td').map((td) => td.attribs.class ?? '')).toEqual(['num', 'corp-no', 'note-col', 'num', '']);
+    // No column class on the cells: the table's header states it once (src/client/stack-tables.ts copies it).
+    expect(all(rows, 'td').map((td) => td.attribs.class ?? '')).toEqual(['', '', '', '', '']);
 
     const block = { id: 'A', name: null, role: null, payeeCount: null, total: 10070000, expenses: [
       { category: '雑役務費', purpose: '研修', amount: 3295000, subcontractor: null, payee: PAYLOAD, corporateNumber: '1020001120059', contract: PAYLOAD },
