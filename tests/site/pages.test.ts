@@ -84,7 +84,7 @@ describe('text sheet page: 000 サイバーセキュリティ情報共有推進�
     expect(pagePath).toBe(`sheets/${s.id}/`);
   });
 
-  it('opens with the summary; the same sentence is the meta and og description', async () => {
+  it('opens with the summary; the same sentence is the meta description (stated once: no og:description)', async () => {
     const { page, errors, close } = await openPage(browser, server.url(pagePath), { origin: server.origin });
     try {
       const summary = await page.locator('section.summary').innerText();
