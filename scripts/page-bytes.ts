@@ -7,7 +7,10 @@
  *   content): pages, average and largest page;
  * - over all sheet pages: bytes in text, in tags' names and brackets, in each attribute name (name and
  *   value), in inline scripts and styles; per top-level `<section id>` of the article;
- * - for each `--page` (or the largest of each form): the same, for that page alone.
+ * - for each `--page` (or the largest of each form): the same, for that page alone;
+ * - every HTML page of the site by kind (sheet, its continuation pages, project, ministry and year lists,
+ *   ranking, payee profile, other): pages, average KB, and the layout's fixed part (everything outside
+ *   `<main>`: head, skip link, header, footer, scripts), which every page carries.
  *
  * Tags are read with htmlparser2's Tokenizer (the one the search extractor uses), so `>` inside a quoted
  * attribute value does not end a tag.
@@ -165,6 +168,46 @@ function report(title: string, b: PageBytes, pages: number): void {
   }
 }
 
+/** A page's kind, from its path under dist (see the header). */
+export function pageKind(rel: string): string {
+  const p = rel.split(/[\\/]/);
+  if (p[0] === 'sheets') return p.length === 3 ? 'sheet' : 'sheet continuation (blocks, payees n)';
+  if (p[0] === 'projects' && p.length === 3) return 'project';
+  if (p[0] === 'ministries' && p.length > 2) return 'ministry list';
+  if (p[0] === 'years' && p.length > 2) return 'year list';
+  if (p[0] === 'rankings') return 'ranking';
+  if (p[0] === 'payees' && p.length > 2) return 'payee profile';
+  return 'other (home, indexes, about, search …)';
+}
+
+function* htmlFiles(dir: string): Generator<string> {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const f = path.join(dir, e.name);
+    if (e.isDirectory()) yield* htmlFiles(f);
+    else if (e.name.endsWith('.html')) yield f;
+  }
+}
+
+/** Per page kind: pages, bytes, and bytes outside <main> (the layout's fixed part). */
+export function kindBytes(dist: string): Map<string, { n: number; bytes: number; frame: number }> {
+  const kinds = new Map<string, { n: number; bytes: number; frame: number }>();
+  for (const f of htmlFiles(dist)) {
+    const html = readFileSync(f, 'utf8');
+    const from = html.indexOf('<main');
+    const to = html.indexOf('</main>');
+    const bytes = Buffer.byteLength(html);
+    const frame = from < 0 || to < 0 ? 0 : bytes - Buffer.byteLength(html.slice(from, to + '</main>'.length));
+    for (const kind of [pageKind(path.relative(dist, f)), 'all pages']) {
+      const k = kinds.get(kind) ?? { n: 0, bytes: 0, frame: 0 };
+      k.n += 1;
+      k.bytes += bytes;
+      k.frame += frame;
+      kinds.set(kind, k);
+    }
+  }
+  return kinds;
+}
+
 /** Sheet pages of a built site with their source form (from the entries), id → { file, form }. */
 export function sheetPages(dist: string, contentDir: string): { id: string; file: string; form: string }[] {
   const dir = path.join(dist, 'sheets');
@@ -236,6 +279,12 @@ if (import.meta.main) {
     if (f.max > max.size) max = { size: f.max, id: f.maxId };
   }
   console.log(`| all | ${n} | ${k(sum / n)} | ${k(median(null))} | ${k(max.size)} (${max.id}) | ${over} |`);
+  console.log('\n### Every page of the site, by kind\n');
+  console.log('| page kind | pages | average KB | outside `<main>` (layout) KB |');
+  console.log('|---|---:|---:|---:|');
+  for (const [kind, x] of [...kindBytes(dist)].sort((a, b) => b[1].bytes - a[1].bytes)) {
+    console.log(`| ${kind} | ${x.n} | ${k(x.bytes / x.n)} | ${(x.frame / x.n / 1024).toFixed(2)} |`);
+  }
   report('All sheet pages', all, pages.length);
   for (const [form, b] of [...byForm].sort()) report(`${form} pages`, b, forms.get(form)!.n);
   const largest = picked.length > 0 ? picked : [...forms.values()].map((f) => f.maxId);

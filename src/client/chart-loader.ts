@@ -4,6 +4,7 @@
  * data-chart-state: "pending" → "drawn" (or "failed"; the table above it still has all the data).
  */
 import type { CanvasSpec } from '../lib/view/charts.ts';
+import { unpackCanvas, type PackedCanvas } from '../lib/view/chart-pack.ts';
 
 type Renderer = (canvas: HTMLCanvasElement, spec: CanvasSpec) => void;
 
@@ -18,7 +19,7 @@ async function draw(figure: HTMLElement): Promise<void> {
   const canvas = box?.querySelector('canvas');
   if (!data || !box || !canvas) return;
   try {
-    const spec = JSON.parse(data.textContent ?? 'null') as CanvasSpec;
+    const spec = unpackCanvas(JSON.parse(data.textContent ?? 'null') as PackedCanvas);
     box.hidden = false;
     const render = await rendererFor(spec.kind);
     render(canvas, spec);

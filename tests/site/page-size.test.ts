@@ -17,6 +17,7 @@ import type { Sheet } from '../../src/schema/sheet.ts';
 import { PAYEES_ON_PAGE, blocksOnOwnPage, payeeParts } from '../../src/lib/view/payee-pages.ts';
 import { closeServed, openPage, serveAndLaunch, type ServedSite } from '../support/browser.ts';
 import { listFiles, pageText } from '../support/site-text.ts';
+import { kindBytes } from '../../scripts/page-bytes.ts';
 import { builtSite, entryIds, entryRecord } from '../support/sites.ts';
 
 const site = builtSite('root');
@@ -24,11 +25,12 @@ const KB = 1024;
 /** No page over this (issue 18). */
 const MAX_PAGE = 200 * KB;
 /**
- * Average sheet page HTML, per source form, with ≈ 10 % margin over the measured (2026-12-03: JUDGIT
- * 41.6 KB, RS 61.5 KB, text 67.8 KB, all 54.5 KB; before the compact markup: 76.4, 92.1, 90.4, 86.6 KB).
+ * Average sheet page HTML, per source form, with ≈ 10 % margin over the measured (2026-12-03, after the
+ * page markup of docs/BENCHMARKS.md "Every page kind's HTML": JUDGIT 33.1 KB, RS 51.5 KB, text 55.6 KB, all
+ * 45.1 KB; before it 41.2, 61.3, 67.4, 54.2 KB; before the compact markup: 76.4, 92.1, 90.4, 86.6 KB).
  * A change that makes pages heavier on average fails here.
  */
-const AVERAGE_BUDGET: Record<string, number> = { judgit: 46 * KB, 'rs-csv': 68 * KB, text: 75 * KB, all: 60 * KB };
+const AVERAGE_BUDGET: Record<string, number> = { judgit: 37 * KB, 'rs-csv': 57 * KB, text: 62 * KB, all: 50 * KB };
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 const sheetFile = (id: string, ...rest: string[]) => path.join(site.dist, 'sheets', id, ...rest, 'index.html');
@@ -64,8 +66,38 @@ describe('page size', () => {
     // Only the 予算内訳 grid's row of all-0 items, whose one cell spans the year columns, names its own.
     expect(html.match(/ data-label="[^"]*"/g)).toEqual(html.match(/<tr class="zero-rows">/g)!.map(() => ' data-label="項目"'));
     expect(html).not.toMatch(/<data [^>]*title=/);
+    // Nor a column's class on each of its cells (written once on the header), nor a wrapper around a blank's
+    // dash, nor a region label repeating its caption (issue 18, docs/BENCHMARKS.md "Every page kind's HTML").
+    expect(html).not.toMatch(/<td class="(num|corp-no|note-col|code)"/);
+    expect(html).toContain('<th class="num">支出額（百万円）</th>');
+    expect(html).not.toContain('<span class="none">');
+    expect(html).not.toMatch(/class="table-wrap"[^>]* aria-label=/);
+    expect(html).not.toContain('data-astro-cid-');
+    expect(html).not.toContain('<style');
     // The exact 円 stays, once: 国立研究開発法人海洋研究開発機構's 4,850百万円 in block C.
     expect(html).toContain('<data value="4850000000">4,850</data>');
+  });
+});
+
+/**
+ * The other page kinds and the layout's fixed part (everything outside <main>, on every page), measured
+ * 2026-12-03 (scripts/page-bytes.ts, docs/BENCHMARKS.md "Every page kind's HTML"): project 11.2 KB (before
+ * 14.8), ministry list 8.3 (11.0), year list 21.0 (24.9), ranking 14.2 (22.6), layout 1.97–2.47 (2.25–3.27);
+ * budgets ≈ 10 % over. Payee profiles are left to their own budget.
+ */
+const KIND_BUDGET: Record<string, number> = { project: 12.5 * KB, 'ministry list': 9.5 * KB, 'year list': 23.5 * KB, ranking: 16 * KB };
+const FRAME_BUDGET = 2.75 * KB;
+
+describe('page size of the other page kinds', () => {
+  const kinds = kindBytes(site.dist);
+  it.each(Object.entries(KIND_BUDGET))('%s pages stay under their average budget', (kind, budget) => {
+    const k = kinds.get(kind)!;
+    expect(k.n).toBeGreaterThan(5);
+    expect(k.bytes / k.n).toBeLessThanOrEqual(budget);
+  });
+
+  it("the layout's fixed part (head, header, footer, scripts) stays small on every kind", () => {
+    for (const [kind, k] of kinds) if (k.frame > 0) expect(k.frame / k.n, kind).toBeLessThanOrEqual(FRAME_BUDGET);
   });
 });
 
@@ -131,21 +163,31 @@ describe('in the browser', () => {
         return {
           stack: stack.length,
           stacked: document.querySelectorAll('table.stacked[role="table"]').length,
-          cells: [...(firstPayeeRow?.children ?? [])].map((c) => [c.getAttribute('role'), c.getAttribute('data-label')]),
+          cells: [...(firstPayeeRow?.children ?? [])].map((c) => [c.getAttribute('role'), c.getAttribute('data-label'), c.className]),
+          // Each table's region is named by its caption (aria-labelledby, page-unique ids).
+          regions: [...document.querySelectorAll('.table-wrap[role="region"]')].map((r) => {
+            const caption = r.querySelector('caption');
+            return caption !== null && r.getAttribute('aria-labelledby') === caption.id;
+          }),
+          ids: [...document.querySelectorAll('caption[id]')].map((c) => c.id),
           scroll: document.documentElement.scrollWidth - document.documentElement.clientWidth,
         };
       });
       expect(state.stack).toBeGreaterThan(5);
       expect(state.stacked).toBe(state.stack);
-      // 順位, 支出先 (the row header after it), 法人番号, 業務概要, 支出額, 注意.
+      // 順位, 支出先 (the row header after it), 法人番号, 業務概要, 支出額, 注意; each cell with its column's
+      // class from the header (the markup states it once, in <thead>), then the phone layout's.
       expect(state.cells).toEqual([
-        ['cell', '順位'],
-        ['rowheader', '支出先'],
-        ['cell', '法人番号'],
-        ['cell', '業務概要'],
-        ['cell', '支出額（百万円）'],
-        ['cell', '注意'],
+        ['cell', '順位', 'num'],
+        ['rowheader', '支出先', ''],
+        ['cell', '法人番号', 'corp-no'],
+        ['cell', '業務概要', 'note-col'],
+        ['cell', '支出額（百万円）', 'num'],
+        ['cell', '注意', ''],
       ]);
+      expect(state.regions.length).toBeGreaterThan(5);
+      expect(state.regions.every(Boolean)).toBe(true);
+      expect(new Set(state.ids).size).toBe(state.ids.length);
       expect(state.scroll).toBeLessThanOrEqual(0);
       expect(errors).toEqual([]);
     } finally {

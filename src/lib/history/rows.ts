@@ -2,10 +2,9 @@
  * Table bodies of the payee and ranking pages as markup strings (src/lib/markup/html.ts says why strings, and
  * escapes every value): a payee profile's sheet lines, and a ranking's rows with their links.
  */
-import { amountHtml, attr, html, noneHtml, numHtml, rateHtml, type Html } from '../markup/html.ts';
-import { columnHeader, type Column } from '../view/charts.ts';
+import { amountHtml, html, noneHtml, numHtml, rateHtml, type Html } from '../markup/html.ts';
+import type { Column } from '../view/charts.ts';
 import { fiscalYearLabel } from '../../shared/era.ts';
-import { numeric } from '../view/table-rows.ts';
 import { searchHref, sheetHref } from '../markup/url.ts';
 import { payeePageHref, type PayeeIndex, type PayeeLine } from './payees.ts';
 import type { RankingRow } from './rankings.ts';
@@ -53,10 +52,9 @@ export function payeeLineRows(lines: readonly PayeeLine[], cols: PayeeLineColumn
  * one sheet naming it when it has none (`payeePageHref`); without a valid 法人番号, a search for its name.
  */
 export function rankingRows(columns: readonly Column[], rows: readonly RankingRow[], payees: PayeeIndex): Html {
-  const headers = columns.map((c) => columnHeader(c));
   return html`${rows.map(
     (r) =>
-      html`<tr role="row">${r.cells.map((v, i) => {
+      html`<tr>${r.cells.map((v, i) => {
         const c = columns[i]!;
         let value: Html | string;
         if (v === null) value = noneHtml;
@@ -67,10 +65,8 @@ export function rankingRows(columns: readonly Column[], rows: readonly RankingRo
         else if (c.key === 'title' && r.sheetId) value = html`<a href="${sheetHref(r.sheetId)}">${String(v)}</a>`;
         else if (c.key === 'payee') value = html`<a href="${payeePageHref(payees, r.payee) ?? searchHref(String(v))}">${String(v)}</a>`;
         else value = String(v);
-        const cls = attr('class', numeric(c.kind) && 'num');
-        return c.rowHeader
-          ? html`<th scope="row" role="rowheader"${cls}>${value}</th>`
-          : html`<td role="cell"${cls}${attr('data-label', headers[i]!)}>${value}</td>`;
+        // Roles, column labels and a figure's `num` come from the header, once (src/client/stack-tables.ts).
+        return c.rowHeader ? html`<th scope="row">${value}</th>` : html`<td>${value}</td>`;
       })}</tr>`,
   )}`;
 }

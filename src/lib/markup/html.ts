@@ -60,8 +60,12 @@ export function attr(name: string, value: string | number | null | undefined | f
   return value === null || value === undefined || value === false ? new Html('') : html` ${new Html(name)}="${value}"`;
 }
 
-/** A value the sheet leaves blank (src/components/None.astro). */
-export const noneHtml = new Html(`<span class="none">${NONE}</span>`);
+/**
+ * A value the sheet leaves blank (src/components/None.astro): the dash alone. The converter reads a cell
+ * that is only a dash as no value (scripts/converter/normalize/blank.ts), so a lone "—" on a page is a
+ * blank; a `<span class="none">` around it (muted grey) was ≈ 2 KB of a sheet page (issue 18).
+ */
+export const noneHtml = new Html(NONE);
 
 /**
  * An amount (src/components/Amount.astro): the exact 円 once, in <data value> (src/client/stack-tables.ts

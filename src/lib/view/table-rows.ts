@@ -37,7 +37,7 @@ export function budgetTableRows(rows: readonly BudgetTableRow[], cols: readonly 
   return html`${rows.map(
     (r) =>
       html`<tr${attr('class', r.total === true && 'is-total')}><th scope="row">${r.label}${r.kind === 'rate' ? '（%）' : '（百万円）'}</th>${cols.map(
-        (b) => html`<td class="num">${r.kind === 'yen' ? amountHtml(r.get(b)) : rateHtml(r.get(b))}</td>`,
+        (b) => html`<td>${r.kind === 'yen' ? amountHtml(r.get(b)) : rateHtml(r.get(b))}</td>`,
       )}</tr>`,
   )}`;
 }
@@ -64,7 +64,7 @@ export function budgetItemGroupRows(g: BudgetItemGroup, layout: BudgetItemLayout
   const rows = g.rows.map((r) => {
     const head = (byYear ? r.kind : itemText(r.item)) ?? noneHtml;
     const item = showItem && html`<td>${itemText(r.item) ?? noneHtml}</td>`;
-    const cells = r.amounts.map((a) => html`<td class="num">${amountHtml(a)}</td>`);
+    const cells = r.amounts.map((a) => html`<td>${amountHtml(a)}</td>`);
     const cls = attr('class', !byYear && r.item === '計' && 'is-total');
     return html`<tr${cls}><th scope="row">${head}</th>${item}${cells}</tr>`;
   });
@@ -81,7 +81,8 @@ export const numeric = (kind: string) => kind === 'yen' || kind === 'rate' || ki
 
 /**
  * The rows of a chart's table (src/components/charts/DataTable.astro). A stacked table's cells get their
- * roles and column labels from src/client/stack-tables.ts, not from the markup.
+ * roles and column labels, and a figure's cell its column's `num`, from src/client/stack-tables.ts, not
+ * from the markup.
  */
 export function chartTableRows(table: ChartTable, opts: { markColumns: readonly string[] }): Html {
   const { markColumns } = opts;
@@ -89,7 +90,6 @@ export function chartTableRows(table: ChartTable, opts: { markColumns: readonly 
     (row) =>
       html`<tr>${row.map((v, i) => {
         const c = table.columns[i]!;
-        const cls = attr('class', numeric(c.kind) && 'num');
         const value =
           v === null
             ? noneHtml
@@ -102,7 +102,7 @@ export function chartTableRows(table: ChartTable, opts: { markColumns: readonly 
                   : markColumns.includes(c.key)
                     ? marksHtml(String(v).split('・'))
                     : String(v);
-        return c.rowHeader ? html`<th scope="row"${cls}>${value}</th>` : html`<td${cls}>${value}</td>`;
+        return c.rowHeader ? html`<th scope="row">${value}</th>` : html`<td>${value}</td>`;
       })}</tr>`,
   )}`;
 }
@@ -130,9 +130,9 @@ export function blockExpenseRows(b: Block): Html {
       }${e.contract !== null && html`<br><span class="sub">契約概要: ${textHtml(e.contract, true)}</span>`}</th></tr>`;
     group = key;
     const sub = e.subcontractor && e.subcontractor !== e.purpose && html` （委託先: ${e.subcontractor}）`;
-    return html`${head}<tr><th scope="row">${e.category ?? noneHtml}</th><td>${textHtml(e.purpose, true)}${sub}</td><td class="num">${amountHtml(e.amount)}</td></tr>`;
+    return html`${head}<tr><th scope="row">${e.category ?? noneHtml}</th><td>${textHtml(e.purpose, true)}${sub}</td><td>${amountHtml(e.amount)}</td></tr>`;
   });
-  return html`${rows}<tr class="is-total"><th scope="row" colspan="2">計</th><td class="num">${amountHtml(b.total)}</td></tr>`;
+  return html`${rows}<tr class="is-total"><th scope="row" colspan="2">計</th><td>${amountHtml(b.total)}</td></tr>`;
 }
 
 /**
@@ -229,11 +229,11 @@ export function payeeRows(
 ): Html {
   return html`${payees.map(
     (p) =>
-      html`<tr><td class="num">${p.rank}</td><th scope="row">${nameLink(p.name, opts.profileHref(p.corporateNumber))}${partyDetails(p)}</th><td class="corp-no">${p.corporateNumber ?? noneHtml}</td><td class="note-col">${contractsHtml(p)}</td><td class="num">${amountHtml(p.amount)}</td>${
+      html`<tr><td>${p.rank}</td><th scope="row">${nameLink(p.name, opts.profileHref(p.corporateNumber))}${partyDetails(p)}</th><td>${p.corporateNumber ?? noneHtml}</td><td>${contractsHtml(p)}</td><td>${amountHtml(p.amount)}</td>${
         opts.showContract &&
-        html`<td>${p.contractMethod ?? noneHtml}</td><td class="num">${numHtml(p.bidders)}</td><td class="num">${rateHtml(p.winningBidRate)}</td>`
+        html`<td>${p.contractMethod ?? noneHtml}</td><td>${numHtml(p.bidders)}</td><td>${rateHtml(p.winningBidRate)}</td>`
       }<td>${marksHtml(payeeMarks(p))}${warningLinks(opts.warningsOf(p), opts.warningPage)}</td>${
-        opts.showReason && html`<td class="note-col">${textHtml(p.singleBidReason, true)}</td>`
+        opts.showReason && html`<td>${textHtml(p.singleBidReason, true)}</td>`
       }</tr>`,
   )}`;
 }
@@ -242,7 +242,7 @@ export function payeeRows(
 export function indirectCostRows(items: readonly IndirectCost[]): Html {
   return html`${items.map(
     (x) =>
-      html`<tr><th scope="row">${x.item ?? noneHtml}</th><td>${x.label ?? noneHtml}</td><td class="num">${amountHtml(x.amount)}</td></tr>`,
+      html`<tr><th scope="row">${x.item ?? noneHtml}</th><td>${x.label ?? noneHtml}</td><td>${amountHtml(x.amount)}</td></tr>`,
   )}`;
 }
 
@@ -254,8 +254,8 @@ export function multiYearContractRows(list: readonly MultiYearContract[], opts: 
   return html`${list.map((c) => {
     const marks = payeeMarks(c);
     const other = [c.other === true && 'その他の契約', c.otherMultiYear === true && 'その他の契約（国庫債務負担行為等）'].filter(Boolean).join('・');
-    return html`<tr><td>${c.block ?? noneHtml}</td><th scope="row">${c.name ?? noneHtml}${partyDetails(c)}</th><td class="code">${c.corporateNumber ?? noneHtml}</td><td class="note-col">${textHtml(c.description, true)}</td><td class="num">${amountHtml(c.amount)}</td><td>${methodText(c.method, c.specificMethod) ?? noneHtml}</td><td class="num">${numHtml(c.bidders)}</td><td class="num">${rateHtml(c.winningBidRate)}</td><td>${marksHtml(marks)}${other}</td>${
-      opts.showReason && html`<td class="note-col">${textHtml(c.singleBidReason, true)}</td>`
+    return html`<tr><td>${c.block ?? noneHtml}</td><th scope="row">${c.name ?? noneHtml}${partyDetails(c)}</th><td>${c.corporateNumber ?? noneHtml}</td><td>${textHtml(c.description, true)}</td><td>${amountHtml(c.amount)}</td><td>${methodText(c.method, c.specificMethod) ?? noneHtml}</td><td>${numHtml(c.bidders)}</td><td>${rateHtml(c.winningBidRate)}</td><td>${marksHtml(marks)}${other}</td>${
+      opts.showReason && html`<td>${textHtml(c.singleBidReason, true)}</td>`
     }</tr>`;
   })}`;
 }
