@@ -1,22 +1,50 @@
 /**
- * Makes a sheet chart's CSV in the browser: fetches the sheet's JSON (/data/sheets/<id>.json, the record
- * as validated), builds the chart with the code the pages use (listSheetCharts, chartCsv: BOM, CRLF, raw
- * integer 円 and rates in %, empty cell = no value) and saves it as `<id>-<chart>.csv`. Loaded on click by
- * chart-csv-button.ts. Only types come from the schema, so no zod reaches the browser.
+ * Makes a sheet chart's CSV in the browser: reads the sheet's pointer (/data/sheets/<id>.json), fetches its
+ * record's gzip block from the year's bulk file with one Range request (src/lib/data/sheet-data-files.ts),
+ * decompresses it (DecompressionStream), builds the chart with the code the pages use (listSheetCharts,
+ * chartCsv: BOM, CRLF, raw integer 円 and rates in %, empty cell = no value) and saves it as
+ * `<id>-<chart>.csv`. Loaded on click by chart-csv-button.ts. Only types come from the schema, so no zod
+ * reaches the browser.
  */
 import type { Sheet } from '../schema/sheet.ts';
 import { chartCsv, listSheetCharts } from '../lib/view/charts.ts';
 
-/** One fetch per sheet per page view: a page has up to ≈ 10 charts, all from the same JSON. */
+/** What this reads of the pointer (SheetPointer in src/lib/data/sheet-data-files.ts, which the browser code may not import). */
+interface Pointer {
+  id: string;
+  record: { file: string; offset: number; length: number; line: number };
+}
+
+/** One fetch per sheet per page view: a page has up to ≈ 10 charts, all from the same record. */
 const sheets = new Map<string, Promise<Sheet>>();
+
+async function fetchOk(url: string, init?: RequestInit): Promise<Response> {
+  const res = await fetch(url, init);
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  return res;
+}
+
+/** The record a pointer names: its block by a Range request, or cut from the whole file when the server ignores Range. */
+async function fetchRecord(pointerUrl: string): Promise<Sheet> {
+  const { id, record } = (await (await fetchOk(pointerUrl)).json()) as Pointer;
+  const fileUrl = new URL(record.file, pointerUrl).href;
+  const end = record.offset + record.length;
+  const res = await fetchOk(fileUrl, { headers: { Range: `bytes=${record.offset}-${end - 1}` } });
+  let block = await res.arrayBuffer();
+  // 200: the server sent the whole file (allowed by HTTP); the block is still at its offset.
+  if (res.status !== 206) block = block.slice(record.offset, end);
+  if (block.byteLength !== record.length) throw new Error(`${fileUrl}: expected ${record.length} bytes at ${record.offset}, got ${block.byteLength}`);
+  const text = await new Response(new Blob([block]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
+  const line = text.split('\n')[record.line - 1];
+  const sheet = line ? (JSON.parse(line) as Sheet) : null;
+  if (!sheet || sheet.id !== id) throw new Error(`${fileUrl}: line ${record.line} of the block at ${record.offset} is not ${id}`);
+  return sheet;
+}
 
 function fetchSheet(jsonUrl: string): Promise<Sheet> {
   let pending = sheets.get(jsonUrl);
   if (!pending) {
-    pending = fetch(jsonUrl).then(async (res) => {
-      if (!res.ok) throw new Error(`${jsonUrl}: HTTP ${res.status}`);
-      return (await res.json()) as Sheet;
-    });
+    pending = fetchRecord(jsonUrl);
     // A failed fetch is forgotten, so the next click tries again.
     pending.catch(() => sheets.delete(jsonUrl));
     sheets.set(jsonUrl, pending);
