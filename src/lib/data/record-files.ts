@@ -1,9 +1,9 @@
 /**
  * The bulk record files and the per-sheet pointers of one build (formats: src/lib/data/sheet-data-files.ts).
  * A pointer names its record's byte range, known only once its whole file is packed, so each file is
- * packed once and kept until both its own bytes and all its sheets' pointers are written, then dropped:
- * routes render in any order, and ≈ 1.4 KB a sheet of packed bytes is not worth holding for the whole
- * build (≈ 75 MB at 52,000 sheets), nor worth compressing twice.
+ * packed once (compressing twice would cost ≈ 3 s of CPU a 10,000 sheets) and kept until its own bytes
+ * and all its sheets' pointers are written: its bytes are dropped once written, its places once its last
+ * pointer is. Astro writes the bulk files before the pointers, so the bytes are never all held at once.
  */
 import { allListings, sheetJsonById } from './collection.ts';
 import { packRecords, recordFiles, type PackedRecords, type RecordFile, type RecordPlace } from './sheet-data-files.ts';
@@ -28,7 +28,7 @@ export async function allRecordFiles(): Promise<RecordFile[]> {
 }
 
 /** Packed files not yet fully used, and how many uses each has left (its pointers + its own bytes). */
-const packed = new Map<string, { pending: Promise<PackedRecords>; usesLeft: number }>();
+const packed = new Map<string, { pending: Promise<{ bytes: Buffer | null; places: PackedRecords['places'] }>; usesLeft: number }>();
 
 async function pack(file: RecordFile): Promise<PackedRecords> {
   const records = [];
@@ -40,7 +40,7 @@ async function pack(file: RecordFile): Promise<PackedRecords> {
 }
 
 /** Takes one use of a packed file; the last use drops it. */
-async function use(file: RecordFile): Promise<PackedRecords> {
+async function use(file: RecordFile): Promise<{ bytes: Buffer | null; places: PackedRecords['places'] }> {
   let p = packed.get(file.name);
   if (!p) packed.set(file.name, (p = { pending: pack(file), usesLeft: file.ids.length + 1 }));
   p.usesLeft -= 1;
@@ -48,9 +48,13 @@ async function use(file: RecordFile): Promise<PackedRecords> {
   return p.pending;
 }
 
-/** A bulk file's bytes. */
+/** A bulk file's bytes (once a build: they are dropped here). */
 export async function recordFileBytes(file: RecordFile): Promise<Buffer> {
-  return (await use(file)).bytes;
+  const packedFile = await use(file);
+  const { bytes } = packedFile;
+  if (!bytes) throw new Error(`${file.name}: its bytes were already written`);
+  packedFile.bytes = null;
+  return bytes;
 }
 
 /** The file of a sheet's record and where the record is in it. */
