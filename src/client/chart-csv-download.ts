@@ -24,21 +24,37 @@ async function fetchOk(url: string, init?: RequestInit): Promise<Response> {
   return res;
 }
 
-/** The record a pointer names: its block by a Range request, or cut from the whole file when the server ignores Range. */
+/** Line `line` of a gzip block, parsed: the record, checked to be sheet `id`. */
+async function recordInBlock(block: ArrayBuffer, line: number, id: string): Promise<Sheet> {
+  const text = await new Response(new Blob([block]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
+  const found = text.split('\n')[line - 1];
+  const sheet = found ? (JSON.parse(found) as Sheet) : null;
+  if (!sheet || sheet.id !== id) throw new Error(`line ${line} of the block is not ${id}`);
+  return sheet;
+}
+
+/**
+ * The record a pointer names: its block by one Range request; when that fails or gives other bytes, the
+ * whole file, cut at the block. A server may ignore Range (200 with the whole file: cut too), and a CDN
+ * may spoil ranges of a file it compresses on the fly (GitHub Pages' Fastly has sent ranges of raw bytes
+ * marked as gzip-encoded, which the browser cannot decode): the plain request of the whole file is
+ * decoded by the browser as any other.
+ */
 async function fetchRecord(pointerUrl: string): Promise<Sheet> {
   const { id, record } = (await (await fetchOk(pointerUrl)).json()) as Pointer;
   const fileUrl = new URL(record.file, pointerUrl).href;
   const end = record.offset + record.length;
-  const res = await fetchOk(fileUrl, { headers: { Range: `bytes=${record.offset}-${end - 1}` } });
-  let block = await res.arrayBuffer();
-  // 200: the server sent the whole file (allowed by HTTP); the block is still at its offset.
-  if (res.status !== 206) block = block.slice(record.offset, end);
-  if (block.byteLength !== record.length) throw new Error(`${fileUrl}: expected ${record.length} bytes at ${record.offset}, got ${block.byteLength}`);
-  const text = await new Response(new Blob([block]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
-  const line = text.split('\n')[record.line - 1];
-  const sheet = line ? (JSON.parse(line) as Sheet) : null;
-  if (!sheet || sheet.id !== id) throw new Error(`${fileUrl}: line ${record.line} of the block at ${record.offset} is not ${id}`);
-  return sheet;
+  try {
+    const res = await fetchOk(fileUrl, { headers: { Range: `bytes=${record.offset}-${end - 1}` } });
+    const body = await res.arrayBuffer();
+    const block = res.status === 206 ? body : body.slice(record.offset, end);
+    if (block.byteLength === record.length) return await recordInBlock(block, record.line, id);
+    console.warn(`${fileUrl}: ${block.byteLength} bytes where the block has ${record.length}; fetching the whole file`);
+  } catch (err) {
+    console.warn(`${fileUrl}: the block's range failed (${String(err)}); fetching the whole file`);
+  }
+  const whole = await (await fetchOk(fileUrl, { cache: 'reload' })).arrayBuffer();
+  return recordInBlock(whole.slice(record.offset, end), record.line, id);
 }
 
 function fetchSheet(jsonUrl: string): Promise<Sheet> {

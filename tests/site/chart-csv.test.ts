@@ -6,7 +6,8 @@
  * - a click downloads `<id>-<chart>.csv` whose bytes equal chartCsv(...) computed here in Node from the
  *   same content entry (BOM, CRLF, raw numbers), for every chart of a text sheet and the budget and flow
  *   charts of an RS sheet; the sheet's JSON (a pointer) and its record's block of the bulk file (one
- *   Range request) are fetched once per page; a server that ignores Range (whole file) gives the same CSV;
+ *   Range request) are fetched once per page; a server that ignores Range (whole file) gives the same CSV,
+ *   and a spoiled range makes the button fetch the whole file;
  * - the CSV code loads only on click, and what the click loads carries no zod and no Node module;
  * - a failed fetch or an unknown chart shows a message in the role="status" span; a retry then works;
  * - site-wide charts keep their links to CSV files.
@@ -240,6 +241,33 @@ describe('a server that ignores Range', () => {
       const got = await download(page, 'budget');
       expect(served).toBe(1);
       expect(got.name).toBe(`${sheet.id}-budget.csv`);
+      expect(got.bytes.equals(Buffer.from(chartCsv(chartOf(sheet, 'budget')), 'utf8'))).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('a spoiled range', () => {
+  it('(other bytes than the block) makes the button fetch the whole file and cut the block from it', async () => {
+    const sheet = ids.map(entry).find((r) => r.source.form === 'rs-csv' && sheetPointer(site.dist, r.id).record.offset > 0)!;
+    const pointer = sheetPointer(site.dist, sheet.id);
+    const fileUrl = new URL(pointer.record.file, server.url(`data/sheets/${sheet.id}.json`)).href;
+    const whole = readFileSync(path.join(site.dist, ...new URL(fileUrl).pathname.slice(site.base.length).split('/')));
+    const { page, context, errors, close } = await openPage(browser, server.url(sheetPagePath(site, sheet.id)), { origin: server.origin });
+    try {
+      const asked: (string | undefined)[] = [];
+      await context.route(fileUrl, async (route) => {
+        const range = route.request().headers().range;
+        asked.push(range);
+        // As a CDN that slices the wrong bytes: the right length, from the start of the file, not the block.
+        if (range) await route.fulfill({ status: 206, contentType: 'application/gzip', body: whole.subarray(0, pointer.record.length) });
+        else await route.fulfill({ status: 200, contentType: 'application/gzip', body: whole });
+      });
+      await button(page, 'budget').waitFor({ state: 'visible', timeout: 10_000 });
+      const got = await download(page, 'budget');
+      expect(asked).toEqual([`bytes=${pointer.record.offset}-${pointer.record.offset + pointer.record.length - 1}`, undefined]);
       expect(got.bytes.equals(Buffer.from(chartCsv(chartOf(sheet, 'budget')), 'utf8'))).toBe(true);
       expect(errors).toEqual([]);
     } finally {

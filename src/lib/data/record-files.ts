@@ -1,7 +1,7 @@
 /**
  * The bulk record files and the per-sheet pointers of one build (formats: src/lib/data/sheet-data-files.ts).
  * A pointer names its record's byte range, known only once its whole file is packed, so each file is
- * packed once (compressing twice would cost ≈ 3 s of CPU a 10,000 sheets) and kept until its own bytes
+ * packed once (compressing twice would cost ≈ 2 s more CPU a 10,000 sheets) and kept until its own bytes
  * and all its sheets' pointers are written: its bytes are dropped once written, its places once its last
  * pointer is. Astro writes the bulk files before the pointers, so the bytes are never all held at once.
  */
