@@ -49,12 +49,15 @@ describe('sheetJsonText', () => {
   });
 });
 
-/** Every sample packed into its bulk file, as the build packs them. */
+let packedFiles: Map<string, PackedRecords> | null = null;
+
+/** Every sample packed into its bulk file, as the build packs them (once: 392 records take seconds on a busy machine). */
 function packAll(): Map<string, PackedRecords> {
+  if (packedFiles) return packedFiles;
   const byId = new Map(loaded.map((s) => [s.id, s]));
-  return new Map(
+  return (packedFiles = new Map(
     recordFiles(loaded.map(listing)).map((f) => [f.name, packRecords(f.ids.map((id) => ({ id, line: Buffer.from(sheetJsonText(byId.get(id)!)) })))]),
-  );
+  ));
 }
 
 /** What the browser does: the block at the pointer's byte range, decompressed, its line parsed. */
