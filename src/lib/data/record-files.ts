@@ -20,7 +20,7 @@ async function index() {
   return filesPromise;
 }
 
-/** Every bulk file (for getStaticPaths, the manifest and the about page). */
+/** Every bulk file (for the routes of the files and of /data/records.json). */
 export async function allRecordFiles(): Promise<RecordFile[]> {
   // In `astro dev` the sheets may change between requests: list them again.
   if (import.meta.env.DEV) filesPromise = null;
