@@ -3,8 +3,8 @@
  *
  * Two consumers, one definition: the converter (scripts/convert.ts) validates every record before it
  * writes an entry; the site (src/content.config.ts, src/lib/data/collection.ts) validates only an entry that is
- * not byte for byte what the converter wrote in this build (src/schema/hand-over.ts), e.g. one edited by hand. The site also publishes each record, as validated, at /data/sheets/<id>.json and the JSON Schema
- * generated from this file at /data/sheet.schema.json.
+ * not byte for byte what the converter wrote in this build (src/schema/hand-over.ts), e.g. one edited by hand. The site also publishes each record, as validated, as a line of /data/records/<year>-<ministry>.jsonl.gz
+ * (/data/sheets/<id>.json points to it) and the JSON Schema generated from this file at /data/sheet.schema.json.
  *
  * Conventions that hold for every field below:
  * - Amounts are integer 円 (yen). Sheets in the text and JUDGIT forms state 百万円 with decimals; the

@@ -5,7 +5,9 @@
  * - the button is hidden in the HTML and shown by the script; without JS it stays hidden;
  * - a click downloads `<id>-<chart>.csv` whose bytes equal chartCsv(...) computed here in Node from the
  *   same content entry (BOM, CRLF, raw numbers), for every chart of a text sheet and the budget and flow
- *   charts of an RS sheet; the sheet's JSON is fetched once per page;
+ *   charts of an RS sheet; the sheet's JSON (a pointer) and its record's block of the bulk file (one
+ *   Range request) are fetched once per page; a server that ignores Range (whole file) gives the same CSV,
+ *   and a spoiled range makes the button fetch the whole file;
  * - the CSV code loads only on click, and what the click loads carries no zod and no Node module;
  * - a failed fetch or an unknown chart shows a message in the role="status" span; a retry then works;
  * - site-wide charts keep their links to CSV files.
@@ -18,6 +20,7 @@ import { collectProblems, closeServed, serveAndLaunch, openPage } from '../suppo
 import type { StaticServer } from '../support/server.ts';
 import { builtSite, entryIds, sheetPagePath } from '../support/sites.ts';
 import { fileOf, scanTags } from '../support/site-text.ts';
+import { sheetPointer } from '../support/published-records.ts';
 import { loadSheet } from '../../src/lib/data/load-sheets.ts';
 import { chartCsv, listSheetCharts, type ChartData } from '../../src/lib/view/charts.ts';
 import type { Sheet } from '../../src/schema/sheet.ts';
@@ -78,8 +81,12 @@ describe('text sheet 000', () => {
   it('shows the buttons; a click saves <id>-<chart>.csv equal to chartCsv, for every chart', async () => {
     expect(charts.map((c) => c.id)).toEqual(['budget', 'activity-1', 'outcome-1', 'flow', 'payees']);
     const requested: string[] = [];
+    const ranges = new Map<string, string | undefined>();
     const { page, errors, close } = await openPage(browser, server.url(pagePath), { origin: server.origin });
-    page.on('request', (r) => requested.push(r.url()));
+    page.on('request', (r) => {
+      requested.push(r.url());
+      ranges.set(r.url(), r.headers().range);
+    });
     try {
       for (const c of charts) {
         await button(page, c.id).waitFor({ state: 'visible', timeout: 10_000 });
@@ -104,9 +111,13 @@ describe('text sheet 000', () => {
       expect(budget).toContain('2021（令和3）年度,359000000,325000000,91');
       expect(budget).toContain('2022（令和4）年度,0,,');
 
-      // One fetch of the JSON for all the charts; the code the clicks loaded is free of zod and Node.
+      // One fetch of the pointer and one of the record's block for all the charts; the code the clicks loaded is free of zod and Node.
       const after = requested.slice(before);
       expect(after.filter((u) => u.includes('/data/sheets/'))).toEqual([server.url(`data/sheets/${textSheet.id}.json`)]);
+      expect(after.filter((u) => u.includes('/data/records/'))).toEqual([server.url('data/records/2022-soumu.jsonl.gz')]);
+      const range = ranges.get(server.url('data/records/2022-soumu.jsonl.gz'));
+      const { offset, length } = sheetPointer(site.dist, textSheet.id).record;
+      expect(range).toBe(`bytes=${offset}-${offset + length - 1}`);
       const scripts = after.filter((u) => new URL(u).pathname.startsWith(`${site.base}_astro/`) && u.endsWith('.js'));
       expect(scripts.some((u) => /chart-csv-download/.test(u)), scripts.join('\n')).toBe(true);
       let bytes = 0;
@@ -204,6 +215,60 @@ describe('RS sheet', () => {
       const rows = (await download(page, 'budget')).bytes.toString('utf8').split('\r\n').slice(1, -1);
       expect(rows.length).toBe(chartOf(rsSheet, 'budget').table.rows.length);
       expect(rows.every((r) => /^\d{4}（/.test(r))).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('a server that ignores Range', () => {
+  it('sends the whole bulk file (200): the block is cut from it at its offset, the CSV is the same', async () => {
+    // An RS sheet whose block is not the first of its file, so the cut is tested.
+    const sheet = ids.map(entry).find((r) => r.source.form === 'rs-csv' && sheetPointer(site.dist, r.id).record.offset > 0)!;
+    const pointer = sheetPointer(site.dist, sheet.id);
+    const fileUrl = new URL(pointer.record.file, server.url(`data/sheets/${sheet.id}.json`)).href;
+    const whole = readFileSync(path.join(site.dist, ...new URL(fileUrl).pathname.slice(site.base.length).split('/')));
+    expect(whole.length).toBeGreaterThan(pointer.record.offset + pointer.record.length - 1);
+    const { page, context, errors, close } = await openPage(browser, server.url(sheetPagePath(site, sheet.id)), { origin: server.origin });
+    try {
+      let served = 0;
+      await context.route(fileUrl, async (route) => {
+        served += 1;
+        await route.fulfill({ status: 200, contentType: 'application/gzip', body: whole });
+      });
+      await button(page, 'budget').waitFor({ state: 'visible', timeout: 10_000 });
+      const got = await download(page, 'budget');
+      expect(served).toBe(1);
+      expect(got.name).toBe(`${sheet.id}-budget.csv`);
+      expect(got.bytes.equals(Buffer.from(chartCsv(chartOf(sheet, 'budget')), 'utf8'))).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('a spoiled range', () => {
+  it('(other bytes than the block) makes the button fetch the whole file and cut the block from it', async () => {
+    const sheet = ids.map(entry).find((r) => r.source.form === 'rs-csv' && sheetPointer(site.dist, r.id).record.offset > 0)!;
+    const pointer = sheetPointer(site.dist, sheet.id);
+    const fileUrl = new URL(pointer.record.file, server.url(`data/sheets/${sheet.id}.json`)).href;
+    const whole = readFileSync(path.join(site.dist, ...new URL(fileUrl).pathname.slice(site.base.length).split('/')));
+    const { page, context, errors, close } = await openPage(browser, server.url(sheetPagePath(site, sheet.id)), { origin: server.origin });
+    try {
+      const asked: (string | undefined)[] = [];
+      await context.route(fileUrl, async (route) => {
+        const range = route.request().headers().range;
+        asked.push(range);
+        // As a CDN that slices the wrong bytes: the right length, from the start of the file, not the block.
+        if (range) await route.fulfill({ status: 206, contentType: 'application/gzip', body: whole.subarray(0, pointer.record.length) });
+        else await route.fulfill({ status: 200, contentType: 'application/gzip', body: whole });
+      });
+      await button(page, 'budget').waitFor({ state: 'visible', timeout: 10_000 });
+      const got = await download(page, 'budget');
+      expect(asked).toEqual([`bytes=${pointer.record.offset}-${pointer.record.offset + pointer.record.length - 1}`, undefined]);
+      expect(got.bytes.equals(Buffer.from(chartCsv(chartOf(sheet, 'budget')), 'utf8'))).toBe(true);
       expect(errors).toEqual([]);
     } finally {
       await close();

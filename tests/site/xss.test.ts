@@ -13,6 +13,7 @@ import { closeServed, serveAndLaunch, openPage } from '../support/browser.ts';
 import type { StaticServer } from '../support/server.ts';
 import { builtSite, entryIds, sheetPagePath } from '../support/sites.ts';
 import { listFiles, scanTags, urlPathOf } from '../support/site-text.ts';
+import { publishedRecord } from '../support/published-records.ts';
 
 const site = builtSite('xss');
 const TITLE_SCRIPT = "<script>window.__xss='title';alert('title')</script>";
@@ -120,7 +121,7 @@ function expectClean(where: string, seen: Trapped): void {
 
 describe('sheet text with script payloads (xss fixture)', () => {
   it('reaches the published record unchanged, as text', () => {
-    const json = JSON.parse(readFileSync(path.join(site.dist, 'data', 'sheets', `${id}.json`), 'utf8')) as Record<string, unknown>;
+    const json = publishedRecord(site.dist, id) as Record<string, unknown>;
     const title = json.title as string;
     expect(title).toContain(TITLE_SCRIPT);
     expect(title).toContain(`"'><img src=x onerror="window.__xss='title-img'">{{7*7}}\${7*7}`);
@@ -170,7 +171,7 @@ describe('sheet text with script payloads (xss fixture)', () => {
   it('the sheet page runs nothing and shows the payloads as text', async () => {
     const seen = await visit(server.url(sheetPagePath(site, id)));
     expectClean('sheet page', seen);
-    const json = JSON.parse(readFileSync(path.join(site.dist, 'data', 'sheets', `${id}.json`), 'utf8')) as { title: string };
+    const json = publishedRecord(site.dist, id) as { title: string };
     expect(seen.text).toContain(TITLE_SCRIPT);
     expect(seen.text).toContain(json.title);
     expect(seen.text).toContain('{{7*7}}');

@@ -10,6 +10,8 @@
  *   `<base>page` serves `page.html` when that file exists.
  * - Anything else, and everything outside the base, is 404 with the body of `<dist>/404.html` (if built).
  * - Content types for the files the site ships, including Pagefind's index files (binary) and wasm.
+ * - A single byte range (`Range: bytes=a-b`) of a file is answered 206, as GitHub Pages does: a sheet
+ *   chart's CSV fetches its record's block from a bulk file that way (src/client/chart-csv-download.ts).
  * Only GET and HEAD; no caching headers, no compression (tests read the bytes as built).
  */
 import { createServer } from 'node:http';
@@ -48,6 +50,7 @@ export const CONTENT_TYPES: Record<string, string> = {
   '.xml': 'application/xml; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
   '.csv': 'text/csv; charset=utf-8',
+  '.gz': 'application/gzip',
   '.md': 'text/markdown; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
@@ -150,11 +153,20 @@ export async function serveDist(dist: string, options: ServeOptions = {}): Promi
       status = 404;
       file = (await isFile(notFoundPage)) ? notFoundPage : null;
     }
-    const body = file ? await readFile(file) : Buffer.from('404 Not Found\n');
+    let body = file ? await readFile(file) : Buffer.from('404 Not Found\n');
+    const headers: Record<string, string | number> = {};
+    const range = status === 200 ? /^bytes=(\d+)-(\d+)$/.exec(req.headers.range ?? '') : null;
+    if (range && Number(range[1]) <= Number(range[2]) && Number(range[1]) < body.length) {
+      const [from, to] = [Number(range[1]), Math.min(Number(range[2]), body.length - 1)];
+      headers['Content-Range'] = `bytes ${from}-${to}/${body.length}`;
+      body = body.subarray(from, to + 1);
+      status = 206;
+    }
     res.writeHead(status, {
       'Content-Type': file ? contentTypeOf(file) : 'text/plain; charset=utf-8',
       'Content-Length': body.length,
       'X-Content-Type-Options': 'nosniff',
+      ...headers,
     });
     res.end(req.method === 'HEAD' ? undefined : body);
   }

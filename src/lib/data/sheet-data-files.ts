@@ -1,12 +1,146 @@
 /**
- * The per-sheet download /data/sheets/<id>.json (route: src/pages/data/sheets/[id].json.ts): the record
- * exactly as validated by the schema, as compact JSON. Each chart's CSV is not a file: the sheet page
- * makes it in the browser from this JSON on request (src/client/chart-csv-download.ts, the same
- * chartCsv), since ≈ 11,000 more files in ≈ 5,700 folders were the dearest part of writing the downloads.
+ * The open data of each sheet's whole record (issue 18: ≈ 2 KB a sheet of the 18 KB a sheet the whole site
+ * may take at 52,000 sheets; the record as compact JSON was ≈ 11.7 KB a JUDGIT sheet, ≈ 19 KB an RS one):
+ *
+ * - /data/records/<year>-<ministry>.jsonl.gz (route src/pages/data/records/[file].jsonl.gz.ts): every
+ *   record of one review year and 府省庁, one compact JSON line each (the record as validated, every field,
+ *   numbers as the entry states them), ordered by id. The file is a series of gzip members ("blocks") of
+ *   up to BLOCK_RECORDS records: `gunzip`, zcat, Python's gzip and Node's zlib read the whole file as one
+ *   JSON Lines text, and one block is a valid .gz by itself. Split by 府省庁 so that no file is huge
+ *   (the largest is a few MB at a year) and a browser that gets a whole file still gets little.
+ * - /data/sheets/<id>.json (route src/pages/data/sheets/[id].json.ts), the permanent per-sheet URL: a small
+ *   pointer (SheetPointer): the sheet's identity, its page, and where its record is — the file, the byte
+ *   range of its block and its line in the block — so one HTTP Range request fetches ≈ 1–15 KB.
+ *
+ * Why blocks (measured on the 26,395 real JUDGIT sheets, gzip level 9, bytes a sheet; docs/BENCHMARKS.md):
+ * each record its own member 2,633, blocks of 4 records 1,617, of 8 records 1,405, a whole file one stream
+ * 1,183 (but a chart's CSV would then fetch a whole file, up to MBs). Blocks of 8 keep most of the gain of
+ * compressing records together (the same keys and phrases) while a chart's CSV fetches one block.
+ * BLOCK_BYTES ends a block early after a large record (RS sheets with long payee tables), so what one
+ * chart's CSV fetches stays small.
+ *
+ * Each chart's CSV is not a file: the sheet page makes it in the browser from the record on request
+ * (src/client/chart-csv-download.ts, the same chartCsv), since ≈ 11,000 more files in ≈ 5,700 folders
+ * were the dearest part of writing the downloads.
  */
+import { gzipSync } from 'node:zlib';
 import type { Sheet } from '../../schema/sheet.ts';
+import { href } from '../markup/url.ts';
 
-/** The text of a sheet's download file. */
+/** Records a block holds at most. */
+export const BLOCK_RECORDS = 8;
+/** A block ends once its uncompressed lines reach this many bytes. */
+export const BLOCK_BYTES = 256 * 1024;
+
+/** The record's text as one JSON line (what a bulk file holds per sheet, and a record's download). */
 export function sheetJsonText(sheet: Sheet): string {
   return `${JSON.stringify(sheet)}\n`;
+}
+
+/** One bulk file: the sheets of one review year and 府省庁. */
+export interface RecordFile {
+  /** `<fiscalYear>-<ministrySlug>`: the file is /data/records/<name>.jsonl.gz. */
+  name: string;
+  fiscalYear: number;
+  ministry: string;
+  /** Its sheets' ids, in the order of their lines (by id). */
+  ids: string[];
+}
+
+interface FileKey {
+  id: string;
+  fiscalYear: number;
+  ministry: string;
+  row: { ministrySlug: string };
+}
+
+/** A bulk file's path (with the site's base). */
+export function recordFileHref(name: string): string {
+  return href(`data/records/${name}.jsonl.gz`);
+}
+
+/**
+ * A bulk file's URL relative to a pointer (/data/sheets/<id>.json), as links in HTML are: the chart CSV
+ * button follows it, and a copy of the site served at another address or path must still find it.
+ */
+export function recordFileFromPointer(name: string): string {
+  return `../records/${name}.jsonl.gz`;
+}
+
+/** Every bulk file of the site: one per review year and 府省庁, newest year first, then by name. */
+export function recordFiles(sheets: readonly FileKey[]): RecordFile[] {
+  const files = new Map<string, RecordFile>();
+  for (const s of sheets) {
+    const name = `${s.fiscalYear}-${s.row.ministrySlug}`;
+    let f = files.get(name);
+    if (!f) files.set(name, (f = { name, fiscalYear: s.fiscalYear, ministry: s.ministry, ids: [] }));
+    f.ids.push(s.id);
+  }
+  for (const f of files.values()) f.ids.sort();
+  return [...files.values()].sort((a, b) => b.fiscalYear - a.fiscalYear || a.name.localeCompare(b.name));
+}
+
+/** Where a record is in its bulk file. */
+export interface RecordPlace {
+  /** Byte offset of its block (a gzip member) in the file. */
+  offset: number;
+  /** The block's length in bytes: fetch bytes offset … offset + length − 1. */
+  length: number;
+  /** The record's line in the block once decompressed, from 1. */
+  line: number;
+}
+
+export interface PackedRecords {
+  /** The file: gzip members, one per block. */
+  bytes: Buffer;
+  /** By sheet id. */
+  places: Map<string, RecordPlace>;
+}
+
+/**
+ * Packs records (each one line of JSON ending in "\n", in file order) into blocks of gzip members.
+ * Level 9: on these records it costs no more time than the default and saves ≈ 2 %.
+ */
+export function packRecords(records: readonly { id: string; line: Uint8Array }[]): PackedRecords {
+  const blocks: Buffer[] = [];
+  const places = new Map<string, RecordPlace>();
+  let offset = 0;
+  for (let i = 0; i < records.length; ) {
+    const inBlock: Uint8Array[] = [];
+    let size = 0;
+    const first = i;
+    while (i < records.length && inBlock.length < BLOCK_RECORDS && (size < BLOCK_BYTES || inBlock.length === 0)) {
+      const line = records[i]!.line;
+      if (line[line.length - 1] !== 0x0a) throw new Error(`${records[i]!.id}: a record's line must end in "\\n"`);
+      inBlock.push(line);
+      size += line.length;
+      i += 1;
+    }
+    const block = gzipSync(Buffer.concat(inBlock), { level: 9 });
+    for (let j = first; j < i; j++) places.set(records[j]!.id, { offset, length: block.length, line: j - first + 1 });
+    blocks.push(block);
+    offset += block.length;
+  }
+  return { bytes: Buffer.concat(blocks), places };
+}
+
+/** /data/sheets/<id>.json: what the permanent per-sheet URL holds. */
+export interface SheetPointer {
+  id: string;
+  fiscalYear: number;
+  ministry: string;
+  title: string;
+  /** The sheet page: absolute when the site's address (SITE) is known, else its path from the site root. */
+  page: string;
+  /** The whole record: line `line` of the gzip block at bytes offset … offset + length − 1 of `file`. */
+  record: RecordPlace & {
+    /** The bulk file (.jsonl.gz), relative to this pointer's URL (recordFileFromPointer). */
+    file: string;
+  };
+  /** The JSON Schema of a record (a line of the bulk file). */
+  schema: string;
+}
+
+export function sheetPointerText(p: SheetPointer): string {
+  return `${JSON.stringify(p)}\n`;
 }
