@@ -68,6 +68,8 @@ export interface BuildIndexOptions {
   concurrency?: number;
   /** How the pages' text is cut into index words (default: INDEX_WORDS, index-content.ts). */
   words?: SearchWords;
+  /** The entries' folder: pages' text is made from their records (page-source.ts); without it, read from the HTML. */
+  contentDir?: string;
   log?: (line: string) => void;
 }
 
@@ -146,6 +148,8 @@ export interface IndexBuilderOptions {
   partSize?: number;
   concurrency?: number;
   words?: SearchWords;
+  /** The entries' folder (CONTENT_DIR): pages' text is made from their records; without it, read from the HTML. */
+  contentDir?: string;
   log?: (line: string) => void;
 }
 
@@ -189,6 +193,7 @@ export function createIndexBuilder(options: IndexBuilderOptions): IndexBuilder {
       language: `und-p${p + 1}`,
       primary: p === 0,
       words: options.words ?? INDEX_WORDS,
+      contentDir: options.contentDir ?? null,
     },
     waiting: [],
     handed: [],
