@@ -49,12 +49,16 @@ import {
 } from './table-rows.ts';
 import { numberWarnings, refersTo, warningsForAnchor, SECTION_ANCHORS, type NumberedWarning } from './warnings.ts';
 
+/** Tags a reader sees as a break (cells, rows, lines, list items …): a space in the display text. */
+const BREAK_TAG = /<\/?(?:br|td|th|tr|tbody|thead|table|li|ul|ol|p|div|dl|dt|dd|details|summary|h\d)\b[^>]*>/g;
+
 /**
  * The text of markup this project built as a string (src/lib/markup/html.ts escapes every value it
- * interpolates, so `<` and `>` occur only in tags): tags removed, character references decoded.
+ * interpolates, so `<` and `>` occur only in tags): tags removed (a space where a reader sees a break),
+ * character references decoded.
  */
 export function markupText(h: Html): string {
-  return decodeHTML(h.value.replace(/<[^>]*>/g, ' '));
+  return decodeHTML(h.value.replace(BREAK_TAG, ' ').replace(/<[^>]*>/g, ''));
 }
 
 /** Collects a page's indexed text in order. */
