@@ -1,8 +1,8 @@
 /**
  * Builds one part of the search index (one Pagefind index, see build-index.ts) into its folder:
  *
- * 1. For each page of the part: takes its searchable text and the search record it states (filters,
- *    sort keys and metadata, computed from the sheet's record: src/lib/view/search-attributes.ts; extract-page.ts) and
+ * 1. For each page of the part: takes its searchable text, made from its record, and the search record it
+ *    states (filters, sort keys and metadata: src/lib/view/search-attributes.ts; page-source.ts) and
  *    gives Pagefind the character words of the text (index-content.ts) with the record's filters, as a
  *    custom record in the part's language tag.
  * 2. Takes the index files from Pagefind in memory (getFiles) and writes them, each fragment replaced by
