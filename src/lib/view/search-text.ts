@@ -30,7 +30,7 @@ import {
   textHtml,
   type Html,
 } from '../markup/html.ts';
-import { groupBy, type PastSheetResolver, type RelatedProjectResolver } from './aggregate.ts';
+import { groupBy, type RelatedProjectResolver } from './aggregate.ts';
 import { budgetItemGrid, itemText } from './budget-items.ts';
 import { columnHeader, payeeMarks, sheetCharts, type ChartData } from './charts.ts';
 import { logicRowsHtml, logicTreeHtml } from './logic-model.ts';
@@ -80,9 +80,13 @@ class TextWriter {
   }
 }
 
-/** What a sheet page's text needs besides the record: links to other sheets resolve by the site's listing. */
+/**
+ * What a sheet page's text needs besides the record. A related project without a title shows its 事業番号
+ * as a link when the site has its sheet, else the blank mark: without the resolver (the indexer's worker
+ * has no listing of every sheet) the blank mark is written there; the number is in the next cell anyway,
+ * so the page is still found by it. No sample sheet has such a row (the drift test would name it).
+ */
 export interface SheetTextContext {
-  resolvePast?: PastSheetResolver;
   resolveRelated?: RelatedProjectResolver;
 }
 
