@@ -12,6 +12,7 @@
  */
 import path from 'node:path';
 import { buildSearchIndex, DEFAULT_CONCURRENCY, DEFAULT_PART_SIZE } from './search-index/build-index.ts';
+import { contentDir } from '../src/shared/paths.ts';
 
 function positiveArg(flag: string, env: string, what: string, fallback: number): number {
   const i = process.argv.indexOf(flag);
@@ -30,6 +31,7 @@ const started = performance.now();
 try {
   const { manifest, problems, bytes } = await buildSearchIndex({
     dist,
+    contentDir: contentDir(),
     partSize: positiveArg('--part-size', 'SEARCH_PART_SIZE', 'part size', DEFAULT_PART_SIZE),
     concurrency: positiveArg('--concurrency', 'SEARCH_CONCURRENCY', 'concurrency', DEFAULT_CONCURRENCY),
     log: (line) => console.log(line),

@@ -30,6 +30,8 @@ export interface BuildIndexOptions {
   concurrency?: number;
   /** How the pages' text is cut into index words (default: INDEX_WORDS, index-content.ts). */
   words?: SearchWords;
+  /** The entries' folder: pages' text is made from their records (page-source.ts); without it, read from the HTML. */
+  contentDir?: string;
   log?: (line: string) => void;
 }
 

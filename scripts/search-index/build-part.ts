@@ -1,8 +1,8 @@
 /**
  * Builds one part of the search index (one Pagefind index, see index-builder.ts) into its folder:
  *
- * 1. For each page of the part: takes its searchable text and the search record it states (filters,
- *    sort keys and metadata, computed from the sheet's record: src/lib/view/search-attributes.ts; extract-page.ts) and
+ * 1. For each page of the part: takes its searchable text, made from its record, and the search record it
+ *    states (filters, sort keys and metadata: src/lib/view/search-attributes.ts; page-source.ts) and
  *    gives Pagefind the character words of the text (index-content.ts) with the record's filters, as a
  *    custom record in the part's language tag.
  * 2. Takes the index files from Pagefind in memory (getFiles) and writes them, each fragment replaced by
@@ -21,7 +21,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { PagefindIndex } from 'pagefind';
-import { extractPage } from './extract-page.ts';
+import { EntrySource, pageSource } from './page-source.ts';
 import { encodeFragment, fragmentUrl, type Fragment } from './pagefind-internals.ts';
 import { indexContent } from './index-content.ts';
 import type { SearchWords } from '../../src/shared/search/tokens.ts';
@@ -45,6 +45,8 @@ export interface PartTask {
   primary: boolean;
   /** How the pages' text is cut into index words (the manifest records it for the search page). */
   words: SearchWords;
+  /** The entries' folder: pages' text is made from their records (page-source.ts); null: read from the HTML. */
+  contentDir: string | null;
 }
 
 export interface PageProblem {
@@ -110,11 +112,12 @@ export async function buildPart(task: PartTask, source: AsyncIterable<PageInput>
   if (!index) throw new Error('Pagefind createIndex returned no index');
   const pending = new Set<Promise<void>>();
   const decoder = new TextDecoder();
+  const entries = task.contentDir === null ? null : new EntrySource(task.contentDir);
   for await (const { file, url, html: raw } of source) {
     const html = typeof raw === 'string' ? raw : decoder.decode(raw);
     let extracted;
     try {
-      extracted = extractPage(html);
+      extracted = pageSource({ url, html }, entries);
     } catch (err) {
       problems.push({ file, message: `could not read the page: ${(err as Error).message}` });
       continue;

@@ -1,7 +1,11 @@
 /**
- * Reads what the search indexes from one built page: the text the reader sees in its
+ * Reads what the search indexes from one built page's HTML: the text the reader sees in its
  * `data-pagefind-body` (what a search must find, exactly), and the search record the page states from its
  * own record (src/lib/view/search-attributes.ts: filters, sort keys, result metadata, one JSON element, taken as it is).
+ *
+ * The indexer makes a site's pages' text from their records instead (page-source.ts, src/lib/view/search-text.ts);
+ * this reading of the HTML is what the tests hold that text to (tests/site/search-text.test.ts, and the
+ * search oracle), and what the indexer falls back to for pages no entry made (its own tests' pages).
  *
  * The text follows Pagefind's own markup rules (https://pagefind.app/docs/indexing/), which the search
  * test's brute-force oracle applies to the page as the browser parses it:

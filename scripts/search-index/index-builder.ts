@@ -39,6 +39,8 @@ export interface IndexBuilderOptions {
   partSize?: number;
   concurrency?: number;
   words?: SearchWords;
+  /** The entries' folder (CONTENT_DIR): pages' text is made from their records; without it, read from the HTML. */
+  contentDir?: string;
   log?: (line: string) => void;
 }
 
@@ -77,6 +79,7 @@ export function createIndexBuilder(options: IndexBuilderOptions): IndexBuilder {
       language: `und-p${p + 1}`,
       primary: p === 0,
       words: options.words ?? INDEX_WORDS,
+      contentDir: options.contentDir ?? null,
     },
     waiting: [],
     handed: [],

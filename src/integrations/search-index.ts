@@ -62,6 +62,8 @@ export default function searchIndexIntegration(): AstroIntegration {
               expectedPages: (await listEntryFiles(path.join(contentDir(), 'sheets'))).length,
               partSize,
               concurrency: 1,
+              // The pages' text is made from the entries they were rendered from (scripts/search-index/page-source.ts).
+              contentDir: contentDir(),
               log: (line) => logger.info(line),
             });
           },

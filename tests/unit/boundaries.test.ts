@@ -72,7 +72,7 @@ const ALLOWED: Record<string, string[]> = {
   schema: ['shared'],
   converter: ['schema', 'shared'],
   client: ['schema', 'shared', 'view'],
-  'search-index': ['schema', 'shared', 'client'],
+  'search-index': ['schema', 'shared', 'client', 'view'],
   view: ['schema', 'shared'],
   site: ['schema', 'shared', 'view', 'client', 'search-index'],
   tools: ['converter', 'search-index', 'schema', 'shared', 'view', 'site', 'tests'],

@@ -11,7 +11,9 @@ function normalizeBase(base: string | undefined): string {
 
 /** The site's base path, always with leading and trailing "/". */
 export function basePath(): string {
-  return normalizeBase(import.meta.env.BASE_URL);
+  // Outside Vite (the search indexer's worker threads run the view helpers in plain Node) there is no
+  // import.meta.env: links are then made from the root, and only their text is used there.
+  return normalizeBase(import.meta.env?.BASE_URL);
 }
 
 /**

@@ -83,11 +83,21 @@ export function searchRecord(sheet: Sheet): SearchRecord {
 }
 
 /**
+ * The meta key that carries a payee profile's names to the indexer when it has names besides its title
+ * (one per line): the profile's searchable text is its names (src/lib/view/search-text.ts payeeProfileText),
+ * and the indexer has no other way to them short of reading every sheet. The indexer drops the key before
+ * the result's metadata is written (scripts/search-index/page-source.ts), so results do not carry it.
+ */
+export const PAYEE_NAMES_META = 'names';
+
+/**
  * A payee profile's search record (/payees/<法人番号>/): no filters or sort keys (it belongs to no single
  * 府省庁 or year, so a filtered search leaves it out and a sorted one lists it last), its newest name as
- * title, and how many sheet lines name it.
+ * title, how many sheet lines name it, and its names as the page lists them (PAYEE_NAMES_META, only when
+ * they are not just the title: most profiles have one name, and their pages carry no extra bytes).
  */
-export function payeeSearchRecord(payee: { corporateNumber: string; name: string; names: number; lines: number }): SearchRecord {
+export function payeeSearchRecord(payee: { corporateNumber: string; name: string; names: readonly string[]; lines: number }): SearchRecord {
+  const names: Record<string, string> = payee.names.length === 1 && payee.names[0] === payee.name ? {} : { [PAYEE_NAMES_META]: payee.names.join('\n') };
   return {
     filters: {},
     sort: {},
@@ -95,7 +105,8 @@ export function payeeSearchRecord(payee: { corporateNumber: string; name: string
       kind: 'payee',
       title: oneLine(payee.name),
       corporateNumber: payee.corporateNumber,
-      summary: `法人番号 ${payee.corporateNumber}。支出先として${payee.lines}件の記載${payee.names > 1 ? `（名称${payee.names}通り）` : ''}。`,
+      summary: `法人番号 ${payee.corporateNumber}。支出先として${payee.lines}件の記載${payee.names.length > 1 ? `（名称${payee.names.length}通り）` : ''}。`,
+      ...names,
     },
   };
 }

@@ -1,0 +1,115 @@
+/**
+ * What the search indexes of one built page: its text and its search record (issue 16: made from the
+ * record's own values, not read back from the rendered HTML).
+ *
+ * - Which page is which comes from its URL (the routes of src/pages: /sheets/<id>/,
+ *   /sheets/<id>/payees/<n>/, /sheets/<id>/blocks/, /payees/<法人番号>/), so the page carries no extra
+ *   bytes for it (issue 18 counts every byte of 52,000 pages).
+ * - The text of a sheet page or a continuation page is made from the sheet's entry, read by its id with
+ *   the schema's entry reader (src/schema/entry-file.ts), by src/lib/view/search-text.ts: the same helpers
+ *   and wording the page renders with. The entry is not validated again: the page being indexed was
+ *   rendered from the same entry in the same build, which validated it (src/lib/data/load-sheets.ts).
+ * - A payee profile is made from every sheet naming the payee, which one worker thread does not have:
+ *   its text is made from its search record, which states its name, 法人番号 and (only when there are
+ *   several) its other names (src/lib/view/search-attributes.ts payeeSearchRecord).
+ * - The search record (filters, sort keys, result metadata) is the one the page states in its
+ *   `data-search-record` element (src/components/PagefindAttributes.astro): taken as it is, found by a
+ *   string search for that one element, not by parsing the page.
+ *
+ * The entries' folder is handed in by the caller (EntrySource, one per part worker: no module-level state
+ * between build stages). Without one (an index built over pages that no entry made, as the indexer's own
+ * tests do), the text is read from the HTML by Pagefind's rules (extract-page.ts), as before.
+ * tests/site/search-text.test.ts checks that both give the same text on every indexed sample page.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Sheet } from '../../src/schema/sheet.ts';
+import { parseEntry } from '../../src/schema/entry-file.ts';
+import { SEARCH_RECORD_ATTRIBUTE, type SearchRecord } from '../../src/shared/search/record.ts';
+import { blocksPageText, payeePartText, payeeProfileText, sheetPageText, type SearchText } from '../../src/lib/view/search-text.ts';
+import { PAYEE_NAMES_META } from '../../src/lib/view/search-attributes.ts';
+import { extractPage, parseSearchRecord, type ExtractedPage } from './extract-page.ts';
+
+/** What marks an indexed page (Pagefind's attribute). */
+const BODY = 'data-pagefind-body';
+
+/** An indexed page as the routes name it: which record it shows, and which of its pages it is. */
+export type PageKind =
+  | { kind: 'sheet'; id: string }
+  | { kind: 'payee-part'; id: string; n: number }
+  | { kind: 'blocks'; id: string }
+  | { kind: 'payee'; corporateNumber: string };
+
+/** The kind of page at `url` (relative to the site base, leading "/"); null for pages search does not index. */
+export function pageKind(url: string): PageKind | null {
+  let m = /^\/sheets\/([^/]+)\/$/.exec(url);
+  if (m) return { kind: 'sheet', id: decodeURIComponent(m[1]!) };
+  m = /^\/sheets\/([^/]+)\/payees\/(\d+)\/$/.exec(url);
+  if (m) return { kind: 'payee-part', id: decodeURIComponent(m[1]!), n: Number(m[2]) };
+  m = /^\/sheets\/([^/]+)\/blocks\/$/.exec(url);
+  if (m) return { kind: 'blocks', id: decodeURIComponent(m[1]!) };
+  m = /^\/payees\/(\d{13})\/$/.exec(url);
+  if (m) return { kind: 'payee', corporateNumber: m[1]! };
+  return null;
+}
+
+/** The sheets' entries (`<dir>/sheets/<id>.md`), read by id; keeps the last one (a sheet's continuation pages follow it). */
+export class EntrySource {
+  readonly dir: string;
+  #last: { id: string; sheet: Sheet } | null = null;
+  constructor(contentDir: string) {
+    this.dir = path.join(contentDir, 'sheets');
+  }
+  sheet(id: string): Sheet {
+    if (this.#last?.id === id) return this.#last.sheet;
+    const file = `${id}.md`;
+    const sheet = parseEntry(readFileSync(path.join(this.dir, file), 'utf8'), file).data as Sheet;
+    this.#last = { id, sheet };
+    return sheet;
+  }
+}
+
+/** The page's search record element's JSON (script-safe JSON: it holds no "<"), or null. */
+function recordJson(html: string): string | null {
+  const at = html.indexOf(`${SEARCH_RECORD_ATTRIBUTE}>`);
+  if (at < 0) return null;
+  const start = at + SEARCH_RECORD_ATTRIBUTE.length + 1;
+  const end = html.indexOf('</script>', start);
+  return end < 0 ? null : html.slice(start, end);
+}
+
+/** The text of a page from its record; null when the page's record has no such page. */
+function recordText(page: PageKind, record: SearchRecord, entries: EntrySource): SearchText | null {
+  switch (page.kind) {
+    case 'sheet':
+      return sheetPageText(entries.sheet(page.id));
+    case 'payee-part':
+      return payeePartText(entries.sheet(page.id), page.n);
+    case 'blocks':
+      return blocksPageText(entries.sheet(page.id));
+    case 'payee': {
+      const name = record.meta.title ?? '';
+      const others = record.meta[PAYEE_NAMES_META];
+      return payeeProfileText({ name, corporateNumber: page.corporateNumber, names: others === undefined ? [name] : others.split('\n') });
+    }
+  }
+}
+
+/**
+ * What the indexer takes from one built page (the same shape extractPage gives): null when the page is not
+ * indexed. Throws when the page cannot be indexed (the caller reports it as the page's problem).
+ */
+export function pageSource(page: { url: string; html: string }, entries: EntrySource | null): ExtractedPage | null {
+  if (entries === null) return extractPage(page.html);
+  const kind = pageKind(page.url);
+  // A page of another route is not indexed; one of these routes without the marker (a payee profile's
+  // later pages are at other URLs, so none) would be a site change the drift test names.
+  if (kind === null || !page.html.includes(BODY)) return null;
+  const json = recordJson(page.html);
+  if (json === null) return { indexText: '', text: '', record: null };
+  const record = parseSearchRecord(json);
+  const text = recordText(kind, record, entries);
+  if (text === null) throw new Error(`${page.url}: the sheet's record has no such page`);
+  const { [PAYEE_NAMES_META]: _names, ...meta } = record.meta;
+  return { indexText: text.indexText, text: text.text, record: { ...record, meta } };
+}
