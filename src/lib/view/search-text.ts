@@ -424,7 +424,8 @@ function payeeTablesText(w: TextWriter, s: Sheet, listed: Payee[], warnings: Num
       w.add('順位', '支出先', '法人番号', '業務概要', '支出額（百万円）');
       if (showContract) w.add('契約方式等', '入札者数', '落札率（%）');
       w.add('注意', showReason && '一者応札等の理由・改善策');
-      w.add(payeeRows(payees, { showReason, showContract, warningsOf }));
+      // A link does not change the text: the payee's profile is not needed here.
+      w.add(payeeRows(payees, { showReason, showContract, warningsOf, profileHref: () => null }));
     });
   }
 }
