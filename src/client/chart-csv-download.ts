@@ -5,7 +5,8 @@
  * chart-csv-button.ts. Only types come from the schema, so no zod reaches the browser.
  */
 import type { Sheet } from '../schema/sheet.ts';
-import { chartCsv, listSheetCharts } from '../lib/view/charts.ts';
+import { chartCsv } from '../lib/view/chart-csv.ts';
+import { listSheetCharts } from '../lib/view/sheet-charts.ts';
 
 /** One fetch per sheet per page view: a page has up to ≈ 10 charts, all from the same JSON. */
 const sheets = new Map<string, Promise<Sheet>>();

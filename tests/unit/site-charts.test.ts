@@ -1,16 +1,11 @@
-/** Chart data (src/lib/view/charts.ts): one table feeds the HTML table, the canvas and the CSV; real samples. */
+/** Chart data (src/lib/view/chart-*.ts): one table feeds the HTML table, the canvas and the CSV; real samples. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  activityChart,
-  budgetChart,
-  csvHeader,
-  csvRow,
-  flowChart,
-  listSheetCharts,
-  outcomeChart,
-  payeeMarks,
-  topPayeesChart,
-} from '../../src/lib/view/charts.ts';
+import { budgetChart } from '../../src/lib/view/chart-budget.ts';
+import { csvHeader, csvRow } from '../../src/lib/view/chart-csv.ts';
+import { flowChart } from '../../src/lib/view/chart-flow.ts';
+import { activityChart, outcomeChart } from '../../src/lib/view/chart-indicators.ts';
+import { payeeMarks, topPayeesChart } from '../../src/lib/view/chart-payees.ts';
+import { listSheetCharts } from '../../src/lib/view/sheet-charts.ts';
 import { rsSample, rsSamples, textSample } from '../support/sample-records.ts';
 
 // Reading the RS sample folder (13 tables) takes a few seconds; once per file.

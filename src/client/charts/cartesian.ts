@@ -16,7 +16,7 @@ import {
   type ChartConfiguration,
   type ChartDataset,
 } from 'chart.js';
-import type { CanvasSpec } from '../../lib/view/charts.ts';
+import type { CanvasSpec } from '../../lib/view/chart-spec.ts';
 import { colors, fontFamily, formatNumber, formatPercent, formatScaled, scaled, yenScale } from './theme.ts';
 import { formatYenExact } from '../../shared/format.ts';
 

@@ -3,7 +3,7 @@
  * escapes every value): a payee profile's sheet lines, and a ranking's rows with their links.
  */
 import { amountHtml, attr, html, noneHtml, numHtml, rateHtml, type Html } from '../markup/html.ts';
-import { columnHeader, type Column } from '../view/charts.ts';
+import { columnHeader, type Column } from '../view/chart-spec.ts';
 import { fiscalYearLabel } from '../../shared/era.ts';
 import { numeric } from '../view/table-rows.ts';
 import { payeeHref, searchHref, sheetHref } from '../markup/url.ts';
