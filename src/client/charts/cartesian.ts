@@ -43,11 +43,15 @@ function yenText(yen: number, divisor: number, unit: string): string {
 
 type BudgetBars = { budget: (number | null)[]; executed: (number | null)[] };
 
-/** The 予算額 and 執行額 bars of a budget or totals chart, datasets 0 and 1 (a null is a gap, never 0). */
-function budgetBars(spec: BudgetBars, divisor: number, unit: string): ChartDataset<'bar'>[] {
+/**
+ * The 予算額 and 執行額 bars of a budget or totals chart, datasets 0 and 1 (a null is a gap, never 0).
+ * `axis`: the bars' value axis in a chart that also draws a line on its own axis (the budget chart's 執行率).
+ */
+function budgetBars(spec: BudgetBars, divisor: number, unit: string, axis?: string): ChartDataset[] {
+  const onAxis = axis === undefined ? {} : { type: 'bar' as const, yAxisID: axis };
   return [
-    { label: `予算額（${unit}）`, data: spec.budget.map((v) => scaled(v, divisor)), backgroundColor: colors.budget, borderColor: colors.budgetBorder, borderWidth: 1 },
-    { label: `執行額（${unit}）`, data: spec.executed.map((v) => scaled(v, divisor)), backgroundColor: colors.executed },
+    { ...onAxis, label: `予算額（${unit}）`, data: spec.budget.map((v) => scaled(v, divisor)), backgroundColor: colors.budget, borderColor: colors.budgetBorder, borderWidth: 1 },
+    { ...onAxis, label: `執行額（${unit}）`, data: spec.executed.map((v) => scaled(v, divisor)), backgroundColor: colors.executed },
   ];
 }
 
@@ -65,7 +69,7 @@ function byYearConfig(labels: string[], datasets: ChartDataset[], options: Chart
 function budgetConfig(spec: Extract<CanvasSpec, { kind: 'budget' }>): ChartConfiguration {
   const { divisor, unit } = yenScale([...spec.budget, ...spec.executed]);
   const datasets: ChartDataset[] = [
-    ...budgetBars(spec, divisor, unit).map((d): ChartDataset => ({ type: 'bar', ...d, yAxisID: 'y' })),
+    ...budgetBars(spec, divisor, unit, 'y'),
     { type: 'line', label: '執行率（%）', data: spec.rate.map((v) => (v === null ? null : v * 100)), borderColor: colors.rate, backgroundColor: colors.rate, pointStyle: 'rectRot', pointRadius: 5, spanGaps: false, yAxisID: 'rate' },
   ];
   return byYearConfig(spec.labels, datasets, {
