@@ -1,6 +1,6 @@
 /**
  * Shows each sheet chart's CSV button (p[data-chart-csv], src/components/charts/ChartCsvButton.astro) and
- * makes the file on click. The code that builds the CSV (chart-csv-download.ts, with src/lib/view/charts.ts)
+ * makes the file on click. The code that builds the CSV (chart-csv-download.ts, with src/lib/view/chart-csv.ts)
  * loads only on the first click, so the page costs nothing until a reader asks for a file. The sheet's JSON
  * (a pointer to its record in the bulk file) is the one the page links in its head (once a page, not on
  * every button). A failure says so in the

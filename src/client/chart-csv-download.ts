@@ -7,7 +7,8 @@
  * reaches the browser.
  */
 import type { Sheet } from '../schema/sheet.ts';
-import { chartCsv, listSheetCharts } from '../lib/view/charts.ts';
+import { chartCsv } from '../lib/view/chart-csv.ts';
+import { listSheetCharts } from '../lib/view/sheet-charts.ts';
 
 /** What this reads of the pointer (SheetPointer in src/lib/data/sheet-data-files.ts, which the browser code may not import). */
 interface Pointer {

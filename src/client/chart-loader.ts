@@ -3,7 +3,7 @@
  * then (dynamic import), so a page costs no chart code until a chart is visible. A figure's state is in
  * data-chart-state: "pending" → "drawn" (or "failed"; the table above it still has all the data).
  */
-import type { CanvasSpec } from '../lib/view/charts.ts';
+import type { CanvasSpec } from '../lib/view/chart-spec.ts';
 import { unpackCanvas, type PackedCanvas } from '../lib/view/chart-pack.ts';
 
 type Renderer = (canvas: HTMLCanvasElement, spec: CanvasSpec) => void;

@@ -22,7 +22,9 @@ import { builtSite, entryIds, sheetPagePath } from '../support/sites.ts';
 import { fileOf, scanTags } from '../support/site-text.ts';
 import { sheetPointer } from '../support/published-records.ts';
 import { loadSheet } from '../../src/lib/data/load-sheets.ts';
-import { chartCsv, listSheetCharts, type ChartData } from '../../src/lib/view/charts.ts';
+import { chartCsv } from '../../src/lib/view/chart-csv.ts';
+import type { ChartData } from '../../src/lib/view/chart-spec.ts';
+import { listSheetCharts } from '../../src/lib/view/sheet-charts.ts';
 import type { Sheet } from '../../src/schema/sheet.ts';
 import { ui } from '../../src/i18n/ja.ts';
 

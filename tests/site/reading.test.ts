@@ -19,7 +19,7 @@ import { builtSite, entryIds, sheetPagePath, TEST_SITE_ORIGIN } from '../support
 import { fileOf, listFiles, pageText } from '../support/site-text.ts';
 import { parseEntry } from '../../src/schema/entry-file.ts';
 import { sheet as sheetSchema, type Sheet } from '../../src/schema/sheet.ts';
-import { budgetChart } from '../../src/lib/view/charts.ts';
+import { budgetChart } from '../../src/lib/view/chart-budget.ts';
 import { chartPoints } from '../../src/lib/view/chart-points.ts';
 
 const site = builtSite('root');

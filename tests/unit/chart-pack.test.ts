@@ -4,7 +4,7 @@
  * JSON gives back the exact spec the renderer took before, and the packed JSON is much smaller.
  */
 import { describe, expect, it } from 'vitest';
-import { listSheetCharts } from '../../src/lib/view/charts.ts';
+import { listSheetCharts } from '../../src/lib/view/sheet-charts.ts';
 import { packCanvas, unpackCanvas, type PackedCanvas } from '../../src/lib/view/chart-pack.ts';
 import { judgitSamples, rsSample, rsSamples } from '../support/sample-records.ts';
 

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildChains, type Chain } from '../../src/lib/history/chains.ts';
 import { projectChanges, projectYears, type HistorySheet } from '../../src/lib/history/project.ts';
 import { projectBudgetChart } from '../../src/lib/history/charts.ts';
-import { budgetChart } from '../../src/lib/view/charts.ts';
+import { budgetChart } from '../../src/lib/view/chart-budget.ts';
 import { listing, type SheetListing } from '../../src/lib/data/sheet-listing.ts';
 import type { Sheet } from '../../src/schema/sheet.ts';
 import { allSpecs, jinjiKyoku, judgitRecord, ppcSupervision, senmon, type Spec } from '../fixtures/history/judgit-like.ts';

@@ -9,7 +9,7 @@ import type { Element } from 'domhandler';
 import { amountHtml, attr, fiscalYearHtml, html, Html, marksHtml, noneHtml, numHtml, rateHtml, textHtml } from '../../src/lib/markup/html.ts';
 import { BUDGET_TABLE_ROWS, blockExpenseRows, budgetItemGroupRows, budgetTableRows, chartTableRows, indirectCostRows, multiYearContractRows, payeeRows } from '../../src/lib/view/table-rows.ts';
 import { budgetItemGrid } from '../../src/lib/view/budget-items.ts';
-import { sheetCharts } from '../../src/lib/view/charts.ts';
+import { sheetCharts } from '../../src/lib/view/sheet-charts.ts';
 import { exactTitle } from '../../src/client/exact-title.ts';
 import type { Payee } from '../../src/schema/sheet.ts';
 import { judgitSamples, rsSample, rsSamples, textSample } from '../support/sample-records.ts';

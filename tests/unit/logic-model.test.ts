@@ -1,9 +1,9 @@
 /**
- * The RS 3-2 logic model as a tree (src/lib/view/logic-model.ts) on real sheets, URLs followed by a note, and
+ * The RS 3-2 logic model as a tree and as the page's list and table (src/lib/view/logic-model.ts) on real sheets, URLs followed by a note, and
  * e-Gov links by 法令ID.
  */
 import { describe, expect, it } from 'vitest';
-import { logicNodeLabel, logicTree, type LogicTreeNode } from '../../src/lib/view/logic-model.ts';
+import { logicModelHtml, logicNodeLabel, logicTree, type LogicTreeNode } from '../../src/lib/view/logic-model.ts';
 import { eGovLawUrl, textHtml } from '../../src/lib/markup/html.ts';
 import { linkParts } from '../../src/lib/markup/text-parts.ts';
 import type { LogicLink } from '../../src/schema/sheet.ts';
@@ -51,6 +51,32 @@ describe('logicTree', () => {
       '  アウトプット 1 …',
     ]);
     expect(count(tree)).toBe(5);
+  });
+});
+
+describe('logicModelHtml: the list and its table twin from one walk', () => {
+  it('RS 282: a step worded two ways keeps both wordings, the list the first and the row the second', async () => {
+    const s = await rsSample(282);
+    const { list, rows } = logicModelHtml(s.logicLinks);
+    expect(list.value).toContain('食品安全委員会のウェブサイト中のページに利用者がアクセスした件数');
+    expect(list.value).toContain('<span class="logic-kind logic-outcome">アウトカム（長期） 1</span> <span class="muted">（内容とこの先は上に記載）</span>');
+    expect(list.value).not.toContain('食中毒発生件数の減少');
+    expect(rows.value).toContain('<td>アウトカム（短期） 1</td><td>アウトカム（長期） 1 食中毒発生件数の減少※目標値よりも減少することを成果指標としているため、達成率が100％より少なければ達成</td>');
+    expect(rows.value).toContain('<td>アクティビティ 1</td><td>アウトプット 1</td>');
+  });
+
+  it('every step text of every real 3-2 stands in the list or its row', async () => {
+    let ends = 0;
+    for (const s of await rsSamples()) {
+      const { list, rows } = logicModelHtml(s.logicLinks);
+      expect(rows.value.match(/<tr>/g)?.length ?? 0, s.id).toBe(s.logicLinks.length);
+      for (const n of s.logicLinks.flatMap((l) => [l.from, l.to])) {
+        if (n.text === null) continue;
+        ends++;
+        expect(`${list.value}${rows.value}`, s.id).toContain(textHtml(n.text, true).value);
+      }
+    }
+    expect(ends).toBe(3026);
   });
 });
 

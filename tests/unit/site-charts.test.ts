@@ -1,17 +1,12 @@
-/** Chart data (src/lib/view/charts.ts): one table feeds the HTML table, the canvas and the CSV; real samples. */
+/** Chart data (src/lib/view/chart-*.ts): one table feeds the HTML table, the canvas and the CSV; real samples. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  activityChart,
-  budgetChart,
-  csvHeader,
-  csvRow,
-  flowChart,
-  listSheetCharts,
-  outcomeChart,
-  payeeMarks,
-  topPayeesChart,
-} from '../../src/lib/view/charts.ts';
-import { rsSample, rsSamples, textSample } from '../support/sample-records.ts';
+import { budgetChart } from '../../src/lib/view/chart-budget.ts';
+import { csvHeader, csvRow } from '../../src/lib/view/chart-csv.ts';
+import { flowChart } from '../../src/lib/view/chart-flow.ts';
+import { activityChart, outcomeChart } from '../../src/lib/view/chart-indicators.ts';
+import { payeeMarks, topPayeesChart } from '../../src/lib/view/chart-payees.ts';
+import { listSheetCharts } from '../../src/lib/view/sheet-charts.ts';
+import { judgitSamples, rsSample, rsSamples, textSample } from '../support/sample-records.ts';
 
 // Reading the RS sample folder (13 tables) takes a few seconds; once per file.
 beforeAll(async () => {
@@ -34,6 +29,47 @@ describe('budget chart', () => {
     expect(csvHeader(c.table.columns)).toEqual(['年度', '予算額（計）（円）', '執行額（円）', '執行率（%）']);
     expect(csvRow(c.table.columns, c.table.rows[0]!)).toEqual(['2019（令和元）年度', 339_000_000, 311_000_000, 92]);
     expect(csvRow(c.table.columns, c.table.rows[3]!)).toEqual(['2022（令和4）年度', 0, null, null]);
+  });
+});
+
+describe('budget chart: an execution that is not reported is a gap in the canvas and in words, never 執行0', () => {
+  it('JUDGIT 2015 内閣官房 0001 (JUDGIT writes 0/0 for 2012 and 2013 and has no 執行率): the table keeps the 0s', async () => {
+    const s = (await judgitSamples()).find((x) => x.id === '2015-cas-0001')!;
+    const c = budgetChart(s)!;
+    expect(c.table.rows).toEqual([
+      ['2012（平成24）年度', 0, 0, null],
+      ['2013（平成25）年度', 0, 0, null],
+      ['2014（平成26）年度', 28_637_000, 10_000_000, null],
+      ['2015（平成27）年度', 43_000_000, null, null],
+      ['2016（平成28）年度要求', null, null, null],
+    ]);
+    expect(c.canvas).toMatchObject({ kind: 'budget', budget: [0, 0, 28_637_000, 43_000_000, null], executed: [null, null, 10_000_000, null, null] });
+    expect(c.summary).toBe(
+      '予算額と執行額の棒グラフと執行率の折れ線グラフ。2012（平成24）年度 予算0百万円・執行額は未報告（0と記載）、2013（平成25）年度 予算0百万円・執行額は未報告（0と記載）、' +
+        '2014（平成26）年度 予算28.6百万円・執行10百万円（執行率—）、2015（平成27）年度 予算43百万円・執行額の記載なし。',
+    );
+  });
+
+  it('RS 7259: 2024 (執行額 0 with a blank 執行率) is said to be unreported, as the canvas leaves it out', async () => {
+    const c = budgetChart(await rsSample(7259))!;
+    expect(c.table.rows[1]).toEqual(['2024（令和6）年度', 1_134_728_851_909, 0, null]);
+    expect(c.canvas).toMatchObject({ executed: [2_681_240_189_398, null] });
+    expect(c.summary).toContain('2023（令和5）年度 予算3.28兆円・執行2.68兆円（執行率81.8%）、2024（令和6）年度 予算1.13兆円・執行額は未報告（0と記載）。');
+  });
+
+  it('no sample chart says 執行0 or 執行— for a year the canvas leaves out', async () => {
+    let gaps = 0;
+    let zeros = 0;
+    for (const s of [...(await rsSamples()), ...(await judgitSamples()), await textSample('000_ef263abaeb28aada.txt')]) {
+      const c = budgetChart(s);
+      if (!c || c.canvas?.kind !== 'budget') continue;
+      const canvas = c.canvas;
+      expect(c.summary, s.id).not.toMatch(/執行(0|—)/);
+      gaps += canvas.executed.filter((v, i) => v === null && canvas.budget[i] !== null).length;
+      zeros += c.summary.split('執行額は未報告（0と記載）').length - 1;
+    }
+    // Years with a budget and no drawn execution (of them, 388 a 0 the sheet writes with no 執行率).
+    expect([gaps, zeros]).toEqual([528, 388]);
   });
 });
 

@@ -1,7 +1,7 @@
 /** The ten-second summary (src/lib/view/summary.ts) on the real sample sheets. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { executionReported, hasSingleBidder, outcomeStatus, payeesByAmount, pendingExecutionYear, settledBudgetYear, summarize } from '../../src/lib/view/summary.ts';
-import { rsSample, rsSamples, textSample } from '../support/sample-records.ts';
+import { judgitSamples, rsSample, rsSamples, textSample } from '../support/sample-records.ts';
 
 // Reading the RS sample folder (13 tables) takes a few seconds; once per file.
 beforeAll(async () => {
@@ -86,5 +86,19 @@ describe('a year whose execution is not reported yet', () => {
   it('the text sheet 000 states 計 0 for 2022 (no budget): nothing is pending', async () => {
     const s = await textSample('000_ef263abaeb28aada.txt');
     expect(pendingExecutionYear(s)).toBeNull();
+  });
+
+  it('JUDGIT 2015 厚生労働省 新28-0025 (0/0 for 2012–2014, 2015 計 0 with a blank 執行額): says the execution is not stated', async () => {
+    const s = (await judgitSamples()).find((x) => x.id === '2015-mhlw-shin28-0025')!;
+    const sum = summarize(s);
+    expect([sum.budgetYear?.year, sum.budgetYear?.total, sum.budgetYear?.executed, sum.pendingYear]).toEqual([2015, 0, null, null]);
+    expect(sum.sentence).toContain('2015（平成27）年度の予算0百万円、執行額の記載なし。');
+  });
+
+  it('RS 274 (0 and 0 with a blank 執行率 in every year): the 0 is named as written, not as an execution', async () => {
+    const sum = summarize(await rsSample(274));
+    expect([sum.budgetYear?.year, sum.budgetYear?.executed, sum.pendingYear]).toEqual([2024, 0, null]);
+    expect(sum.sentence).toContain('2024（令和6）年度の予算0百万円、執行額は未報告（0と記載）。');
+    expect(sum.sentence).not.toMatch(/執行額0/);
   });
 });

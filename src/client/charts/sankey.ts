@@ -6,7 +6,7 @@
  */
 import { Chart, LinearScale, Tooltip, type Plugin } from 'chart.js';
 import { Flow, SankeyController } from 'chartjs-chart-sankey';
-import type { CanvasSpec } from '../../lib/view/charts.ts';
+import type { CanvasSpec } from '../../lib/view/chart-spec.ts';
 import { fontFamily, colors } from './theme.ts';
 import { formatYenExact, formatYenShort } from '../../shared/format.ts';
 import { layoutLabels, type NodeBox } from './sankey-labels.ts';
@@ -74,7 +74,7 @@ export function renderSankey(canvas: HTMLCanvasElement, spec: CanvasSpec): void 
           priority,
           nodePadding: 14,
           nodeMinSize: 3,
-          // An edge whose amount the source does not state is drawn thin and grey (src/lib/view/charts.ts).
+          // An edge whose amount the source does not state is drawn thin and grey (src/lib/view/chart-flow.ts).
           colorFrom: (c) => (spec.flows[c.dataIndex]?.unstated ? UNSTATED : colorOf[(c.raw as { from: string }).from] ?? colors.plain),
           colorTo: (c) => (spec.flows[c.dataIndex]?.unstated ? UNSTATED : colorOf[(c.raw as { to: string }).to] ?? colors.plain),
           colorMode: 'gradient',

@@ -1,29 +1,30 @@
 /**
- * The project and payee pages' charts, in the site's chart form (src/lib/view/charts.ts): a table that is the
- * chart's content, and the canvas drawn from the same rows.
+ * The project and payee pages' charts, in the site's chart form (src/lib/view/chart-spec.ts): a table that is
+ * the chart's content, and the canvas drawn from the same rows.
  */
-import { BUDGET_TABLE_COLUMNS, budgetCanvas, budgetSummary, type ChartData } from '../view/charts.ts';
+import { budgetYearsChart } from '../view/chart-budget.ts';
+import type { ChartData } from '../view/chart-spec.ts';
 import { fiscalYearLabel, fiscalYearShortLabel } from '../../shared/era.ts';
 import { formatYenShort } from '../../shared/format.ts';
 import type { ProjectYear } from './project.ts';
 import type { PayeeYearTotal } from './payees.ts';
 
-/** Budget, execution and 執行率 of every year a project's sheets state, with the sheet each comes from. */
+/**
+ * Budget, execution and 執行率 of every year a project's sheets state, with the sheet each comes from: the
+ * sheet chart's form and rules (labels, summary, an execution not reported drawn as a gap).
+ */
 export function projectBudgetChart(years: readonly ProjectYear[]): ChartData | null {
   if (years.length === 0) return null;
-  return {
-    id: 'project-budget',
-    title: '予算額と執行額の推移（全年度のシートから）',
-    caption: '年度別の予算額（計）・執行額（百万円）と執行率（%）、その年度の数字を記載したシート',
-    summary: budgetSummary(years),
-    table: {
-      columns: [...BUDGET_TABLE_COLUMNS, { key: 'from', label: '出典', kind: 'text' }],
-      rows: years.map((y) => [fiscalYearLabel(y.year), y.total, y.executed, y.rate, `${fiscalYearLabel(y.fromYear)}のシート`]),
+  return budgetYearsChart(
+    {
+      id: 'project-budget',
+      title: '予算額と執行額の推移（全年度のシートから）',
+      caption: '年度別の予算額（計）・執行額（百万円）と執行率（%）、その年度の数字を記載したシート',
+      notes: ['各シートは前年度までの数年度分を記載しています。同じ年度を複数のシートが記載している場合は、最も新しいシートの記載を示しています。'],
     },
-    // The sheet chart's rule: an execution not reported (RS 0 with a blank 執行率, or blank) is a gap.
-    canvas: budgetCanvas(years.map((y) => ({ label: fiscalYearShortLabel(y.year), total: y.total, executed: y.executed, executionRate: y.rate }))),
-    notes: ['各シートは前年度までの数年度分を記載しています。同じ年度を複数のシートが記載している場合は、最も新しいシートの記載を示しています。'],
-  };
+    years.map((y) => ({ year: y.year, isRequest: false, total: y.total, executed: y.executed, executionRate: y.rate })),
+    { column: { key: 'from', label: '出典', kind: 'text' }, cells: years.map((y) => `${fiscalYearLabel(y.fromYear)}のシート`) },
+  );
 }
 
 /** A payee's stated amounts summed by review year. */

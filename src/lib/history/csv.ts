@@ -1,9 +1,10 @@
 /**
  * The cross-sheet open data: each ranking as CSV, /data/payees.csv (one row per payee per sheet) and
  * /data/projects.csv (one row per project chain and year). Raw values as the other downloads write them
- * (integer 円, rates in %, blank for no value: src/shared/csv.ts, src/lib/view/charts.ts).
+ * (integer 円, rates in %, blank for no value: src/shared/csv.ts, src/lib/view/chart-csv.ts).
  */
-import { csvHeader, csvRow, type Column } from '../view/charts.ts';
+import { csvHeader, csvRow } from '../view/chart-csv.ts';
+import type { Column } from '../view/chart-spec.ts';
 import { toCsv, type CsvCell } from '../../shared/csv.ts';
 import { isValidCorporateNumber } from '../../shared/corporate-number.ts';
 import type { Chain } from './chains.ts';

@@ -5,7 +5,7 @@
  * against the year before. Every value is one a sheet states (or a sum or difference of stated integer 円);
  * rows without the value ranked on are left out, never ranked as 0. Each row names the sheet it comes from.
  */
-import type { Cell, Column } from '../view/charts.ts';
+import type { Cell, Column } from '../view/chart-spec.ts';
 import type { SheetRow } from '../view/aggregate.ts';
 import type { PayeeFact } from './facts.ts';
 import { payeeTotals, type HistorySheet } from './project.ts';

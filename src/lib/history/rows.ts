@@ -3,7 +3,7 @@
  * escapes every value): a payee profile's sheet lines, and a ranking's rows with their links.
  */
 import { amountHtml, html, noneHtml, numHtml, rateHtml, type Html } from '../markup/html.ts';
-import type { Column } from '../view/charts.ts';
+import type { Column } from '../view/chart-spec.ts';
 import { fiscalYearLabel } from '../../shared/era.ts';
 import { searchHref, sheetHref } from '../markup/url.ts';
 import { payeePageHref, type PayeeIndex, type PayeeLine } from './payees.ts';

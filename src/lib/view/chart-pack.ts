@@ -6,7 +6,7 @@
  * rather than node keys again (≈ 2 KB of a sheet page with a flow chart, issue 18). Every value is kept
  * exactly: the amounts in 円 as stated, null for no amount.
  */
-import type { CanvasSpec } from './charts.ts';
+import type { CanvasSpec } from './chart-spec.ts';
 
 type Sankey = Extract<CanvasSpec, { kind: 'sankey' }>;
 

@@ -1,9 +1,9 @@
 /**
  * Whether a chart has enough to draw. A chart of one point (one year's budget, one activity value) or
  * none shows nothing a sentence could not say better: such charts get the sentence and their table, no
- * canvas. Browser-safe (no Node modules), like ./charts.ts.
+ * canvas. Browser-safe (no Node modules), like ./chart-spec.ts.
  */
-import type { CanvasSpec } from './charts.ts';
+import type { CanvasSpec } from './chart-spec.ts';
 
 const present = (v: number | null | undefined) => v !== null && v !== undefined;
 

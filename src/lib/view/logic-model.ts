@@ -57,50 +57,40 @@ function kindClass(kind: string | null): string {
   return kind === 'アクティビティ' ? 'logic-activity' : kind === 'アウトプット' ? 'logic-output' : kind === 'アウトカム' ? 'logic-outcome' : 'logic-other';
 }
 
-function itemHtml(t: LogicTreeNode, shown: Set<string>): Html {
+/**
+ * One step of the list and the steps under it. `listed` collects, in the list's order, the text each step
+ * is shown with where the list first reaches it (a big model reaches a step several times; its text is
+ * written once), which the table twin then compares with each row's wording.
+ */
+function itemHtml(t: LogicTreeNode, listed: Map<string, string | null>): Html {
   const via = t.via;
-  // A step's text is written once, where the list first reaches it (a big model reaches a step several times).
   const key = logicNodeKey(t.node);
-  const again = shown.has(key);
-  shown.add(key);
+  const again = listed.has(key);
+  if (!again) listed.set(key, t.node.text);
   return html`<li>${via?.connection ? html`<p class="logic-connection">つながり: ${textHtml(via.connection, true)}</p>` : ''}${
     via?.singleStageReason ? html`<p class="logic-connection">アウトカムを複数段階で設定できない理由: ${textHtml(via.singleStageReason, true)}</p>` : ''
   }<p class="logic-step"><span class="logic-kind ${kindClass(t.node.kind)}">${logicNodeLabel(t.node)}</span> ${
     again ? html`<span class="muted">（${t.repeated ? '内容とこの先' : '内容'}は上に記載）</span>` : textHtml(t.node.text, true)
   }${!again && t.repeated ? html` <span class="muted">（この先は上に記載）</span>` : ''}</p>${
-    t.children.length > 0 ? html`<ul class="logic-tree">${t.children.map((c) => itemHtml(c, shown))}</ul>` : ''
+    t.children.length > 0 ? html`<ul class="logic-tree">${t.children.map((c) => itemHtml(c, listed))}</ul>` : ''
   }</li>`;
 }
 
-/** The logic model as nested lists: each step under the step it comes from, with the link's texts above it. */
-export function logicTreeHtml(links: readonly LogicLink[]): Html {
-  const shown = new Set<string>();
-  return html`<ul class="logic-tree">${logicTree(links).map((t) => itemHtml(t, shown))}</ul>`;
-}
-
-/** The text the list shows for each step: the text where the list first reaches it (itemHtml's order). */
-function listedTexts(links: readonly LogicLink[]): Map<string, string | null> {
-  const listed = new Map<string, string | null>();
-  const walk = (t: LogicTreeNode): void => {
-    const key = logicNodeKey(t.node);
-    if (!listed.has(key)) listed.set(key, t.node.text);
-    t.children.forEach(walk);
-  };
-  logicTree(links).forEach(walk);
-  return listed;
-}
-
 /**
- * The links as the sheet states them, one table row each (the tree's table twin): each end by its name
- * (アクティビティ 11), whose text the list above states once; an end is named by its text too when it has
- * no 番号, or when this row states another text for the same step than the list shows (the sheet may
- * word one step differently on two rows: each wording stays on the page).
- * The link's own texts (つながり, the single-stage reason) are in the list, each under its link.
+ * The logic model, from one walk of its tree:
+ * - `list`: nested lists, each step under the step it comes from, with the link's texts above it;
+ * - `rows`: the links as the sheet states them, one table row each (the list's table twin): each end by
+ *   its name (アクティビティ 11), whose text the list states once; an end is named by its text too when it
+ *   has no 番号, or when this row states another text for the same step than the list shows (the sheet
+ *   may word one step differently on two rows: each wording stays on the page). The link's own texts
+ *   (つながり, the single-stage reason) are in the list, each under its link.
  */
-export function logicRowsHtml(links: readonly LogicLink[]): Html {
-  const listed = listedTexts(links);
+export function logicModelHtml(links: readonly LogicLink[]): { list: Html; rows: Html } {
+  const listed = new Map<string, string | null>();
+  const list = html`<ul class="logic-tree">${logicTree(links).map((t) => itemHtml(t, listed))}</ul>`;
   const end = (n: LogicNode) =>
     n.number && listed.get(logicNodeKey(n)) === n.text ? logicNodeLabel(n) : html`${logicNodeLabel(n)} ${textHtml(n.text, true)}`;
   const mark = (t: string | null) => (t ? '記載あり（上の一覧）' : noneHtml);
-  return html`${links.map((l) => html`<tr><td>${end(l.from)}</td><td>${end(l.to)}</td><td>${mark(l.connection)}</td><td>${mark(l.singleStageReason)}</td></tr>`)}`;
+  const rows = html`${links.map((l) => html`<tr><td>${end(l.from)}</td><td>${end(l.to)}</td><td>${mark(l.connection)}</td><td>${mark(l.singleStageReason)}</td></tr>`)}`;
+  return { list, rows };
 }

@@ -32,8 +32,10 @@ import {
 } from '../markup/html.ts';
 import { groupBy, type RelatedProjectResolver } from './aggregate.ts';
 import { budgetItemGrid, itemText } from './budget-items.ts';
-import { columnHeader, payeeMarks, sheetCharts, type ChartData } from './charts.ts';
-import { logicRowsHtml, logicTreeHtml } from './logic-model.ts';
+import { columnHeader, type ChartData } from './chart-spec.ts';
+import { payeeMarks } from './chart-payees.ts';
+import { sheetCharts } from './sheet-charts.ts';
+import { logicModelHtml } from './logic-model.ts';
 import { blocksOnOwnPage, PAYEES_ON_PAGE, payeeParts } from './payee-pages.ts';
 import { executionReported, summarize } from './summary.ts';
 import {
@@ -321,11 +323,12 @@ function logicModelText(w: TextWriter, s: Sheet, warnings: NumberedWarning[]): v
   section(w, 'logic-model', ui.sections.logicModel, warnings);
   const links = s.logicLinks;
   if (links.length === 0) return;
+  const { list, rows } = logicModelHtml(links);
   w.add('アクティビティ（活動）からアウトプット（活動の結果）、アウトカム（短期・中期・長期の成果）へのつながりです。');
-  w.add(logicTreeHtml(links));
+  w.add(list);
   w.add('目標のつながり（表3-2の記載どおり。各ステップの内容とつながりの説明は上の一覧）');
   w.add('派生元', '派生先', '後続アウトカムへのつながり', 'アウトカムを複数段階で設定できない理由');
-  w.add(logicRowsHtml(links));
+  w.add(rows);
 }
 
 /** src/components/sheet/ChecksSection.astro */

@@ -1,6 +1,83 @@
-/** The site-wide charts (home, year pages) from all list rows, shared by pages and their CSV endpoints. */
-import { groupBy, reviewYears, totalsOf, type SheetRow } from './aggregate.ts';
-import { totalsByMinistryChart, totalsByYearChart, type ChartData } from './charts.ts';
+/**
+ * The site-wide charts (home, year pages) from all list rows, shared by pages and their CSV endpoints:
+ * the budget and execution totals by review year, and by ministry within a review year.
+ */
+import { fiscalYearLabel, fiscalYearShortLabel } from '../../shared/era.ts';
+import { formatYenShort } from '../../shared/format.ts';
+import { groupBy, reviewYears, totalsOf, type SheetRow, type Totals } from './aggregate.ts';
+import type { CanvasSpec, Cell, ChartData, Column } from './chart-spec.ts';
+
+/** The totals tables' columns after the group's own (レビュー年度 or 府省庁). */
+const TOTALS_COLUMNS: Column[] = [
+  { key: 'sheets', label: 'シート数', kind: 'number', unit: '件' },
+  { key: 'budget', label: '予算額（計）の合計', kind: 'yen' },
+  { key: 'executed', label: '執行額の合計', kind: 'yen' },
+  { key: 'rate', label: '執行率', kind: 'rate' },
+];
+
+/** A totals chart's table and canvas: a row and a bar pair per group, in the given order. */
+function totalsTableAndCanvas(
+  group: Column,
+  groups: readonly { label: string; axisLabel: string; totals: Totals }[],
+): Pick<ChartData, 'table' | 'canvas'> {
+  const canvas: CanvasSpec = {
+    kind: 'totals',
+    labels: groups.map((g) => g.axisLabel),
+    budget: groups.map((g) => Number(g.totals.budget)),
+    executed: groups.map((g) => Number(g.totals.executed)),
+  };
+  return {
+    table: {
+      columns: [group, ...TOTALS_COLUMNS],
+      rows: groups.map((g): Cell[] => [g.label, g.totals.sheets, Number(g.totals.budget), Number(g.totals.executed), g.totals.rate]),
+    },
+    canvas,
+  };
+}
+
+/** Totals by review year (home page, /years/). Amounts are each sheet's settled-year figures. */
+export function totalsByYearChart(groups: { year: number; totals: Totals }[]): ChartData {
+  const sorted = [...groups].sort((a, b) => a.year - b.year);
+  const { table, canvas } = totalsTableAndCanvas(
+    { key: 'year', label: 'レビュー年度', kind: 'text', rowHeader: true },
+    sorted.map((g) => ({ label: fiscalYearLabel(g.year), axisLabel: fiscalYearShortLabel(g.year), totals: g.totals })),
+  );
+  return {
+    id: 'totals-by-year',
+    title: 'レビュー年度別の予算額・執行額の合計',
+    caption: 'レビュー年度別のシート数と予算額・執行額の合計（百万円）、執行率（%）',
+    summary: `レビュー年度別の予算額と執行額の合計の棒グラフ。${sorted
+      .map((g) => `${fiscalYearLabel(g.year)} ${g.totals.sheets}件・予算${formatYenShort(Number(g.totals.budget))}`)
+      .join('、')}。`,
+    table,
+    canvas,
+    notes: [
+      '各シートの「執行額が記載された最新の年度」の予算額（計）と執行額を合計しています（同じ事業の複数年度のシートを足し合わせないよう、年度ごとに分けています）。',
+      '執行率は、予算額と執行額の両方が記載されたシートだけで計算しています。',
+    ],
+  };
+}
+
+/** Totals by ministry for one review year (home page, /years/<year>/), the largest budget first. */
+export function totalsByMinistryChart(
+  year: number,
+  groups: { ministry: string; totals: Totals }[],
+): ChartData {
+  const sorted = [...groups].sort((a, b) => (b.totals.budget > a.totals.budget ? 1 : b.totals.budget < a.totals.budget ? -1 : a.ministry.localeCompare(b.ministry, 'ja')));
+  const { table, canvas } = totalsTableAndCanvas(
+    { key: 'ministry', label: '府省庁', kind: 'text', rowHeader: true },
+    sorted.map((g) => ({ label: g.ministry, axisLabel: g.ministry, totals: g.totals })),
+  );
+  return {
+    id: `totals-by-ministry-${year}`,
+    title: `府省庁別の予算額・執行額の合計（${fiscalYearLabel(year)}レビュー）`,
+    caption: `${fiscalYearLabel(year)}レビューの府省庁別シート数と予算額・執行額の合計（百万円）、執行率（%）`,
+    summary: `府省庁別の予算額と執行額の合計の横棒グラフ。最大は${sorted[0]?.ministry ?? '—'}の${formatYenShort(Number(sorted[0]?.totals.budget ?? 0))}。`,
+    table,
+    canvas,
+    notes: ['各シートの「執行額が記載された最新の年度」の予算額（計）と執行額の合計です。'],
+  };
+}
 
 export function yearTotalsChart(rows: readonly SheetRow[]): ChartData {
   const groups = [...groupBy(rows, (r) => r.fiscalYear)].map(([year, rs]) => ({ year, totals: totalsOf(rs) }));

@@ -19,6 +19,15 @@ export function executionReported(b: Pick<BudgetYear, 'executed' | 'executionRat
   return b.executed !== null && !(b.executed === 0 && b.executionRate === null);
 }
 
+/**
+ * How a summary says an execution that is not reported (executionReported false), never as 執行額 0: a
+ * blank is 記載なし; a 0 with a blank 執行率 (RS's current year; JUDGIT's years stated 0/0, JUDGIT having no
+ * 執行率) is 未報告, naming the 0 the sheet writes, which the table beside shows.
+ */
+export function unreportedExecution(b: Pick<BudgetYear, 'executed'>): string {
+  return b.executed === null ? '執行額の記載なし' : '執行額は未報告（0と記載）';
+}
+
 function nonRequestColumns(sheet: Pick<Sheet, 'budgets'>): BudgetYear[] {
   return sheet.budgets.filter((b) => !b.isRequest).sort((a, b) => b.year - a.year);
 }
@@ -129,7 +138,7 @@ export function summarize(sheet: Sheet): SheetSummary {
   const bits: string[] = [];
   if (budgetYear && budgetYear !== pendingYear) {
     let s = `${fiscalYearLabel(budgetYear.year)}の予算${formatYenShort(budgetYear.total)}`;
-    if (executionReported(budgetYear)) s += `、執行額${formatYenShort(budgetYear.executed)}`;
+    s += `、${executionReported(budgetYear) ? `執行額${formatYenShort(budgetYear.executed)}` : unreportedExecution(budgetYear)}`;
     if (budgetYear.executionRate !== null) s += `（執行率${formatPercentShort(budgetYear.executionRate)}）`;
     bits.push(s);
   }

@@ -5,7 +5,8 @@
  */
 import type { BudgetYear, Contract, Expense, IndirectCost, MultiYearContract, Payee, Sheet } from '../../schema/sheet.ts';
 import { itemText, type BudgetItemGroup } from './budget-items.ts';
-import { payeeMarks, type ChartTable } from './charts.ts';
+import { payeeMarks } from './chart-payees.ts';
+import type { ChartTable } from './chart-spec.ts';
 import { amountHtml, attr, html, marksHtml, noneHtml, numHtml, rateHtml, textHtml, type Html } from '../markup/html.ts';
 
 /** One row of 予算額・執行額: a label, how its values read, and where they are in a budget year. */

@@ -2,7 +2,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { allRows } from '../../lib/data/collection.ts';
 import { siteCharts } from '../../lib/view/site-charts.ts';
-import { chartCsv, type ChartData } from '../../lib/view/charts.ts';
+import { chartCsv } from '../../lib/view/chart-csv.ts';
+import type { ChartData } from '../../lib/view/chart-spec.ts';
 
 export const getStaticPaths = (async () => {
   const charts = siteCharts(await allRows());
