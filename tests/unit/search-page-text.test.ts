@@ -86,7 +86,8 @@ describe('page-source', () => {
     const made = pageSource({ url: '/payees/4010001008772/', html: page(two) }, { sheet: () => { throw new Error('no sheet read'); } } as never)!;
     expect(made.indexText).toBe('株式会社日立製作所 法人番号 4010001008772 株式会社日立製作所 (株)日立製作所');
     expect(made.record!.meta).toEqual({ kind: 'payee', title: '株式会社日立製作所', corporateNumber: '4010001008772', summary: two.meta.summary });
-    expect(payeeProfileText({ name: 'A', corporateNumber: '1', names: ['A'] }).indexText).toBe('A 法人番号 1 A');
+    // One name only: the page lists no names (its heading is the name), so neither does the text.
+    expect(payeeProfileText({ name: 'A', corporateNumber: '1', names: ['A'] }).indexText).toBe('A 法人番号 1');
     // A page of another route, or without data-pagefind-body, is not indexed.
     expect(pageSource({ url: '/years/2022/', html: page(two) }, { sheet: () => null } as never)).toBeNull();
     expect(pageSource({ url: '/payees/4010001008772/', html: '<html><body><h1>x</h1></body></html>' }, { sheet: () => null } as never)).toBeNull();

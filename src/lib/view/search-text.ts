@@ -547,11 +547,12 @@ export function blocksPageText(sheet: Sheet): SearchText {
 
 /**
  * A payee profile's indexed text (/payees/<法人番号>/, first page: src/pages/payees/[number]/[...page].astro):
- * its newest name, its 法人番号, and every name it is listed under (the counts beside them are not indexed).
+ * its newest name, its 法人番号, and, when it is listed under several names, each of them (the page lists
+ * them only then; the counts beside them are not indexed).
  */
 export function payeeProfileText(profile: { name: string; corporateNumber: string; names: readonly string[] }): SearchText {
   const w = new TextWriter();
-  w.add(profile.name, `法人番号 ${profile.corporateNumber}`, ...profile.names);
+  w.add(profile.name, `法人番号 ${profile.corporateNumber}`, ...(profile.names.length > 1 ? profile.names : []));
   return searchText(w);
 }
 
