@@ -36,6 +36,7 @@ import { columnHeader, type ChartData } from './chart-spec.ts';
 import { payeeMarks } from './chart-payees.ts';
 import { sheetCharts } from './sheet-charts.ts';
 import { logicModelHtml } from './logic-model.ts';
+import { basicsFields, findingFields } from './sheet-fields.ts';
 import { blocksOnOwnPage, PAYEES_ON_PAGE, payeeParts } from './payee-pages.ts';
 import { executionReported, summarize } from './summary.ts';
 import {
@@ -171,39 +172,7 @@ function basicsText(w: TextWriter, s: Sheet, warnings: NumberedWarning[]): void 
   w.add(s.startYearUnknown && s.startYear !== null && '（開始年度不明）');
   w.add('事業終了（予定）年度', s.noPlannedEnd && s.endYear === null ? '終了予定なし' : fiscalYearHtml(s.endYear));
   w.add(s.noPlannedEnd && s.endYear !== null && '（終了予定なし）');
-  const list = <T>(entries: T[], one: (e: T) => string[]): string[] | null => (entries.length === 0 ? null : entries.flatMap(one));
-  const laws = list(s.laws, (l) => {
-    const where = [l.article, l.paragraph === null ? null : /^\d+$/.test(l.paragraph.normalize('NFKC')) ? `第${l.paragraph}項` : l.paragraph, l.item];
-    return [
-      l.name ?? l.lawNumber ?? l.lawId ?? '',
-      ...where.filter((v) => v !== null),
-      l.lawNumber !== null && l.name !== null ? `（${l.lawNumber}）` : '',
-      l.lawId !== null ? `法令ID ${l.lawId}` : '',
-    ];
-  });
-  const plans = list(s.plans, (p) => [p.name ?? '', p.url !== null ? markupText(textHtml(p.url, true)) : '']);
-  const policies = list(s.policies, (p) => [
-    [p.policy, p.measure].filter((v) => v !== null).join(' ／ '),
-    p.ministry !== null ? `（${p.ministry}）` : '',
-    p.url !== null ? markupText(textHtml(p.url, true)) : '',
-  ]);
-  const others = list(s.otherOrganisations, (o) => [o]);
-  const texts: [string, string | null, string[] | null][] = [
-    ['担当部局庁', s.bureau, null],
-    ['担当課室', s.division, null],
-    ...(others ? [['その他担当組織', null, others] as [string, null, string[]]] : []),
-    ['作成責任者', s.manager, null],
-    ['会計区分', s.accountType, null],
-    ['根拠法令', s.legalBasis, laws],
-    ['関係する計画、通知等', s.relatedPlans, plans],
-    ['主要政策・施策', s.majorPolicy, null],
-    ['主要経費', s.majorExpense, null],
-    ...(policies
-      ? [['政策・施策', null, policies] as [string, null, string[]]]
-      : [['政策', s.policy, null] as [string, string | null, null], ['施策', s.measure, null] as [string, string | null, null]]),
-    ['事業区分', s.category, null],
-  ];
-  for (const [label, value, rich] of texts) w.add(label, ...(rich ?? [markupText(textHtml(value, true))]));
+  for (const [label, value, rich] of basicsFields(s)) w.add(label, rich ?? textHtml(value, true));
   w.add('実施方法', s.implementation.length ? s.implementation.join('、') : NONE);
   const rates = s.subsidyRates;
   if (rates.length > 0) {
@@ -344,15 +313,7 @@ function checksText(w: TextWriter, s: Sheet, warnings: NumberedWarning[]): void 
 /** src/components/sheet/FindingsSection.astro */
 function findingsText(w: TextWriter, s: Sheet, warnings: NumberedWarning[]): void {
   section(w, 'findings', ui.sections.findings, warnings);
-  const f = s.findings;
-  const items: [string, string | null, string | null][] = [
-    ['点検結果（事業所管部局）', null, f.inspection],
-    ['改善の方向性', null, f.direction],
-    ['外部有識者の所見', null, f.externalExperts],
-    ['行政事業レビュー推進チームの所見', f.reviewTeamVerdict, f.reviewTeam],
-    ['所見を踏まえた改善点／概算要求における反映状況', f.improvementsVerdict, f.improvements],
-    ['備考', null, f.remarks],
-  ];
+  const items = findingFields(s.findings);
   for (const [label, verdict, text] of items) w.add(label, verdict, (text !== null || verdict === null) && textHtml(text));
 }
 
