@@ -28,7 +28,6 @@ export const ui = {
     download: 'CSVをダウンロード',
     /** Shown beside a sheet chart's CSV button when the browser could not make the file. */
     downloadFailed: 'CSVを作成できませんでした。表の数値またはJSONをご利用ください。',
-    tableScrollLabel: (caption: string) => `${caption}（横にスクロールできます）`,
   },
   marks: {
     singleBidder: '一者応札',

@@ -73,7 +73,8 @@ describe('payee profiles', () => {
     const omcRows = DomUtils.findAll((e) => e.name === 'tr' && inTbody(e), omcDoc.children);
     // The column is found by its header (the cells carry no labels: src/client/stack-tables.ts adds them).
     const lineTable = DomUtils.findAll((e) => e.name === 'table', omcDoc.children).at(-1)!;
-    const yearCol = DomUtils.findAll((e) => e.name === 'th' && e.attribs.scope === 'col', [lineTable]).map((th) => DomUtils.textContent(th)).indexOf('支出の年度');
+    const lineHead = DomUtils.findOne((e) => e.name === 'thead', [lineTable])!;
+    const yearCol = DomUtils.findAll((e) => e.name === 'th', [lineHead]).map((th) => DomUtils.textContent(th)).indexOf('支出の年度');
     expect(yearCol).toBeGreaterThan(0);
     const yearOf = (id: string) => omcRows.filter((tr) => DomUtils.findOne((e) => e.name === 'a' && e.attribs.href!.startsWith(`/sheets/${id}/`), [tr]))
       .map((tr) => DomUtils.textContent(tr.children.filter((c) => c.type === 'tag')[yearCol]!));

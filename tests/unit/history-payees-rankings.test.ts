@@ -94,7 +94,7 @@ describe('payee profiles', () => {
     ]);
     const cols = payeeLineColumns(fukuyama);
     expect(cols).toEqual({ payeeYear: false, name: false, contract: false });
-    expect(payeeLineHeader(cols).value.match(/<th /g)).toHaveLength(5);
+    expect(payeeLineHeader(cols).value.match(/<th[ >]/g)).toHaveLength(5);
     // Each row: 事業名 (a link to the sheet's payees), レビュー年度, 府省庁, ブロック, 支出額; as many cells as headers.
     const rows = payeeLineRows(fukuyama.lines, cols).value.split('</tr>').filter(Boolean);
     expect(rows).toHaveLength(2);

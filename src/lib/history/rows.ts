@@ -29,11 +29,14 @@ export function payeeLineColumns(profile: { lines: readonly PayeeLine[]; names: 
   };
 }
 
-/** Header cells of `payeeLineRows` (roles and the phone layout's column labels come from src/client/stack-tables.ts). */
+/**
+ * Header cells of `payeeLineRows`. Roles, the phone layout's column labels and a figure column's `num` are
+ * given to the body cells from the header, once (src/client/stack-tables.ts), as in every other table.
+ */
 export function payeeLineHeader(cols: PayeeLineColumns): Html {
-  return html`<tr><th scope="col">事業名</th><th scope="col">レビュー年度</th>${cols.payeeYear && html`<th scope="col">支出の年度</th>`}<th scope="col">府省庁</th><th scope="col">ブロック</th>${
-    cols.name && html`<th scope="col">記載名</th>`
-  }<th scope="col" class="num">支出額（百万円）</th>${cols.contract && html`<th scope="col">契約方式等</th><th scope="col" class="num">入札者数</th><th scope="col" class="num">落札率（%）</th>`}</tr>`;
+  return html`<tr><th>事業名</th><th>レビュー年度</th>${cols.payeeYear && html`<th>支出の年度</th>`}<th>府省庁</th><th>ブロック</th>${
+    cols.name && html`<th>記載名</th>`
+  }<th class="num">支出額（百万円）</th>${cols.contract && html`<th>契約方式等</th><th class="num">入札者数</th><th class="num">落札率（%）</th>`}</tr>`;
 }
 
 export function payeeLineRows(lines: readonly PayeeLine[], cols: PayeeLineColumns): Html {
@@ -41,8 +44,8 @@ export function payeeLineRows(lines: readonly PayeeLine[], cols: PayeeLineColumn
     ({ sheet: s, payee: p }) =>
       html`<tr><th scope="row"><a href="${sheetHref(s.id)}#payees">${s.title}</a></th><td>${fiscalYearLabel(s.fiscalYear)}</td>${
         cols.payeeYear && html`<td>${p.year === null ? noneHtml : fiscalYearLabel(p.year)}</td>`
-      }<td>${s.ministry}</td><td>${p.block}</td>${cols.name && html`<td>${p.name}</td>`}<td class="num">${amountHtml(p.amount)}</td>${
-        cols.contract && html`<td>${p.contractMethod ?? noneHtml}</td><td class="num">${numHtml(p.bidders)}</td><td class="num">${rateHtml(p.winningBidRate)}</td>`
+      }<td>${s.ministry}</td><td>${p.block}</td>${cols.name && html`<td>${p.name}</td>`}<td>${amountHtml(p.amount)}</td>${
+        cols.contract && html`<td>${p.contractMethod ?? noneHtml}</td><td>${numHtml(p.bidders)}</td><td>${rateHtml(p.winningBidRate)}</td>`
       }</tr>`,
   )}`;
 }
