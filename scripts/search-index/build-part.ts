@@ -162,7 +162,7 @@ export async function buildPart(task: PartTask, source: AsyncIterable<PageInput>
   // than writing and reading fragments back, docs/BENCHMARKS.md; it is simpler on the disk).
   const { files: pagefindFiles } = await pagefindCall('getFiles', index.getFiles());
   await index.deleteIndex();
-  // Pagefind's chunks are written as they are: mergeBundles (merge-parts.ts) re-splits the merged index.
+  // Pagefind's chunks are written as they are: the merge (merge-parts.ts) re-splits the merged index.
   const files = pagefindFiles;
   const built = performance.now();
 

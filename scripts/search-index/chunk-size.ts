@@ -1,5 +1,5 @@
 /**
- * How many locations a word-index chunk holds (mergeBundles re-splits the merged index into chunks of
+ * How many locations a word-index chunk holds (the merge, merge-bundles.ts, re-splits the merged index into chunks of
  * about this many; Pagefind's own is 20,000). Two costs of a cold search pull opposite ways:
  *
  * - each chunk is one entry of the chunk table in the metadata every search loads whole (≈ 8 bytes of

@@ -1,27 +1,24 @@
 /**
  * Joins the parts' Pagefind bundles (each built alone in its folder under the temporary index folder,
- * index-builder.ts) into one bundle in that folder itself (mergeBundles, pagefind-internals.ts): a cold
- * search then fetches one metadata file and one chunk per word, not one of each per part. The fragments
- * move into one folder under their pages' new names, the first part's code files to the top.
+ * index-builder.ts) into one bundle in that folder itself (mergeBundleSources, merge-bundles.ts): a cold
+ * search then fetches one metadata file and one chunk per word, not one of each per part. The parts' files
+ * are read from disk as the merge needs them and the merged files written as they are made, so the merge
+ * holds about one word-index chunk of each part at a time. The fragments move into one folder under their
+ * pages' new names, the first part's code files to the top.
  */
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { PRIMARY_ONLY, type PartResult, type PartTask } from './build-part.ts';
 import { chunkLocations as chunkSize } from './chunk-size.ts';
-import { mergeBundles, type BundleFile } from './pagefind-internals.ts';
+import { mergeBundleSources } from './merge-bundles.ts';
 
-/** The files of a part's bundle that mergeBundles reads (all but its fragments and code). */
-async function readBundle(dir: string): Promise<BundleFile[]> {
-  const files: BundleFile[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    const rel = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
-    if (rel === 'pagefind-entry.json' || rel.endsWith('.pf_meta') || rel.startsWith('index/') || rel.startsWith('filter/')) {
-      files.push({ path: rel, content: await readFile(path.join(dir, rel)) });
-    }
-  }
-  return files;
+/** A part's bundle files by path (undefined for a file it does not have). */
+function bundleReader(dir: string): (file: string) => Uint8Array | undefined {
+  return (file) => {
+    const full = path.join(dir, ...file.split('/'));
+    return existsSync(full) ? readFileSync(full) : undefined;
+  };
 }
 
 /**
@@ -33,15 +30,19 @@ export async function mergeParts(
   results: PartResult[],
   tmp: string,
 ): Promise<{ pageNames: Map<string, string>; chunkLocations: number }> {
-  const bundles = [];
-  for (const t of tasks) bundles.push(await readBundle(t.dir));
   const profiles = new Set(results.flatMap((r) => r.profiles));
-  const { files, pageNames, chunkLocations } = mergeBundles(bundles, chunkSize, (page) => profiles.has(page), {
-    // The search page ranks by match position, not by Pagefind's score (pagefind-internals.ts, 7).
-    uniformWordCounts: true,
-  });
-  for (const sub of ['index', 'filter', 'fragment']) await mkdir(path.join(tmp, sub), { recursive: true });
-  for (const f of files) await writeFile(path.join(tmp, ...f.path.split('/')), f.content);
+  for (const sub of ['index', 'filter', 'fragment']) mkdirSync(path.join(tmp, sub), { recursive: true });
+  // Synchronous reads and writes: the merge is the only work left at this point of the build.
+  const { pageNames, chunkLocations } = mergeBundleSources(
+    tasks.map((t) => bundleReader(t.dir)),
+    (file, content) => writeFileSync(path.join(tmp, ...file.split('/')), content),
+    chunkSize,
+    {
+      isProfile: (page) => profiles.has(page),
+      // The search page ranks by match position, not by Pagefind's score (pagefind-internals.ts, 7).
+      uniformWordCounts: true,
+    },
+  );
   for (const t of tasks) {
     const fragments = path.join(t.dir, 'fragment');
     for (const file of existsSync(fragments) ? await readdir(fragments) : []) {

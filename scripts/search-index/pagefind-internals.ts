@@ -21,15 +21,15 @@
  *    index chunks [from, to, hash], filters, sorts, …], a chunk is [[word, pages [page, locations,
  *    meta locations], variants], …] with the words sorted; a chunk's `from`/`to` are the shortest prefixes
  *    that tell it from its neighbours (pagefind/src/index/mod.rs, `chunk_index`, `chunk_meta`). Pagefind
- *    fills a chunk until it holds 20,000 locations, whatever the words; mergeBundles splits them finer.
- * 6. Merging (mergeBundles): the metadata's pages are [name, word count, …], a word's page entry is [page
+ *    fills a chunk until it holds 20,000 locations, whatever the words; the merge (merge-bundles.ts) splits them finer.
+ * 6. Merging (merge-bundles.ts): the metadata's pages are [name, word count, …], a word's page entry is [page
  *    number (its index in the metadata's pages) minus the previous entry's, locations, …], a filter chunk (`filter/<hash>.pf_filter`,
  *    named in the metadata's filters [name, hash]) is [name, [[value, [page numbers]], …]]; Pagefind's own
  *    sorts (the metadata's fifth field) are empty, since the index keeps its own sort tables; 1.6 writes a
  *    sixth field, empty here too, kept as it is.
  * 7. A page's word count (the second field of its metadata entry) only weighs Pagefind's BM25 score (page
  *    length): an exact phrase finds the same pages at the same positions whatever it is, and the search
- *    page ranks by position (src/client/search/search-engine.ts). mergeBundles can write the same count
+ *    page ranks by position (src/client/search/search-engine.ts). The merge can write the same count
  *    for every page (`uniformWordCounts`), which makes the metadata every cold search loads ≈ 14 % smaller.
  */
 import { createHash } from 'node:crypto';
@@ -118,7 +118,7 @@ export function compoundWord(first: string, second: string): string {
 
 // ---- The word index (5 above) ----
 
-type Cbor = number | string | Cbor[];
+export type Cbor = number | string | Cbor[];
 
 /** Decodes the CBOR Pagefind writes (unsigned and negative integers, text, arrays; nothing else). */
 function cborDecode(b: Uint8Array, at: number): [Cbor, number] {
@@ -146,7 +146,7 @@ function cborDecode(b: Uint8Array, at: number): [Cbor, number] {
   throw new Error(`Pagefind index: unexpected CBOR type ${major} (Pagefind's format changed?)`);
 }
 
-function cborHead(out: number[], major: number, n: number): void {
+export function cborHead(out: number[], major: number, n: number): void {
   const m = major << 5;
   if (n < 24) out.push(m | n);
   else if (n < 0x100) out.push(m | 24, n);
@@ -184,7 +184,7 @@ export function encodeIndexFile(value: Cbor): Buffer {
 }
 
 /** Pagefind's `get_prefixes`: the shortest prefixes of two neighbouring chunks' last and first words that differ. */
-function prefixes(a: string, b: string): [string, string] {
+export function prefixes(a: string, b: string): [string, string] {
   const ca = [...a];
   const cb = [...b];
   let common = 0;
@@ -192,30 +192,23 @@ function prefixes(a: string, b: string): [string, string] {
   return [ca.slice(0, common + 1).join(''), cb.slice(0, common + 1).join('')];
 }
 
-/** Words in order, split into chunks as Pagefind's `chunk_index` does: until a chunk holds `limit` locations. */
-export function chunkWords<W extends { size: number }>(words: readonly W[], limit: number): W[][] {
-  const chunks: W[][] = [];
-  let chunk: W[] = [];
-  let size = 0;
-  for (const word of words) {
-    size += word.size;
-    chunk.push(word);
-    if (size >= limit) {
-      chunks.push(chunk);
-      chunk = [];
-      size = 0;
-    }
-  }
-  if (chunk.length > 0) chunks.push(chunk);
-  return chunks;
+export interface BundleFile {
+  path: string;
+  content: Uint8Array;
 }
 
-/** One word of a chunk, as its CBOR bytes: its text and its size in Pagefind's measure (locations + 1 a page). */
-interface RawWord {
-  word: string;
-  size: number;
-  bytes: Buffer;
+/** Pagefind's file name hash: "<language>_" + the first 7 hex digits of SHA-256, longer on a collision. */
+export function fileHash(language: string, bytes: Uint8Array, taken: Set<string>): string {
+  const full = createHash('sha256').update(bytes).digest('hex');
+  let n = 7;
+  while (taken.has(`${language}_${full.slice(0, n)}`)) n += 1;
+  const hash = `${language}_${full.slice(0, n)}`;
+  taken.add(hash);
+  return hash;
 }
+
+
+// ---- Reading a bundle's word index one word at a time (5 and 6 above) ----
 
 /** A CBOR head: major type, argument, where the value's content starts. */
 function headAt(b: Buffer, at: number): [number, number, number] {
@@ -240,322 +233,227 @@ function skipValue(b: Buffer, at: number): number {
 }
 
 /**
- * The words of a chunk file without decoding their locations (a year's index has tens of millions): each
- * word's bytes are copied as they are into the new chunks; only the word and its size are read.
+ * The words of one bundle's word index, in order, one at a time: a chunk file is inflated only when its
+ * first word is reached and dropped after its last, and a word is described by offsets into the chunk
+ * (nothing is copied or decoded but the word's text and the numbers below), so a merge of many parts holds
+ * one chunk of each at a time whatever the index's size. A word entry is [word, [[page number minus the
+ * previous entry's, [locations], …], …], …] (5 and 6 above).
  */
-function scanWords(bytes: Uint8Array, file: string): RawWord[] {
-  const raw = gunzipSync(bytes);
-  if (raw.toString('latin1', 0, FRAGMENT_SIGNATURE.length) !== FRAGMENT_SIGNATURE) {
-    throw new Error(`${file}: Pagefind index file without the "${FRAGMENT_SIGNATURE}" signature`);
+export class WordCursor {
+  /** The word (valid after next() returned true). */
+  word = '';
+  /** The inflated chunk holding it, and where its entry starts and ends. */
+  buf: Buffer = Buffer.alloc(0);
+  start = 0;
+  end = 0;
+  /** Where its text's bytes are. */
+  textStart = 0;
+  textEnd = 0;
+  /** Its size in Pagefind's measure: locations + 1 a page. */
+  size = 0;
+  /** The entry's fields; its page entries (count, and where their list ends: after it, the tail fields). */
+  fields = 0;
+  pages = 0;
+  pagesEnd = 0;
+  /** Its first page entry: its fields, its number (as written: the page number), and where what follows the number starts. */
+  firstFields = 0;
+  firstPage = 0;
+  firstRestAt = 0;
+  /** Its last page number (the sum of the differences). */
+  lastPage = 0;
+
+  private chunk = 0;
+  private left = 0;
+  private at = 0;
+  private file = '';
+
+  private readonly chunks: readonly string[];
+  private readonly read: (path: string) => Uint8Array;
+
+  /** `chunks` are the bundle's chunk files in the metadata's order; `read` gives a file's (gzip) bytes. */
+  constructor(chunks: readonly string[], read: (path: string) => Uint8Array) {
+    this.chunks = chunks;
+    this.read = read;
   }
-  const bad = () => new Error(`${file}: not a Pagefind word-index chunk (Pagefind's format changed?)`);
-  let [major, n, p] = headAt(raw, FRAGMENT_SIGNATURE.length);
-  if (major !== 4 || n !== 1) throw bad();
-  [major, n, p] = headAt(raw, p);
-  if (major !== 4) throw bad();
-  const words: RawWord[] = [];
-  for (let i = 0; i < n; i += 1) {
-    const start = p;
-    const [wm, fields, q] = headAt(raw, p);
-    const [tm, length, text] = headAt(raw, q);
-    if (wm !== 4 || fields < 2 || tm !== 3) throw bad();
-    const word = raw.toString('utf8', text, text + length);
-    const [pm, pages, pagesAt] = headAt(raw, text + length);
-    if (pm !== 4) throw bad();
+
+  private bad(): Error {
+    return new Error(`${this.file}: not a Pagefind word-index chunk (Pagefind's format changed?)`);
+  }
+
+  /** Moves to the next word; false after the last. */
+  next(): boolean {
+    while (this.left === 0) {
+      if (this.file !== '' && this.at !== this.buf.length) throw this.bad();
+      if (this.chunk >= this.chunks.length) return false;
+      this.file = this.chunks[this.chunk++]!;
+      const raw = gunzipSync(this.read(this.file));
+      if (raw.toString('latin1', 0, FRAGMENT_SIGNATURE.length) !== FRAGMENT_SIGNATURE) {
+        throw new Error(`${this.file}: Pagefind index file without the "${FRAGMENT_SIGNATURE}" signature`);
+      }
+      let [major, n, p] = headAt(raw, FRAGMENT_SIGNATURE.length);
+      if (major !== 4 || n !== 1) throw this.bad();
+      [major, n, p] = headAt(raw, p);
+      if (major !== 4) throw this.bad();
+      this.buf = raw;
+      this.left = n;
+      this.at = p;
+    }
+    const b = this.buf;
+    const previous = this.word;
+    this.start = this.at;
+    const [wm, fields, q] = headAt(b, this.at);
+    const [tm, length, text] = headAt(b, q);
+    if (wm !== 4 || fields < 2 || tm !== 3) throw this.bad();
+    this.fields = fields;
+    this.textStart = text;
+    this.textEnd = text + length;
+    this.word = b.toString('utf8', text, text + length);
+    // Each part's words are sorted (a merge relies on it), in the order of JavaScript's string comparison:
+    // the index's words are letter codes (src/shared/search/tokens.ts), where it equals Pagefind's byte order.
+    if (previous !== '' && previous >= this.word) throw new Error(`${this.file}: word ${this.word} after ${previous} (words out of order)`);
+    const [pm, pages, pagesAt] = headAt(b, this.textEnd);
+    if (pm !== 4) throw this.bad();
+    this.pages = pages;
     let size = 0;
+    let page = 0;
     let r = pagesAt;
     for (let j = 0; j < pages; j += 1) {
-      const [am, pageFields, pageAt] = headAt(raw, r);
-      if (am !== 4 || pageFields < 2) throw bad();
-      const locsAt = skipValue(raw, pageAt);
-      const [lm, locs] = headAt(raw, locsAt);
-      if (lm !== 4) throw bad();
-      size += locs + 1;
-      r = pageAt;
-      for (let k = 0; k < pageFields; k += 1) r = skipValue(raw, r);
+      const [am, pageFields, pageAt] = headAt(b, r);
+      const [nm, delta, restAt] = headAt(b, pageAt);
+      if (am !== 4 || pageFields < 2 || nm !== 0) throw this.bad();
+      const [lm, locations] = headAt(b, restAt);
+      if (lm !== 4) throw this.bad();
+      size += locations + 1;
+      page += delta;
+      if (j === 0) {
+        this.firstFields = pageFields;
+        this.firstPage = delta;
+        this.firstRestAt = restAt;
+      }
+      r = restAt;
+      for (let k = 1; k < pageFields; k += 1) r = skipValue(b, r);
     }
-    for (let k = 2; k < fields; k += 1) r = skipValue(raw, r);
-    p = r;
-    words.push({ word, size, bytes: raw.subarray(start, p) });
+    this.pagesEnd = r;
+    for (let k = 2; k < fields; k += 1) r = skipValue(b, r);
+    this.end = r;
+    this.at = r;
+    this.left -= 1;
+    this.size = size;
+    this.lastPage = page;
+    return true;
   }
-  if (p !== raw.length) throw bad();
-  return words;
 }
 
 /** The words of a word-index chunk file and their locations (for measuring what a chunk holds). */
 export function chunkWordSizes(bytes: Uint8Array, file: string): { word: string; locations: number }[] {
-  return scanWords(bytes, file).map((w) => ({ word: w.word, locations: w.size }));
+  const cursor = new WordCursor([file], () => bytes);
+  const out: { word: string; locations: number }[] = [];
+  while (cursor.next()) out.push({ word: cursor.word, locations: cursor.size });
+  return out;
 }
 
-/** A chunk file of words given as their CBOR bytes: [[word, …]]. */
-function encodeChunk(words: readonly RawWord[]): Buffer {
-  const head: number[] = [0x81];
-  cborHead(head, 4, words.length);
-  return gzipSync(Buffer.concat([Buffer.from(FRAGMENT_SIGNATURE, 'latin1'), Buffer.from(head), ...words.map((w) => w.bytes)]), {
-    level: 9,
-  });
-}
+/** Bytes appended to a growing buffer (a chunk being written). */
+export class ByteSink {
+  private buf = Buffer.alloc(1 << 16);
+  length = 0;
 
-export interface BundleFile {
-  path: string;
-  content: Uint8Array;
-}
-
-/** Pagefind's file name hash: "<language>_" + the first 7 hex digits of SHA-256, longer on a collision. */
-function fileHash(language: string, bytes: Uint8Array, taken: Set<string>): string {
-  const full = createHash('sha256').update(bytes).digest('hex');
-  let n = 7;
-  while (taken.has(`${language}_${full.slice(0, n)}`)) n += 1;
-  const hash = `${language}_${full.slice(0, n)}`;
-  taken.add(hash);
-  return hash;
-}
-
-// ---- Merging parts into one index (6 above) ----
-
-/** One page of a word's list: its (absolute) number, how many fields its entry has, the bytes after the number. */
-interface Posting {
-  page: number;
-  fields: number;
-  rest: Buffer;
-}
-
-/** A word's entry split into its parts. */
-interface WordPostings {
-  word: string;
-  pages: Posting[];
-  /** The entry's fields after its pages (Pagefind's word variants …), as bytes. */
-  tail: Buffer;
-  fields: number;
-}
-
-function cborHeadBytes(major: number, n: number): Buffer {
-  const out: number[] = [];
-  cborHead(out, major, n);
-  return Buffer.from(out);
-}
-
-/** Reads a word entry's pages (numbers and the rest of each page entry) from its bytes. */
-function postings(w: RawWord, file: string): WordPostings {
-  const b = w.bytes;
-  const bad = () => new Error(`${file}: not a Pagefind word entry (Pagefind's format changed?)`);
-  const [wm, fields, q] = headAt(b, 0);
-  const [tm, length, text] = headAt(b, q);
-  if (wm !== 4 || fields < 2 || tm !== 3) throw bad();
-  const [pm, count, pagesAt] = headAt(b, text + length);
-  if (pm !== 4) throw bad();
-  const pages: Posting[] = [];
-  let r = pagesAt;
-  let page = 0;
-  for (let j = 0; j < count; j += 1) {
-    const [am, fields, pageAt] = headAt(b, r);
-    const [nm, delta, restAt] = headAt(b, pageAt);
-    if (am !== 4 || fields < 2 || nm !== 0) throw bad();
-    let end = restAt;
-    for (let k = 1; k < fields; k += 1) end = skipValue(b, end);
-    // Page numbers are written as the difference from the previous page of the list.
-    page += delta;
-    pages.push({ page, fields, rest: b.subarray(restAt, end) });
-    r = end;
+  private room(n: number): void {
+    if (this.length + n <= this.buf.length) return;
+    const bigger = Buffer.alloc(Math.max(this.buf.length * 2, this.length + n));
+    this.buf.copy(bigger, 0, 0, this.length);
+    this.buf = bigger;
   }
-  return { word: w.word, pages, tail: b.subarray(r), fields };
+
+  head(major: number, n: number): void {
+    const out: number[] = [];
+    cborHead(out, major, n);
+    this.room(out.length);
+    for (const x of out) this.buf[this.length++] = x;
+  }
+
+  copy(from: Buffer, start: number, end: number): void {
+    this.room(end - start);
+    from.copy(this.buf, this.length, start, end);
+    this.length += end - start;
+  }
+
+  bytes(): Buffer {
+    return this.buf.subarray(0, this.length);
+  }
+
+  clear(): void {
+    this.length = 0;
+  }
 }
 
-/** A word entry's bytes from its postings (absolute page numbers, in order; written as differences). */
-function wordBytes(p: WordPostings): Buffer {
-  const parts: Buffer[] = [cborHeadBytes(4, p.fields), cborHeadBytes(3, Buffer.byteLength(p.word)), Buffer.from(p.word, 'utf8'), cborHeadBytes(4, p.pages.length)];
+/**
+ * Writes one word's entry for the pages of several bundles, its cursors given in bundle order (the same
+ * word in each), each bundle's page numbers shifted by its offset: every page entry is copied as it is but
+ * the first of each bundle, whose number (a difference from the previous entry's) is written anew. The
+ * fields after the pages must be the same in every bundle.
+ */
+export function writeJoinedWord(out: ByteSink, group: readonly WordCursor[], offsets: readonly number[]): void {
+  const first = group[0]!;
+  const tailLength = first.end - first.pagesEnd;
+  let pages = 0;
+  for (const c of group) {
+    if (c.fields !== first.fields || c.end - c.pagesEnd !== tailLength || c.buf.compare(first.buf, first.pagesEnd, first.end, c.pagesEnd, c.end) !== 0) {
+      throw new Error(`word ${first.word}: parts differ in the fields after its pages (Pagefind's format changed?)`);
+    }
+    pages += c.pages;
+  }
+  out.head(4, first.fields);
+  out.head(3, first.textEnd - first.textStart);
+  out.copy(first.buf, first.textStart, first.textEnd);
+  out.head(4, pages);
   let previous = 0;
-  for (const page of p.pages) {
-    if (page.page < previous) throw new Error(`word ${p.word}: page numbers out of order`);
-    parts.push(cborHeadBytes(4, page.fields), cborHeadBytes(0, page.page - previous), page.rest);
-    previous = page.page;
-  }
-  parts.push(p.tail);
-  return Buffer.concat(parts);
+  group.forEach((c, i) => {
+    if (c.pages === 0) return;
+    const page = c.firstPage + offsets[i]!;
+    if (page < previous) throw new Error(`word ${first.word}: page numbers out of order`);
+    out.head(4, c.firstFields);
+    out.head(0, page - previous);
+    out.copy(c.buf, c.firstRestAt, c.pagesEnd);
+    previous = c.lastPage + offsets[i]!;
+  });
+  out.copy(first.buf, first.pagesEnd, first.end);
 }
 
-/** The words of one language of a bundle, in order, with their chunk files' paths (to be replaced). */
-function bundleWords(byPath: Map<string, BundleFile>, meta: Cbor[]): { words: RawWord[]; paths: string[] } {
-  const words: RawWord[] = [];
-  const paths: string[] = [];
-  for (const chunk of meta[2] as Cbor[][]) {
-    const chunkPath = `index/${chunk[2] as string}.pf_index`;
-    const file = byPath.get(chunkPath);
-    if (!file) throw new Error(`Pagefind bundle without ${chunkPath} (Pagefind's format changed?)`);
-    for (const w of scanWords(file.content, chunkPath)) words.push(w);
-    paths.push(chunkPath);
-  }
-  return { words, paths };
+/** A bundle's one language: its entry, its metadata and a reader of the files they name. */
+export interface OpenedBundle {
+  entry: { version: string; languages: Record<string, { hash: string; wasm: string | null; page_count: number }> };
+  language: string;
+  info: { hash: string; wasm: string | null; page_count: number };
+  meta: Cbor[];
+  /** Its word-index chunk files, in order. */
+  chunks: string[];
+  read: (path: string) => Uint8Array;
 }
 
-/** A bundle's one language: its entry, its metadata and the files they name. */
-function openBundle(files: readonly BundleFile[], what: string) {
-  const byPath = new Map(files.map((f) => [f.path, f]));
-  const entryFile = byPath.get('pagefind-entry.json');
-  if (!entryFile) throw new Error(`${what}: Pagefind bundle without pagefind-entry.json (Pagefind's format changed?)`);
-  const entry = JSON.parse(Buffer.from(entryFile.content).toString('utf8')) as {
-    version: string;
-    languages: Record<string, { hash: string; wasm: string | null; page_count: number }>;
+/** Opens a bundle of one language (`read` gives a file's bytes by its path in the bundle; undefined when it has none). */
+export function openBundle(read: (path: string) => Uint8Array | undefined, what: string): OpenedBundle {
+  const need = (file: string): Uint8Array => {
+    const bytes = read(file);
+    if (!bytes) throw new Error(`${what}: Pagefind bundle without ${file} (Pagefind's format changed?)`);
+    return bytes;
   };
+  const entry = JSON.parse(Buffer.from(need('pagefind-entry.json')).toString('utf8')) as OpenedBundle['entry'];
   const languages = Object.entries(entry.languages);
   if (languages.length !== 1) throw new Error(`${what}: a bundle of ${languages.length} languages cannot be merged`);
   const [language, info] = languages[0]!;
   const metaPath = `pagefind.${info.hash}.pf_meta`;
-  const metaFile = byPath.get(metaPath);
-  if (!metaFile) throw new Error(`${what}: Pagefind bundle without ${metaPath} (Pagefind's format changed?)`);
-  const meta = decodeIndexFile(metaFile.content, metaPath) as Cbor[];
-  if (meta.length < 5 || !Array.isArray(meta[1]) || !Array.isArray(meta[3]) || !Array.isArray(meta[4])) {
+  const meta = decodeIndexFile(need(metaPath), metaPath) as Cbor[];
+  if (meta.length < 5 || !Array.isArray(meta[1]) || !Array.isArray(meta[2]) || !Array.isArray(meta[3]) || !Array.isArray(meta[4])) {
     throw new Error(`${what}: ${metaPath} is not [version, pages, chunks, filters, sorts, …] (Pagefind's format changed?)`);
   }
   if ((meta[4] as Cbor[]).length > 0) throw new Error(`${what}: Pagefind sorts cannot be merged (the index keeps its own sort tables)`);
-  return { byPath, entry, language, info, metaPath, meta };
+  const chunks = (meta[2] as Cbor[][]).map((c) => `index/${c[2] as string}.pf_index`);
+  return { entry, language, info, meta, chunks, read: (file) => need(file) };
 }
 
 /** A filter chunk: [filter name, [[value, [page numbers]], …]]. */
-function decodeFilter(bytes: Uint8Array, file: string): { name: string; values: [string, number[]][] } {
+export function decodeFilter(bytes: Uint8Array, file: string): { name: string; values: [string, number[]][] } {
   const v = decodeIndexFile(bytes, file) as Cbor[];
   if (v.length !== 2 || typeof v[0] !== 'string' || !Array.isArray(v[1])) throw new Error(`${file}: not a Pagefind filter chunk (Pagefind's format changed?)`);
   return { name: v[0], values: (v[1] as Cbor[][]).map((x) => [x[0] as string, x[1] as number[]]) };
-}
-
-/**
- * One index from the bundles of several parts (each one Pagefind index of one language, built alone
- * because Pagefind holds a whole index in memory, index-builder.ts): a cold search then fetches one
- * metadata file and one chunk per word instead of one of each per part. The result is laid out as one
- * Pagefind bundle: the first part's language and code files, the pages of every part in order (page
- * numbers of a later part shifted by the pages before it; pages keep their names, which the parts'
- * distinct language tags keep unique), each word's page lists joined in part order, the word index
- * split into chunks of about `limit` locations (or of `limit(the index's locations)`), each filter's values joined; pages and chunks get short
- * names. Fragments are not given nor returned: the caller renames them (pageNames). With one bundle, it
- * re-splits and renames that one. Pages for which `isProfile` holds get PROFILE_MARK in their name (the
- * search page ranks them by it, src/client/search/search-engine.ts). With `uniformWordCounts`, every
- * page's word count is written as 1 (7 above).
- */
-export function mergeBundles(
-  bundles: readonly (readonly BundleFile[])[],
-  limit: number | ((totalLocations: number) => number),
-  isProfile: (page: string) => boolean = () => false,
-  options: { uniformWordCounts?: boolean } = {},
-): MergedBundle {
-  if (bundles.length === 0) throw new Error('no bundle to merge');
-  // A part without pages has an entry naming no language (and nothing else): it adds nothing.
-  const languagesOf = (files: readonly BundleFile[]) => {
-    const entry = files.find((f) => f.path === 'pagefind-entry.json');
-    return entry ? Object.keys((JSON.parse(Buffer.from(entry.content).toString('utf8')) as { languages?: object }).languages ?? {}).length : 1;
-  };
-  const withPages = bundles.map((files, i) => ({ files, i })).filter(({ files }) => languagesOf(files) > 0);
-  if (withPages.length === 0) {
-    return { files: bundles[0]!.filter((f) => f.path === 'pagefind-entry.json'), pageNames: new Map(), chunkLocations: typeof limit === 'number' ? limit : limit(0) };
-  }
-  const opened = withPages.map(({ files, i }) => openBundle(files, `part ${i + 1}`));
-  const first = opened[0]!;
-  const pages: Cbor[][] = [];
-  const offsets: number[] = [];
-  for (const b of opened) {
-    offsets.push(pages.length);
-    for (const p of b.meta[1] as Cbor[][]) pages.push([...p]);
-  }
-
-  // Words: each part's are sorted; merge them in order, joining the lists of a word several parts have.
-  const lists = opened.map((b, i) => bundleWords(b.byPath, b.meta).words.map((w) => ({ w, part: i })));
-  const all = lists.flat().sort((a, b) => (a.w.word < b.w.word ? -1 : a.w.word > b.w.word ? 1 : a.part - b.part));
-  const merged: RawWord[] = [];
-  for (let i = 0; i < all.length; ) {
-    let j = i + 1;
-    while (j < all.length && all[j]!.w.word === all[i]!.w.word) j += 1;
-    const group = all.slice(i, j);
-    if (group.length === 1 && group[0]!.part === 0) merged.push(group[0]!.w);
-    else {
-      const ps = group.map((g) => {
-        const p = postings(g.w, `part ${g.part + 1} word ${g.w.word}`);
-        for (const page of p.pages) page.page += offsets[g.part]!;
-        return p;
-      });
-      const base = ps[0]!;
-      for (const p of ps.slice(1)) {
-        if (p.fields !== base.fields || !p.tail.equals(base.tail)) {
-          throw new Error(`word ${base.word}: parts differ in the fields after its pages (Pagefind's format changed?)`);
-        }
-      }
-      const joined: WordPostings = { ...base, pages: ps.flatMap((p) => p.pages) };
-      merged.push({ word: base.word, size: group.reduce((n, g) => n + g.w.size, 0), bytes: wordBytes(joined) });
-    }
-    i = j;
-  }
-
-  const out: BundleFile[] = [];
-  const taken = new Set<string>();
-  const language = first.language;
-  const chunkLocations = typeof limit === 'number' ? limit : limit(merged.reduce((n, w) => n + w.size, 0));
-  const chunks = chunkWords(merged, chunkLocations).map((chunk) => ({ chunk, content: encodeChunk(chunk) }));
-  // Short names (every page and chunk is named in the metadata a cold search loads: a content hash each
-  // made half its bytes): a tag that changes with the index, so no cached file of another build is
-  // mixed in, and a number in base 36.
-  const tagHash = createHash('sha256');
-  for (const p of pages) tagHash.update(`${p[0] as string}\n`);
-  for (const c of chunks) tagHash.update(c.content);
-  const tag = `${tagHash.digest('hex').slice(0, 4)}`;
-  const pageNames = new Map<string, string>();
-  pages.forEach((p, i) => {
-    const name = `${tag}${isProfile(p[0] as string) ? PROFILE_MARK : ''}${i.toString(36)}`;
-    pageNames.set(p[0] as string, name);
-    p[0] = name;
-    // A varying count (thousands of different numbers) is most of a page entry's bytes after gzip.
-    if (options.uniformWordCounts) p[1] = 1;
-  });
-  const named: Cbor[][] = chunks.map(({ chunk, content }, i) => {
-    const name = `${tag}${i.toString(36)}`;
-    out.push({ path: `index/${name}.pf_index`, content });
-    return [chunk[0]!.word, chunk[chunk.length - 1]!.word, name];
-  });
-  for (let i = 0; i + 1 < named.length; i += 1) {
-    [named[i]![1], named[i + 1]![0]] = prefixes(named[i]![1] as string, named[i + 1]![0] as string);
-  }
-
-  // Filters: per name, each value's pages from every part, shifted.
-  const filters = new Map<string, Map<string, number[]>>();
-  opened.forEach((b, i) => {
-    for (const f of b.meta[3] as Cbor[][]) {
-      const filterPath = `filter/${f[1] as string}.pf_filter`;
-      const file = b.byPath.get(filterPath);
-      if (!file) throw new Error(`part ${i + 1}: Pagefind bundle without ${filterPath} (Pagefind's format changed?)`);
-      const { name, values } = decodeFilter(file.content, filterPath);
-      const byValue = filters.get(name) ?? new Map<string, number[]>();
-      filters.set(name, byValue);
-      for (const [value, ps] of values) {
-        const list = byValue.get(value) ?? [];
-        byValue.set(value, list);
-        for (const p of ps) list.push(p + offsets[i]!);
-      }
-    }
-  });
-  const filterMeta: Cbor[][] = [...filters.keys()].sort().map((name) => {
-    const values = [...filters.get(name)!.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    const content = encodeIndexFile([name, values.map(([v, ps]) => [v, ps])]);
-    const hash = fileHash(language, content, taken);
-    out.push({ path: `filter/${hash}.pf_filter`, content });
-    return [name, hash];
-  });
-
-  // Fields after the sorts (1.6 has one more, empty here) must be the same in every part: kept as they are.
-  const rest = first.meta.slice(5);
-  for (const [i, b] of opened.entries()) {
-    if (JSON.stringify(b.meta.slice(5)) !== JSON.stringify(rest)) throw new Error(`part ${i + 1}: metadata fields after the sorts differ from part 1's`);
-  }
-  const meta: Cbor[] = [first.meta[0]!, pages, named, filterMeta, [], ...rest];
-  const metaContent = encodeIndexFile(meta);
-  const metaHash = fileHash(language, metaContent, new Set());
-  out.push({ path: `pagefind.${metaHash}.pf_meta`, content: metaContent });
-  const entry = { ...first.entry, languages: { [language]: { ...first.info, hash: metaHash, page_count: pages.length } } };
-  out.push({ path: 'pagefind-entry.json', content: Buffer.from(JSON.stringify(entry), 'utf8') });
-  return { files: out, pageNames, chunkLocations };
-}
-
-export interface MergedBundle {
-  /** The bundle's entry, metadata, word-index and filter files. */
-  files: BundleFile[];
-  /** Each page's new name (its fragment is `fragment/<name>.pf_fragment`, its result id the name). */
-  pageNames: Map<string, string>;
-  /** The locations a word-index chunk was cut at. */
-  chunkLocations: number;
 }

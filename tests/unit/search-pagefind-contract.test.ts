@@ -11,14 +11,14 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as pagefind from 'pagefind';
 import {
-  chunkWords,
+  chunkWordSizes,
   compoundWord,
   decodeFragment,
   decodeIndexFile,
   fragmentUrl,
-  mergeBundles,
   type BundleFile,
 } from '../../scripts/search-index/pagefind-internals.ts';
+import { mergeBundles } from '../../scripts/search-index/merge-bundles.ts';
 import { installFileFetch } from '../../scripts/search-index/node-runtime.ts';
 import { encodeChar, termTokens } from '../../src/shared/search/tokens.ts';
 
@@ -205,8 +205,16 @@ describe('5. the word index', () => {
       return ((decodeIndexFile(f.content, f.path) as unknown[][])[0] as [string][]).map((w) => w[0]);
     });
     expect(words).toEqual([...words].sort());
-    expect(chunkWords([], 10)).toEqual([]);
-    expect(chunkWords([{ size: 6 }, { size: 4 }, { size: 3 }], 10)).toEqual([[{ size: 6 }, { size: 4 }], [{ size: 3 }]]);
+    // Every chunk but the last closed at the first word that brought it to the limit (Pagefind's rule).
+    const sizes = (same[2] as string[][]).map(([, , name]) => {
+      const f = merged.files.find((x) => x.path === `index/${name}.pf_index`)!;
+      return chunkWordSizes(f.content, f.path).map((w) => w.locations);
+    });
+    for (const chunk of sizes.slice(0, -1)) {
+      const total = chunk.reduce((a, b) => a + b, 0);
+      expect(total).toBeGreaterThanOrEqual(20_000);
+      expect(total - chunk[chunk.length - 1]!).toBeLessThan(20_000);
+    }
   });
 
   it('finds the same pages at the same positions from smaller chunks', async () => {

@@ -1,0 +1,315 @@
+/**
+ * One index from the bundles of several parts (each one Pagefind index of one language, built alone
+ * because a whole index is held in memory while it is built, index-builder.ts): a cold search then fetches
+ * one metadata file and one chunk per word instead of one of each per part. The result is laid out as one
+ * Pagefind bundle: the first part's language, the pages of every part in order (page numbers of a later
+ * part shifted by the pages before it), each word's page lists joined in part order, the word index cut
+ * into chunks of about `limit` locations (or of `limit(the index's locations)`), each filter's values
+ * joined; pages and chunks get short names. Fragments and code files are not read nor written: the caller
+ * renames the fragments (pageNames). With one bundle, it re-splits and renames that one. Pages for which
+ * `isProfile` holds get PROFILE_MARK in their name (the search page ranks them by it,
+ * src/client/search/search-engine.ts). With `uniformWordCounts`, every page's word count is written as 1
+ * (pagefind-internals.ts, 7).
+ *
+ * The words are merged as a stream (a k-way merge over the parts' sorted word lists, WordCursor): one
+ * chunk of each part is inflated at a time and each finished chunk is written at once, so memory does not
+ * grow with the index (the first version held every part's words and every page entry as objects: 23 GB
+ * and ≈ 570 s at 43,000 pages, docs/BENCHMARKS.md). The private formats read and written here are
+ * described in pagefind-internals.ts (5 and 6).
+ */
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { PROFILE_MARK } from '../../src/shared/search/manifest.ts';
+import {
+  ByteSink,
+  decodeFilter,
+  encodeIndexFile,
+  fileHash,
+  FRAGMENT_SIGNATURE,
+  openBundle,
+  prefixes,
+  WordCursor,
+  writeJoinedWord,
+  type BundleFile,
+  type Cbor,
+  type OpenedBundle,
+} from './pagefind-internals.ts';
+
+/** A bundle's files by their path in the bundle (undefined for a file it does not have). */
+export type BundleReader = (path: string) => Uint8Array | undefined;
+/** Where the merged bundle's files go, by their path in the bundle. */
+export type BundleWriter = (path: string, content: Uint8Array) => void;
+
+export interface MergeOptions {
+  /** Pages named as payee profiles. */
+  isProfile?: (page: string) => boolean;
+  /** Every page's word count written as 1 (pagefind-internals.ts, 7). */
+  uniformWordCounts?: boolean;
+}
+
+export interface MergeResult {
+  /** Each page's new name (its fragment is `fragment/<name>.pf_fragment`, its result id the name). */
+  pageNames: Map<string, string>;
+  /** The locations a word-index chunk was cut at. */
+  chunkLocations: number;
+}
+
+export interface MergedBundle extends MergeResult {
+  /** The bundle's entry, metadata, word-index and filter files. */
+  files: BundleFile[];
+}
+
+/** The parts' cursors ordered by their word, then by part (the order a word's page lists are joined in). */
+class CursorHeap {
+  private readonly items: WordCursor[] = [];
+  private readonly partOf: Map<WordCursor, number>;
+  constructor(partOf: Map<WordCursor, number>) {
+    this.partOf = partOf;
+  }
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  peek(): WordCursor | undefined {
+    return this.items[0];
+  }
+
+  private less(a: WordCursor, b: WordCursor): boolean {
+    return a.word < b.word || (a.word === b.word && this.partOf.get(a)! < this.partOf.get(b)!);
+  }
+
+  push(c: WordCursor): void {
+    const h = this.items;
+    h.push(c);
+    let i = h.length - 1;
+    while (i > 0) {
+      const up = (i - 1) >> 1;
+      if (!this.less(h[i]!, h[up]!)) break;
+      [h[i], h[up]] = [h[up]!, h[i]!];
+      i = up;
+    }
+  }
+
+  pop(): WordCursor {
+    const h = this.items;
+    const top = h[0]!;
+    const last = h.pop()!;
+    if (h.length > 0) {
+      h[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < h.length && this.less(h[l]!, h[m]!)) m = l;
+        if (r < h.length && this.less(h[r]!, h[m]!)) m = r;
+        if (m === i) break;
+        [h[i], h[m]] = [h[m]!, h[i]!];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
+
+/** Writes the chunks of the merged word index as they fill, named `<tag><number in base 36>`. */
+class ChunkWriter {
+  private readonly body = new ByteSink();
+  private words = 0;
+  private size = 0;
+  private first = '';
+  private last = '';
+  /** [from, to, name] of each chunk written (from/to made the shortest telling prefixes at the end). */
+  readonly table: Cbor[][] = [];
+
+  private readonly limit: number;
+  private readonly tag: string;
+  private readonly write: BundleWriter;
+
+  constructor(limit: number, tag: string, write: BundleWriter) {
+    this.limit = limit;
+    this.tag = tag;
+    this.write = write;
+  }
+
+  /** Where a word's entry is appended (then added() called). */
+  get sink(): ByteSink {
+    return this.body;
+  }
+
+  /** Counts the word just appended to `sink`, and writes the chunk when it is full. */
+  added(word: string, size: number): void {
+    if (this.words === 0) this.first = word;
+    this.last = word;
+    this.words += 1;
+    // As Pagefind's chunk_index: a chunk is closed once it holds `limit` locations.
+    this.size += size;
+    if (this.size >= this.limit) this.flush();
+  }
+
+  flush(): void {
+    if (this.words === 0) return;
+    const head = new ByteSink();
+    head.head(4, 1);
+    head.head(4, this.words);
+    const content = gzipSync(Buffer.concat([Buffer.from(FRAGMENT_SIGNATURE, 'latin1'), head.bytes(), this.body.bytes()]), { level: 9 });
+    const name = `${this.tag}${this.table.length.toString(36)}`;
+    this.write(`index/${name}.pf_index`, content);
+    this.table.push([this.first, this.last, name]);
+    this.body.clear();
+    this.words = 0;
+    this.size = 0;
+  }
+
+  /** The chunk table: each chunk's from/to as the shortest prefixes that tell it from its neighbours. */
+  finish(): Cbor[][] {
+    this.flush();
+    const t = this.table;
+    for (let i = 0; i + 1 < t.length; i += 1) [t[i]![1], t[i + 1]![0]] = prefixes(t[i]![1] as string, t[i + 1]![0] as string);
+    return t;
+  }
+}
+
+/** Merges the bundles read by `readers` into files given to `write`; see the module comment. */
+export function mergeBundleSources(
+  readers: readonly BundleReader[],
+  write: BundleWriter,
+  limit: number | ((totalLocations: number) => number),
+  options: MergeOptions = {},
+): MergeResult {
+  if (readers.length === 0) throw new Error('no bundle to merge');
+  const isProfile = options.isProfile ?? (() => false);
+  // A part without pages has an entry naming no language (and nothing else): it adds nothing.
+  const languagesOf = (read: BundleReader) => {
+    const entry = read('pagefind-entry.json');
+    return entry ? Object.keys((JSON.parse(Buffer.from(entry).toString('utf8')) as { languages?: object }).languages ?? {}).length : 1;
+  };
+  const withPages = readers.map((read, i) => ({ read, i })).filter(({ read }) => languagesOf(read) > 0);
+  if (withPages.length === 0) {
+    const entry = readers[0]!('pagefind-entry.json');
+    if (entry) write('pagefind-entry.json', entry);
+    return { pageNames: new Map(), chunkLocations: typeof limit === 'number' ? limit : limit(0) };
+  }
+  const opened: OpenedBundle[] = withPages.map(({ read, i }) => openBundle(read, `part ${i + 1}`));
+  const first = opened[0]!;
+  const language = first.language;
+  const pages: Cbor[][] = [];
+  const offsets: number[] = [];
+  for (const b of opened) {
+    offsets.push(pages.length);
+    for (const p of b.meta[1] as Cbor[][]) pages.push([...p]);
+  }
+
+  // A first pass over the words: the index's size (which sets the chunk size) and a tag that changes with
+  // the index, for short names (every page and chunk is named in the metadata a cold search loads: a
+  // content hash each made half its bytes) that never mix a cached file of another build in.
+  const tagHash = createHash('sha256');
+  let totalLocations = 0;
+  for (const b of opened) {
+    tagHash.update(Buffer.from(JSON.stringify(b.meta)));
+    const cursor = new WordCursor(b.chunks, b.read);
+    let hashed: Buffer | null = null;
+    while (cursor.next()) {
+      totalLocations += cursor.size;
+      if (cursor.buf !== hashed) tagHash.update((hashed = cursor.buf));
+    }
+  }
+  const chunkLocations = typeof limit === 'number' ? limit : limit(totalLocations);
+  tagHash.update(String(chunkLocations));
+  for (const p of pages) tagHash.update(`${p[0] as string} ${isProfile(p[0] as string)}\n`);
+  const tag = tagHash.digest('hex').slice(0, 4);
+
+  // Words: each part's are sorted; merge them in order, joining the lists of a word several parts have.
+  const partOf = new Map<WordCursor, number>();
+  const heap = new CursorHeap(partOf);
+  opened.forEach((b, i) => {
+    const cursor = new WordCursor(b.chunks, b.read);
+    partOf.set(cursor, i);
+    if (cursor.next()) heap.push(cursor);
+  });
+  const chunks = new ChunkWriter(chunkLocations, tag, write);
+  const group: WordCursor[] = [];
+  const groupOffsets: number[] = [];
+  while (heap.size > 0) {
+    group.length = 0;
+    groupOffsets.length = 0;
+    const word = heap.peek()!.word;
+    while (heap.size > 0 && heap.peek()!.word === word) {
+      const c = heap.pop();
+      group.push(c);
+      groupOffsets.push(offsets[partOf.get(c)!]!);
+    }
+    let size = 0;
+    for (const c of group) size += c.size;
+    const only = group[0]!;
+    // A word of the first part alone is copied as it is.
+    if (group.length === 1 && groupOffsets[0] === 0) chunks.sink.copy(only.buf, only.start, only.end);
+    else writeJoinedWord(chunks.sink, group, groupOffsets);
+    chunks.added(word, size);
+    for (const c of group) if (c.next()) heap.push(c);
+  }
+  const table = chunks.finish();
+
+  const pageNames = new Map<string, string>();
+  pages.forEach((p, i) => {
+    const name = `${tag}${isProfile(p[0] as string) ? PROFILE_MARK : ''}${i.toString(36)}`;
+    pageNames.set(p[0] as string, name);
+    p[0] = name;
+    // A varying count (thousands of different numbers) is most of a page entry's bytes after gzip.
+    if (options.uniformWordCounts) p[1] = 1;
+  });
+
+  // Filters: per name, each value's pages from every part, shifted.
+  const taken = new Set<string>();
+  const filters = new Map<string, Map<string, number[]>>();
+  opened.forEach((b, i) => {
+    for (const f of b.meta[3] as Cbor[][]) {
+      const filterPath = `filter/${f[1] as string}.pf_filter`;
+      const { name, values } = decodeFilter(b.read(filterPath), filterPath);
+      const byValue = filters.get(name) ?? new Map<string, number[]>();
+      filters.set(name, byValue);
+      for (const [value, ps] of values) {
+        const list = byValue.get(value) ?? [];
+        byValue.set(value, list);
+        for (const p of ps) list.push(p + offsets[i]!);
+      }
+    }
+  });
+  const filterMeta: Cbor[][] = [...filters.keys()].sort().map((name) => {
+    const values = [...filters.get(name)!.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const content = encodeIndexFile([name, values.map(([v, ps]) => [v, ps])]);
+    const hash = fileHash(language, content, taken);
+    write(`filter/${hash}.pf_filter`, content);
+    return [name, hash];
+  });
+
+  // Fields after the sorts (1.6 has one more, empty here) must be the same in every part: kept as they are.
+  const rest = first.meta.slice(5);
+  for (const [i, b] of opened.entries()) {
+    if (JSON.stringify(b.meta.slice(5)) !== JSON.stringify(rest)) throw new Error(`part ${i + 1}: metadata fields after the sorts differ from part 1's`);
+  }
+  const meta: Cbor[] = [first.meta[0]!, pages, table, filterMeta, [], ...rest];
+  const metaContent = encodeIndexFile(meta);
+  const metaHash = fileHash(language, metaContent, new Set());
+  write(`pagefind.${metaHash}.pf_meta`, metaContent);
+  const entry = { ...first.entry, languages: { [language]: { ...first.info, hash: metaHash, page_count: pages.length } } };
+  write('pagefind-entry.json', Buffer.from(JSON.stringify(entry), 'utf8'));
+  return { pageNames, chunkLocations };
+}
+
+/** mergeBundleSources on bundles held in memory, returning the merged bundle's files. */
+export function mergeBundles(
+  bundles: readonly (readonly BundleFile[])[],
+  limit: number | ((totalLocations: number) => number),
+  isProfile: (page: string) => boolean = () => false,
+  options: { uniformWordCounts?: boolean } = {},
+): MergedBundle {
+  const files: BundleFile[] = [];
+  const readers = bundles.map((b) => {
+    const byPath = new Map(b.map((f) => [f.path, f.content]));
+    return (file: string) => byPath.get(file);
+  });
+  const result = mergeBundleSources(readers, (file, content) => files.push({ path: file, content }), limit, { ...options, isProfile });
+  return { ...result, files };
+}
