@@ -1,0 +1,115 @@
+/**
+ * The streaming merge of index parts (scripts/search-index/merge-bundles.ts) on real Pagefind bundles: it
+ * writes the merged word index as it reads the parts (one chunk of each at a time, so its memory does not
+ * grow with the index), gives the same files whether the parts are read from memory or through a reader,
+ * joins a word's page lists across parts with the right page numbers, and refuses a part whose words are
+ * not in order. What the merged index finds is checked against Pagefind's own search in
+ * tests/unit/search-pagefind-contract.test.ts (6) and through the search page in tests/site/search.test.ts.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as pagefind from 'pagefind';
+import { mergeBundles, mergeBundleSources } from '../../scripts/search-index/merge-bundles.ts';
+import { chunkWordSizes, decodeIndexFile, encodeIndexFile, type BundleFile } from '../../scripts/search-index/pagefind-internals.ts';
+
+const letters = 'abcdefghijklmnopqrstuvwxyz';
+const word = (n: number) => `${letters[n % 26]}${letters[Math.floor(n / 26) % 26]}${letters[Math.floor(n / 676) % 26]}`;
+/** 60 pages of 600 words from a vocabulary of 2,000: each part's index is several of Pagefind's chunks. */
+const pages = Array.from({ length: 60 }, (_, p) => Array.from({ length: 600 }, (_, i) => word((i * 11 + p * 37) % 2000)).join(' '));
+
+async function build(range: number[], language: string): Promise<BundleFile[]> {
+  const { index } = await pagefind.createIndex({});
+  for (const i of range) await index!.addCustomRecord({ url: `/p${i}/`, content: pages[i]!, language });
+  const out = (await index!.getFiles()).files.map((f) => ({ path: f.path, content: f.content }));
+  await index!.deleteIndex();
+  return out.filter((f) => !/^(fragment\/|pagefind.*\.(js|css)$|wasm\.)/.test(f.path));
+}
+
+function metaOf(files: readonly BundleFile[]): unknown[] {
+  const file = files.find((f) => f.path.endsWith('.pf_meta'))!;
+  return decodeIndexFile(file.content, file.path) as unknown[];
+}
+
+/** Every word of a merged bundle with its pages (by their number) and each page's locations. */
+function postingsOf(files: readonly BundleFile[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [, , name] of metaOf(files)[2] as string[][]) {
+    const f = files.find((x) => x.path === `index/${name}.pf_index`)!;
+    for (const [w, list] of (decodeIndexFile(f.content, f.path) as unknown[][])[0] as [string, [number, number[]][]][]) {
+      let page = 0;
+      out.set(w, list.map(([delta, locations]) => `${(page += delta)}:${locations.join(',')}`).join(' '));
+    }
+  }
+  return out;
+}
+
+let parts: BundleFile[][];
+let whole: BundleFile[];
+
+beforeAll(async () => {
+  const all = pages.map((_, i) => i);
+  parts = [await build(all.slice(0, 20), 'und-p1'), await build(all.slice(20, 45), 'und-p2'), await build(all.slice(45), 'und-p3')];
+  whole = await build(all, 'und');
+}, 60_000);
+
+describe('merging index parts as a stream', () => {
+  it('gives every word the pages and locations of the index built whole', () => {
+    const merged = postingsOf(mergeBundles(parts, 3000).files);
+    const expected = postingsOf(mergeBundles([whole], 3000).files);
+    expect(merged.size).toBe(expected.size);
+    expect(merged.size).toBeGreaterThan(1900);
+    for (const [w, list] of expected) expect(merged.get(w), w).toBe(list);
+    // A word on pages of all three parts: its list runs across them in page order.
+    const w = word(0);
+    expect(merged.get(w)!.split(' ').map((x) => Number(x.split(':')[0]))).toEqual(
+      pages.flatMap((p, i) => (p.split(' ').includes(w) ? [i] : [])),
+    );
+  });
+
+  it('writes merged chunks while it is still reading the parts, holding one chunk of each at a time', () => {
+    const events: string[] = [];
+    const readers = parts.map((files, i) => {
+      const byPath = new Map(files.map((f) => [f.path, f.content]));
+      return (file: string) => {
+        if (file.startsWith('index/')) events.push(`read ${i} ${file}`);
+        return byPath.get(file);
+      };
+    });
+    const written: BundleFile[] = [];
+    mergeBundleSources(readers, (file, content) => {
+      if (file.startsWith('index/')) events.push(`write ${file}`);
+      written.push({ path: file, content });
+    }, 3000);
+    // The first pass reads every chunk once (the index's size), the merge pass reads each again.
+    const chunkFiles = parts.reduce((n, p) => n + p.filter((f) => f.path.startsWith('index/')).length, 0);
+    expect(events.filter((e) => e.startsWith('read')).length).toBe(2 * chunkFiles);
+    const mergePass = events.slice(chunkFiles);
+    const firstWrite = mergePass.findIndex((e) => e.startsWith('write'));
+    const lastRead = mergePass.findLastIndex((e) => e.startsWith('read'));
+    expect(firstWrite).toBeGreaterThan(0);
+    expect(firstWrite).toBeLessThan(lastRead);
+    // Chunks of about the limit: each but the last closed by the word that reached 3,000 locations.
+    const table = metaOf(written)[2] as string[][];
+    expect(table.length).toBeGreaterThan(10);
+    for (const [, , name] of table.slice(0, -1)) {
+      const f = written.find((x) => x.path === `index/${name}.pf_index`)!;
+      const sizes = chunkWordSizes(f.content, f.path).map((x) => x.locations);
+      const total = sizes.reduce((a, b) => a + b, 0);
+      expect(total).toBeGreaterThanOrEqual(3000);
+      expect(total - sizes[sizes.length - 1]!).toBeLessThan(3000);
+    }
+    // The same files as merged in memory.
+    const inMemory = mergeBundles(parts, 3000).files;
+    expect(written.map((f) => f.path)).toEqual(inMemory.map((f) => f.path));
+    written.forEach((f, i) => expect(Buffer.compare(Buffer.from(f.content), Buffer.from(inMemory[i]!.content)), f.path).toBe(0));
+  });
+
+  it('refuses a part whose words are out of order, naming the file', () => {
+    const broken = parts[1]!.map((f) => {
+      if (!f.path.startsWith('index/')) return f;
+      // Swap the first two words' entries of each chunk.
+      const [[first, second, ...rest]] = decodeIndexFile(f.content, f.path) as unknown[][][];
+      return { path: f.path, content: encodeIndexFile([[second, first, ...rest]] as Parameters<typeof encodeIndexFile>[0]) };
+    });
+    expect(() => mergeBundles([parts[0]!, broken], 3000)).toThrow(/index\/.*\.pf_index: word \w+ after \w+ \(words out of order\)/);
+  });
+});
