@@ -90,6 +90,38 @@ function roundDecimal(decimal: string, places: number): string {
   return (negative && out !== '0' ? '-' : '') + out;
 }
 
+/** A number as an integer and a power of ten (its shortest decimal form: 0.1 → [1n, 1], 2e21 → [2000…n, 0]). */
+function scaledInteger(value: number | bigint): [bigint, number] {
+  if (typeof value === 'bigint') return [value, 0];
+  if (Number.isSafeInteger(value)) return [BigInt(value), 0];
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(value));
+  if (!m) throw new Error(`not a finite number: ${value}`);
+  const [, sign = '', int = '0', frac = '', exp = '0'] = m;
+  const scale = frac.length - Number(exp);
+  const digits = BigInt(`${sign}${int}${frac}`);
+  return scale >= 0 ? [digits, scale] : [digits * 10n ** BigInt(-scale), 0];
+}
+
+/**
+ * numerator / denominator (a ratio the site computes, such as a budget's change or a share
+ * of contracts), rounded half away from zero to `places` decimals on integers, never through a binary
+ * fraction (each number taken by its decimal digits): a decimal string (1/8 → "0.125", 2/3 at 3 places → "0.667", -1/8 at 2 → "-0.13").
+ */
+export function ratioDecimal(numerator: number | bigint, denominator: number | bigint, places: number): string {
+  // A number's own decimal digits (a stated amount may have a fraction of a 円): n = digits × 10^-scale.
+  const [a, sa] = scaledInteger(numerator);
+  const [b, sb] = scaledInteger(denominator);
+  const num = a * 10n ** BigInt(sb);
+  const den = b * 10n ** BigInt(sa);
+  if (den === 0n) throw new Error('ratioDecimal: division by zero');
+  const negative = num < 0n !== den < 0n;
+  const n = num < 0n ? -num : num;
+  const d = den < 0n ? -den : den;
+  const q = (2n * n * 10n ** BigInt(places) + d) / (2n * d);
+  const out = shiftDecimal(q, places);
+  return negative && out !== '0' ? `-${out}` : out;
+}
+
 /** Decimals that leave `sig` significant figures of a decimal string's integer part (never negative). */
 function placesForSignificant(decimal: string, sig: number): number {
   const int = decimal.replace('-', '').split('.')[0] ?? '0';
@@ -121,14 +153,9 @@ export function formatYenShort(yen: number | null | undefined): string {
  * "0.00001"). Never `n * 100` in floating point, which gives 50.949999999999996.
  */
 function percentDecimal(n: number): string {
-  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(n));
-  if (!m) return String(n * 100);
-  const [, sign = '', int = '0', frac = '', exp = '0'] = m;
-  const scale = frac.length - Number(exp) - 2;
-  const digits = BigInt(int + frac);
+  const [digits, scale] = scaledInteger(n);
   if (digits === 0n) return '0';
-  const out = scale >= 0 ? shiftDecimal(digits, scale) : `${digits}${'0'.repeat(-scale)}`;
-  return out === '0' ? out : sign + out;
+  return scale >= 2 ? shiftDecimal(digits, scale - 2) : (digits * 10n ** BigInt(2 - scale)).toString();
 }
 
 /**

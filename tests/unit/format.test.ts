@@ -10,6 +10,7 @@ import {
   formatQuantity,
   formatYenExact,
   formatYenShort,
+  ratioDecimal,
   shiftDecimal,
   textOrNone,
 } from '../../src/shared/format.ts';
@@ -166,6 +167,29 @@ describe('rates are fractions shown as percentages', () => {
     expect(formatPercentShort(0.81838)).toBe('81.8%');
     expect(formatPercentShort(1e-7)).toBe('0%');
     expect(formatPercentShort(-0.0005)).toBe('-0.1%');
+  });
+});
+
+describe('ratios the site computes', () => {
+  // Half away from zero on integers: change × 1000 / previous for a budget of 1兆円 and more is beyond
+  // 2^53 and would be rounded by a double before Math.round saw it.
+  it.each([
+    [1, 8, 3, '0.125'],
+    [2, 3, 3, '0.667'],
+    [-1, 8, 2, '-0.13'],
+    [-1, 3, 3, '-0.333'],
+    [0, 7, 3, '0'],
+    [1, 2000, 3, '0.001'],
+    [1, 2001, 3, '0'],
+    [0.1, 0.3, 3, '0.333'], // each taken by its decimal digits, not as 0.1 / 0.3 in binary
+    [1_234_567_890_123, 9_876_543_210_987, 3, '0.125'],
+    [9_007_199_254_740_993n, 2n, 0, '4503599627370497'],
+  ])('%s / %s at %s places → %s', (n, d, places, want) => {
+    expect(ratioDecimal(n, d, places)).toBe(want);
+  });
+
+  it('refuses a zero denominator', () => {
+    expect(() => ratioDecimal(1, 0, 3)).toThrow(/division by zero/);
   });
 });
 

@@ -12,6 +12,7 @@ import { payeeTotals, type HistorySheet } from './project.ts';
 import { HIGH_WINNING_BID_RATE, isHighWinningBidRate, isSingleBidder } from '../view/summary.ts';
 import { isValidCorporateNumber } from '../../shared/corporate-number.ts';
 import { RANKING_TITLES } from './labels.ts';
+import { ratioDecimal } from '../../shared/format.ts';
 import { compareIds, compareJa } from './collate.ts';
 
 export interface RankingSheet extends HistorySheet {
@@ -93,10 +94,10 @@ export function budgetChange(s: HistorySheet): { year: number; previous: number;
   return { year: cur.year, previous: prev.total!, current: cur.total!, change: cur.total! - prev.total! };
 }
 
-/** change / previous, rounded half-up to 0.1 % (a computed ratio, not a stated one); null when previous ≤ 0. */
+/** change / previous, rounded half away from zero to 0.1 % on integers (a computed ratio, not a stated one); null when previous ≤ 0. */
 function changeRatio(change: number, previous: number): number | null {
   if (previous <= 0) return null;
-  return Math.round((change * 1000) / previous) / 1000;
+  return Number(ratioDecimal(change, previous, 3));
 }
 
 function changeRows(sheets: readonly RankingSheet[], grew: boolean): RankingRow[] {
