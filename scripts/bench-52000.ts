@@ -21,7 +21,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assembleDecade, decadeComplete, DECADE_SHEETS, markDecadeComplete, planDecade, listRealYears, type DecadePlan } from './bench/generate-decade.ts';
 import { folderSize } from './bench/measure.ts';
-import { buildAndMeasure, coldSearches, runLines, unpackJudgitYears, writeBenchSection } from './bench/whole-site.ts';
+import { buildAndMeasure, coldSearches, judgitYearsDir, runLines, unpackJudgitYears, writeBenchSection } from './bench/whole-site.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -31,7 +31,7 @@ if (!(Number.isInteger(sheets) && sheets > 0) || argv.some((a, i) => i !== at &&
   console.error('usage: npm run bench:52000 [-- --sheets N]');
   process.exit(2);
 }
-const yearsDir = path.resolve(root, process.env.JUDGIT_YEARS_DIR ?? '../shared/data/judgit-years');
+const yearsDir = judgitYearsDir(root);
 const unpacked = path.join(root, 'bench-work', 'judgit', 'sheets');
 const work = path.join(root, 'bench-work', `decade-${sheets}`);
 const input = path.join(work, 'sheets');

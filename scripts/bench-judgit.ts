@@ -5,16 +5,16 @@
  * time, when each step ended, peak memory (whole process tree and each step), the published size of
  * dist/ (bytes and files, by top folder), and a cold search of the five terms (scripts/bench/terms.ts).
  *
- * The years are read from JUDGIT_YEARS_DIR (default ../shared/data/judgit-years, the data-<year>.tar.gz
- * files) and unpacked once into bench-work/judgit/sheets (gitignored). A benchmark, not a test: it asserts
+ * The years are read from JUDGIT_YEARS_DIR (default ../shared/data/judgit-years beside the project or its
+ * worktree, the data-<year>.tar.gz files) and unpacked once into bench-work/judgit/sheets (gitignored). A benchmark, not a test: it asserts
  * nothing and never runs in CI. The same run at ≈ 52,000 sheets is `npm run bench:52000`.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildAndMeasure, coldSearches, runLines, unpackJudgitYears, writeBenchSection } from './bench/whole-site.ts';
+import { buildAndMeasure, coldSearches, judgitYearsDir, runLines, unpackJudgitYears, writeBenchSection } from './bench/whole-site.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const yearsDir = path.resolve(root, process.env.JUDGIT_YEARS_DIR ?? '../shared/data/judgit-years');
+const yearsDir = judgitYearsDir(root);
 const work = path.join(root, 'bench-work', 'judgit');
 const sheets = path.join(work, 'sheets');
 

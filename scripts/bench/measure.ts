@@ -69,7 +69,8 @@ interface TreeSample {
 function childLabel(pid: number): string {
   try {
     const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
-    const script = args.slice(1).find((a) => /\.(ts|mjs|js)$/.test(a));
+    // Not a module preloaded into it: scripts/build.ts starts each step as `node --import …/parent-watch.ts <script>`.
+    const script = args.slice(1).find((a, i) => /\.(ts|mjs|js)$/.test(a) && !['--import', '--require', '-r'].includes(args[i]!));
     return (script ?? args[0] ?? String(pid)).split('/').pop()!;
   } catch {
     return String(pid);

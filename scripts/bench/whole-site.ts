@@ -21,6 +21,16 @@ const MB = 2 ** 20;
 const fmt = (x: number, d = 1) => x.toFixed(d);
 
 /**
+ * Where the shared JUDGIT years are: JUDGIT_YEARS_DIR, else ../shared/data/judgit-years beside the project
+ * (or beside its git worktree, one level deeper), as tests/support/judgit-years.ts finds them.
+ */
+export function judgitYearsDir(root: string): string {
+  if (process.env.JUDGIT_YEARS_DIR) return path.resolve(root, process.env.JUDGIT_YEARS_DIR);
+  const near = [path.join(root, '../shared/data/judgit-years'), path.join(root, '../../shared/data/judgit-years')];
+  return near.find((d) => existsSync(d)) ?? near[0]!;
+}
+
+/**
  * The `data-<year>.tar.gz` files of `yearsDir` unpacked once into `dest` (`dest/judgit/data/<year>/…`),
  * kept for the next run (a `.complete` marker is written last). Returns the archives' names.
  */
