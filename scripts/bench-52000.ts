@@ -12,10 +12,11 @@
  * bench:judgit) and hard-linked into the input, bench-work/decade-<N>/sheets, which is kept for the next
  * run (remade only when its plan's size differs); the entries (content/) are deleted after the build, the
  * built site (dist/) is kept for further measurement (`node scripts/search-cost.ts bench-work/decade-<N>/dist`).
- * At 52,000 sheets they take ≈ 3 GB at ≈ 57 KB a sheet, plus the entries while the build runs.
+ * At 52,000 sheets they take ≈ 3 GB at ≈ 57 KB a sheet, plus the entries while the build runs and the
+ * previous run's site until it ends; the bench refuses to start when the disk has less than that free.
  * A benchmark, not a test: it asserts nothing and never runs in CI.
  */
-import { statfsSync } from 'node:fs';
+import { existsSync, statfsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,8 +55,15 @@ const mix = [
   `copies ${plan.copies.map((c) => `${c.to} ${c.files.length} (of ${c.from})`).join(', ')}`,
 ].join('; ');
 console.log(`${label}: ${mix}`);
+// The disk is shared: refuse to start a run that would fill it. A run holds the entries (≈ 13 KB a JUDGIT
+// sheet, more for RS) and the new site (≈ 57–67 KB a sheet) at once, and the previous run's site until the
+// end (moved aside, deleted after the measured run): ≈ 100 KB a sheet, and ≈ 70 more with a previous site.
 const free = statfsSync(work);
-console.log(`${label}: input ${(folderSize(input).bytes / 2 ** 20).toFixed(0)} MB; ${((free.bavail * free.bsize) / 2 ** 30).toFixed(1)} GiB free on its disk`);
+const freeBytes = free.bavail * free.bsize;
+const needBytes = sheets * 1024 * (100 + (existsSync(path.join(work, 'dist')) ? 70 : 0));
+const GiB = 2 ** 30;
+console.log(`${label}: input ${(folderSize(input).bytes / 2 ** 20).toFixed(0)} MB; the run needs ≈ ${(needBytes / GiB).toFixed(1)} GiB, ${(freeBytes / GiB).toFixed(1)} GiB free on its disk`);
+if (freeBytes < needBytes) throw new Error(`${label}: not enough free disk for ${sheets} sheets (≈ ${(needBytes / GiB).toFixed(1)} GiB needed)`);
 
 const run = await buildAndMeasure(root, work, input, label);
 // The entries are an intermediate: the next run converts again into an empty folder.
