@@ -20,7 +20,7 @@ import { existsSync, statfsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assembleDecade, decadeComplete, DECADE_SHEETS, markDecadeComplete, planDecade, listRealYears, type DecadePlan } from './bench/generate-decade.ts';
+import { assembleDecade, decadeComplete, DECADE_SHEETS, listRealYears, markDecadeComplete, planDecade, RS_YEAR, type DecadePlan } from './bench/generate-decade.ts';
 import { folderSize } from './bench/measure.ts';
 import { buildAndMeasure, coldSearches, judgitYearsDir, runLines, unpackJudgitYears, writeBenchSection } from './bench/whole-site.ts';
 
@@ -51,7 +51,7 @@ if (decadeComplete(input, sheets)) {
 }
 const mix = [
   `real JUDGIT ${plan.real.map((y) => `${y.year} ${y.files.length}`).join(', ')}`,
-  `generated RS 2024 ${plan.rs}`,
+  `generated RS ${RS_YEAR} ${plan.rs}`,
   `copies ${plan.copies.map((c) => `${c.to} ${c.files.length} (of ${c.from})`).join(', ')}`,
 ].join('; ');
 console.log(`${label}: ${mix}`);
