@@ -28,8 +28,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { folderSize } from './bench/measure.ts';
 import { coldSearch, grownToParts, metaShares, projectedTo, scaledToParts, type ColdSearch } from './bench/search-cost.ts';
 import { MANIFEST_FILE, type SearchManifest } from '../src/shared/search/manifest.ts';
-
-export const BENCH_TERMS = ['脆弱性', '補助金', '独立行政法人', '地方公共団体', '7010001008844'];
+import { BENCH_TERMS } from './bench/terms.ts';
 
 const args = process.argv.slice(2);
 const baseAt = args.indexOf('--base');

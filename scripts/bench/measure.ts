@@ -69,14 +69,19 @@ interface TreeSample {
 function childLabel(pid: number): string {
   try {
     const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
-    const script = args.slice(1).find((a) => /\.(ts|mjs|js)$/.test(a));
+    // Not a module preloaded into it: scripts/build.ts starts each step as `node --import …/parent-watch.ts <script>`.
+    const script = args.slice(1).find((a, i) => /\.(ts|mjs|js)$/.test(a) && !['--import', '--require', '-r'].includes(args[i]!));
     return (script ?? args[0] ?? String(pid)).split('/').pop()!;
   } catch {
     return String(pid);
   }
 }
 
-function sampleTree(root: number): TreeSample {
+/**
+ * `labels`: each direct child's label as first read, kept for its life: a step that is exiting still shows
+ * its memory but no longer its command line, and would count apart under its pid.
+ */
+function sampleTree(root: number, labels: Map<number, string>): TreeSample {
   const kids = childrenOf();
   const sample: TreeSample = { rssKb: 0, user: 0, sys: 0, childKb: new Map() };
   // Each process with the direct child of root it descends from (none for root itself).
@@ -89,7 +94,15 @@ function sampleTree(root: number): TreeSample {
     const t = cpuTicks(pid);
     sample.user += t.user;
     sample.sys += t.sys;
-    for (const kid of kids.get(pid) ?? []) stack.push([kid, label ?? childLabel(kid)]);
+    for (const kid of kids.get(pid) ?? []) {
+      let kidLabel = label ?? labels.get(kid);
+      if (kidLabel === undefined) {
+        kidLabel = childLabel(kid);
+        // Kept once it is the child's own (not its pid, nor the parent's command line between fork and exec).
+        if (!/^\d+$/.test(kidLabel) && kidLabel !== childLabel(root)) labels.set(kid, kidLabel);
+      }
+      stack.push([kid, kidLabel]);
+    }
   }
   return sample;
 }
@@ -125,11 +138,12 @@ export function measure(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd
   const steal0 = stealTicks();
   const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'inherit', 'inherit'] });
   let peak = 0;
+  const labels = new Map<number, string>();
   const peakOf = new Map<string, number>();
   let cpu = { user: 0, sys: 0 };
   const timer = setInterval(() => {
     if (!child.pid) return;
-    const s = sampleTree(child.pid);
+    const s = sampleTree(child.pid, labels);
     peak = Math.max(peak, s.rssKb);
     for (const [label, kb] of s.childKb) peakOf.set(label, Math.max(peakOf.get(label) ?? 0, kb));
     // A child's time moves to its parent's when it is reaped; the sum only grows, so keep the largest.
