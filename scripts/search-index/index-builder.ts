@@ -3,7 +3,7 @@
  * feeds it while Astro renders the pages; build-index.ts from a built site's files), into `outDir`:
  *
  * 1. Pages are split into parts of at most `partSize` pages, in the order they come (one part when the
- *    expected number fits; part-plan.ts).
+ *    expected number fits; pages beyond the expected number make further parts; part-plan.ts).
  * 2. Each part is built (build-part.ts) in its own worker thread with its own Pagefind service, from its
  *    first page on; at most `concurrency` parts at once, the others' pages wait.
  * 3. finish() merges the parts into one index and writes it into place (write-index.ts).
@@ -34,7 +34,7 @@ interface PartRun {
 export interface IndexBuilderOptions {
   /** Where the index goes (swapped into place by finish()). */
   outDir: string;
-  /** How many pages are expected: sizes the parts (pages beyond it go to the last part). */
+  /** How many pages are expected: sizes the parts (pages beyond it make further parts of `partSize`). */
   expectedPages: number;
   partSize?: number;
   concurrency?: number;
@@ -70,7 +70,7 @@ export function createIndexBuilder(options: IndexBuilderOptions): IndexBuilder {
   const sizes = partSizes(Math.max(1, options.expectedPages), partSize);
   const tmp = `${outDir}.tmp-${process.pid}`;
   const ready = rm(tmp, { recursive: true, force: true }).then(() => mkdir(tmp, { recursive: true }));
-  const runs: PartRun[] = sizes.map((_, p) => ({
+  const newRun = (p: number): PartRun => ({
     task: {
       part: p,
       dir: path.join(tmp, `p${p + 1}/`),
@@ -86,7 +86,13 @@ export function createIndexBuilder(options: IndexBuilderOptions): IndexBuilder {
     worker: null,
     closed: false,
     result: null,
-  }));
+  });
+  const runs: PartRun[] = sizes.map((_, p) => newRun(p));
+  /** The run of part `p`, made when pages come beyond the planned parts. */
+  const runAt = (p: number): PartRun => {
+    while (runs.length <= p) runs.push(newRun(runs.length));
+    return runs[p]!;
+  };
   let received = 0;
   let failure: unknown = null;
   let waitingPages = 0;
@@ -170,10 +176,10 @@ export function createIndexBuilder(options: IndexBuilderOptions): IndexBuilder {
     async add(page) {
       if (failure) throw failure;
       await ready;
-      const p = partOf(sizes, received++);
+      const p = partOf(sizes, received++, partSize);
+      const run = runAt(p);
       // Pages come in order: the parts before this one are complete.
       for (let q = 0; q < p; q += 1) close(runs[q]!);
-      const run = runs[p]!;
       if (run.worker) {
         run.worker.postMessage({ type: 'page', page } satisfies PartMessage);
         return;
@@ -192,7 +198,7 @@ export function createIndexBuilder(options: IndexBuilderOptions): IndexBuilder {
     async finish() {
       await ready;
       // Fewer pages than expected: the parts that got none are dropped (the first part is always built).
-      runs.length = received === 0 ? 1 : partOf(sizes, received - 1) + 1;
+      runs.length = received === 0 ? 1 : partOf(sizes, received - 1, partSize) + 1;
       for (const run of runs) close(run);
       try {
         // Parts start one after another as slots free up (schedule() runs as each one ends).
