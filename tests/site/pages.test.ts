@@ -22,7 +22,7 @@ import type { Browser, Page } from 'playwright-core';
 import { closeServed, serveAndLaunch, openPage } from '../support/browser.ts';
 import { serveDist, type StaticServer } from '../support/server.ts';
 import { builtSite, entryIds, sheetPagePath, PROJECT_ROOT, SITES_ROOT } from '../support/sites.ts';
-import { fileOf, listFiles, pageText, scanTags } from '../support/site-text.ts';
+import { fileOf, listFiles, pageText, rowWith, scanTags } from '../support/site-text.ts';
 import { parseEntry } from '../../src/schema/entry-file.ts';
 import { sheet as sheetSchema, type Sheet } from '../../src/schema/sheet.ts';
 import type { SearchRecord } from '../../src/lib/view/search-attributes.ts';
@@ -133,7 +133,7 @@ describe('text sheet page: 000 サイバーセキュリティ情報共有推進�
     expect(text).toContain('2019（令和元）年度');
     expect(text).toContain('単位当たりコスト（百万円/件）');
     // 補正予算 is "-" in all five columns of the sheet: five "—", never 0.
-    const row = /<th scope="row">補正予算（百万円）<\/th>(.*?)<\/tr>/.exec(h)?.[1] ?? '';
+    const row = rowWith(h, '<th scope="row">補正予算（百万円）');
     expect(row.match(/—/g)).toHaveLength(5);
     expect(row).not.toMatch(/>0</);
     // 計 of 2022 is a 0 the sheet wrote: shown as 0 with its exact 円 value.
@@ -185,10 +185,10 @@ describe('text sheet page: 000 サイバーセキュリティ情報共有推進�
   it('single-bidder and 落札率 ≥ 95% contracts carry text marks in the payee tables', () => {
     const all = html(pagePath);
     const h = all.slice(all.indexOf('<section id="payees"'), all.indexOf('<section id="warnings"'));
-    const hitachiRow = /<tr>(?:(?!<\/tr>).)*株式会社日立製作所(?:(?!<\/tr>).)*<\/tr>/.exec(h)?.[0] ?? '';
+    const hitachiRow = rowWith(h, '株式会社日立製作所');
     expect(pageText(hitachiRow)).toContain('一者応札');
     expect(pageText(hitachiRow)).toContain('落札率95%以上');
-    const nttRow = /<tr>(?:(?!<\/tr>).)*エヌ・ティ・ティ・データ経営研究所<\/th>(?:(?!<\/tr>).)*<\/tr>/.exec(h)?.[0] ?? '';
+    const nttRow = rowWith(h, 'エヌ・ティ・ティ・データ経営研究所<');
     expect(nttRow).not.toBe('');
     expect(pageText(nttRow)).not.toContain('一者応札');
   });

@@ -144,3 +144,11 @@ export function pageText(html: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/**
+ * The markup of the first table row of `html` that contains `needle`: from its `<tr` to the next row or
+ * the end of its table section (pages omit the end tags HTML implies, src/lib/markup/compact-html.ts).
+ */
+export function rowWith(html: string, needle: string): string {
+  return html.split(/(?=<tr[ >])|<\/t(?:body|head|foot|able)>/).find((r) => r.startsWith('<tr') && r.includes(needle)) ?? '';
+}
