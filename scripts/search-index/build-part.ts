@@ -20,7 +20,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { EntrySource, pageSource } from './page-source.ts';
 import { encodeFragment, type Fragment } from './pagefind-internals.ts';
-import { indexContent } from './index-content.ts';
+import { indexWords } from './index-content.ts';
 import { DirectIndex, type EntryFields } from './direct-index.ts';
 import { installedPagefindVersion, pagefindRuntime } from './pagefind-runtime.ts';
 import type { SearchWords } from '../../src/shared/search/tokens.ts';
@@ -111,8 +111,13 @@ export async function buildPart(task: PartTask, source: AsyncIterable<PageInput>
     urls.add(url);
     for (const key of Object.keys(record.sort)) sortKeys.add(key);
     for (const name of Object.keys(record.filters)) filterNames.add(name);
-    const { content, words } = indexContent(extracted.indexText, task.words);
-    const { name } = index.addPage(content || EMPTY_PAGE_WORD, record.filters);
+    let words = 0;
+    const { name } = index.addPage((sink) => {
+      words = indexWords(extracted.indexText, task.words, sink).words;
+      if (words > 0) return words;
+      sink(0, EMPTY_PAGE_WORD, '', false);
+      return 1;
+    }, record.filters);
     const fragment: Fragment = {
       url,
       content: extracted.text,

@@ -1,17 +1,19 @@
 /**
  * One part's word index, filters and metadata, written directly in Node in the bundle layout Pagefind 1.6
  * writes (pagefind-internals.ts 5, 6 and 8), instead of handing the pages to Pagefind's indexer binary.
- * The pages' words are already ours (index-content.ts: letter codes separated by spaces, "language" und-pN,
- * so Pagefind would only split compounds, number positions and build postings); doing that here costs a
- * fraction of the binary's time and memory (docs/BENCHMARKS.md, "Writing the word index in Node").
+ * The pages' words are already ours (index-content.ts: letter codes, one word or pair of codes a position,
+ * no stemming), so Pagefind's indexer would only split compounds, number positions and build postings;
+ * doing that here costs a fraction of the binary's time and memory (docs/BENCHMARKS.md, "Writing the word
+ * index in Node").
  *
- * What is written, exactly as Pagefind writes it for the same records (tests/unit/search-direct-index.test.ts
- * builds the same pages both ways and compares the merged result word for word):
+ * What is written is exactly what Pagefind writes for the content indexContent makes of the same words
+ * (tests/unit/search-direct-index.test.ts builds the same pages both ways and compares the merged result
+ * word for word):
  *
- * - Each space-separated word of a page's content is one position, counted from 0; the page's word count
- *   is the number of those words. A word "A-B" is indexed as AB at full weight and as A and as B at half
- *   weight, all at its position (2 in pagefind-internals.ts; our codes are letters only and at least two
- *   long, so no part is split further or dropped).
+ * - Each word given (a code alone, or a pair of codes) is one position, counted from 0; the page's word
+ *   count is the number of positions. A compound pair "A-B" is indexed as AB at full weight and as A and
+ *   as B at half weight, all at its position (2 in pagefind-internals.ts; our codes are letters only and
+ *   at least two long, so Pagefind splits no part further and drops none).
  * - A word's entry is [word, [[page number − the previous page's, locations, []], …], []]; a page's
  *   locations are the weight marker −(weight + 1) before the first location and wherever the weight
  *   changes, and each position as the difference from the previous one (8).
@@ -27,32 +29,48 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { chunkWords, encodeIndexFile, FRAGMENT_SIGNATURE, type BundleFile } from './pagefind-internals.ts';
+import type { WordSink } from './index-content.ts';
 
-/** Pagefind's weight of a word of the content (its default weight 1, stored as 24). */
+/** Pagefind's weight of a word of a custom record's content (its default weight 1, stored as 24). */
 export const FULL_WEIGHT = 24;
 /** Pagefind's weight of each part of a compound word (half the word's). */
 export const PART_WEIGHT = 12;
 /** Locations a word-index chunk of a part holds, as Pagefind fills them. */
 export const PAGEFIND_CHUNK_LOCATIONS = 20_000;
 /**
- * What our content is not (index-content.ts writes words of letters, one "-" at most, single spaces):
- * anything else Pagefind would index by rules this writer does not follow. No nested quantifier, so the
- * check is linear on a page of any length.
+ * A word's postings: per page [page number − previous, location count, locations …], flat, and where the
+ * page being added stands.
  */
-const NOT_CONTENT = /[^a-z -]|^[ -]|[ -]$|[ -][ -]|-[a-z]*-/;
+class WordList {
+  pages = 0;
+  lastPage = 0;
+  data: number[] = [];
+  /** Where the location count of the page being added is in `data` (−1: no page yet). */
+  countAt = -1;
+  /** The weight and position of the word's last location on that page. */
+  weight = 0;
+  position = 0;
 
-/** A word's postings: per page [page number − previous, location count, locations …], flat. */
-interface WordList {
-  pages: number;
-  lastPage: number;
-  data: number[];
-}
-
-/** A word's locations on the page being added. */
-interface PageWord {
-  weight: number;
-  last: number;
-  locs: number[];
+  /** The word at `position` of page `page` (pages in order, positions in order within a page). */
+  add(page: number, position: number, weight: number): void {
+    const data = this.data;
+    if (this.countAt < 0 || this.lastPage !== page) {
+      data.push(page - this.lastPage, 0);
+      this.countAt = data.length - 1;
+      this.lastPage = page;
+      this.pages += 1;
+      this.weight = -1;
+      this.position = 0;
+    }
+    if (this.weight !== weight) {
+      data.push(-weight - 1);
+      data[this.countAt]! += 1;
+      this.weight = weight;
+    }
+    data.push(position - this.position);
+    data[this.countAt]! += 1;
+    this.position = position;
+  }
 }
 
 /** What the index writes into its entry file besides the language (Pagefind's own fields, pagefind-runtime.ts). */
@@ -119,7 +137,17 @@ function indexFile(cbor: Buffer): Buffer {
 
 export class DirectIndex {
   readonly language: string;
-  readonly #words = new Map<string, WordList>();
+  /**
+   * Words by number, not by text: each distinct code (a character word, or EMPTY_PAGE_WORD) gets a
+   * number, a pair is found by its two numbers (no string is made or hashed per word of a page: this
+   * runs for each of ≈ 40 million words of a year of sheets).
+   */
+  readonly #ids = new Map<string, number>();
+  readonly #text: string[] = [];
+  /** A code's postings as a word alone, by its number. */
+  readonly #single: (WordList | undefined)[] = [];
+  /** A pair's postings, by its first code's number, then its second's. */
+  readonly #pairs: (Map<number, WordList> | undefined)[] = [];
   readonly #filters = new Map<string, Map<string, number[]>>();
   /** Each page's name and word count, by page number. */
   readonly #pages: { name: string; wordCount: number }[] = [];
@@ -128,59 +156,49 @@ export class DirectIndex {
     this.language = language;
   }
 
+  #id(code: string): number {
+    let id = this.#ids.get(code);
+    if (id === undefined) {
+      id = this.#text.length;
+      this.#ids.set(code, id);
+      this.#text.push(code);
+      // Grown one by one, so that V8 keeps the arrays dense (a write far past the end makes a dictionary).
+      this.#single.push(undefined);
+      this.#pairs.push(undefined);
+    }
+    return id;
+  }
+
   get pages(): number {
     return this.#pages.length;
   }
 
   /**
-   * Adds a page with its content (space-separated words, as index-content.ts writes them; not empty) and
-   * its filters; returns the page's name (its fragment is `fragment/<name>.pf_fragment`) and word count.
+   * Adds a page given as its words (`walk` gives them to the sink in order, as index-content.ts's
+   * indexWords does, and returns how many positions it gave) and its filters; returns the page's name
+   * (its fragment is `fragment/<name>.pf_fragment`) and word count.
    */
-  addPage(content: string, filters: Record<string, readonly string[]>): { name: string; wordCount: number } {
-    if (content === '' || NOT_CONTENT.test(content)) throw new Error(`search index: content that is not letter-code words: "${content.slice(0, 80)}"`);
+  addPage(walk: (sink: WordSink) => number, filters: Record<string, readonly string[]>): { name: string; wordCount: number } {
     const page = this.#pages.length;
-    const local = new Map<string, PageWord>();
-    const put = (word: string, position: number, weight: number) => {
-      let w = local.get(word);
-      if (w === undefined) {
-        w = { weight: -1, last: 0, locs: [] };
-        local.set(word, w);
+    const single = (code: string): WordList => (this.#single[this.#id(code)] ??= new WordList());
+    const wordCount = walk((position, first, second, compound) => {
+      if (second === '') {
+        single(first).add(page, position, FULL_WEIGHT);
+        return;
       }
-      if (w.weight !== weight) {
-        w.locs.push(-weight - 1);
-        w.weight = weight;
-      }
-      w.locs.push(position - w.last);
-      w.last = position;
-    };
-    let position = 0;
-    for (let start = 0; start <= content.length; position += 1) {
-      let end = content.indexOf(' ', start);
-      if (end < 0) end = content.length;
-      const word = content.slice(start, end);
-      const dash = word.indexOf('-');
-      if (dash < 0) put(word, position, FULL_WEIGHT);
-      else {
-        const first = word.slice(0, dash);
-        const second = word.slice(dash + 1);
-        put(first + second, position, FULL_WEIGHT);
-        put(first, position, PART_WEIGHT);
-        put(second, position, PART_WEIGHT);
-      }
-      start = end + 1;
-    }
-    for (const [word, w] of local) {
-      let list = this.#words.get(word);
+      const pairs = (this.#pairs[this.#id(first)] ??= new Map());
+      const b = this.#id(second);
+      let list = pairs.get(b);
       if (list === undefined) {
-        list = { pages: 0, lastPage: 0, data: [] };
-        this.#words.set(word, list);
+        list = new WordList();
+        pairs.set(b, list);
       }
-      const data = list.data;
-      data.push(page - list.lastPage, w.locs.length);
-      for (const loc of w.locs) data.push(loc);
-      list.lastPage = page;
-      list.pages += 1;
-    }
+      list.add(page, position, FULL_WEIGHT);
+      if (compound) {
+        single(first).add(page, position, PART_WEIGHT);
+        single(second).add(page, position, PART_WEIGHT);
+      }
+    });
     for (const [name, values] of Object.entries(filters)) {
       for (const value of values) {
         let byValue = this.#filters.get(name);
@@ -194,8 +212,8 @@ export class DirectIndex {
       }
     }
     const name = `${this.language}_${page.toString(36)}`;
-    this.#pages.push({ name, wordCount: position });
-    return { name, wordCount: position };
+    this.#pages.push({ name, wordCount });
+    return { name, wordCount };
   }
 
   /**
@@ -210,11 +228,17 @@ export class DirectIndex {
     if (this.#pages.length === 0) return [entry({})];
     const out: BundleFile[] = [];
     const taken = new Set<string>();
-    const words = [...this.#words.keys()].sort().map((word) => {
-      const list = this.#words.get(word)!;
-      // Pagefind's measure of a word: its locations and one for each page.
-      return { word, list, size: list.data.length - list.pages };
-    });
+    const words: { word: string; list: WordList; size: number }[] = [];
+    // Pagefind's measure of a word: its locations and one for each page.
+    const put = (word: string, list: WordList) => words.push({ word, list, size: list.data.length - list.pages });
+    this.#single.forEach((list, id) => list && put(this.#text[id]!, list));
+    this.#pairs.forEach((pairs, a) => pairs?.forEach((list, b) => put(this.#text[a]! + this.#text[b]!, list)));
+    words.sort((x, y) => (x.word < y.word ? -1 : x.word > y.word ? 1 : 0));
+    // Codes are prefix-free, so no pair spells a code or another pair (src/shared/search/tokens.ts), and
+    // EMPTY_PAGE_WORD (build-part.ts) is neither; one word twice would be two entries Pagefind never writes.
+    for (let i = 1; i < words.length; i += 1) {
+      if (words[i]!.word === words[i - 1]!.word) throw new Error(`search index: the word ${words[i]!.word} is made two ways`);
+    }
     const chunks: [string, string, string][] = chunkWords(words, PAGEFIND_CHUNK_LOCATIONS).map((chunk) => {
       const w = new CborWriter();
       w.head(4, 1);
@@ -242,7 +266,8 @@ export class DirectIndex {
       out.push({ path: `index/${name}.pf_index`, content: indexFile(cbor) });
       return [chunk[0]!.word, chunk[chunk.length - 1]!.word, name];
     });
-    this.#words.clear();
+    this.#single.length = 0;
+    this.#pairs.length = 0;
     const filters = [...this.#filters.keys()].sort().map((name) => {
       const values = [...this.#filters.get(name)!.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
       const content = encodeIndexFile([name, values]);
