@@ -31,6 +31,14 @@
  *    length): an exact phrase finds the same pages at the same positions whatever it is, and the search
  *    page ranks by position (src/client/search/search-engine.ts). mergeBundles can write the same count
  *    for every page (`uniformWordCounts`), which makes the metadata every cold search loads ≈ 14 % smaller.
+ * 8. What Pagefind writes for a custom record (direct-index.ts writes the same without Pagefind's indexer;
+ *    tests/unit/search-direct-index.test.ts compares the two): each space-separated word of the content is
+ *    one position; a word's locations on a page are positions as differences from the previous one, with
+ *    the weight marker −(weight + 1) before the first and wherever the weight changes (24 for a word, 12
+ *    for each part of a compound); a word entry is [word, pages, variants] and a page entry [page number
+ *    difference, locations, meta locations] (variants and meta locations empty for our words); a page of
+ *    the metadata is [name, word count (the content's words), ""]; filter chunks list page numbers as they
+ *    are; pagefind-entry.json is {version, languages: {tag: {hash, wasm, page_count}}, include_characters}.
  */
 import { createHash } from 'node:crypto';
 import { constants, gunzipSync, gzipSync } from 'node:zlib';
