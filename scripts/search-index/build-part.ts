@@ -20,7 +20,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { EntrySource, pageSource } from './page-source.ts';
 import { encodeFragment, type Fragment } from './pagefind-internals.ts';
-import { indexWords } from './index-content.ts';
+import { indexWords, NO_CODE, wordNumber } from './index-content.ts';
 import { DirectIndex, type EntryFields } from './direct-index.ts';
 import { installedPagefindVersion, pagefindRuntime } from './pagefind-runtime.ts';
 import type { SearchWords } from '../../src/shared/search/tokens.ts';
@@ -115,7 +115,7 @@ export async function buildPart(task: PartTask, source: AsyncIterable<PageInput>
     const { name } = index.addPage((sink) => {
       words = indexWords(extracted.indexText, task.words, sink).words;
       if (words > 0) return words;
-      sink(0, EMPTY_PAGE_WORD, '', false);
+      sink(0, wordNumber(EMPTY_PAGE_WORD), NO_CODE, false);
       return 1;
     }, record.filters);
     const fragment: Fragment = {

@@ -29,7 +29,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { chunkWords, encodeIndexFile, FRAGMENT_SIGNATURE, type BundleFile } from './pagefind-internals.ts';
-import type { WordSink } from './index-content.ts';
+import { NO_CODE, wordText, type WordSink } from './index-content.ts';
 
 /** Pagefind's weight of a word of a custom record's content (its default weight 1, stored as 24). */
 export const FULL_WEIGHT = 24;
@@ -138,13 +138,9 @@ function indexFile(cbor: Buffer): Buffer {
 export class DirectIndex {
   readonly language: string;
   /**
-   * Words by number, not by text: each distinct code (a character word, or EMPTY_PAGE_WORD) gets a
-   * number, a pair is found by its two numbers (no string is made or hashed per word of a page: this
-   * runs for each of ≈ 40 million words of a year of sheets).
+   * Words by their codes' numbers (index-content.ts wordNumber), not by text: no string is made or
+   * hashed per word of a page. A code's postings as a word alone, by its number.
    */
-  readonly #ids = new Map<string, number>();
-  readonly #text: string[] = [];
-  /** A code's postings as a word alone, by its number. */
   readonly #single: (WordList | undefined)[] = [];
   /** A pair's postings, by its first code's number, then its second's. */
   readonly #pairs: (Map<number, WordList> | undefined)[] = [];
@@ -156,17 +152,12 @@ export class DirectIndex {
     this.language = language;
   }
 
-  #id(code: string): number {
-    let id = this.#ids.get(code);
-    if (id === undefined) {
-      id = this.#text.length;
-      this.#ids.set(code, id);
-      this.#text.push(code);
-      // Grown one by one, so that V8 keeps the arrays dense (a write far past the end makes a dictionary).
+  /** Makes the arrays by code number long enough for `n`, one by one (a write far past the end would make V8 turn them into dictionaries). */
+  #reach(n: number): void {
+    while (this.#single.length <= n) {
       this.#single.push(undefined);
       this.#pairs.push(undefined);
     }
-    return id;
   }
 
   get pages(): number {
@@ -180,18 +171,18 @@ export class DirectIndex {
    */
   addPage(walk: (sink: WordSink) => number, filters: Record<string, readonly string[]>): { name: string; wordCount: number } {
     const page = this.#pages.length;
-    const single = (code: string): WordList => (this.#single[this.#id(code)] ??= new WordList());
+    const single = (code: number): WordList => (this.#single[code] ??= new WordList());
     const wordCount = walk((position, first, second, compound) => {
-      if (second === '') {
+      this.#reach(first > second ? first : second);
+      if (second === NO_CODE) {
         single(first).add(page, position, FULL_WEIGHT);
         return;
       }
-      const pairs = (this.#pairs[this.#id(first)] ??= new Map());
-      const b = this.#id(second);
-      let list = pairs.get(b);
+      const pairs = (this.#pairs[first] ??= new Map());
+      let list = pairs.get(second);
       if (list === undefined) {
         list = new WordList();
-        pairs.set(b, list);
+        pairs.set(second, list);
       }
       list.add(page, position, FULL_WEIGHT);
       if (compound) {
@@ -231,8 +222,8 @@ export class DirectIndex {
     const words: { word: string; list: WordList; size: number }[] = [];
     // Pagefind's measure of a word: its locations and one for each page.
     const put = (word: string, list: WordList) => words.push({ word, list, size: list.data.length - list.pages });
-    this.#single.forEach((list, id) => list && put(this.#text[id]!, list));
-    this.#pairs.forEach((pairs, a) => pairs?.forEach((list, b) => put(this.#text[a]! + this.#text[b]!, list)));
+    this.#single.forEach((list, n) => list && put(wordText(n), list));
+    this.#pairs.forEach((pairs, a) => pairs?.forEach((list, b) => put(wordText(a) + wordText(b), list)));
     words.sort((x, y) => (x.word < y.word ? -1 : x.word > y.word ? 1 : 0));
     // Codes are prefix-free, so no pair spells a code or another pair (src/shared/search/tokens.ts), and
     // EMPTY_PAGE_WORD (build-part.ts) is neither; one word twice would be two entries Pagefind never writes.

@@ -34,11 +34,15 @@ function wordsFromEnv(value: string | undefined): SearchWords {
 }
 
 /**
- * Receives a page's index words in order: at `position`, the word `first` alone (`second` empty), or the
- * pair `first` + `second`; with `compound`, `first` and `second` are also words at that position (the
- * pair is written "first-second" in the content, 2 in pagefind-internals.ts).
+ * Receives a page's index words in order, each code by its number (wordText gives its text): at
+ * `position`, the word `first` alone (`second` is NO_CODE), or the pair `first` + `second`; with
+ * `compound`, `first` and `second` are also words at that position (the pair is written "first-second" in
+ * the content, 2 in pagefind-internals.ts).
  */
-export type WordSink = (position: number, first: string, second: string, compound: boolean) => void;
+export type WordSink = (position: number, first: number, second: number, compound: boolean) => void;
+
+/** `second` of a word that is one code alone. */
+export const NO_CODE = -1;
 
 export interface IndexContent {
   /**
@@ -53,20 +57,53 @@ export interface IndexContent {
 }
 
 /**
- * Each character's code: by code unit for the Basic Multilingual Plane (a dense array, filled so V8 keeps
- * it in fast elements: ≈ 2 × faster than a Map here, and this runs once per character of every page,
- * ≈ 24 million times at a year of sheets), by code point for the rest.
+ * Each code's number, in this thread's order of first use, and its text: the index keys its words by
+ * these numbers (direct-index.ts), so no string is made or hashed per word of a page (≈ 40 million words
+ * at a year of sheets).
  */
-const bmpCode: (string | undefined)[] = new Array<string | undefined>(0x10000).fill(undefined);
-const astralCode = new Map<number, string>();
+const numberText: string[] = [];
+const textNumber = new Map<string, number>();
 
-function astral(cp: number): string {
-  let w = astralCode.get(cp);
-  if (w === undefined) {
-    w = encodeChar(cp);
-    astralCode.set(cp, w);
+/** The number of a word's text (a character's code, or a word of its own such as build-part.ts's EMPTY_PAGE_WORD). */
+export function wordNumber(text: string): number {
+  let n = textNumber.get(text);
+  if (n === undefined) {
+    n = numberText.length;
+    numberText.push(text);
+    textNumber.set(text, n);
   }
-  return w;
+  return n;
+}
+
+export function wordText(n: number): string {
+  const text = numberText[n];
+  if (text === undefined) throw new Error(`search index: no word numbered ${n}`);
+  return text;
+}
+
+/**
+ * Each character's code number: by code unit for the Basic Multilingual Plane (a dense typed array: this
+ * runs once per character of every page), by code point for the rest.
+ */
+const bmpNumber = new Int32Array(0x10000).fill(-1);
+const astralNumber = new Map<number, number>();
+
+function bmp(unit: number): number {
+  let n = bmpNumber[unit]!;
+  if (n < 0) {
+    n = wordNumber(encodeChar(unit));
+    bmpNumber[unit] = n;
+  }
+  return n;
+}
+
+function astral(cp: number): number {
+  let n = astralNumber.get(cp);
+  if (n === undefined) {
+    n = wordNumber(encodeChar(cp));
+    astralNumber.set(cp, n);
+  }
+  return n;
 }
 
 /** `chars`: one word per character, so word position i is character i. */
@@ -76,10 +113,10 @@ function charWords(normalized: string, sink: WordSink): number {
     const unit = normalized.charCodeAt(i);
     // A surrogate pair is one character (one word), as when iterating the string by code point.
     if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < normalized.length && (normalized.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      sink(words, astral((unit - 0xd800) * 0x400 + (normalized.charCodeAt(i + 1) - 0xdc00) + 0x10000), '', false);
+      sink(words, astral((unit - 0xd800) * 0x400 + (normalized.charCodeAt(i + 1) - 0xdc00) + 0x10000), NO_CODE, false);
       i += 1;
     } else {
-      sink(words, (bmpCode[unit] ??= encodeChar(unit)), '', false);
+      sink(words, bmp(unit), NO_CODE, false);
     }
     words += 1;
   }
@@ -95,22 +132,22 @@ export function indexWords(text: string, as: SearchWords, sink: WordSink): { nor
   if (as === 'chars') return { normalized, words: charWords(normalized, sink) };
   let words = 0;
   /** The previous character's code, and whether that was its first occurrence on the page. */
-  let previous = '';
+  let previous = NO_CODE;
   let previousIsNew = false;
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   for (let i = 0; i < normalized.length; i += 1) {
     const unit = normalized.charCodeAt(i);
-    let code: string;
+    let code: number;
     // A surrogate pair is one character, as when iterating the string by code point.
     if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < normalized.length && (normalized.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
       code = astral((unit - 0xd800) * 0x400 + (normalized.charCodeAt(i + 1) - 0xdc00) + 0x10000);
       i += 1;
     } else {
-      code = bmpCode[unit] ??= encodeChar(unit);
+      code = bmp(unit);
     }
     const isNew = !seen.has(code);
     if (isNew) seen.add(code);
-    if (previous !== '') {
+    if (previous !== NO_CODE) {
       // The last pair also carries its second character when that occurs nowhere before.
       const last = i + 1 >= normalized.length;
       sink(words, previous, code, previousIsNew || (last && isNew));
@@ -120,8 +157,8 @@ export function indexWords(text: string, as: SearchWords, sink: WordSink): { nor
     previousIsNew = isNew;
   }
   // A one-character page: its character word alone.
-  if (words === 0 && previous !== '') {
-    sink(0, previous, '', false);
+  if (words === 0 && previous !== NO_CODE) {
+    sink(0, previous, NO_CODE, false);
     return { normalized, words: 1 };
   }
   return { normalized, words };
@@ -131,7 +168,8 @@ export function indexWords(text: string, as: SearchWords, sink: WordSink): { nor
 export function indexContent(text: string, as: SearchWords): IndexContent {
   let content = '';
   const { normalized, words } = indexWords(text, as, (_, first, second, compound) => {
-    content += `${second === '' ? first : compound ? compoundWord(first, second) : first + second} `;
+    const a = wordText(first);
+    content += `${second === NO_CODE ? a : compound ? compoundWord(a, wordText(second)) : a + wordText(second)} `;
   });
   return { content: content.slice(0, -1), normalized, words };
 }

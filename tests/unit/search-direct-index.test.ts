@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as pagefind from 'pagefind';
 import { DirectIndex } from '../../scripts/search-index/direct-index.ts';
 import { EMPTY_PAGE_WORD } from '../../scripts/search-index/build-part.ts';
-import { indexContent, indexWords } from '../../scripts/search-index/index-content.ts';
+import { indexContent, indexWords, NO_CODE, wordNumber } from '../../scripts/search-index/index-content.ts';
 import { decodeIndexFile, fragmentUrl, mergeBundles, type BundleFile } from '../../scripts/search-index/pagefind-internals.ts';
 import { pagefindRuntime, PRIMARY_ONLY } from '../../scripts/search-index/pagefind-runtime.ts';
 import { sheetPageText } from '../../src/lib/view/search-text.ts';
@@ -101,7 +101,7 @@ async function direct(pages: readonly TestPage[], as: SearchWords): Promise<Deco
     const { name } = index.addPage((sink) => {
       const { words } = indexWords(p.text, as, sink);
       if (words > 0) return words;
-      sink(0, EMPTY_PAGE_WORD, '', false);
+      sink(0, wordNumber(EMPTY_PAGE_WORD), NO_CODE, false);
       return 1;
     }, p.filters);
     urls.set(name, p.url);
