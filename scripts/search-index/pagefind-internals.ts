@@ -5,8 +5,8 @@
  *
  * 1. Fragment files (`fragment/<page hash>.pf_fragment`): gzip of the signature "pagefind_dcd" followed
  *    by the page's JSON ({url, content, word_count, filters, meta, anchors}), `url` first. pagefind.js
- *    fetches one per displayed result. The indexer replaces each Pagefind makes before writing it, and
- *    finds its page from the URL at its start (build-part.ts).
+ *    fetches one per displayed result. The indexer writes each page's own (build-part.ts); the tests find
+ *    the page of a fragment Pagefind made from the URL at its start (fragmentUrl).
  * 2. Compound words: a word with a "-" is indexed as the word without it and as each part of two or more
  *    characters, all at the word's position; a boundary between letters and digits splits a part too
  *    (pagefind/src/fossick/splitting.rs). The indexer writes a page's character words this way
