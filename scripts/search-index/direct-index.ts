@@ -37,6 +37,7 @@ export const FULL_WEIGHT = 24;
 export const PART_WEIGHT = 12;
 /** Locations a word-index chunk of a part holds, as Pagefind fills them. */
 export const PAGEFIND_CHUNK_LOCATIONS = 20_000;
+
 /**
  * A word's postings: per page [page number − previous, location count, locations …], flat, and where the
  * page being added stands.
@@ -209,7 +210,8 @@ export class DirectIndex {
 
   /**
    * The bundle's files (entry, metadata, word-index chunks, filter chunks; not the fragments nor the
-   * code files). Without pages, only an entry naming no language, as Pagefind writes it.
+   * code files), once all pages are added: the postings are released as they are encoded, so it is
+   * called once. Without pages, only an entry naming no language, as Pagefind writes it.
    */
   files(fields: EntryFields): BundleFile[] {
     const entry = (languages: object) => ({
