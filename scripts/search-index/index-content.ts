@@ -17,7 +17,7 @@
  * with the tests that fail if an upgrade changes it: tests/unit/search-pagefind-contract.test.ts and
  * search-direct-index.test.ts, which gives Pagefind indexContent's text).
  */
-import { DEFAULT_SEARCH_WORDS, encodeChar, normalizeForMatch, SEARCH_WORDS, type SearchWords } from '../../src/shared/search/tokens.ts';
+import { DEFAULT_SEARCH_WORDS, encodeChar, normalizeForMatch, numberTokens, SEARCH_WORDS, type SearchWords } from '../../src/shared/search/tokens.ts';
 import { compoundWord } from './pagefind-internals.ts';
 
 /**
@@ -127,9 +127,24 @@ function charWords(normalized: string, sink: WordSink): number {
  * The index words of a page's text, given to `sink` in order (the build writes them straight into the
  * word index, direct-index.ts; indexContent writes them as the content Pagefind would be given).
  */
-export function indexWords(text: string, as: SearchWords, sink: WordSink): { normalized: string; words: number } {
+export function indexWords(
+  text: string,
+  as: SearchWords,
+  sink: WordSink,
+  options: { numbers?: boolean } = {},
+): { normalized: string; words: number } {
   const normalized = normalizeForMatch(text);
   if (as === 'chars') return { normalized, words: charWords(normalized, sink) };
+  const counted = bigramWords(normalized, sink);
+  // The number words (src/shared/search/tokens.ts), at the positions of their first digits, beside the
+  // bigrams (Pagefind's indexer could not be given two words at one position but a compound's parts:
+  // indexContent, its form of the words, leaves them out).
+  if (options.numbers !== false) for (const [position, word] of numberTokens(normalized)) sink(position, wordNumber(word), NO_CODE, false);
+  return { normalized, words: counted };
+}
+
+/** The bigram words of a normalised text (with the first occurrences' compounds), given to `sink`; returns how many. */
+function bigramWords(normalized: string, sink: WordSink): number {
   let words = 0;
   /** The previous character's code, and whether that was its first occurrence on the page. */
   let previous = NO_CODE;
@@ -159,17 +174,22 @@ export function indexWords(text: string, as: SearchWords, sink: WordSink): { nor
   // A one-character page: its character word alone.
   if (words === 0 && previous !== NO_CODE) {
     sink(0, previous, NO_CODE, false);
-    return { normalized, words: 1 };
+    return 1;
   }
-  return { normalized, words };
+  return words;
 }
 
 /** The words of a page's text as the content Pagefind would be given (space-separated, compounds "A-B"). */
 export function indexContent(text: string, as: SearchWords): IndexContent {
   let content = '';
-  const { normalized, words } = indexWords(text, as, (_, first, second, compound) => {
-    const a = wordText(first);
-    content += `${second === NO_CODE ? a : compound ? compoundWord(a, wordText(second)) : a + wordText(second)} `;
-  });
+  const { normalized, words } = indexWords(
+    text,
+    as,
+    (_, first, second, compound) => {
+      const a = wordText(first);
+      content += `${second === NO_CODE ? a : compound ? compoundWord(a, wordText(second)) : a + wordText(second)} `;
+    },
+    { numbers: false },
+  );
   return { content: content.slice(0, -1), normalized, words };
 }

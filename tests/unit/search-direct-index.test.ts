@@ -98,9 +98,9 @@ async function direct(pages: readonly TestPage[], as: SearchWords): Promise<Deco
   const index = new DirectIndex(LANGUAGE);
   const urls = new Map<string, string>();
   for (const p of pages) {
-    // As build-part.ts gives a page's words.
+    // As build-part.ts gives a page's words, without the number words (Pagefind cannot be given two words at one position).
     const { name } = index.addPage((sink) => {
-      const { words } = indexWords(p.text, as, sink);
+      const { words } = indexWords(p.text, as, sink, { numbers: false });
       if (words > 0) return words;
       sink(0, wordNumber(EMPTY_PAGE_WORD), NO_CODE, false);
       return 1;
