@@ -1,45 +1,40 @@
 /**
- * Builds one part of the search index (one Pagefind index, see index-builder.ts) into its folder:
+ * Builds one part of the search index (one Pagefind bundle, see index-builder.ts) into its folder:
  *
- * 1. For each page of the part: takes its searchable text, made from its record, and the search record it
- *    states (filters, sort keys and metadata: src/lib/view/search-attributes.ts; page-source.ts) and
- *    gives Pagefind the character words of the text (index-content.ts) with the record's filters, as a
- *    custom record in the part's language tag.
- * 2. Takes the index files from Pagefind in memory (getFiles) and writes them, each fragment replaced by
- *    ours: `content` becomes the page's readable text (the search page builds excerpts from it; the
- *    character words would only bloat the download), `meta` the page's metadata (kept out of the index, so
- *    metadata words can never match a query) and `sort` its raw sort values. The bundle files the search
- *    page does not load are not written (merge-parts.ts merges the parts and re-splits the word index). Which fragment is which page is read from Pagefind's private
- *    fragment layout (pagefind-internals.ts, where every such dependency is kept and described).
+ * 1. For each page of the part, as it comes: takes its searchable text, made from its record, and the
+ *    search record it states (filters, sort keys and metadata: src/lib/view/search-attributes.ts;
+ *    page-source.ts), adds the character words of the text (index-content.ts) with the record's filters
+ *    to the part's word index (direct-index.ts, written in Node in Pagefind's layout; Pagefind's own
+ *    indexer is not run), and writes the page's fragment: `content` is the page's readable text (the
+ *    search page builds excerpts from it; the character words would only bloat the download), `meta` the
+ *    page's metadata (kept out of the index, so metadata words can never match a query) and `sort` its
+ *    raw sort values.
+ * 2. Once all have come: writes the part's entry, metadata, word-index and filter files, and, in the part
+ *    the search page loads, Pagefind's code files (pagefind-runtime.ts). merge-parts.ts merges the parts
+ *    and re-splits the word index. Every private Pagefind format relied on is in pagefind-internals.ts.
  *
- * Runs in a worker thread (part-worker.ts), so that two parts can be built at once: the Pagefind service
- * answers one request at a time, and while it writes an index (most of its work) the Node side would
- * otherwise sit idle. Each thread that imports `pagefind` gets its own service. Its file and zlib calls
- * are synchronous (see where the files are written), which is right for a worker thread only.
+ * Runs in a worker thread (part-worker.ts), so that two parts are built at once on two cores. Its file
+ * and zlib calls are synchronous (see where the files are written), which is right for a worker thread only.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import * as pagefind from 'pagefind';
-import type { PagefindIndex } from 'pagefind';
 import { EntrySource, pageSource } from './page-source.ts';
-import { encodeFragment, fragmentUrl, type Fragment } from './pagefind-internals.ts';
-import { indexContent } from './index-content.ts';
+import { encodeFragment, type Fragment } from './pagefind-internals.ts';
+import { indexWords, NO_CODE, wordNumber } from './index-content.ts';
+import { DirectIndex, type EntryFields } from './direct-index.ts';
+import { installedPagefindVersion, pagefindRuntime } from './pagefind-runtime.ts';
 import type { SearchWords } from '../../src/shared/search/tokens.ts';
 import type { PageInput } from './page-queue.ts';
 
-/** Files of Pagefind's bundle the search page does not use (Pagefind's own UIs). */
-const UNUSED_FILES = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
 /** Files only the first part needs: merged parts are read by the first part's pagefind.js and wasm. */
-export const PRIMARY_ONLY = /^(pagefind\.js|pagefind-worker\.js|wasm\..*\.pagefind)$/;
-/** How many pages are handed to the Pagefind service at once (it reads the next while it indexes one). */
-const IN_FLIGHT = 8;
+export { PRIMARY_ONLY } from './pagefind-runtime.ts';
 
 export interface PartTask {
   /** 0-based part number. */
   part: number;
   /** The part's folder (the bundle is written into it). */
   dir: string;
-  /** Pagefind language tag of the part: unique per part, because Pagefind names pages "<tag>_<hash>". */
+  /** Pagefind language tag of the part: unique per part, because pages are named "<tag>_<n>" (direct-index.ts). */
   language: string;
   /** Whether this part's bundle is the one the search page loads (it keeps pagefind.js and the wasm). */
   primary: boolean;
@@ -65,36 +60,16 @@ export interface PartResult {
   sortKeys: string[];
   filterNames: string[];
   problems: PageProblem[];
-  /** Seconds spent reading and adding pages, in Pagefind's getFiles (it builds the index), and writing. */
+  /** Seconds spent reading and adding pages (fragments written), encoding the index files, and writing them. */
   seconds: { add: number; build: number; write: number };
 }
 
 /**
- * The content of a page without text: Pagefind drops a record with no words (it writes no fragment for it),
- * but the page must still be listed when browsing by filters. No query produces this word (query words are
- * character codes of 2 or 5 characters, src/shared/search/tokens.ts), so it never matches a term.
+ * The content of a page without text: a page with no words would have no entry in the index (Pagefind
+ * drops such a record), but the page must still be listed when browsing by filters. No query produces this
+ * word (query words are character codes of 2 or 5 characters, src/shared/search/tokens.ts), so it never matches a term.
  */
-const EMPTY_PAGE_WORD = 'zzzzzzz';
-
-interface PageInfo {
-  file: string;
-  text: string;
-  wordCount: number;
-  filters: Record<string, string[]>;
-  meta: Record<string, string>;
-  sort: Record<string, number>;
-}
-
-export async function pagefindCall<T extends { errors: string[] }>(what: string, call: Promise<T>): Promise<T> {
-  let result: T;
-  try {
-    result = await call;
-  } catch (err) {
-    throw new Error(`Pagefind ${what} failed: ${(err as Error).message}`, { cause: err });
-  }
-  if (result.errors.length > 0) throw new Error(`Pagefind ${what} failed: ${result.errors.join('; ')}`);
-  return result;
-}
+export const EMPTY_PAGE_WORD = 'zzzzzzz';
 
 /** Builds the part from `source`, page by page as they come (a PageQueue still being filled). */
 export async function buildPart(task: PartTask, source: AsyncIterable<PageInput>): Promise<PartResult> {
@@ -102,15 +77,15 @@ export async function buildPart(task: PartTask, source: AsyncIterable<PageInput>
   const problems: PageProblem[] = [];
   const sortKeys = new Set<string>();
   const filterNames = new Set<string>();
-  const pages = new Map<string, PageInfo>();
-
-  const { index } = await pagefindCall(
-    'createIndex',
-    // One fragment file per page: the search page fetches only the results it shows.
-    pagefind.createIndex({ maxFragments: 1_000_000_000 }) as Promise<{ errors: string[]; index?: PagefindIndex }>,
-  );
-  if (!index) throw new Error('Pagefind createIndex returned no index');
-  const pending = new Set<Promise<void>>();
+  const sorts: [string, Record<string, number>][] = [];
+  const profiles: string[] = [];
+  const urls = new Set<string>();
+  // The part the search page loads starts Pagefind for its code files while its pages are read.
+  const runtime = task.primary ? pagefindRuntime(task.language) : null;
+  runtime?.catch(() => {});
+  const index = new DirectIndex(task.language);
+  const fragmentDir = path.join(task.dir, 'fragment');
+  mkdirSync(fragmentDir, { recursive: true });
   const decoder = new TextDecoder();
   const entries = task.contentDir === null ? null : new EntrySource(task.contentDir);
   for await (const { file, url, html: raw } of source) {
@@ -128,88 +103,50 @@ export async function buildPart(task: PartTask, source: AsyncIterable<PageInput>
       problems.push({ file, message: 'the page has data-pagefind-body but no search record (src/components/PagefindAttributes.astro)' });
       continue;
     }
+    // Two pages at one URL would be one result with two records: the second one is reported, not indexed.
+    if (urls.has(url)) {
+      problems.push({ file, message: `another page of the index has the URL ${url}` });
+      continue;
+    }
+    urls.add(url);
     for (const key of Object.keys(record.sort)) sortKeys.add(key);
     for (const name of Object.keys(record.filters)) filterNames.add(name);
-    const { content, words } = indexContent(extracted.indexText, task.words);
-    pages.set(url, {
-      file,
-      text: extracted.text,
-      wordCount: words,
-      filters: record.filters,
-      meta: record.meta,
-      sort: record.sort,
-    });
-    const job = index
-      .addCustomRecord({ url, content: content || EMPTY_PAGE_WORD, language: task.language, filters: record.filters })
-      .then((res) => {
-        if (res.errors.length > 0) {
-          problems.push({ file, message: `Pagefind: ${res.errors.join('; ')}` });
-          pages.delete(url);
-        }
-      })
-      .catch((err: unknown) => {
-        problems.push({ file, message: `Pagefind: ${(err as Error).message}` });
-        pages.delete(url);
-      })
-      .finally(() => pending.delete(job));
-    pending.add(job);
-    if (pending.size >= IN_FLIGHT) await Promise.race(pending);
-  }
-  await Promise.all(pending);
-  const added = performance.now();
-  // The files are taken in memory, not written by Pagefind: each fragment is replaced by ours before it is
-  // written, and unused bundle files are never written, so every file is written once (measured no faster
-  // than writing and reading fragments back, docs/BENCHMARKS.md; it is simpler on the disk).
-  const { files: pagefindFiles } = await pagefindCall('getFiles', index.getFiles());
-  await index.deleteIndex();
-  // Pagefind's chunks are written as they are: the merge (merge-parts.ts) re-splits the merged index.
-  const files = pagefindFiles;
-  const built = performance.now();
-
-  const sorts: [string, Record<string, number>][] = [];
-  const profiles: string[] = [];
-  const fragments: { name: string; bytes: Uint8Array }[] = [];
-  const others: { file: string; bytes: Uint8Array }[] = [];
-  const dirs = new Set<string>([task.dir]);
-  for (const f of files) {
-    const base = path.posix.basename(f.path);
-    if (UNUSED_FILES.test(base) || (!task.primary && PRIMARY_ONLY.test(base))) continue;
-    const file = path.join(task.dir, ...f.path.split('/'));
-    dirs.add(path.dirname(file));
-    if (f.path.startsWith('fragment/')) fragments.push({ name: base, bytes: f.content });
-    else others.push({ file, bytes: f.content });
-  }
-  // Synchronous zlib and file calls on purpose: this worker thread has nothing else to do meanwhile, and
-  // the asynchronous ones would queue on the process's shared libuv threads (4) with the main thread's page
-  // writes and reads, which then wait behind ≈ 1,000 of these (docs/BENCHMARKS.md).
-  for (const dir of dirs) mkdirSync(dir, { recursive: true });
-  const fragmentDir = path.join(task.dir, 'fragment');
-  for (const { name, bytes } of fragments) {
-    const file = path.join(fragmentDir, name);
-    const url = fragmentUrl(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file);
-    const page = pages.get(url);
-    if (!page) throw new Error(`${file}: Pagefind made a fragment for ${url}, which was not indexed`);
+    let words = 0;
+    const { name } = index.addPage((sink) => {
+      words = indexWords(extracted.indexText, task.words, sink).words;
+      if (words > 0) return words;
+      sink(0, wordNumber(EMPTY_PAGE_WORD), NO_CODE, false);
+      return 1;
+    }, record.filters);
     const fragment: Fragment = {
       url,
-      content: page.text,
-      word_count: page.wordCount,
-      filters: page.filters,
-      meta: page.meta,
+      content: extracted.text,
+      word_count: words,
+      filters: record.filters,
+      meta: record.meta,
       anchors: [],
-      sort: page.sort,
+      sort: record.sort,
     };
-    writeFileSync(file, encodeFragment(fragment));
-    sorts.push([name.replace(/\.pf_fragment$/, ''), page.sort]);
-    if (page.meta.kind === 'payee') profiles.push(name.replace(/\.pf_fragment$/, ''));
+    // Synchronous zlib and file calls on purpose: this worker thread has nothing else to do meanwhile, and
+    // the asynchronous ones would queue on the process's shared libuv threads (4) with the main thread's
+    // page writes and reads (docs/BENCHMARKS.md).
+    writeFileSync(path.join(fragmentDir, `${name}.pf_fragment`), encodeFragment(fragment));
+    sorts.push([name, record.sort]);
+    if (record.meta.kind === 'payee') profiles.push(name);
   }
-  if (sorts.length !== pages.size) {
-    throw new Error(`Pagefind made ${sorts.length} fragments for ${pages.size} pages in part ${task.part + 1}`);
-  }
-  for (const { file, bytes } of others) writeFileSync(file, bytes);
+  const added = performance.now();
+  const pages = index.pages;
+  const code = runtime ? await runtime : null;
+  const fields: EntryFields = code?.fields ?? { version: installedPagefindVersion(), wasm: null, extra: {} };
+  const files = [...index.files(fields), ...(code?.files ?? [])];
+  const built = performance.now();
+  const dirs = new Set(files.map((f) => path.dirname(path.join(task.dir, ...f.path.split('/')))));
+  for (const dir of dirs) mkdirSync(dir, { recursive: true });
+  for (const f of files) writeFileSync(path.join(task.dir, ...f.path.split('/')), f.content);
   const end = performance.now();
   return {
     part: task.part,
-    pages: pages.size,
+    pages,
     sorts,
     profiles,
     sortKeys: [...sortKeys],

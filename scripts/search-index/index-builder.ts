@@ -4,8 +4,8 @@
  *
  * 1. Pages are split into parts of at most `partSize` pages, in the order they come (one part when the
  *    expected number fits; pages beyond the expected number make further parts; part-plan.ts).
- * 2. Each part is built (build-part.ts) in its own worker thread with its own Pagefind service, from its
- *    first page on; at most `concurrency` parts at once, the others' pages wait.
+ * 2. Each part is built (build-part.ts: its word index written in Node, direct-index.ts) in its own worker
+ *    thread, from its first page on; at most `concurrency` parts at once, the others' pages wait.
  * 3. finish() merges the parts into one index and writes it into place (write-index.ts).
  */
 import { mkdir, rm } from 'node:fs/promises';
@@ -74,8 +74,9 @@ export function createIndexBuilder(options: IndexBuilderOptions): IndexBuilder {
     task: {
       part: p,
       dir: path.join(tmp, `p${p + 1}/`),
-      // "und": Pagefind applies no stemming or segmentation. Each part gets its own tag because Pagefind
-      // names pages "<language>_<short hash>", and page names must stay unique across merged parts.
+      // "und": the search page's Pagefind applies no stemming or segmentation to queries. Each part gets
+      // its own tag because pages are named "<language>_<n>" (direct-index.ts), and page names must stay
+      // unique across merged parts.
       language: `und-p${p + 1}`,
       primary: p === 0,
       words: options.words ?? INDEX_WORDS,
@@ -138,7 +139,7 @@ export function createIndexBuilder(options: IndexBuilderOptions): IndexBuilder {
         settledRuns.add(run);
         log(
           `search: part ${r.part + 1}/${runs.length}: ${r.pages} pages (read and add ${r.seconds.add.toFixed(1)} s, ` +
-            `Pagefind build ${r.seconds.build.toFixed(1)} s, write ${r.seconds.write.toFixed(1)} s)`,
+            `index files ${r.seconds.build.toFixed(1)} s, write ${r.seconds.write.toFixed(1)} s)`,
         );
         schedule();
       },

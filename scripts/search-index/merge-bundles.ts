@@ -143,7 +143,7 @@ class ChunkWriter {
     if (this.words === 0) this.first = word;
     this.last = word;
     this.words += 1;
-    // As Pagefind's chunk_index: a chunk is closed once it holds `limit` locations.
+    // As Pagefind's chunk_index (chunkWords, pagefind-internals.ts): a chunk is closed once it holds `limit` locations.
     this.size += size;
     if (this.size >= this.limit) this.flush();
   }

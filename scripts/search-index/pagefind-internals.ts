@@ -5,8 +5,8 @@
  *
  * 1. Fragment files (`fragment/<page hash>.pf_fragment`): gzip of the signature "pagefind_dcd" followed
  *    by the page's JSON ({url, content, word_count, filters, meta, anchors}), `url` first. pagefind.js
- *    fetches one per displayed result. The indexer replaces each Pagefind makes before writing it, and
- *    finds its page from the URL at its start (build-part.ts).
+ *    fetches one per displayed result. The indexer writes each page's own (build-part.ts); the tests find
+ *    the page of a fragment Pagefind made from the URL at its start (fragmentUrl).
  * 2. Compound words: a word with a "-" is indexed as the word without it and as each part of two or more
  *    characters, all at the word's position; a boundary between letters and digits splits a part too
  *    (pagefind/src/fossick/splitting.rs). The indexer writes a page's character words this way
@@ -31,6 +31,14 @@
  *    length): an exact phrase finds the same pages at the same positions whatever it is, and the search
  *    page ranks by position (src/client/search/search-engine.ts). The merge can write the same count
  *    for every page (`uniformWordCounts`), which makes the metadata every cold search loads ≈ 14 % smaller.
+ * 8. What Pagefind writes for a custom record (direct-index.ts writes the same without Pagefind's indexer;
+ *    tests/unit/search-direct-index.test.ts compares the two): each space-separated word of the content is
+ *    one position; a word's locations on a page are positions as differences from the previous one, with
+ *    the weight marker −(weight + 1) before the first and wherever the weight changes (24 for a word, 12
+ *    for each part of a compound); a word entry is [word, pages, variants] and a page entry [page number
+ *    difference, locations, meta locations] (variants and meta locations empty for our words); a page of
+ *    the metadata is [name, word count (the content's words), ""]; filter chunks list page numbers as they
+ *    are; pagefind-entry.json is {version, languages: {tag: {hash, wasm, page_count}}, include_characters}.
  */
 import { createHash } from 'node:crypto';
 import { constants, gunzipSync, gzipSync } from 'node:zlib';
@@ -190,6 +198,28 @@ export function prefixes(a: string, b: string): [string, string] {
   let common = 0;
   while (common < ca.length && common < cb.length && ca[common] === cb[common]) common += 1;
   return [ca.slice(0, common + 1).join(''), cb.slice(0, common + 1).join('')];
+}
+
+/**
+ * Words in order, split into chunks as Pagefind's `chunk_index` does: until a chunk holds `limit` locations
+ * (a part's own index, direct-index.ts; the merge cuts its chunks by the same rule as it writes them,
+ * merge-bundles.ts ChunkWriter).
+ */
+export function chunkWords<W extends { size: number }>(words: readonly W[], limit: number): W[][] {
+  const chunks: W[][] = [];
+  let chunk: W[] = [];
+  let size = 0;
+  for (const word of words) {
+    size += word.size;
+    chunk.push(word);
+    if (size >= limit) {
+      chunks.push(chunk);
+      chunk = [];
+      size = 0;
+    }
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
 }
 
 export interface BundleFile {

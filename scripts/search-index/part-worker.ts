@@ -1,7 +1,7 @@
 /**
  * Worker-thread entry: builds the one part described by `workerData` (a PartTask, build-part.ts) from the
  * pages posted to it ({ type: 'page', page } … then { type: 'end' }), and posts its PartResult.
- * Closes its own Pagefind service before it ends.
+ * Closes its own Pagefind service (started only by the primary part, for Pagefind's code files) before it ends.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import * as pagefind from 'pagefind';

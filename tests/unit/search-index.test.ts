@@ -150,6 +150,10 @@ const NAMED_TERMS = [
   '一般競争入札',
   '日立製作所',
   '7010001008844',
+  // Number words (13 digits or more: src/shared/search/tokens.ts): shorter, longer, absent.
+  '701000100884',
+  '70100010088441',
+  '１２３４５６７８９０１２３',
   '事業番号',
   '国',
   '内閣人事局',

@@ -15,6 +15,8 @@ import {
   exactQuery,
   indexedWords,
   normalizeForMatch,
+  numberTokens,
+  numberWord,
   queryTerms,
   termTokens,
   textTokens,
@@ -159,6 +161,36 @@ describe('queryTerms', () => {
     ['', []],
   ])('%j → %j', (query, expected) => {
     expect(queryTerms(query)).toEqual(expected);
+  });
+});
+
+describe('number words', () => {
+  it('indexes every window of 13 digits at the position of its first digit, counted by code point', () => {
+    // 𠮷 is one character (two UTF-16 units): the run after it starts at character 2; spaces are not text.
+    const text = normalizeForMatch('𠮷a70100010088441 番号 1234567890123');
+    expect(numberTokens(text)).toEqual([
+      [2, numberWord('7010001008844')],
+      [3, numberWord('0100010088441')],
+      [18, numberWord('1234567890123')],
+    ]);
+    expect(numberTokens('701000100884 70100010088')).toEqual([]);
+    // Full-width digits are ASCII after NFKC.
+    expect(numberTokens(normalizeForMatch('７０１０００１００８８４４'))).toEqual([[0, numberWord('7010001008844')]]);
+  });
+
+  it('are letters only and longer than any bigram word, so they spell no other word', () => {
+    const w = numberWord('0123456789012');
+    expect(w).toMatch(/^[a-z]{15}$/);
+    expect(w).not.toBe(numberWord('0123456789013'));
+    expect(Math.max(...bigramTokens('国家𠮷ａ').map((b) => b.length))).toBeLessThanOrEqual(10);
+  });
+
+  it('search a term of 13 digits or more by its windows, a shorter one by bigrams', () => {
+    expect(termTokens('7010001008844', 'bigrams')).toEqual([numberWord('7010001008844')]);
+    expect(termTokens('70100010088441', 'bigrams')).toEqual([numberWord('7010001008844'), numberWord('0100010088441')]);
+    expect(termTokens('701000100884', 'bigrams')).toEqual(bigramTokens('701000100884'));
+    expect(termTokens('7010001008844', 'chars')).toEqual(charTokens('7010001008844'));
+    expect(termTokens('T7010001008844', 'bigrams')).toEqual(bigramTokens('t7010001008844'));
   });
 });
 

@@ -174,6 +174,47 @@ export function indexedWords(word: string): string[] {
 }
 
 /**
+ * Number words (with `bigrams`): every run of NUMBER_WORD_DIGITS consecutive digits of a page (a 法人番号
+ * has 13) is also indexed as one word, at the position of its first digit, beside the bigrams. A term of
+ * that many digits or more is then searched as the phrase of its 13-digit windows (consecutive positions,
+ * as bigrams are), not of its digit bigrams: "00", "01" … are among the commonest words of the index and
+ * each one loads a long list (a 法人番号 cost 2.7 MB in 13 requests for a cold search at the five JUDGIT
+ * years, docs/BENCHMARKS.md). A term with fewer digits, or anything but digits, is searched by bigrams.
+ */
+export const NUMBER_WORD_DIGITS = 13;
+/** Longer than any bigram word (two codes of at most five letters): no number word spells another word. */
+const NUMBER_WORD_PREFIX = 'qq';
+
+/** The word of NUMBER_WORD_DIGITS ASCII digits: the prefix, then a letter a–j a digit. */
+export function numberWord(digits: string): string {
+  let word = NUMBER_WORD_PREFIX;
+  for (let i = 0; i < digits.length; i += 1) word += LETTERS[digits.charCodeAt(i) - 48];
+  return word;
+}
+
+const DIGIT_RUN = new RegExp(`[0-9]{${NUMBER_WORD_DIGITS},}`, 'g');
+
+/**
+ * The number words of an already normalised text, with their positions (a position is a character's
+ * index, counted by code point as the bigrams are): one for each window of NUMBER_WORD_DIGITS digits.
+ */
+export function numberTokens(normalized: string): [number, string][] {
+  const out: [number, string][] = [];
+  let units = 0;
+  let chars = 0;
+  for (const m of normalized.matchAll(DIGIT_RUN)) {
+    // Code points before the run: UTF-16 units less the second halves of surrogate pairs.
+    for (; units < m.index; units += 1) {
+      const u = normalized.charCodeAt(units);
+      if (!(u >= 0xdc00 && u <= 0xdfff && units > 0 && (normalized.charCodeAt(units - 1) & 0xfc00) === 0xd800)) chars += 1;
+    }
+    const run = m[0];
+    for (let k = 0; k + NUMBER_WORD_DIGITS <= run.length; k += 1) out.push([chars + k, numberWord(run.slice(k, k + NUMBER_WORD_DIGITS))]);
+  }
+  return out;
+}
+
+/**
  * The terms of a query: NFKC, lower case, split at whitespace (full-width spaces included), empty and
  * repeated terms dropped. Each term is in normalizeForMatch form.
  */
@@ -189,11 +230,13 @@ export function queryTerms(query: string): string[] {
 
 /**
  * The words a term is searched by: with `bigrams`, the bigrams of its normalised form, in order (a
- * one-character term: its character word); with `chars`, one word per character.
+ * one-character term: its character word; a term of 13 digits or more: its number words); with `chars`,
+ * one word per character.
  */
 export function termTokens(term: string, words: SearchWords): string[] {
   const normalized = normalizeForMatch(term);
   if (words === 'chars') return charTokens(normalized);
+  if (normalized.length >= NUMBER_WORD_DIGITS && /^[0-9]+$/.test(normalized)) return numberTokens(normalized).map(([, word]) => word);
   const bigrams = bigramTokens(normalized);
   return bigrams.length > 0 ? bigrams : charTokens(normalized);
 }
