@@ -26,9 +26,8 @@
  * "<language>_<content hash>" as Pagefind names them, pages "<language>_<page number>" (unique in the part,
  * and the parts' language tags differ, 4); a chunk's `from`/`to` are its first and last words.
  */
-import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { chunkWords, encodeIndexFile, FRAGMENT_SIGNATURE, type BundleFile } from './pagefind-internals.ts';
+import { chunkWords, encodeIndexFile, fileHash, FRAGMENT_SIGNATURE, type BundleFile } from './pagefind-internals.ts';
 import { NO_CODE, wordText, type WordSink } from './index-content.ts';
 
 /** Pagefind's weight of a word of a custom record's content (its default weight 1, stored as 24). */
@@ -119,16 +118,6 @@ class CborWriter {
   bytes(): Buffer {
     return this.buf.subarray(0, this.at);
   }
-}
-
-/** Pagefind's file name: "<language>_" + the first hex digits of SHA-256 (7 by default), longer on a collision. */
-function hashName(language: string, bytes: Uint8Array, taken: Set<string>, digits = 7): string {
-  const full = createHash('sha256').update(bytes).digest('hex');
-  let n = digits;
-  while (taken.has(`${language}_${full.slice(0, n)}`)) n += 1;
-  const name = `${language}_${full.slice(0, n)}`;
-  taken.add(name);
-  return name;
 }
 
 /** Index file bytes: gzip of the signature and the CBOR. Level 1: a part's files are read once by the merge. */
@@ -255,7 +244,7 @@ export class DirectIndex {
         w.head(4, 0);
       }
       const cbor = w.bytes();
-      const name = hashName(this.language, cbor, taken);
+      const name = fileHash(this.language, cbor, taken);
       out.push({ path: `index/${name}.pf_index`, content: indexFile(cbor) });
       return [chunk[0]!.word, chunk[chunk.length - 1]!.word, name];
     });
@@ -264,7 +253,7 @@ export class DirectIndex {
     const filters = [...this.#filters.keys()].sort().map((name) => {
       const values = [...this.#filters.get(name)!.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
       const content = encodeIndexFile([name, values]);
-      const hash = hashName(this.language, content, taken);
+      const hash = fileHash(this.language, content, taken);
       out.push({ path: `filter/${hash}.pf_filter`, content });
       return [name, hash];
     });
@@ -278,7 +267,7 @@ export class DirectIndex {
       [],
     ]);
     // Pagefind names the metadata with as many hex digits as the language tag has letters, plus 8.
-    const metaHash = hashName(this.language, meta, new Set(), this.language.length + 8);
+    const metaHash = fileHash(this.language, meta, new Set(), this.language.length + 8);
     out.push({ path: `pagefind.${metaHash}.pf_meta`, content: meta });
     out.push(entry({ [this.language]: { hash: metaHash, wasm: fields.wasm, page_count: this.#pages.length } }));
     return out;

@@ -227,10 +227,10 @@ export interface BundleFile {
   content: Uint8Array;
 }
 
-/** Pagefind's file name hash: "<language>_" + the first 7 hex digits of SHA-256, longer on a collision. */
-export function fileHash(language: string, bytes: Uint8Array, taken: Set<string>): string {
+/** Pagefind's file name hash: "<language>_" + the first `digits` (7) hex digits of SHA-256, longer on a collision. */
+export function fileHash(language: string, bytes: Uint8Array, taken: Set<string>, digits = 7): string {
   const full = createHash('sha256').update(bytes).digest('hex');
-  let n = 7;
+  let n = digits;
   while (taken.has(`${language}_${full.slice(0, n)}`)) n += 1;
   const hash = `${language}_${full.slice(0, n)}`;
   taken.add(hash);
