@@ -27,7 +27,7 @@
  * and the parts' language tags differ, 4); a chunk's `from`/`to` are its first and last words.
  */
 import { gzipSync } from 'node:zlib';
-import { chunkWords, encodeIndexFile, fileHash, FRAGMENT_SIGNATURE, type BundleFile } from './pagefind-internals.ts';
+import { CborWriter, chunkWords, encodeIndexFile, fileHash, FRAGMENT_SIGNATURE, type BundleFile } from './pagefind-internals.ts';
 import { NO_CODE, wordText, type WordSink } from './index-content.ts';
 
 /** Pagefind's weight of a word of a custom record's content (its default weight 1, stored as 24). */
@@ -80,44 +80,6 @@ export interface EntryFields {
   wasm: string | null;
   /** Fields after `languages` (1.6: include_characters). */
   extra: Record<string, unknown>;
-}
-
-/** Growable CBOR output for the word chunks (unsigned and negative integers, ASCII text, arrays). */
-class CborWriter {
-  buf = Buffer.allocUnsafe(1 << 16);
-  at = 0;
-
-  #room(n: number): void {
-    if (this.at + n <= this.buf.length) return;
-    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.at + n));
-    this.buf.copy(next, 0, 0, this.at);
-    this.buf = next;
-  }
-
-  head(major: number, n: number): void {
-    this.#room(5);
-    const m = major << 5;
-    const b = this.buf;
-    if (n < 24) b[this.at++] = m | n;
-    else if (n < 0x100) (b[this.at++] = m | 24), (b[this.at++] = n);
-    else if (n < 0x10000) (b[this.at++] = m | 25), b.writeUInt16BE(n, this.at), (this.at += 2);
-    else (b[this.at++] = m | 26), b.writeUInt32BE(n, this.at), (this.at += 4);
-  }
-
-  int(v: number): void {
-    if (v < 0) this.head(1, -1 - v);
-    else this.head(0, v);
-  }
-
-  ascii(s: string): void {
-    this.head(3, s.length);
-    this.#room(s.length);
-    this.at += this.buf.write(s, this.at, 'latin1');
-  }
-
-  bytes(): Buffer {
-    return this.buf.subarray(0, this.at);
-  }
 }
 
 /** Index file bytes: gzip of the signature and the CBOR. Level 1: a part's files are read once by the merge. */

@@ -21,7 +21,7 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { PROFILE_MARK } from '../../src/shared/search/manifest.ts';
 import {
-  ByteSink,
+  CborWriter,
   decodeFilter,
   encodeIndexFile,
   fileHash,
@@ -115,7 +115,7 @@ class CursorHeap {
 
 /** Writes the chunks of the merged word index as they fill, named `<tag><number in base 36>`. */
 class ChunkWriter {
-  private readonly body = new ByteSink();
+  private readonly body = new CborWriter();
   private words = 0;
   private size = 0;
   private first = '';
@@ -134,7 +134,7 @@ class ChunkWriter {
   }
 
   /** Where a word's entry is appended (then added() called). */
-  get sink(): ByteSink {
+  get sink(): CborWriter {
     return this.body;
   }
 
@@ -150,7 +150,7 @@ class ChunkWriter {
 
   flush(): void {
     if (this.words === 0) return;
-    const head = new ByteSink();
+    const head = new CborWriter();
     head.head(4, 1);
     head.head(4, this.words);
     const content = gzipSync(Buffer.concat([Buffer.from(FRAGMENT_SIGNATURE, 'latin1'), head.bytes(), this.body.bytes()]), { level: 9 });

@@ -154,7 +154,7 @@ function cborDecode(b: Uint8Array, at: number): [Cbor, number] {
   throw new Error(`Pagefind index: unexpected CBOR type ${major} (Pagefind's format changed?)`);
 }
 
-export function cborHead(out: number[], major: number, n: number): void {
+function cborHead(out: number[], major: number, n: number): void {
   const m = major << 5;
   if (n < 24) out.push(m | n);
   else if (n < 0x100) out.push(m | 24, n);
@@ -382,37 +382,54 @@ export function chunkWordSizes(bytes: Uint8Array, file: string): { word: string;
   return out;
 }
 
-/** Bytes appended to a growing buffer (a chunk being written). */
-export class ByteSink {
-  private buf = Buffer.alloc(1 << 16);
-  length = 0;
+/**
+ * Growable CBOR output for word-index chunks (unsigned and negative integers, ASCII text, arrays, and
+ * bytes copied as they are): a part's chunks (direct-index.ts) and the merged ones (merge-bundles.ts).
+ */
+export class CborWriter {
+  buf = Buffer.allocUnsafe(1 << 16);
+  at = 0;
 
-  private room(n: number): void {
-    if (this.length + n <= this.buf.length) return;
-    const bigger = Buffer.alloc(Math.max(this.buf.length * 2, this.length + n));
-    this.buf.copy(bigger, 0, 0, this.length);
-    this.buf = bigger;
+  #room(n: number): void {
+    if (this.at + n <= this.buf.length) return;
+    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.at + n));
+    this.buf.copy(next, 0, 0, this.at);
+    this.buf = next;
   }
 
   head(major: number, n: number): void {
-    const out: number[] = [];
-    cborHead(out, major, n);
-    this.room(out.length);
-    for (const x of out) this.buf[this.length++] = x;
+    this.#room(5);
+    const m = major << 5;
+    const b = this.buf;
+    if (n < 24) b[this.at++] = m | n;
+    else if (n < 0x100) (b[this.at++] = m | 24), (b[this.at++] = n);
+    else if (n < 0x10000) (b[this.at++] = m | 25), b.writeUInt16BE(n, this.at), (this.at += 2);
+    else (b[this.at++] = m | 26), b.writeUInt32BE(n, this.at), (this.at += 4);
+  }
+
+  int(v: number): void {
+    if (v < 0) this.head(1, -1 - v);
+    else this.head(0, v);
+  }
+
+  ascii(s: string): void {
+    this.head(3, s.length);
+    this.#room(s.length);
+    this.at += this.buf.write(s, this.at, 'latin1');
   }
 
   copy(from: Buffer, start: number, end: number): void {
-    this.room(end - start);
-    from.copy(this.buf, this.length, start, end);
-    this.length += end - start;
+    this.#room(end - start);
+    from.copy(this.buf, this.at, start, end);
+    this.at += end - start;
   }
 
   bytes(): Buffer {
-    return this.buf.subarray(0, this.length);
+    return this.buf.subarray(0, this.at);
   }
 
   clear(): void {
-    this.length = 0;
+    this.at = 0;
   }
 }
 
@@ -422,7 +439,7 @@ export class ByteSink {
  * the first of each bundle, whose number (a difference from the previous entry's) is written anew. The
  * fields after the pages must be the same in every bundle.
  */
-export function writeJoinedWord(out: ByteSink, group: readonly WordCursor[], offsets: readonly number[]): void {
+export function writeJoinedWord(out: CborWriter, group: readonly WordCursor[], offsets: readonly number[]): void {
   const first = group[0]!;
   const tailLength = first.end - first.pagesEnd;
   let pages = 0;
