@@ -59,6 +59,15 @@ export interface MergedBundle extends MergeResult {
   files: BundleFile[];
 }
 
+/**
+ * How the merged word-index chunks are compressed. Not level 9: on real chunks of the 52,000-sheet site
+ * (150 chunks, 35.9 MB before gzip) level 9 took 14.1 s for 11.36 MB, level 7 with memLevel 9 1.6 s for
+ * 11.56 MB (+1.8 %), level 6 1.1 s for 11.60 MB. At 52,000 sheets the chunks are ≈ 1.1 GB before gzip: level 9
+ * alone was ≈ 4–7 minutes of the build on one core (the 10-minute goal of issue 18), for ≈ 6 MB
+ * (0.1 KB a sheet) and ≈ 2 % of a cold search's index bytes. docs/BENCHMARKS.md has the figures.
+ */
+const CHUNK_GZIP = { level: 7, memLevel: 9 } as const;
+
 /** The parts' cursors ordered by their word, then by part (the order a word's page lists are joined in). */
 class CursorHeap {
   private readonly items: WordCursor[] = [];
@@ -153,7 +162,7 @@ class ChunkWriter {
     const head = new CborWriter();
     head.head(4, 1);
     head.head(4, this.words);
-    const content = gzipSync(Buffer.concat([Buffer.from(FRAGMENT_SIGNATURE, 'latin1'), head.bytes(), this.body.bytes()]), { level: 9 });
+    const content = gzipSync(Buffer.concat([Buffer.from(FRAGMENT_SIGNATURE, 'latin1'), head.bytes(), this.body.bytes()]), CHUNK_GZIP);
     const name = `${this.tag}${this.table.length.toString(36)}`;
     this.write(`index/${name}.pf_index`, content);
     this.table.push([this.first, this.last, name]);
