@@ -85,8 +85,9 @@ export interface ChartData {
   table: ChartTable;
   /**
    * The table the page shows beside the canvas when it is not `table` (the CSV's): the flow chart's twin
-   * lists the edges as drawn (each drawn payee, and one "その他の支出先" row per block), since every payee's
-   * line is in the page's payee tables already; `undefined`: the page shows `table`.
+   * lists the block edges and one row per block for its payees (their count and sum), since every payee's
+   * name and amount are in that block's 支出先 table already (issue 18: each datum on the page once);
+   * `undefined`: the page shows `table`.
    */
   pageTable?: ChartTable;
   canvas: CanvasSpec | null;
