@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { budgetChart } from '../../src/lib/view/chart-budget.ts';
 import { csvHeader, csvRow } from '../../src/lib/view/chart-csv.ts';
+import { canvasLabel } from '../../src/lib/view/chart-spec.ts';
 import { flowChart } from '../../src/lib/view/chart-flow.ts';
 import { activityChart, outcomeChart } from '../../src/lib/view/chart-indicators.ts';
 import { payeeMarks, topPayeesChart } from '../../src/lib/view/chart-payees.ts';
@@ -29,6 +30,19 @@ describe('budget chart', () => {
     expect(csvHeader(c.table.columns)).toEqual(['年度', '予算額（計）（円）', '執行額（円）', '執行率（%）']);
     expect(csvRow(c.table.columns, c.table.rows[0]!)).toEqual(['2019（令和元）年度', 339_000_000, 311_000_000, 92]);
     expect(csvRow(c.table.columns, c.table.rows[3]!)).toEqual(['2022（令和4）年度', 0, null, null]);
+  });
+});
+
+describe('canvas label', () => {
+  it('a chart whose figures are all in a table on the page is named and pointed there, not read out again; others keep their summary', async () => {
+    const s = await textSample('000_ef263abaeb28aada.txt');
+    const c = budgetChart(s)!;
+    expect(c.summary).toContain('2021（令和3）年度 予算3.59億円・執行3.25億円（執行率91%）');
+    const caption = '予算額・執行額（単位: 百万円、執行率は%）';
+    expect(canvasLabel(c, caption)).toBe('予算額と執行額の推移のグラフ。数値はすべて表「予算額・執行額（単位: 百万円、執行率は%）」にあります。');
+    expect(canvasLabel(c)).toBe(c.summary);
+    const flow = flowChart(s)!;
+    expect(canvasLabel(flow)).toBe(flow.summary);
   });
 });
 

@@ -80,7 +80,7 @@ export interface ChartData {
   title: string;
   /** Table caption, with units. */
   caption: string;
-  /** One-sentence text summary: the canvas's aria-label. */
+  /** One-sentence text summary: the canvas's aria-label (unless a table on the page is its twin: canvasLabel). */
   summary: string;
   table: ChartTable;
   /**
@@ -93,6 +93,15 @@ export interface ChartData {
   canvas: CanvasSpec | null;
   /** Notes shown under the chart (how it was drawn, what is estimated). */
   notes: string[];
+}
+
+/**
+ * The canvas's aria-label. A chart whose every figure is in a table on the page (`twinCaption`, e.g. the
+ * budget chart under the 予算額・執行額 table) is named and pointed to that table rather than read out
+ * value by value again (issue 18: each datum on the page once); any other chart's label is its summary.
+ */
+export function canvasLabel(chart: Pick<ChartData, 'title' | 'summary'>, twinCaption?: string): string {
+  return twinCaption ? `${chart.title}のグラフ。数値はすべて表「${twinCaption}」にあります。` : chart.summary;
 }
 
 /** Header with its unit, as tables and CSV show it. */
