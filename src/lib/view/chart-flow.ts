@@ -4,7 +4,6 @@
  */
 import type { Flow, Payee, Sheet } from '../../schema/sheet.ts';
 import { payeesByAmount } from './summary.ts';
-import { groupBy } from './aggregate.ts';
 import { PAYEES_ON_PAGE } from './payee-pages.ts';
 import type { Cell, ChartData, Column } from './chart-spec.ts';
 
@@ -146,9 +145,17 @@ export function flowChart(sheet: Sheet): ChartData | null {
   ];
   // The page's twin: the block edges, and one row per block for its payees (issue 18: each payee's name
   // and amount are on the page once, in that block's 支出先 table; the CSV keeps every payee edge here).
+  // Grouped here, not with aggregate.ts groupBy: this module is in the browser's CSV code, and aggregate.ts
+  // imports Node-only code (ministry.ts, node:crypto; tests/unit/boundaries.test.ts).
+  const payeesByBlock = new Map<string, Payee[]>();
+  for (const p of sheet.payees) {
+    const list = payeesByBlock.get(p.block);
+    if (list) list.push(p);
+    else payeesByBlock.set(p.block, [p]);
+  }
   const pageRows: Cell[][] = [
     ...rows.slice(0, blockEdges.length),
-    ...[...groupBy(sheet.payees, (p: Payee) => p.block)].map(([block, payees]): Cell[] => {
+    ...[...payeesByBlock].map(([block, payees]): Cell[] => {
       const total = statedSum(payees.map((p) => p.amount));
       const unstated = payees.filter((p) => p.amount === null).length;
       // The block's table starts on the sheet page or, for a payee past its first ones, a continuation page.
