@@ -208,11 +208,11 @@ describe('flow of money', () => {
     // 14 block edges and 14 payee blocks (24 payees) on the page; 14 + 24 edges in the CSV.
     expect([page.length, c.table.rows.length, s.payees.length]).toEqual([28, 38, 24]);
     expect(page.slice(0, 14)).toEqual(c.table.rows.slice(0, 14));
-    expect(page[14]).toEqual(['A. (株)日立製作所', 'ブロックAの支出先（1者）', 175_000_000, '1者の計。各支出先の金額は「支出先」のブロックAの表']);
+    expect(page[14]).toEqual(['A. (株)日立製作所', 'ブロックAの支出先（1者）', 175_000_000, '各支出先は「支出先」の表']);
     // No payee's name and amount are repeated in the page's twin (they are in the 支出先 tables).
     const names = new Set(s.payees.map((p) => p.name));
     expect(page.filter((r) => names.has(String(r[1])))).toEqual([]);
-    expect(c.notes).toContain('表では支出先への流れをブロックごとにまとめています。図に描いた支出先それぞれへの金額は下の「支出先」のブロックごとの表と、この図のCSVにあります。');
+    expect(c.notes).toContain('表では支出先への流れをブロックごとに1行にまとめ、金額はその支出先の計です。図に描いた支出先それぞれへの金額は下の「支出先」のブロックごとの表と、この図のCSVにあります。');
     expect(c.notes).toContain('図には支出額の大きい20者を描き、残り4者は「その他の支出先」にまとめています。');
   });
 
@@ -227,7 +227,7 @@ describe('flow of money', () => {
       'AE. バーチャルエコノミー拡大に向けた基盤技術・ルールの整備',
       'ブロックAEの支出先（11者）',
       684_203_000,
-      '11者の計。各支出先の金額は「支出先」のブロックAEの表（続きのページを含む）',
+      '各支出先は「支出先」の表（続きのページを含む）',
     ]);
     expect(s.payees.filter((p) => p.block === 'AE').reduce((sum, p) => sum + BigInt(p.amount!), 0n)).toBe(684_203_000n);
     // The CSV still has each of AE's 11 payee edges.
@@ -236,11 +236,11 @@ describe('flow of money', () => {
 
   it("the page's twin never reads a blank as 0: no sum when a payee's amount is unstated (ID 4; ID 140 with one amount blanked)", async () => {
     const unstated = flowChart(await rsSample(4))!.pageTable!.rows.find((r) => r[1] === 'ブロックAの支出先（1者）');
-    expect(unstated).toEqual(['A. デジタル庁', 'ブロックAの支出先（1者）', null, '支出先・金額の記載なし。各支出先は「支出先」のブロックAの表']);
+    expect(unstated).toEqual(['A. デジタル庁', 'ブロックAの支出先（1者）', null, '金額の記載なし。各支出先は「支出先」の表']);
     const s = await rsSample(140);
     const blanked = { ...s, payees: s.payees.map((p) => (p.block === 'AE' && p.rank === 3 ? { ...p, amount: null } : p)) };
     const ae = flowChart(blanked)!.pageTable!.rows.find((r) => r[1] === 'ブロックAEの支出先（11者）')!;
-    expect(ae.slice(2)).toEqual([null, '11者のうち1者は金額の記載なし（計は示していません）。各支出先の金額は「支出先」のブロックAEの表（続きのページを含む）']);
+    expect(ae.slice(2)).toEqual([null, '1者は金額の記載なし（計は示していません）。各支出先は「支出先」の表（続きのページを含む）']);
   });
 
   it('every chart of a sheet has a distinct id (its CSV file name)', async () => {

@@ -160,16 +160,13 @@ export function flowChart(sheet: Sheet): ChartData | null {
       const unstated = payees.filter((p) => p.amount === null).length;
       // The block's table starts on the sheet page or, for a payee past its first ones, a continuation page.
       const continued = sheet.payees.indexOf(payees[payees.length - 1]!) >= PAYEES_ON_PAGE ? '（続きのページを含む）' : '';
-      const where = `各支出先の金額は「支出先」のブロック${block}の表${continued}`;
+      // Short: a block's row repeats on sheets with dozens of blocks; the figure's note says the rest once.
+      const where = `各支出先は「支出先」の表${continued}`;
       return [
         nameOf(`block:${block}`),
         `ブロック${block}の支出先（${payees.length}者）`,
         total,
-        unstated === payees.length
-          ? `支出先・金額の記載なし。各支出先は「支出先」のブロック${block}の表${continued}`
-          : total === null
-            ? `${payees.length}者のうち${unstated}者は金額の記載なし（計は示していません）。${where}`
-            : `${payees.length}者の計。${where}`,
+        unstated === payees.length ? `金額の記載なし。${where}` : total === null ? `${unstated}者は金額の記載なし（計は示していません）。${where}` : where,
       ];
     }),
   ];
@@ -194,7 +191,7 @@ export function flowChart(sheet: Sheet): ChartData | null {
   if (blockEdges.some((e) => e.inferred)) notes.push('「推定」の流れは、シートの資金の流れの図が画像のため、費目・使途の外部委託先の名前などから推定したものです。');
   if (sheet.payees.length > 0) {
     notes.push(
-      `表では支出先への流れをブロックごとにまとめています。${weighted ? '図に描いた' : ''}支出先それぞれへの金額は下の「支出先」のブロックごとの表と、この図のCSVにあります。`,
+      `表では支出先への流れをブロックごとに1行にまとめ、金額はその支出先の計です。${weighted ? '図に描いた' : ''}支出先それぞれへの金額は下の「支出先」のブロックごとの表と、この図のCSVにあります。`,
     );
   }
   if (othersCount > 0 && weighted) notes.push(`図には支出額の大きい${drawn.size}者を描き、残り${othersCount}者は「その他の支出先」にまとめています。`);
