@@ -212,7 +212,7 @@ describe('flow of money', () => {
     // No payee's name and amount are repeated in the page's twin (they are in the 支出先 tables).
     const names = new Set(s.payees.map((p) => p.name));
     expect(page.filter((r) => names.has(String(r[1])))).toEqual([]);
-    expect(c.notes).toContain('表では支出先への流れをブロックごとに1行にまとめ、金額はその支出先の計です。図に描いた支出先それぞれへの金額は下の「支出先」のブロックごとの表と、この図のCSVにあります。');
+    expect(c.notes).toContain('表では支出先をブロックごとに1行（金額はその計）にまとめています。図に描いた支出先それぞれへの金額は「支出先」の表とこの図のCSVにあります。');
     expect(c.notes).toContain('図には支出額の大きい20者を描き、残り4者は「その他の支出先」にまとめています。');
   });
 

@@ -186,12 +186,12 @@ export function flowChart(sheet: Sheet): ChartData | null {
     );
   }
   else if (unstatedCount > 0) {
-    notes.push(`灰色の細い線（${unstatedCount}本）は金額の記載がない流れです。その線の太さは金額を表しません。どの流れかは表の「備考」欄（支出先への流れは「支出先」の表）をご覧ください。`);
+    notes.push(`灰色の細い線（${unstatedCount}本）は金額の記載がない流れです（太さは金額を表しません）。`);
   }
   if (blockEdges.some((e) => e.inferred)) notes.push('「推定」の流れは、シートの資金の流れの図が画像のため、費目・使途の外部委託先の名前などから推定したものです。');
   if (sheet.payees.length > 0) {
     notes.push(
-      `表では支出先への流れをブロックごとに1行にまとめ、金額はその支出先の計です。${weighted ? '図に描いた' : ''}支出先それぞれへの金額は下の「支出先」のブロックごとの表と、この図のCSVにあります。`,
+      `表では支出先をブロックごとに1行（金額はその計）にまとめています。${weighted ? '図に描いた' : ''}支出先それぞれへの金額は「支出先」の表とこの図のCSVにあります。`,
     );
   }
   if (othersCount > 0 && weighted) notes.push(`図には支出額の大きい${drawn.size}者を描き、残り${othersCount}者は「その他の支出先」にまとめています。`);
