@@ -166,7 +166,7 @@ export function flowChart(sheet: Sheet): ChartData | null {
         nameOf(`block:${block}`),
         `ブロック${block}の支出先（${payees.length}者）`,
         total,
-        unstated === payees.length ? `金額の記載なし。${where}` : total === null ? `${unstated}者は金額の記載なし（計は示していません）。${where}` : where,
+        unstated === payees.length ? `金額の記載なし。${where}` : unstated > 0 ? `${unstated}者は金額の記載なし（計は示していません）。${where}` : where,
       ];
     }),
   ];
