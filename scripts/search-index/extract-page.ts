@@ -5,7 +5,9 @@
  *
  * The indexer makes a site's pages' text from their records instead (page-source.ts, src/lib/view/search-text.ts);
  * this reading of the HTML is what the tests hold that text to (tests/site/search-text.test.ts, and the
- * search oracle), and what the indexer falls back to for pages no entry made (its own tests' pages).
+ * search oracle), and what the indexer falls back to for pages no entry made (its own tests' pages). A
+ * built site's sheet pages state no record (the indexer makes theirs from the entries), so an index of a
+ * built site is made with its entries (build-index.ts `contentDir`).
  *
  * The text follows Pagefind's own markup rules (https://pagefind.app/docs/indexing/), which the search
  * test's brute-force oracle applies to the page as the browser parses it:

@@ -12,7 +12,10 @@
  * - A payee profile is made from every sheet naming the payee, which one worker thread does not have:
  *   its text is made from its search record, which states its name, 法人番号 and (only when there are
  *   several) its other names (src/lib/view/search-attributes.ts payeeSearchRecord).
- * - The search record (filters, sort keys, result metadata) is the one the page states in its
+ * - The search record (filters, sort keys, result metadata) of a sheet page or a continuation page is
+ *   made from the same entry by the functions the page's record was made with before it stopped stating
+ *   it (issue 18: no bytes on 52,000 pages for what the indexer can make): searchRecord and
+ *   sheetPartSearchRecord (src/lib/view/search-attributes.ts). A payee profile states its record in its
  *   `data-search-record` element (src/components/PagefindAttributes.astro): taken as it is, found by a
  *   string search for that one element, not by parsing the page.
  *
@@ -26,8 +29,9 @@ import path from 'node:path';
 import type { Sheet } from '../../src/schema/sheet.ts';
 import { parseEntry } from '../../src/schema/entry-file.ts';
 import { SEARCH_RECORD_ATTRIBUTE, type SearchRecord } from '../../src/shared/search/record.ts';
-import { blocksPageText, payeePartText, payeeProfileText, sheetPageText, type SearchText } from '../../src/lib/view/search-text.ts';
-import { PAYEE_NAMES_META } from '../../src/lib/view/search-attributes.ts';
+import { blocksPageText, payeePartText, payeePartTitle, payeeProfileText, sheetPageText, type SearchText } from '../../src/lib/view/search-text.ts';
+import { PAYEE_NAMES_META, searchRecord, sheetPartSearchRecord } from '../../src/lib/view/search-attributes.ts';
+import { ui } from '../../src/i18n/ja.ts';
 import { extractPage, parseSearchRecord, type ExtractedPage } from './extract-page.ts';
 
 /** What marks an indexed page (Pagefind's attribute). */
@@ -78,21 +82,32 @@ function recordJson(html: string): string | null {
   return end < 0 ? null : html.slice(start, end);
 }
 
-/** The text of a page from its record; null when the page's record has no such page. */
-function recordText(page: PageKind, record: SearchRecord, entries: EntrySource): SearchText | null {
+/** A sheet's page or continuation page, made from its entry as the page is; null when the sheet has no such page. */
+function sheetPage(page: Exclude<PageKind, { kind: 'payee' }>, sheet: Sheet): { text: SearchText; record: SearchRecord } | null {
   switch (page.kind) {
     case 'sheet':
-      return sheetPageText(entries.sheet(page.id));
-    case 'payee-part':
-      return payeePartText(entries.sheet(page.id), page.n);
-    case 'blocks':
-      return blocksPageText(entries.sheet(page.id));
-    case 'payee': {
-      const name = record.meta.title ?? '';
-      const others = record.meta[PAYEE_NAMES_META];
-      return payeeProfileText({ name, corporateNumber: page.corporateNumber, names: others === undefined ? [name] : others.split('\n') });
+      return { text: sheetPageText(sheet), record: searchRecord(sheet) };
+    case 'payee-part': {
+      const text = payeePartText(sheet, page.n);
+      const title = payeePartTitle(sheet, page.n);
+      return text === null || title === null ? null : { text, record: sheetPartSearchRecord(sheet, title) };
     }
+    case 'blocks':
+      return { text: blocksPageText(sheet), record: sheetPartSearchRecord(sheet, ui.sections.blocks) };
   }
+}
+
+/** A payee profile's text and record, from the record its page states (null: the page states none). */
+function payeePage(corporateNumber: string, html: string): { text: SearchText; record: SearchRecord } | null {
+  const json = recordJson(html);
+  if (json === null) return null;
+  const record = parseSearchRecord(json);
+  const name = record.meta.title ?? '';
+  const others = record.meta[PAYEE_NAMES_META];
+  const text = payeeProfileText({ name, corporateNumber, names: others === undefined ? [name] : others.split('\n') });
+  // The names are only for the text: results do not carry them.
+  const { [PAYEE_NAMES_META]: _names, ...meta } = record.meta;
+  return { text, record: { ...record, meta } };
 }
 
 /**
@@ -105,11 +120,11 @@ export function pageSource(page: { url: string; html: string }, entries: EntrySo
   // A page of another route is not indexed; one of these routes without the marker (a payee profile's
   // later pages are at other URLs, so none) would be a site change the drift test names.
   if (kind === null || !page.html.includes(BODY)) return null;
-  const json = recordJson(page.html);
-  if (json === null) return { indexText: '', text: '', record: null };
-  const record = parseSearchRecord(json);
-  const text = recordText(kind, record, entries);
-  if (text === null) throw new Error(`${page.url}: the sheet's record has no such page`);
-  const { [PAYEE_NAMES_META]: _names, ...meta } = record.meta;
-  return { indexText: text.indexText, text: text.text, record: { ...record, meta } };
+  if (kind.kind === 'payee') {
+    const made = payeePage(kind.corporateNumber, page.html);
+    return made === null ? { indexText: '', text: '', record: null } : { indexText: made.text.indexText, text: made.text.text, record: made.record };
+  }
+  const made = sheetPage(kind, entries.sheet(kind.id));
+  if (made === null) throw new Error(`${page.url}: the sheet's record has no such page`);
+  return { indexText: made.text.indexText, text: made.text.text, record: made.record };
 }

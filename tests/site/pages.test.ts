@@ -25,7 +25,8 @@ import { builtSite, entryIds, sheetPagePath, PROJECT_ROOT, SITES_ROOT } from '..
 import { fileOf, listFiles, pageText, rowWith, scanTags } from '../support/site-text.ts';
 import { parseEntry } from '../../src/schema/entry-file.ts';
 import { sheet as sheetSchema, type Sheet } from '../../src/schema/sheet.ts';
-import type { SearchRecord } from '../../src/lib/view/search-attributes.ts';
+import { searchRecord, type SearchRecord } from '../../src/lib/view/search-attributes.ts';
+import { decodeFragment } from '../../scripts/search-index/pagefind-internals.ts';
 import { loadSheet } from '../../src/lib/data/load-sheets.ts';
 import type { SheetPointer } from '../../src/lib/data/sheet-data-files.ts';
 import { publishedRecord } from '../support/published-records.ts';
@@ -330,26 +331,40 @@ describe('JUDGIT! sheet pages (real sample, sheets/judgit)', () => {
 describe('search attributes', () => {
   const sheetPages = entryIds(site).map((id) => ({ id, p: sheetPagePath(site, id) }));
 
-  /** The search record the page states (src/components/PagefindAttributes.astro), parsed. */
+  /** The search record a page states (src/components/PagefindAttributes.astro: payee profiles only), parsed. */
   const statedRecord = (h: string): SearchRecord | null => {
     const m = /<script type="application\/json" data-search-record>([^<]*)<\/script>/.exec(h);
     return m ? (JSON.parse(m[1]!) as SearchRecord) : null;
   };
 
-  it('every sheet page has one data-pagefind-body and one search record, its values from the record', () => {
+  /**
+   * The record the built index holds for each indexed page, by its path under the base ("/sheets/<id>/"):
+   * its fragment's filters, sort keys and result metadata, as the search page reads them.
+   */
+  const indexed = new Map<string, SearchRecord>();
+  beforeAll(() => {
+    for (const file of listFiles(path.join(site.dist, 'pagefind'), '.pf_fragment')) {
+      const f = decodeFragment(readFileSync(file), file);
+      const url = f.url.startsWith(site.base) ? `/${f.url.slice(site.base.length)}` : f.url;
+      indexed.set(url, { filters: f.filters, sort: (f.sort ?? {}) as Record<string, number>, meta: f.meta });
+    }
+  });
+
+  it('no sheet page states a search record (issue 18); the index holds the one searchRecord makes from its entry', () => {
     for (const { id, p } of sheetPages) {
       const h = html(p);
       expect(h.match(/data-pagefind-body/g), p).toHaveLength(1);
-      expect(h.match(/data-search-record/g), p).toHaveLength(1);
-      const stated = statedRecord(h);
-      expect(Object.keys(stated!.filters).sort(), p).toEqual(['一者応札', '年度', '府省庁']);
+      expect(h, p).not.toContain('data-search-record');
+      const made = indexed.get(`/sheets/${id}/`);
+      expect(made, p).toEqual(searchRecord(record(id)));
+      expect(Object.keys(made!.filters).sort(), p).toEqual(['一者応札', '年度', '府省庁']);
       // year is always there; budget and rate are plain numbers, or absent when the sheet states none
       // (a stand-in number would sort as a real value; the search sorts absent values last).
-      expect(stated!.sort.year, p).toBe(record(id).fiscalYear);
+      expect(made!.sort.year, p).toBe(record(id).fiscalYear);
       for (const k of ['budget', 'rate'] as const) {
-        if (stated!.sort[k] !== undefined) expect(String(stated!.sort[k]), `${p} ${k}`).toMatch(/^\d+(\.\d+)?$/);
+        if (made!.sort[k] !== undefined) expect(String(made!.sort[k]), `${p} ${k}`).toMatch(/^\d+(\.\d+)?$/);
       }
-      expect(Object.keys(stated!.meta).sort(), p).toEqual(['budget', 'ministry', 'rate', 'summary', 'title', 'year']);
+      expect(Object.keys(made!.meta).sort(), p).toEqual(['budget', 'ministry', 'rate', 'summary', 'title', 'year']);
     }
   });
 
@@ -365,40 +380,48 @@ describe('search attributes', () => {
       ['2019-reconstruction-0020', '56000000', undefined],
     ];
     for (const [id, budget, rate] of expected) {
-      const stated = statedRecord(html(sheetPagePath(site, id)))!;
-      expect(stated.sort.budget, id).toBe(Number(budget));
-      expect(stated.sort.rate, id).toBe(rate === undefined ? undefined : Number(rate));
+      const made = indexed.get(`/sheets/${id}/`)!;
+      expect(made.sort.budget, id).toBe(Number(budget));
+      expect(made.sort.rate, id).toBe(rate === undefined ? undefined : Number(rate));
     }
   });
 
   it('values come from the record', () => {
     const s = findEntry((r) => r.source.file === 'text/000_ef263abaeb28aada.txt');
-    const stated = statedRecord(html(sheetPagePath(site, s.id)))!;
-    expect(stated.filters).toEqual({ 府省庁: ['総務省'], 年度: ['2022'], 一者応札: ['あり'] });
-    expect(stated.sort).toEqual({ budget: 359000000, rate: 0.91, year: 2022 });
-    expect(stated.meta.title).toBe('サイバーセキュリティ情報共有推進事業');
-    expect(stated.meta.ministry).toBe('総務省');
+    const made = indexed.get(`/sheets/${s.id}/`)!;
+    expect(made.filters).toEqual({ 府省庁: ['総務省'], 年度: ['2022'], 一者応札: ['あり'] });
+    expect(made.sort).toEqual({ budget: 359000000, rate: 0.91, year: 2022 });
+    expect(made.meta.title).toBe('サイバーセキュリティ情報共有推進事業');
+    expect(made.meta.ministry).toBe('総務省');
   });
 
-  it('no other page has data-pagefind-body but a payee profile\'s first page and a sheet\'s continuation pages; header and footer are ignored', () => {
+  it('no other page has data-pagefind-body but a payee profile\'s first page and a sheet\'s continuation pages; only a payee profile states its record; header and footer are ignored', () => {
     const sheetFiles = new Set(sheetPages.map(({ p }) => fileOf(site.dist, p)));
     const payeeFirst = /[\\/]payees[\\/]\d{13}[\\/]index\.html$/;
-    const sheetPart = /[\\/]sheets[\\/][^\\/]+[\\/](payees[\\/]\d+|blocks)[\\/]index\.html$/;
+    const sheetPart = /[\\/]sheets[\\/]([^\\/]+)[\\/](payees[\\/]\d+|blocks)[\\/]index\.html$/;
     let parts = 0;
+    let profiles = 0;
     for (const file of listFiles(site.dist, '.html')) {
       const h = readFileSync(file, 'utf8');
-      if (sheetPart.test(file)) {
+      const part = sheetPart.exec(file);
+      if (part) {
         parts++;
-        const stated = statedRecord(h)!;
-        expect(stated.meta.kind, file).toBe('part');
-        expect(stated.filters, file).toEqual({});
-      }
-      if (payeeFirst.test(file) || sheetPart.test(file)) expect(h.match(/data-search-record/g), file).toHaveLength(1);
-      else if (!sheetFiles.has(file)) expect(h, file).not.toContain('data-pagefind-body');
+        expect(h, file).toContain('data-pagefind-body');
+        expect(h, file).not.toContain('data-search-record');
+        const made = indexed.get(`/sheets/${part[1]}/${part[2]!.replace('\\', '/')}/`)!;
+        expect(made.meta.kind, file).toBe('part');
+        expect(made.meta.title.startsWith(`${record(part[1]!).title.replace(/\s+/g, ' ').trim()}: `), file).toBe(true);
+        expect(made.filters, file).toEqual({});
+      } else if (payeeFirst.test(file)) {
+        profiles++;
+        expect(h.match(/data-search-record/g), file).toHaveLength(1);
+        expect(statedRecord(h)!.meta.kind, file).toBe('payee');
+      } else if (!sheetFiles.has(file)) expect(h, file).not.toContain('data-pagefind-body');
       expect(h, file).toMatch(/<header class="site-header" data-pagefind-ignore/);
       expect(h, file).toMatch(/<footer class="site-footer" data-pagefind-ignore/);
     }
     expect(parts).toBeGreaterThan(30);
+    expect(profiles).toBeGreaterThan(500);
   });
 });
 

@@ -23,6 +23,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildSearchIndex } from '../../scripts/search-index/build-index.ts';
 import { extractPage, REMOVED_ELEMENTS } from '../../scripts/search-index/extract-page.ts';
+import { EntrySource, pageSource } from '../../scripts/search-index/page-source.ts';
 import { parseEntry } from '../../src/schema/entry-file.ts';
 import { normalizeForMatch, queryTerms } from '../../src/shared/search/tokens.ts';
 import { PAGE_SIZE } from '../../src/client/search/search-app.ts';
@@ -38,7 +39,7 @@ interface CorpusPage {
   url: string;
   /** normalizeForMatch of the page's data-pagefind-body text, as the browser parses it. */
   text: string;
-  /** The page's search record (src/lib/view/search-attributes.ts), as it states it. */
+  /** The page's search record (src/lib/view/search-attributes.ts): as a payee profile states it, or made from a sheet's entry. */
   filters: Record<string, string[]>;
   sort: Record<string, number>;
 }
@@ -152,11 +153,17 @@ beforeAll(async () => {
   server = await serveDist(site.dist, { base: site.base });
   browser = await launchBrowser();
   const files = [];
+  const entries = new EntrySource(site.contentDir);
   for (const file of listFiles(site.dist, '.html')) {
     if (file.includes(`${path.sep}pagefind${path.sep}`)) continue;
     const html = await readFile(file, 'utf8');
     const x = extractPage(html);
-    if (x) files.push({ file, url: urlPathOf(site.dist, site.base, file), filters: x.record!.filters, sort: x.record!.sort });
+    if (!x) continue;
+    const url = urlPathOf(site.dist, site.base, file);
+    // A payee profile states its record; a sheet page's and its continuation pages' are made from the
+    // sheet's entry, as the indexer makes them (page-source.ts: searchRecord, sheetPartSearchRecord).
+    const record = x.record ?? pageSource({ url: `/${url.slice(site.base.length)}`, html }, entries)!.record!;
+    files.push({ file, url, filters: record.filters, sort: record.sort });
   }
   const { page, close } = await openPage(browser, server.url('search/'), { origin: server.origin });
   try {
@@ -282,7 +289,8 @@ describe('recall and precision through the search page', () => {
     let splitServer: StaticServer | undefined;
     try {
       await cp(site.dist, dist, { recursive: true });
-      const { manifest, builtParts } = await buildSearchIndex({ dist, partSize: 1000 });
+      // With the entries, as the site's build gives them: its sheet pages state no search record (page-source.ts).
+      const { manifest, builtParts } = await buildSearchIndex({ dist, partSize: 1000, contentDir: site.contentDir });
       expect(builtParts.length).toBe(Math.ceil(corpus.length / 1000));
       // Built in parts, merged into one index: one metadata file, as for an index built whole.
       expect(manifest.parts).toEqual([{ path: '', pages: corpus.length }]);

@@ -439,21 +439,26 @@ describe('filters and order', () => {
 
 describe('problems', () => {
   it('reports a page whose search record has a sort value that is not a number with the file, leaves it out, exits 1', async () => {
+    // Only a payee profile states its record (a sheet page's is made from its entry: page-source.ts).
     const dist = path.join(work, 'bad');
-    await mkdir(path.join(dist, 'sheets', 'x'), { recursive: true });
+    await mkdir(path.join(dist, 'payees', '1000000000001'), { recursive: true });
     await writeFile(
-      path.join(dist, 'sheets', 'x', 'index.html'),
+      path.join(dist, 'payees', '1000000000001', 'index.html'),
       `<html lang="ja"><body><main data-pagefind-body>${recordElement({ filters: {}, sort: { budget: '359百万円', year: 2022 } as unknown as Record<string, number>, meta: {} })}<h1>題名</h1>本文</main></body></html>`,
     );
-    await mkdir(path.join(dist, 'sheets', 'z'), { recursive: true });
-    await writeFile(path.join(dist, 'sheets', 'z', 'index.html'), '<html lang="ja"><body><main data-pagefind-body><h1>記録なし</h1></main></body></html>');
+    await mkdir(path.join(dist, 'payees', '1000000000002'), { recursive: true });
+    await writeFile(path.join(dist, 'payees', '1000000000002', 'index.html'), '<html lang="ja"><body><main data-pagefind-body><h1>記録なし</h1></main></body></html>');
+    // A sheet page no entry made (here: none in CONTENT_DIR) cannot be indexed either.
+    await mkdir(path.join(dist, 'sheets', 'no-such-entry'), { recursive: true });
+    await writeFile(path.join(dist, 'sheets', 'no-such-entry', 'index.html'), '<html lang="ja"><body><main data-pagefind-body><h1>題名</h1></main></body></html>');
     const run = spawnSync(process.execPath, [new URL('scripts/build-search.ts', ROOT).pathname], {
-      env: { ...process.env, OUT_DIR: dist },
+      env: { ...process.env, OUT_DIR: dist, CONTENT_DIR: path.join(work, 'no-content') },
       encoding: 'utf8',
     });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/sheets\/x\/index\.html: could not read the page: search sort key "budget" is "359百万円", not a number/);
-    expect(run.stderr).toMatch(/sheets\/z\/index\.html: the page has data-pagefind-body but no search record/);
+    expect(run.stderr).toMatch(/payees\/1000000000001\/index\.html: could not read the page: search sort key "budget" is "359百万円", not a number/);
+    expect(run.stderr).toMatch(/payees\/1000000000002\/index\.html: the page has data-pagefind-body but no search record/);
+    expect(run.stderr).toMatch(/sheets\/no-such-entry\/index\.html: could not read the page: ENOENT/);
     const manifest = JSON.parse(await readFile(path.join(dist, 'pagefind', 'search-manifest.json'), 'utf8')) as SearchManifest;
     expect(manifest.pages).toBe(0);
   });

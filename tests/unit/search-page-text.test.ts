@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { pageKind, pageSource } from '../../scripts/search-index/page-source.ts';
 import { blocksPageText, markupText, payeePartText, payeeProfileText, sheetPageText } from '../../src/lib/view/search-text.ts';
-import { payeeSearchRecord, searchRecordJson, SEARCH_RECORD_ATTRIBUTE } from '../../src/lib/view/search-attributes.ts';
+import { payeeSearchRecord, searchRecord, searchRecordJson, sheetPartSearchRecord, SEARCH_RECORD_ATTRIBUTE } from '../../src/lib/view/search-attributes.ts';
 import { html } from '../../src/lib/markup/html.ts';
 import { payeeParts } from '../../src/lib/view/payee-pages.ts';
 import { normalizeForMatch } from '../../src/shared/search/tokens.ts';
@@ -91,5 +91,28 @@ describe('page-source', () => {
     // A page of another route, or without data-pagefind-body, is not indexed.
     expect(pageSource({ url: '/years/2022/', html: page(two) }, { sheet: () => null } as never)).toBeNull();
     expect(pageSource({ url: '/payees/4010001008772/', html: '<html><body><h1>x</h1></body></html>' }, { sheet: () => null } as never)).toBeNull();
+  });
+
+  it("makes a sheet page's and its continuation pages' search records from the entry (their pages state none)", async () => {
+    const sheet = await rsSample(140);
+    const entries = { sheet: (id: string) => (id === sheet.id ? sheet : null) } as never;
+    // What the built pages hold of search markup now: the body marker only.
+    const body = '<html><body><article data-pagefind-body><h1>x</h1></article></body></html>';
+    const main = pageSource({ url: `/sheets/${sheet.id}/`, html: body }, entries)!;
+    expect(main.record).toEqual(searchRecord(sheet));
+    expect(main.record!.filters).toEqual({ 府省庁: ['内閣府'], 年度: ['2024'], 一者応札: ['なし'] });
+    expect(main.record!.meta.title).toBe('戦略的イノベーション創造プログラム（エネルギー分野、次世代インフラ分野及び地域資源分野）');
+    expect(main.indexText).toBe(sheetPageText(sheet).indexText);
+    const part = pageSource({ url: `/sheets/${sheet.id}/payees/2/`, html: body }, entries)!;
+    expect(part.record).toEqual({ filters: {}, sort: {}, meta: {
+      kind: 'part',
+      title: '戦略的イノベーション創造プログラム（エネルギー分野、次世代インフラ分野及び地域資源分野）: 支出先 61〜174者目（全174者）',
+      ministry: '内閣府',
+      year: '2024（令和6）年度',
+      summary: '内閣府・2024（令和6）年度のシートの支出先 61〜174者目（全174者）。',
+    } });
+    expect(pageSource({ url: `/sheets/${sheet.id}/blocks/`, html: body }, entries)!.record).toEqual(sheetPartSearchRecord(sheet, '費目・使途（ブロック別）'));
+    // A part the sheet does not have is the page's problem, not a page made up.
+    expect(() => pageSource({ url: `/sheets/${sheet.id}/payees/3/`, html: body }, entries)).toThrow('no such page');
   });
 });

@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { budgetChart } from '../../src/lib/view/chart-budget.ts';
 import { csvHeader, csvRow } from '../../src/lib/view/chart-csv.ts';
+import { canvasLabel } from '../../src/lib/view/chart-spec.ts';
 import { flowChart } from '../../src/lib/view/chart-flow.ts';
 import { activityChart, outcomeChart } from '../../src/lib/view/chart-indicators.ts';
 import { payeeMarks, topPayeesChart } from '../../src/lib/view/chart-payees.ts';
@@ -29,6 +30,19 @@ describe('budget chart', () => {
     expect(csvHeader(c.table.columns)).toEqual(['年度', '予算額（計）（円）', '執行額（円）', '執行率（%）']);
     expect(csvRow(c.table.columns, c.table.rows[0]!)).toEqual(['2019（令和元）年度', 339_000_000, 311_000_000, 92]);
     expect(csvRow(c.table.columns, c.table.rows[3]!)).toEqual(['2022（令和4）年度', 0, null, null]);
+  });
+});
+
+describe('canvas label', () => {
+  it('a chart whose figures are all in a table on the page is named and pointed there, not read out again; others keep their summary', async () => {
+    const s = await textSample('000_ef263abaeb28aada.txt');
+    const c = budgetChart(s)!;
+    expect(c.summary).toContain('2021（令和3）年度 予算3.59億円・執行3.25億円（執行率91%）');
+    const caption = '予算額・執行額（単位: 百万円、執行率は%）';
+    expect(canvasLabel(c, caption)).toBe('予算額と執行額の推移のグラフ。数値はすべて表「予算額・執行額（単位: 百万円、執行率は%）」にあります。');
+    expect(canvasLabel(c)).toBe(c.summary);
+    const flow = flowChart(s)!;
+    expect(canvasLabel(flow)).toBe(flow.summary);
   });
 });
 
@@ -185,6 +199,48 @@ describe('flow of money', () => {
     expect(c.canvas).toBeNull();
     expect(c.notes[0]).toContain('図は描かず');
     expect(c.table.rows.slice(0, 2).map((r) => [r[0], r[2], r[3]])).toEqual([['デジタル庁', null, '金額の記載なし・予算の配分'], ['デジタル庁', null, '金額の記載なし・予算の移替']]);
+  });
+
+  it("the page's twin: block edges, then one row per block for its payees (count, exact sum); the CSV keeps every payee edge", async () => {
+    const s = await textSample('000_ef263abaeb28aada.txt');
+    const c = flowChart(s)!;
+    const page = c.pageTable!.rows;
+    // 14 block edges and 14 payee blocks (24 payees) on the page; 14 + 24 edges in the CSV.
+    expect([page.length, c.table.rows.length, s.payees.length]).toEqual([28, 38, 24]);
+    expect(page.slice(0, 14)).toEqual(c.table.rows.slice(0, 14));
+    expect(page[14]).toEqual(['A. (株)日立製作所', 'ブロックAの支出先（1者）', 175_000_000, '各支出先は「支出先」の表']);
+    // No payee's name and amount are repeated in the page's twin (they are in the 支出先 tables).
+    const names = new Set(s.payees.map((p) => p.name));
+    expect(page.filter((r) => names.has(String(r[1])))).toEqual([]);
+    expect(c.notes).toContain('表では支出先をブロックごとに1行（金額はその計）にまとめています。図に描いた支出先それぞれへの金額は「支出先」の表とこの図のCSVにあります。');
+    expect(c.notes).toContain('図には支出額の大きい20者を描き、残り4者は「その他の支出先」にまとめています。');
+  });
+
+  it("the page's twin of a sheet with continuation pages sums each block exactly (ID 140: 174 payees in 33 blocks)", async () => {
+    const s = await rsSample(140);
+    const c = flowChart(s)!;
+    const payeeRows = c.pageTable!.rows.filter((r) => /^ブロック.+の支出先（\d+者）$/.test(String(r[1])));
+    expect(payeeRows).toHaveLength(33);
+    expect(payeeRows.reduce((n, r) => n + Number(/（(\d+)者）/.exec(String(r[1]))![1]), 0)).toBe(174);
+    const ae = payeeRows.find((r) => r[1] === 'ブロックAEの支出先（11者）')!;
+    expect(ae).toEqual([
+      'AE. バーチャルエコノミー拡大に向けた基盤技術・ルールの整備',
+      'ブロックAEの支出先（11者）',
+      684_203_000,
+      '各支出先は「支出先」の表（続きのページを含む）',
+    ]);
+    expect(s.payees.filter((p) => p.block === 'AE').reduce((sum, p) => sum + BigInt(p.amount!), 0n)).toBe(684_203_000n);
+    // The CSV still has each of AE's 11 payee edges.
+    expect(c.table.rows.filter((r) => String(r[0]).startsWith('AE. ') && String(r[3]).startsWith('支出先'))).toHaveLength(11);
+  });
+
+  it("the page's twin never reads a blank as 0: no sum when a payee's amount is unstated (ID 4; ID 140 with one amount blanked)", async () => {
+    const unstated = flowChart(await rsSample(4))!.pageTable!.rows.find((r) => r[1] === 'ブロックAの支出先（1者）');
+    expect(unstated).toEqual(['A. デジタル庁', 'ブロックAの支出先（1者）', null, '金額の記載なし。各支出先は「支出先」の表']);
+    const s = await rsSample(140);
+    const blanked = { ...s, payees: s.payees.map((p) => (p.block === 'AE' && p.rank === 3 ? { ...p, amount: null } : p)) };
+    const ae = flowChart(blanked)!.pageTable!.rows.find((r) => r[1] === 'ブロックAEの支出先（11者）')!;
+    expect(ae.slice(2)).toEqual([null, '1者は金額の記載なし（計は示していません）。各支出先は「支出先」の表（続きのページを含む）']);
   });
 
   it('every chart of a sheet has a distinct id (its CSV file name)', async () => {

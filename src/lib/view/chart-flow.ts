@@ -4,7 +4,22 @@
  */
 import type { Flow, Payee, Sheet } from '../../schema/sheet.ts';
 import { payeesByAmount } from './summary.ts';
+import { PAYEES_ON_PAGE } from './payee-pages.ts';
 import type { Cell, ChartData, Column } from './chart-spec.ts';
+
+/**
+ * The sum of yen amounts when every one is stated (null when any is not: a blank is never read as 0),
+ * added exactly (BigInt) and null too when it would not be an exact number.
+ */
+function statedSum(amounts: readonly (number | null)[]): number | null {
+  let sum = 0n;
+  for (const a of amounts) {
+    if (a === null) return null;
+    sum += BigInt(a);
+  }
+  const n = Number(sum);
+  return Number.isSafeInteger(n) ? n : null;
+}
 
 /** Payee nodes drawn in the flow chart; the rest are gathered into one "その他" node. */
 export const SANKEY_MAX_PAYEES = 20;
@@ -128,25 +143,32 @@ export function flowChart(sheet: Sheet): ChartData | null {
     ...blockEdges.map((e) => [nameOf(e.from), nameOf(e.to), e.amount, [e.inferred ? '推定' : '', e.note].filter(Boolean).join('・') || null]),
     ...payeeEdges.map((e) => [nameOf(e.from), e.payee.name, e.amount, e.amount === null ? '支出先・金額の記載なし' : '支出先']),
   ];
-  // The page's twin: the payee edges as drawn (the page lists every payee in its own tables; the CSV keeps them all here).
-  const others = new Map<string, { count: number; known: number; missing: boolean }>();
-  for (const e of payeeEdges) {
-    if (e.to !== 'payee:others') continue;
-    const o = others.get(e.from) ?? { count: 0, known: 0, missing: false };
-    o.count += 1;
-    if (e.amount === null) o.missing = true;
-    else o.known += e.amount;
-    others.set(e.from, o);
+  // The page's twin: the block edges, and one row per block for its payees (issue 18: each payee's name
+  // and amount are on the page once, in that block's 支出先 table; the CSV keeps every payee edge here).
+  // Grouped here, not with aggregate.ts groupBy: this module is in the browser's CSV code, and aggregate.ts
+  // imports Node-only code (ministry.ts, node:crypto; tests/unit/boundaries.test.ts).
+  const payeesByBlock = new Map<string, Payee[]>();
+  for (const p of sheet.payees) {
+    const list = payeesByBlock.get(p.block);
+    if (list) list.push(p);
+    else payeesByBlock.set(p.block, [p]);
   }
   const pageRows: Cell[][] = [
     ...rows.slice(0, blockEdges.length),
-    ...payeeEdges.filter((e) => e.to !== 'payee:others').map((e) => [nameOf(e.from), e.payee.name, e.amount, e.amount === null ? '支出先・金額の記載なし' : '支出先']),
-    ...[...others].map(([from, o]): Cell[] => [
-      nameOf(from),
-      `その他の支出先（${o.count}者）`,
-      o.missing ? null : o.known,
-      `${o.missing ? `${o.count}者（金額の記載のない支出先を含む）` : `${o.count}者の計`}。各支出先は「支出先」の表`,
-    ]),
+    ...[...payeesByBlock].map(([block, payees]): Cell[] => {
+      const total = statedSum(payees.map((p) => p.amount));
+      const unstated = payees.filter((p) => p.amount === null).length;
+      // The block's table starts on the sheet page or, for a payee past its first ones, a continuation page.
+      const continued = sheet.payees.indexOf(payees[payees.length - 1]!) >= PAYEES_ON_PAGE ? '（続きのページを含む）' : '';
+      // Short: a block's row repeats on sheets with dozens of blocks; the figure's note says the rest once.
+      const where = `各支出先は「支出先」の表${continued}`;
+      return [
+        nameOf(`block:${block}`),
+        `ブロック${block}の支出先（${payees.length}者）`,
+        total,
+        unstated === payees.length ? `金額の記載なし。${where}` : unstated > 0 ? `${unstated}者は金額の記載なし（計は示していません）。${where}` : where,
+      ];
+    }),
   ];
   const flowColumns: Column[] = [
     { key: 'from', label: '支出元', kind: 'text' },
@@ -164,10 +186,15 @@ export function flowChart(sheet: Sheet): ChartData | null {
     );
   }
   else if (unstatedCount > 0) {
-    notes.push(`灰色の細い線（${unstatedCount}本）は金額の記載がない流れです。その線の太さは金額を表しません。金額は表の「備考」欄をご覧ください。`);
+    notes.push(`灰色の細い線（${unstatedCount}本）は金額の記載がない流れです（太さは金額を表しません）。`);
   }
   if (blockEdges.some((e) => e.inferred)) notes.push('「推定」の流れは、シートの資金の流れの図が画像のため、費目・使途の外部委託先の名前などから推定したものです。');
-  if (othersCount > 0) notes.push(`図と表には支出額の大きい${drawn.size}者を表示し、残り${othersCount}者は「その他の支出先」にまとめています。全員の支出額は下の「支出先」の表と、この図のCSVにあります。`);
+  if (sheet.payees.length > 0) {
+    notes.push(
+      `表では支出先をブロックごとに1行（金額はその計）にまとめています。${weighted ? '図に描いた' : ''}支出先それぞれへの金額は「支出先」の表とこの図のCSVにあります。`,
+    );
+  }
+  if (othersCount > 0 && weighted) notes.push(`図には支出額の大きい${drawn.size}者を描き、残り${othersCount}者は「その他の支出先」にまとめています。`);
   const topBlocks = blockEdges.filter((e) => e.from === 'ministry');
   return {
     id: 'flow',
@@ -180,7 +207,7 @@ export function flowChart(sheet: Sheet): ChartData | null {
       columns: flowColumns,
       rows,
     },
-    pageTable: othersCount > 0 ? { columns: flowColumns, rows: pageRows } : undefined,
+    pageTable: sheet.payees.length > 0 ? { columns: flowColumns, rows: pageRows } : undefined,
     canvas:
       weighted && canvasFlows.length
         ? { kind: 'sankey', nodes: nodes.filter((n) => usedKeys.has(n.key)), flows: canvasFlows, weighted }

@@ -80,18 +80,28 @@ export interface ChartData {
   title: string;
   /** Table caption, with units. */
   caption: string;
-  /** One-sentence text summary: the canvas's aria-label. */
+  /** One-sentence text summary: the canvas's aria-label (unless a table on the page is its twin: canvasLabel). */
   summary: string;
   table: ChartTable;
   /**
    * The table the page shows beside the canvas when it is not `table` (the CSV's): the flow chart's twin
-   * lists the edges as drawn (each drawn payee, and one "その他の支出先" row per block), since every payee's
-   * line is in the page's payee tables already; `undefined`: the page shows `table`.
+   * lists the block edges and one row per block for its payees (their count and sum), since every payee's
+   * name and amount are in that block's 支出先 table already (issue 18: each datum on the page once);
+   * `undefined`: the page shows `table`.
    */
   pageTable?: ChartTable;
   canvas: CanvasSpec | null;
   /** Notes shown under the chart (how it was drawn, what is estimated). */
   notes: string[];
+}
+
+/**
+ * The canvas's aria-label. A chart whose every figure is in a table on the page (`twinCaption`, e.g. the
+ * budget chart under the 予算額・執行額 table) is named and pointed to that table rather than read out
+ * value by value again (issue 18: each datum on the page once); any other chart's label is its summary.
+ */
+export function canvasLabel(chart: Pick<ChartData, 'title' | 'summary'>, twinCaption?: string): string {
+  return twinCaption ? `${chart.title}のグラフ。数値はすべて表「${twinCaption}」にあります。` : chart.summary;
 }
 
 /** Header with its unit, as tables and CSV show it. */

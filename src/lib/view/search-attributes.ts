@@ -1,9 +1,11 @@
 /**
  * The search index contract: the Pagefind filters, sort keys and metadata of every searchable page, as
- * values computed from the record (never from display strings). A page states them once, as its search
- * record (searchRecord / payeeSearchRecord below, emitted by src/components/PagefindAttributes.astro as
- * one JSON element); the indexer gives them to Pagefind as they are (scripts/search-index/build-part.ts), and
- * the search page reads the same names. Do not rename.
+ * values computed from the record (never from display strings), once a page: a sheet page's and its
+ * continuation pages' records (searchRecord, sheetPartSearchRecord below) are made by the indexer from the
+ * sheet's entry (scripts/search-index/page-source.ts), a payee profile states its own (payeeSearchRecord,
+ * emitted by src/components/PagefindAttributes.astro as one JSON element); the indexer gives them to
+ * Pagefind as they are (scripts/search-index/build-part.ts), and the search page reads the same names.
+ * Do not rename.
  *
  * Filters: 府省庁 (record ministry), 年度 (review fiscal year, Western, e.g. "2022"), 一者応札 (あり/なし).
  * Sorts (numbers as strings, so Pagefind sorts numerically): budget (settled year's 計 in integer 円),

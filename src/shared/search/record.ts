@@ -1,7 +1,8 @@
 /**
- * A searchable page's search record, the contract between a page (src/components/PagefindAttributes.astro,
- * values from src/lib/view/search-attributes.ts) and the index builder (scripts/search-index/extract-page.ts):
- * its filters, sort keys and result metadata, stated once in a JSON element.
+ * A searchable page's search record, values from src/lib/view/search-attributes.ts: its filters, sort keys
+ * and result metadata. A payee profile states it once in a JSON element (src/components/PagefindAttributes.astro)
+ * that the index builder reads (scripts/search-index/extract-page.ts, page-source.ts); a sheet page's and its
+ * continuation pages' are made by the index builder from the sheet's entry (page-source.ts).
  */
 export interface SearchRecord {
   filters: Record<string, string[]>;
