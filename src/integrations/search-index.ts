@@ -37,6 +37,19 @@ function hasMarker(bytes: Uint8Array): boolean {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(BODY_MARKER);
 }
 
+/**
+ * The paths to render, the sheet pages and their continuation pages first (Astro renders them in the order
+ * given; each group keeps its order). Nearly all of the index's work is theirs, and the index is built
+ * beside the rendering on the other core, at about the rendering's pace: rendered last (route order puts
+ * data/, payees/, projects/ … before sheets/), the part of the index still to build once the last sheet page
+ * was out was the build's tail (≈ 150 s at 52,000 sheets, docs/BENCHMARKS.md). Rendered first, that part is
+ * built while Astro renders the sheet JSON, the payee profiles and the lists.
+ */
+function sheetPagesFirst<P extends { route: { route: string } }>(paths: P[]): P[] {
+  const isSheetPage = (p: P) => p.route.route.startsWith('/sheets/');
+  return [...paths.filter(isSheetPage), ...paths.filter((p) => !isSheetPage(p))];
+}
+
 export default function searchIndexIntegration(): AstroIntegration {
   let outDir = '';
   let base = '/';
@@ -67,7 +80,7 @@ export default function searchIndexIntegration(): AstroIntegration {
               log: (line) => logger.info(line),
             });
           },
-          getStaticPaths: () => inner.getStaticPaths(),
+          getStaticPaths: async () => sheetPagesFirst(await inner.getStaticPaths()),
           collectStaticImages: inner.collectStaticImages ? () => inner.collectStaticImages!() : undefined,
           async teardown() {
             await inner.teardown?.();
