@@ -61,12 +61,13 @@ export interface MergedBundle extends MergeResult {
 
 /**
  * How the merged word-index chunks are compressed. Not level 9: on real chunks of the 52,000-sheet site
- * (150 chunks, 35.9 MB before gzip) level 9 took 14.1 s for 11.36 MB, level 7 with memLevel 9 1.6 s for
- * 11.56 MB (+1.8 %), level 6 1.1 s for 11.60 MB. At 52,000 sheets the chunks are ≈ 1.1 GB before gzip: level 9
- * alone was ≈ 4–7 minutes of the build on one core (the 10-minute goal of issue 18), for ≈ 6 MB
- * (0.1 KB a sheet) and ≈ 2 % of a cold search's index bytes. docs/BENCHMARKS.md has the figures.
+ * (150 chunks, 35.9 MB before gzip) level 9 took 14.1 s for 11.36 MB, level 8 (memLevel 9) 4.7 s for
+ * 11.43 MB, level 7 1.6 s for 11.56 MB, level 6 1.0 s for 11.62 MB (+2.3 %). At 52,000 sheets the chunks are
+ * ≈ 1.1 GB before gzip: level 9 alone was ≈ 4–7 minutes of the build on one core, against the 10-minute
+ * goal of issue 18, for ≈ 8 MB (0.15 KB a sheet) and ≈ 2 % of a cold search's index bytes.
+ * docs/BENCHMARKS.md has the figures.
  */
-const CHUNK_GZIP = { level: 7, memLevel: 9 } as const;
+const CHUNK_GZIP = { level: 6, memLevel: 9 } as const;
 
 /** The parts' cursors ordered by their word, then by part (the order a word's page lists are joined in). */
 class CursorHeap {

@@ -6,8 +6,8 @@
  * holds about one word-index chunk of each part at a time. The fragments move into one folder under their
  * pages' new names, the first part's code files to the top.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { readdir, rename, rm } from 'node:fs/promises';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { PRIMARY_ONLY, type PartResult, type PartTask } from './build-part.ts';
 import { chunkLocations as chunkSize } from './chunk-size.ts';
@@ -45,13 +45,15 @@ export async function mergeParts(
   );
   for (const t of tasks) {
     const fragments = path.join(t.dir, 'fragment');
-    for (const file of existsSync(fragments) ? await readdir(fragments) : []) {
+    // Synchronous renames, as the merge's reads and writes: ≈ 90,000 fragments at 52,000 sheets, each
+    // otherwise a round trip through libuv's thread pool.
+    for (const file of existsSync(fragments) ? readdirSync(fragments) : []) {
       const name = pageNames.get(file.replace(/\.pf_fragment$/, ''));
       if (name === undefined) throw new Error(`search part ${t.part + 1}: fragment ${file} is not a page of its index`);
-      await rename(path.join(fragments, file), path.join(tmp, 'fragment', `${name}.pf_fragment`));
+      renameSync(path.join(fragments, file), path.join(tmp, 'fragment', `${name}.pf_fragment`));
     }
-    for (const name of await readdir(t.dir)) {
-      if (PRIMARY_ONLY.test(name)) await rename(path.join(t.dir, name), path.join(tmp, name));
+    for (const name of readdirSync(t.dir)) {
+      if (PRIMARY_ONLY.test(name)) renameSync(path.join(t.dir, name), path.join(tmp, name));
     }
     await rm(t.dir, { recursive: true, force: true });
   }

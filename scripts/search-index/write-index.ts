@@ -3,8 +3,8 @@
  * manifest (src/shared/search/manifest.ts) next to the bundle, and swaps the temporary folder into place,
  * so a failed run leaves the previous index untouched.
  */
-import { existsSync } from 'node:fs';
-import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   MANIFEST_FILE,
@@ -27,10 +27,11 @@ export interface BuildIndexResult {
   bytes: number;
 }
 
-async function sumBytes(dir: string): Promise<number> {
+/** Synchronous: ≈ 90,000 files at 52,000 sheets, and nothing else runs at this point of the build. */
+function sumBytes(dir: string): number {
   let total = 0;
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) total += (await stat(path.join(entry.parentPath, entry.name))).size;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += statSync(path.join(entry.parentPath, entry.name)).size;
   }
   return total;
 }
@@ -62,7 +63,7 @@ export async function writeIndex(results: PartResult[], tasks: PartTask[], tmp: 
     chunkLocations,
   };
   await writeFile(path.join(tmp, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
-  const bytes = await sumBytes(tmp);
+  const bytes = sumBytes(tmp);
   // Swap into place: the old index stays until the new one is complete.
   const old = `${outDir}.old-${process.pid}`;
   if (existsSync(outDir)) await rename(outDir, old);
