@@ -89,7 +89,7 @@ export async function buildPart(task: PartTask, source: AsyncIterable<PageInput>
   const decoder = new TextDecoder();
   const entries = task.contentDir === null ? null : new EntrySource(task.contentDir);
   for await (const { file, url, html: raw } of source) {
-    const html = typeof raw === 'string' ? raw : decoder.decode(raw);
+    const html = raw === null || typeof raw === 'string' ? raw : decoder.decode(raw);
     let extracted;
     try {
       extracted = pageSource({ url, html }, entries);

@@ -7,8 +7,12 @@ export interface PageInput {
   file: string;
   /** URL path relative to the site base, with a leading "/". */
   url: string;
-  /** The page's HTML, as text or UTF-8 bytes. */
-  html: string | Uint8Array;
+  /**
+   * The page's HTML, as text or UTF-8 bytes; null for a page the index makes from its entry alone (a sheet
+   * page or a continuation page, page-source.ts pageNeedsHtml), whose caller has seen its
+   * data-pagefind-body: it then waits for its part as its URL, not as ≈ 35 KB of HTML.
+   */
+  html: string | Uint8Array | null;
 }
 
 export class PageQueue implements AsyncIterable<PageInput> {

@@ -111,17 +111,29 @@ function payeePage(corporateNumber: string, html: string): { text: SearchText; r
 }
 
 /**
- * What the indexer takes from one built page (the same shape extractPage gives): null when the page is not
- * indexed. Throws when the page cannot be indexed (the caller reports it as the page's problem).
+ * Whether the indexer reads the page at `url` from its HTML when it has the entries: a payee profile (its
+ * record is in the page) and pages of other routes do; a sheet page or a continuation page is made from
+ * its entry alone, so a caller that has checked its data-pagefind-body may hand it over without its HTML.
  */
-export function pageSource(page: { url: string; html: string }, entries: EntrySource | null): ExtractedPage | null {
-  if (entries === null) return extractPage(page.html);
+export function pageNeedsHtml(url: string): boolean {
+  const kind = pageKind(url);
+  return kind === null || kind.kind === 'payee';
+}
+
+/**
+ * What the indexer takes from one built page (the same shape extractPage gives): null when the page is not
+ * indexed. Throws when the page cannot be indexed (the caller reports it as the page's problem). `html` is
+ * null only for a page pageNeedsHtml says is made from its entry, with data-pagefind-body seen by the caller.
+ */
+export function pageSource(page: { url: string; html: string | null }, entries: EntrySource | null): ExtractedPage | null {
+  if (page.html === null && (entries === null || pageNeedsHtml(page.url))) throw new Error(`${page.url}: the page's HTML is needed to index it`);
+  if (entries === null) return extractPage(page.html!);
   const kind = pageKind(page.url);
   // A page of another route is not indexed; one of these routes without the marker (a payee profile's
   // later pages are at other URLs, so none) would be a site change the drift test names.
-  if (kind === null || !page.html.includes(BODY)) return null;
+  if (kind === null || (page.html !== null && !page.html.includes(BODY))) return null;
   if (kind.kind === 'payee') {
-    const made = payeePage(kind.corporateNumber, page.html);
+    const made = payeePage(kind.corporateNumber, page.html!);
     return made === null ? { indexText: '', text: '', record: null } : { indexText: made.text.indexText, text: made.text.text, record: made.record };
   }
   const made = sheetPage(kind, entries.sheet(kind.id));

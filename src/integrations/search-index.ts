@@ -18,12 +18,18 @@ import { fileURLToPath } from 'node:url';
 import { BODY_MARKER } from '../../scripts/search-index/find-pages.ts';
 import { createIndexBuilder, type IndexBuilder } from '../../scripts/search-index/index-builder.ts';
 import { DEFAULT_CONCURRENCY, DEFAULT_PART_SIZE } from '../../scripts/search-index/part-plan.ts';
+import { pageNeedsHtml } from '../../scripts/search-index/page-source.ts';
 import { listEntryFiles } from '../lib/data/load-sheets.ts';
 import { contentDir } from '../shared/paths.ts';
 import { href } from '../lib/markup/url.ts';
 
-/** Pages waiting for their part beyond this (≈ 50 KB each) make Astro wait, so memory stays bounded. */
-const MAX_WAITING = 1500;
+/**
+ * Pages waiting for their part beyond this make Astro wait, so memory stays bounded: a sheet page or a
+ * continuation page waits as its URL (the index makes it from its entry, pageNeedsHtml), a payee profile
+ * with its HTML (≈ 9 KB), so ≈ 200 MB at most. Not fewer: while Astro renders, one part is built at a time,
+ * and the index lags the sheet pages; with 1,500 Astro was held back to the index's pace, one core idle.
+ */
+const MAX_WAITING = 20_000;
 
 function envInt(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -96,7 +102,7 @@ export default function searchIndexIntegration(): AstroIntegration {
               const pathname = decodeURIComponent(new URL(request.url).pathname);
               const url = `/${pathname.startsWith(base) ? pathname.slice(base.length) : pathname.replace(/^\/+/, '')}`;
               const file = path.join(outDir, ...url.split('/').filter(Boolean), 'index.html');
-              const added = builder.add({ url, file, html }).catch((err: unknown) => {
+              const added = builder.add({ url, file, html: pageNeedsHtml(url) ? html : null }).catch((err: unknown) => {
                 failure ??= err;
               });
               if (builder.waiting > MAX_WAITING) await added;
