@@ -67,7 +67,9 @@ export interface PartResult {
 /**
  * The content of a page without text: a page with no words would have no entry in the index (Pagefind
  * drops such a record), but the page must still be listed when browsing by filters. No query produces this
- * word (query words are character codes of 2 or 5 characters, src/shared/search/tokens.ts), so it never matches a term.
+ * word, so it never matches a term: query words are character codes, pairs of them, or number words of 15
+ * letters (src/shared/search/tokens.ts), and a code that starts with "z" has 5 letters, so seven z's are
+ * neither one code nor a pair.
  */
 export const EMPTY_PAGE_WORD = 'zzzzzzz';
 

@@ -1,21 +1,20 @@
 /**
- * How the search index is cut into parts (each one Pagefind index, built in its own worker:
- * index-builder.ts) and how many are built at once. Pagefind holds every page of an index in memory
- * until it writes it, and needs most while writing, so the part size bounds the build's memory.
+ * How the search index is cut into parts (each one bundle in Pagefind's layout, written in its own worker
+ * thread: index-builder.ts, build-part.ts) and how many are built at once. A part holds its pages' word
+ * postings in memory until it writes them, so the part size bounds the index's memory.
  */
 import os from 'node:os';
 
 /**
- * Most pages in one Pagefind index. Measured on generated sheet pages (≈6,400 characters of text each,
- * docs/BENCHMARKS.md): a part of 1,000 pages peaks at ≈0.75 GB in the Pagefind service plus ≈0.15 GB in
- * its worker thread's share, so two parts at once stay near 2 GB for the process tree (the goal is
- * ≤ 2.5 GB); larger parts were no faster. 5,664 sheets become 6 parts, 20,000 become 20; the parts are
- * merged into one index once built (merge-parts.ts), so their number does not reach the search page.
+ * Most pages in one part. Chosen when Pagefind's own indexer built each part (≈ 0.9 GB for 1,000 pages);
+ * the index written in Node (direct-index.ts) holds far less, and the parts are merged into one index once
+ * built (merge-parts.ts), so their number does not reach the search page. 5,664 sheets become 6 parts of
+ * sheet pages (pages beyond make further parts, partOf).
  */
 export const DEFAULT_PART_SIZE = 1000;
 /**
- * Parts built at once. The Pagefind service answers one request at a time and spends most of a part's
- * time writing the index, when the Node side is idle; two parts at once keep both cores of a CI runner busy.
+ * Parts built at once once the pages are rendered (while Astro renders, one: Astro needs the other core,
+ * src/integrations/search-index.ts): two keep both cores of a CI runner busy.
  */
 export const DEFAULT_CONCURRENCY = Math.max(1, Math.min(2, os.availableParallelism()));
 
