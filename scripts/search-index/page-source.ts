@@ -116,7 +116,10 @@ function payeePage(corporateNumber: string, html: string): { text: SearchText; r
  * its entry alone, so a caller that has checked its data-pagefind-body may hand it over without its HTML.
  */
 export function pageNeedsHtml(url: string): boolean {
-  const kind = pageKind(url);
+  return kindNeedsHtml(pageKind(url));
+}
+
+function kindNeedsHtml(kind: PageKind | null): boolean {
   return kind === null || kind.kind === 'payee';
 }
 
@@ -126,14 +129,15 @@ export function pageNeedsHtml(url: string): boolean {
  * null only for a page pageNeedsHtml says is made from its entry, with data-pagefind-body seen by the caller.
  */
 export function pageSource(page: { url: string; html: string | null }, entries: EntrySource | null): ExtractedPage | null {
-  if (page.html === null && (entries === null || pageNeedsHtml(page.url))) throw new Error(`${page.url}: the page's HTML is needed to index it`);
-  if (entries === null) return extractPage(page.html!);
   const kind = pageKind(page.url);
+  const { html } = page;
+  if (html === null && (entries === null || kindNeedsHtml(kind))) throw new Error(`${page.url}: the page's HTML is needed to index it`);
+  if (entries === null) return extractPage(html!);
   // A page of another route is not indexed; one of these routes without the marker (a payee profile's
   // later pages are at other URLs, so none) would be a site change the drift test names.
-  if (kind === null || (page.html !== null && !page.html.includes(BODY))) return null;
+  if (kind === null || (html !== null && !html.includes(BODY))) return null;
   if (kind.kind === 'payee') {
-    const made = payeePage(kind.corporateNumber, page.html!);
+    const made = payeePage(kind.corporateNumber, html!);
     return made === null ? { indexText: '', text: '', record: null } : { indexText: made.text.indexText, text: made.text.text, record: made.record };
   }
   const made = sheetPage(kind, entries.sheet(kind.id));

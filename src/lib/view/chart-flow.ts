@@ -147,19 +147,22 @@ export function flowChart(sheet: Sheet): ChartData | null {
   // and amount are on the page once, in that block's 支出先 table; the CSV keeps every payee edge here).
   // Grouped here, not with aggregate.ts groupBy: this module is in the browser's CSV code, and aggregate.ts
   // imports Node-only code (ministry.ts, node:crypto; tests/unit/boundaries.test.ts).
-  const payeesByBlock = new Map<string, Payee[]>();
-  for (const p of sheet.payees) {
-    const list = payeesByBlock.get(p.block);
-    if (list) list.push(p);
-    else payeesByBlock.set(p.block, [p]);
-  }
+  // With the position of each block's last payee in the sheet's order (where its table ends).
+  const payeesByBlock = new Map<string, { payees: Payee[]; last: number }>();
+  sheet.payees.forEach((p, i) => {
+    const group = payeesByBlock.get(p.block);
+    if (group) {
+      group.payees.push(p);
+      group.last = i;
+    } else payeesByBlock.set(p.block, { payees: [p], last: i });
+  });
   const pageRows: Cell[][] = [
     ...rows.slice(0, blockEdges.length),
-    ...[...payeesByBlock].map(([block, payees]): Cell[] => {
+    ...[...payeesByBlock].map(([block, { payees, last }]): Cell[] => {
       const total = statedSum(payees.map((p) => p.amount));
       const unstated = payees.filter((p) => p.amount === null).length;
       // The block's table starts on the sheet page or, for a payee past its first ones, a continuation page.
-      const continued = sheet.payees.indexOf(payees[payees.length - 1]!) >= PAYEES_ON_PAGE ? '（続きのページを含む）' : '';
+      const continued = last >= PAYEES_ON_PAGE ? '（続きのページを含む）' : '';
       // Short: a block's row repeats on sheets with dozens of blocks; the figure's note says the rest once.
       const where = `各支出先は「支出先」の表${continued}`;
       return [
