@@ -53,6 +53,8 @@ export interface PartResult {
   part: number;
   /** Pages indexed. */
   pages: number;
+  /** Its word index's locations in Pagefind's measure (DirectIndex.locations): the merge's chunk size is made from their sum. */
+  locations: number;
   /** Result id (fragment hash) → the page's numeric sort values. */
   sorts: [string, Record<string, number>][];
   /** Result ids (fragment hashes) of payee profiles (meta kind "payee"): named as such when merged. */
@@ -149,6 +151,7 @@ export async function buildPart(task: PartTask, source: AsyncIterable<PageInput>
   return {
     part: task.part,
     pages,
+    locations: index.locations,
     sorts,
     profiles,
     sortKeys: [...sortKeys],

@@ -20,7 +20,7 @@
  * - Pages are numbered in the order they are added; a filter chunk lists each value's page numbers as
  *   they are (6).
  *
- * Postings are kept in Maps for one part only (≈ 1,000 pages: tens of MB), never for the whole site.
+ * Postings are kept for one part only (≈ 1,000 pages: ≈ 10 million locations, ≈ 150 MB at a year of RS sheets), never for the whole site.
  * Chunk boundaries and file names need only be valid (the merge re-chunks and renames everything,
  * mergeBundles): chunks hold about PAGEFIND_CHUNK_LOCATIONS locations as Pagefind's do, files are named
  * "<language>_<content hash>" as Pagefind names them, pages "<language>_<page number>" (unique in the part,
@@ -37,39 +37,144 @@ export const PART_WEIGHT = 12;
 /** Locations a word-index chunk of a part holds, as Pagefind fills them. */
 export const PAGEFIND_CHUNK_LOCATIONS = 20_000;
 
-/**
- * A word's postings: per page [page number − previous, location count, locations …], flat, and where the
- * page being added stands.
- */
-class WordList {
-  pages = 0;
-  lastPage = 0;
-  data: number[] = [];
-  /** Where the location count of the page being added is in `data` (−1: no page yet). */
-  countAt = -1;
-  /** The weight and position of the word's last location on that page. */
-  weight = 0;
-  position = 0;
+/** A location's weight is kept in the low bits of its packed form (position × WEIGHT_SPAN + weight). */
+const WEIGHT_SPAN = 32;
+/** Positions a page may have: position × WEIGHT_SPAN stays an Int32 (2²⁶, far beyond any page). */
+const MAX_POSITION = 2 ** 31 / WEIGHT_SPAN;
 
-  /** The word at `position` of page `page` (pages in order, positions in order within a page). */
-  add(page: number, position: number, weight: number): void {
-    const data = this.data;
-    if (this.countAt < 0 || this.lastPage !== page) {
-      data.push(page - this.lastPage, 0);
-      this.countAt = data.length - 1;
-      this.lastPage = page;
-      this.pages += 1;
-      this.weight = -1;
-      this.position = 0;
+/**
+ * Every location of the part's pages in the order they are given: its word's number (a number of this
+ * index), its page, and its position and weight packed. Appended in turn to typed arrays, not to a list per
+ * word: a list per word (≈ 1.5 million words a part, each a JS array growing by push) made every location a
+ * write to a different place in a large heap, and the index took ≈ 280 ns a location, ≈ 2.5 s of a part's
+ * 9 s. The word lists are made once, when the files are written (DirectIndex.files, a counting sort).
+ */
+class Locations {
+  word = new Int32Array(1 << 16);
+  page = new Int32Array(1 << 16);
+  packed = new Int32Array(1 << 16);
+  length = 0;
+
+  add(word: number, page: number, position: number, weight: number): void {
+    if (this.length === this.word.length) this.#grow();
+    if (position >= MAX_POSITION) throw new Error(`search index: a page with more than ${MAX_POSITION} words`);
+    const i = this.length++;
+    this.word[i] = word;
+    this.page[i] = page;
+    this.packed[i] = position * WEIGHT_SPAN + weight;
+  }
+
+  /** Drops every location (and the memory they held). */
+  clear(): void {
+    this.word = new Int32Array(0);
+    this.page = new Int32Array(0);
+    this.packed = new Int32Array(0);
+    this.length = 0;
+  }
+
+  #grow(): void {
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(Math.max(a.length * 2, 1 << 16));
+      b.set(a);
+      return b;
+    };
+    this.word = grow(this.word);
+    this.page = grow(this.page);
+    this.packed = grow(this.packed);
+  }
+}
+
+/**
+ * The locations of each word, one after the other in word-number order (pages in order, positions in the
+ * order given within a page): `start[w]` … `start[w + 1]` − 1 are word w's, in `page` and `packed`.
+ */
+interface WordRuns {
+  start: Int32Array;
+  page: Int32Array;
+  packed: Int32Array;
+}
+
+/** A counting sort of the locations by word number, stable: each word's locations keep their order. */
+function wordRuns(locations: Locations, words: number): WordRuns {
+  const n = locations.length;
+  const start = new Int32Array(words + 1);
+  for (let i = 0; i < n; i += 1) start[locations.word[i]! + 1]! += 1;
+  for (let w = 0; w < words; w += 1) start[w + 1]! += start[w]!;
+  const next = start.slice(0, words);
+  const page = new Int32Array(n);
+  const packed = new Int32Array(n);
+  for (let i = 0; i < n; i += 1) {
+    const k = next[locations.word[i]!]!++;
+    page[k] = locations.page[i]!;
+    packed[k] = locations.packed[i]!;
+  }
+  return { start, page, packed };
+}
+
+/**
+ * A word's size in Pagefind's measure (its locations, weight markers included, and one for each page) and
+ * its pages: the weight marker −(weight + 1) comes before a page's first location and wherever the weight
+ * changes.
+ */
+function runSize(runs: WordRuns, w: number): { size: number; pages: number } {
+  let size = 0;
+  let pages = 0;
+  let page = -1;
+  let weight = -1;
+  for (let k = runs.start[w]!; k < runs.start[w + 1]!; k += 1) {
+    const p = runs.page[k]!;
+    const wt = runs.packed[k]! % WEIGHT_SPAN;
+    if (p !== page) {
+      page = p;
+      pages += 1;
+      size += 1;
+      weight = -1;
     }
-    if (this.weight !== weight) {
-      data.push(-weight - 1);
-      data[this.countAt]! += 1;
-      this.weight = weight;
+    if (wt !== weight) {
+      size += 1;
+      weight = wt;
     }
-    data.push(position - this.position);
-    data[this.countAt]! += 1;
-    this.position = position;
+    size += 1;
+  }
+  return { size, pages };
+}
+
+/** Writes word w's page entries: [page number − the previous page's, [locations], []] each (8 in pagefind-internals.ts). */
+function writeRun(w: CborWriter, runs: WordRuns, word: number): void {
+  const end = runs.start[word + 1]!;
+  let lastPage = 0;
+  for (let k = runs.start[word]!; k < end; ) {
+    const page = runs.page[k]!;
+    let pageEnd = k;
+    let count = 0;
+    let weight = -1;
+    for (; pageEnd < end && runs.page[pageEnd] === page; pageEnd += 1) {
+      const wt = runs.packed[pageEnd]! % WEIGHT_SPAN;
+      if (wt !== weight) {
+        count += 1;
+        weight = wt;
+      }
+      count += 1;
+    }
+    w.head(4, 3);
+    w.head(0, page - lastPage);
+    w.head(4, count);
+    weight = -1;
+    let position = 0;
+    for (; k < pageEnd; k += 1) {
+      const packed = runs.packed[k]!;
+      const wt = packed % WEIGHT_SPAN;
+      const at = (packed - wt) / WEIGHT_SPAN;
+      if (wt !== weight) {
+        w.int(-wt - 1);
+        weight = wt;
+      }
+      w.int(at - position);
+      position = at;
+    }
+    // No meta locations: the pages have no metadata in the index (build-part.ts).
+    w.head(4, 0);
+    lastPage = page;
   }
 }
 
@@ -91,14 +196,19 @@ export class DirectIndex {
   readonly language: string;
   /**
    * Words by their codes' numbers (index-content.ts wordNumber), not by text: no string is made or
-   * hashed per word of a page. A code's postings as a word alone, by its number.
+   * hashed per word of a page. Each word gets a number of this index as it first comes: a code alone by
+   * its number (−1: none yet), a pair by its first code's number, then its second's.
    */
-  readonly #single: (WordList | undefined)[] = [];
-  /** A pair's postings, by its first code's number, then its second's. */
-  readonly #pairs: (Map<number, WordList> | undefined)[] = [];
+  #single = new Int32Array(1 << 12).fill(-1);
+  readonly #pairs: (Map<number, number> | undefined)[] = [];
+  /** Each word's codes, by its number in this index (second NO_CODE for a code alone). */
+  readonly #wordFirst: number[] = [];
+  readonly #wordSecond: number[] = [];
+  readonly #locationsOf = new Locations();
   readonly #filters = new Map<string, Map<string, number[]>>();
   /** Each page's name and word count, by page number. */
   readonly #pages: { name: string; wordCount: number }[] = [];
+  #locations = 0;
 
   constructor(language: string) {
     this.language = language;
@@ -106,14 +216,33 @@ export class DirectIndex {
 
   /** Makes the arrays by code number long enough for `n`, one by one (a write far past the end would make V8 turn them into dictionaries). */
   #reach(n: number): void {
-    while (this.#single.length <= n) {
-      this.#single.push(undefined);
-      this.#pairs.push(undefined);
+    if (n >= this.#single.length) {
+      const grown = new Int32Array(Math.max(this.#single.length * 2, n + 1)).fill(-1);
+      grown.set(this.#single);
+      this.#single = grown;
     }
+    while (this.#pairs.length <= n) this.#pairs.push(undefined);
+  }
+
+  #newWord(first: number, second: number): number {
+    this.#wordFirst.push(first);
+    this.#wordSecond.push(second);
+    return this.#wordFirst.length - 1;
+  }
+
+  #singleWord(code: number): number {
+    let w = this.#single[code]!;
+    if (w < 0) this.#single[code] = w = this.#newWord(code, NO_CODE);
+    return w;
   }
 
   get pages(): number {
     return this.#pages.length;
+  }
+
+  /** The word index's locations in Pagefind's measure (a word's locations and one a page), once files() ran. */
+  get locations(): number {
+    return this.#locations;
   }
 
   /**
@@ -123,23 +252,23 @@ export class DirectIndex {
    */
   addPage(walk: (sink: WordSink) => number, filters: Record<string, readonly string[]>): { name: string; wordCount: number } {
     const page = this.#pages.length;
-    const single = (code: number): WordList => (this.#single[code] ??= new WordList());
+    const locations = this.#locationsOf;
     const wordCount = walk((position, first, second, compound) => {
       this.#reach(first > second ? first : second);
       if (second === NO_CODE) {
-        single(first).add(page, position, FULL_WEIGHT);
+        locations.add(this.#singleWord(first), page, position, FULL_WEIGHT);
         return;
       }
       const pairs = (this.#pairs[first] ??= new Map());
-      let list = pairs.get(second);
-      if (list === undefined) {
-        list = new WordList();
-        pairs.set(second, list);
+      let word = pairs.get(second);
+      if (word === undefined) {
+        word = this.#newWord(first, second);
+        pairs.set(second, word);
       }
-      list.add(page, position, FULL_WEIGHT);
+      locations.add(word, page, position, FULL_WEIGHT);
       if (compound) {
-        single(first).add(page, position, PART_WEIGHT);
-        single(second).add(page, position, PART_WEIGHT);
+        locations.add(this.#singleWord(first), page, position, PART_WEIGHT);
+        locations.add(this.#singleWord(second), page, position, PART_WEIGHT);
       }
     });
     for (const [name, values] of Object.entries(filters)) {
@@ -172,12 +301,13 @@ export class DirectIndex {
     if (this.#pages.length === 0) return [entry({})];
     const out: BundleFile[] = [];
     const taken = new Set<string>();
-    const words: { word: string; list: WordList; size: number }[] = [];
-    // Pagefind's measure of a word: its locations and one for each page.
-    const put = (word: string, list: WordList) => words.push({ word, list, size: list.data.length - list.pages });
-    this.#single.forEach((list, n) => list && put(wordText(n), list));
-    this.#pairs.forEach((pairs, a) => pairs?.forEach((list, b) => put(wordText(a) + wordText(b), list)));
+    const runs = wordRuns(this.#locationsOf, this.#wordFirst.length);
+    const words: { word: string; n: number; size: number; pages: number }[] = this.#wordFirst.map((first, n) => {
+      const second = this.#wordSecond[n]!;
+      return { word: second === NO_CODE ? wordText(first) : wordText(first) + wordText(second), n, ...runSize(runs, n) };
+    });
     words.sort((x, y) => (x.word < y.word ? -1 : x.word > y.word ? 1 : 0));
+    for (const w of words) this.#locations += w.size;
     // Codes are prefix-free, so no pair spells a code or another pair (src/shared/search/tokens.ts), and
     // EMPTY_PAGE_WORD (build-part.ts) is neither; one word twice would be two entries Pagefind never writes.
     for (let i = 1; i < words.length; i += 1) {
@@ -187,21 +317,11 @@ export class DirectIndex {
       const w = new CborWriter();
       w.head(4, 1);
       w.head(4, chunk.length);
-      for (const { word, list } of chunk) {
+      for (const { word, n, pages } of chunk) {
         w.head(4, 3);
         w.ascii(word);
-        w.head(4, list.pages);
-        const d = list.data;
-        for (let i = 0; i < d.length; ) {
-          w.head(4, 3);
-          w.head(0, d[i]!);
-          const n = d[i + 1]!;
-          w.head(4, n);
-          for (let k = i + 2; k < i + 2 + n; k += 1) w.int(d[k]!);
-          // No meta locations: the pages have no metadata in the index (build-part.ts).
-          w.head(4, 0);
-          i += 2 + n;
-        }
+        w.head(4, pages);
+        writeRun(w, runs, n);
         // No variants: our words have no diacritics.
         w.head(4, 0);
       }
@@ -210,7 +330,8 @@ export class DirectIndex {
       out.push({ path: `index/${name}.pf_index`, content: indexFile(cbor) });
       return [chunk[0]!.word, chunk[chunk.length - 1]!.word, name];
     });
-    this.#single.length = 0;
+    // Released once encoded: files() is called once.
+    this.#locationsOf.clear();
     this.#pairs.length = 0;
     const filters = [...this.#filters.keys()].sort().map((name) => {
       const values = [...this.#filters.get(name)!.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

@@ -18,7 +18,8 @@
  * described in pagefind-internals.ts (5 and 6).
  */
 import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { PROFILE_MARK } from '../../src/shared/search/manifest.ts';
 import {
   CborWriter,
@@ -45,6 +46,12 @@ export interface MergeOptions {
   isProfile?: (page: string) => boolean;
   /** Every page's word count written as 1 (pagefind-internals.ts, 7). */
   uniformWordCounts?: boolean;
+  /**
+   * The bundles' locations in all (Pagefind's measure: a word's locations and one a page), when the caller
+   * knows it (the parts count theirs as they write them, build-part.ts): a chunk-size function then needs
+   * no pass over every word beforehand, which was a third of the merge's time.
+   */
+  totalLocations?: number;
 }
 
 export interface MergeResult {
@@ -68,6 +75,14 @@ export interface MergedBundle extends MergeResult {
  * docs/BENCHMARKS.md has the figures.
  */
 const CHUNK_GZIP = { level: 6, memLevel: 9 } as const;
+const gzipAsync = promisify(gzip);
+/**
+ * Chunks being compressed at once, on libuv's threads (4): the merge reads and joins the words on the main
+ * thread while the finished chunks are compressed beside it; compressing in line took about half the merge's
+ * time, on one core while the other was idle (the merge is the build's last step). A bound, so that chunks
+ * never pile up in memory when the compression is the slower side.
+ */
+const CHUNKS_IN_FLIGHT = 4;
 
 /** The parts' cursors ordered by their word, then by part (the order a word's page lists are joined in). */
 class CursorHeap {
@@ -123,7 +138,10 @@ class CursorHeap {
   }
 }
 
-/** Writes the chunks of the merged word index as they fill, named `<tag><number in base 36>`. */
+/**
+ * Writes the chunks of the merged word index as they fill, named `<tag><number in base 36>`: each is
+ * compressed off the main thread and written in order (CHUNKS_IN_FLIGHT); call settle() when full().
+ */
 class ChunkWriter {
   private readonly body = new CborWriter();
   private words = 0;
@@ -132,6 +150,10 @@ class ChunkWriter {
   private last = '';
   /** [from, to, name] of each chunk written (from/to made the shortest telling prefixes at the end). */
   readonly table: Cbor[][] = [];
+  /** The chunks being compressed, oldest first: each written once it and those before it are done. */
+  private readonly inFlight: Promise<void>[] = [];
+  /** The previous chunk's write: the chunks are written in order. */
+  private written: Promise<void> = Promise.resolve();
 
   private readonly limit: number;
   private readonly tag: string;
@@ -148,7 +170,7 @@ class ChunkWriter {
     return this.body;
   }
 
-  /** Counts the word just appended to `sink`, and writes the chunk when it is full. */
+  /** Counts the word just appended to `sink`, and starts writing the chunk when it is full. */
   added(word: string, size: number): void {
     if (this.words === 0) this.first = word;
     this.last = word;
@@ -158,23 +180,38 @@ class ChunkWriter {
     if (this.size >= this.limit) this.flush();
   }
 
-  flush(): void {
+  /** As many chunks are being compressed as may be: settle() before the next word. */
+  get full(): boolean {
+    return this.inFlight.length >= CHUNKS_IN_FLIGHT;
+  }
+
+  /** Waits until the oldest chunk in flight is written. */
+  async settle(): Promise<void> {
+    await this.inFlight.shift();
+  }
+
+  private flush(): void {
     if (this.words === 0) return;
     const head = new CborWriter();
     head.head(4, 1);
     head.head(4, this.words);
-    const content = gzipSync(Buffer.concat([Buffer.from(FRAGMENT_SIGNATURE, 'latin1'), head.bytes(), this.body.bytes()]), CHUNK_GZIP);
-    const name = `${this.tag}${this.table.length.toString(36)}`;
-    this.write(`index/${name}.pf_index`, content);
-    this.table.push([this.first, this.last, name]);
+    const raw = Buffer.concat([Buffer.from(FRAGMENT_SIGNATURE, 'latin1'), head.bytes(), this.body.bytes()]);
+    const file = `index/${this.tag}${this.table.length.toString(36)}.pf_index`;
+    const compressed = gzipAsync(raw, CHUNK_GZIP);
+    const previous = this.written;
+    this.written = Promise.all([compressed, previous]).then(([content]) => this.write(file, content));
+    this.inFlight.push(this.written);
+    this.table.push([this.first, this.last, file.slice(6, -9)]);
     this.body.clear();
     this.words = 0;
     this.size = 0;
   }
 
-  /** The chunk table: each chunk's from/to as the shortest prefixes that tell it from its neighbours. */
-  finish(): Cbor[][] {
+  /** Writes the last chunk; resolves with the chunk table once every chunk is written (from/to the shortest prefixes that tell a chunk from its neighbours). */
+  async finish(): Promise<Cbor[][]> {
     this.flush();
+    await this.written;
+    this.inFlight.length = 0;
     const t = this.table;
     for (let i = 0; i + 1 < t.length; i += 1) [t[i]![1], t[i + 1]![0]] = prefixes(t[i]![1] as string, t[i + 1]![0] as string);
     return t;
@@ -182,12 +219,12 @@ class ChunkWriter {
 }
 
 /** Merges the bundles read by `readers` into files given to `write`; see the module comment. */
-export function mergeBundleSources(
+export async function mergeBundleSources(
   readers: readonly BundleReader[],
   write: BundleWriter,
   limit: number | ((totalLocations: number) => number),
   options: MergeOptions = {},
-): MergeResult {
+): Promise<MergeResult> {
   if (readers.length === 0) throw new Error('no bundle to merge');
   const isProfile = options.isProfile ?? (() => false);
   // A part without pages has an entry naming no language (and nothing else): it adds nothing.
@@ -211,21 +248,20 @@ export function mergeBundleSources(
     for (const p of b.meta[1] as Cbor[][]) pages.push([...p]);
   }
 
-  // A first pass over the words: the index's size (which sets the chunk size) and a tag that changes with
-  // the index, for short names (every page and chunk is named in the metadata a cold search loads: a
-  // content hash each made half its bytes) that never mix a cached file of another build in.
-  const tagHash = createHash('sha256');
-  let totalLocations = 0;
-  for (const b of opened) {
-    tagHash.update(Buffer.from(JSON.stringify(b.meta)));
-    const cursor = new WordCursor(b.chunks, b.read);
-    let hashed: Buffer | null = null;
-    while (cursor.next()) {
-      totalLocations += cursor.size;
-      if (cursor.buf !== hashed) tagHash.update((hashed = cursor.buf));
+  // The index's size sets the chunk size: given, or counted in a first pass over the words.
+  let totalLocations = options.totalLocations ?? 0;
+  if (typeof limit !== 'number' && options.totalLocations === undefined) {
+    for (const b of opened) {
+      const cursor = new WordCursor(b.chunks, b.read);
+      while (cursor.next()) totalLocations += cursor.size;
     }
   }
   const chunkLocations = typeof limit === 'number' ? limit : limit(totalLocations);
+  // A tag that changes with the index, for short names (every page and chunk is named in the metadata a
+  // cold search loads: a content hash each made half its bytes) that never mix a cached file of another
+  // build in. The metadata names each word-index chunk by a hash of its content, so it stands for them.
+  const tagHash = createHash('sha256');
+  for (const b of opened) tagHash.update(Buffer.from(JSON.stringify(b.meta)));
   tagHash.update(String(chunkLocations));
   for (const p of pages) tagHash.update(`${p[0] as string} ${isProfile(p[0] as string)}\n`);
   const tag = tagHash.digest('hex').slice(0, 4);
@@ -257,9 +293,10 @@ export function mergeBundleSources(
     if (group.length === 1 && groupOffsets[0] === 0) chunks.sink.copy(only.buf, only.start, only.end);
     else writeJoinedWord(chunks.sink, group, groupOffsets);
     chunks.added(word, size);
+    if (chunks.full) await chunks.settle();
     for (const c of group) if (c.next()) heap.push(c);
   }
-  const table = chunks.finish();
+  const table = await chunks.finish();
 
   const pageNames = new Map<string, string>();
   pages.forEach((p, i) => {
@@ -309,17 +346,17 @@ export function mergeBundleSources(
 }
 
 /** mergeBundleSources on bundles held in memory, returning the merged bundle's files. */
-export function mergeBundles(
+export async function mergeBundles(
   bundles: readonly (readonly BundleFile[])[],
   limit: number | ((totalLocations: number) => number),
   isProfile: (page: string) => boolean = () => false,
   options: { uniformWordCounts?: boolean } = {},
-): MergedBundle {
+): Promise<MergedBundle> {
   const files: BundleFile[] = [];
   const readers = bundles.map((b) => {
     const byPath = new Map(b.map((f) => [f.path, f.content]));
     return (file: string) => byPath.get(file);
   });
-  const result = mergeBundleSources(readers, (file, content) => files.push({ path: file, content }), limit, { ...options, isProfile });
+  const result = await mergeBundleSources(readers, (file, content) => files.push({ path: file, content }), limit, { ...options, isProfile });
   return { ...result, files };
 }

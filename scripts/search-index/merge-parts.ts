@@ -33,7 +33,7 @@ export async function mergeParts(
   const profiles = new Set(results.flatMap((r) => r.profiles));
   for (const sub of ['index', 'filter', 'fragment']) mkdirSync(path.join(tmp, sub), { recursive: true });
   // Synchronous reads and writes: the merge is the only work left at this point of the build.
-  const { pageNames, chunkLocations } = mergeBundleSources(
+  const { pageNames, chunkLocations } = await mergeBundleSources(
     tasks.map((t) => bundleReader(t.dir)),
     (file, content) => writeFileSync(path.join(tmp, ...file.split('/')), content),
     chunkSize,
@@ -41,6 +41,7 @@ export async function mergeParts(
       isProfile: (page) => profiles.has(page),
       // The search page ranks by match position, not by Pagefind's score (pagefind-internals.ts, 7).
       uniformWordCounts: true,
+      totalLocations: results.reduce((n, r) => n + r.locations, 0),
     },
   );
   for (const t of tasks) {

@@ -240,20 +240,48 @@ export function fileHash(language: string, bytes: Uint8Array, taken: Set<string>
 
 // ---- Reading a bundle's word index one word at a time (5 and 6 above) ----
 
-/** A CBOR head: major type, argument, where the value's content starts. */
-function headAt(b: Buffer, at: number): [number, number, number] {
+/**
+ * CBOR heads are read into these two variables (readHead returns where the value's content starts) rather
+ * than returned as a tuple: a merge reads one head per location of the index (tens of millions at 52,000
+ * sheets), and a tuple each was a large share of the build's garbage.
+ */
+let headMajor = 0;
+let headArg = 0;
+
+/** The major type of the head readHead read last (a call, so that no check narrows it for the next read). */
+function major(): number {
+  return headMajor;
+}
+
+/** Reads the CBOR head at `at` into headMajor and headArg; returns where the value's content starts. */
+function readHead(b: Buffer, at: number): number {
   const head = b[at]!;
   const info = head & 31;
-  if (info < 24) return [head >> 5, info, at + 1];
-  if (info === 24) return [head >> 5, b[at + 1]!, at + 2];
-  if (info === 25) return [head >> 5, b.readUInt16BE(at + 1), at + 3];
-  if (info === 26) return [head >> 5, b.readUInt32BE(at + 1), at + 5];
+  headMajor = head >> 5;
+  if (info < 24) {
+    headArg = info;
+    return at + 1;
+  }
+  if (info === 24) {
+    headArg = b[at + 1]!;
+    return at + 2;
+  }
+  if (info === 25) {
+    headArg = (b[at + 1]! << 8) | b[at + 2]!;
+    return at + 3;
+  }
+  if (info === 26) {
+    headArg = b.readUInt32BE(at + 1);
+    return at + 5;
+  }
   throw new Error(`Pagefind index: unexpected CBOR head 0x${head.toString(16)} (Pagefind's format changed?)`);
 }
 
-/** The end of the CBOR value at `at` (integers, text and arrays, as cborDecode). */
+/** Where the CBOR value at `at` ends (integers, text and arrays: what a word index holds). */
 function skipValue(b: Buffer, at: number): number {
-  const [major, n, p] = headAt(b, at);
+  const p = readHead(b, at);
+  const major = headMajor;
+  const n = headArg;
   if (major === 0 || major === 1) return p;
   if (major === 3) return p + n;
   if (major !== 4) throw new Error(`Pagefind index: unexpected CBOR type ${major} (Pagefind's format changed?)`);
@@ -320,40 +348,46 @@ export class WordCursor {
       if (raw.toString('latin1', 0, FRAGMENT_SIGNATURE.length) !== FRAGMENT_SIGNATURE) {
         throw new Error(`${this.file}: Pagefind index file without the "${FRAGMENT_SIGNATURE}" signature`);
       }
-      let [major, n, p] = headAt(raw, FRAGMENT_SIGNATURE.length);
-      if (major !== 4 || n !== 1) throw this.bad();
-      [major, n, p] = headAt(raw, p);
-      if (major !== 4) throw this.bad();
+      let p = readHead(raw, FRAGMENT_SIGNATURE.length);
+      if (major() !== 4 || headArg !== 1) throw this.bad();
+      p = readHead(raw, p);
+      if (major() !== 4) throw this.bad();
       this.buf = raw;
-      this.left = n;
+      this.left = headArg;
       this.at = p;
     }
     const b = this.buf;
     const previous = this.word;
     this.start = this.at;
-    const [wm, fields, q] = headAt(b, this.at);
-    const [tm, length, text] = headAt(b, q);
-    if (wm !== 4 || fields < 2 || tm !== 3) throw this.bad();
+    const q = readHead(b, this.at);
+    const fields = headArg;
+    if (major() !== 4 || fields < 2) throw this.bad();
+    const text = readHead(b, q);
+    if (major() !== 3) throw this.bad();
     this.fields = fields;
     this.textStart = text;
-    this.textEnd = text + length;
-    this.word = b.toString('utf8', text, text + length);
+    this.textEnd = text + headArg;
+    this.word = b.toString('utf8', text, this.textEnd);
     // Each part's words are sorted (a merge relies on it), in the order of JavaScript's string comparison:
     // the index's words are letter codes (src/shared/search/tokens.ts), where it equals Pagefind's byte order.
     if (previous !== '' && previous >= this.word) throw new Error(`${this.file}: word ${this.word} after ${previous} (words out of order)`);
-    const [pm, pages, pagesAt] = headAt(b, this.textEnd);
-    if (pm !== 4) throw this.bad();
+    const pagesAt = readHead(b, this.textEnd);
+    if (major() !== 4) throw this.bad();
+    const pages = headArg;
     this.pages = pages;
     let size = 0;
     let page = 0;
     let r = pagesAt;
     for (let j = 0; j < pages; j += 1) {
-      const [am, pageFields, pageAt] = headAt(b, r);
-      const [nm, delta, restAt] = headAt(b, pageAt);
-      if (am !== 4 || pageFields < 2 || nm !== 0) throw this.bad();
-      const [lm, locations] = headAt(b, restAt);
-      if (lm !== 4) throw this.bad();
-      size += locations + 1;
+      const pageAt = readHead(b, r);
+      const pageFields = headArg;
+      if (major() !== 4 || pageFields < 2) throw this.bad();
+      const restAt = readHead(b, pageAt);
+      const delta = headArg;
+      if (major() !== 0) throw this.bad();
+      readHead(b, restAt);
+      if (major() !== 4) throw this.bad();
+      size += headArg + 1;
       page += delta;
       if (j === 0) {
         this.firstFields = pageFields;

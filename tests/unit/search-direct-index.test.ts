@@ -13,7 +13,7 @@ import * as pagefind from 'pagefind';
 import { DirectIndex } from '../../scripts/search-index/direct-index.ts';
 import { EMPTY_PAGE_WORD } from '../../scripts/search-index/build-part.ts';
 import { indexContent, indexWords, NO_CODE, wordNumber } from '../../scripts/search-index/index-content.ts';
-import { decodeIndexFile, fragmentUrl, type BundleFile } from '../../scripts/search-index/pagefind-internals.ts';
+import { chunkWordSizes, decodeIndexFile, fragmentUrl, type BundleFile } from '../../scripts/search-index/pagefind-internals.ts';
 import { mergeBundles } from '../../scripts/search-index/merge-bundles.ts';
 import { pagefindRuntime, PRIMARY_ONLY } from '../../scripts/search-index/pagefind-runtime.ts';
 import { sheetPageText } from '../../src/lib/view/search-text.ts';
@@ -90,7 +90,7 @@ async function withPagefind(pages: readonly TestPage[], as: SearchWords): Promis
   const urls = new Map(
     files.filter((f) => f.path.startsWith('fragment/')).map((f) => [f.path.slice(9, -12), fragmentUrl(Buffer.from(f.content), f.path)]),
   );
-  const { files: merged, pageNames } = mergeBundles([files], 500);
+  const { files: merged, pageNames } = await mergeBundles([files], 500);
   return decodeMerged(merged, (name) => urls.get(name)!, pageNames);
 }
 
@@ -108,7 +108,12 @@ async function direct(pages: readonly TestPage[], as: SearchWords): Promise<Deco
     urls.set(name, p.url);
   }
   const { fields } = await pagefindRuntime(LANGUAGE);
-  const { files: merged, pageNames } = mergeBundles([index.files(fields)], 500);
+  const files = index.files(fields);
+  // The locations it counts as it writes (the merge's chunk size is made from them) are what its chunks hold.
+  const chunks = files.filter((f) => f.path.startsWith('index/')).flatMap((f) => chunkWordSizes(f.content, f.path));
+  expect(index.locations).toBe(chunks.reduce((n, w) => n + w.locations, 0));
+  expect(index.locations).toBeGreaterThan(pages.length);
+  const { files: merged, pageNames } = await mergeBundles([files], 500);
   return decodeMerged(merged, (name) => urls.get(name)!, pageNames);
 }
 

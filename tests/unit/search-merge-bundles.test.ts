@@ -52,9 +52,9 @@ beforeAll(async () => {
 }, 60_000);
 
 describe('merging index parts as a stream', () => {
-  it('gives every word the pages and locations of the index built whole', () => {
-    const merged = postingsOf(mergeBundles(parts, 3000).files);
-    const expected = postingsOf(mergeBundles([whole], 3000).files);
+  it('gives every word the pages and locations of the index built whole', async () => {
+    const merged = postingsOf((await mergeBundles(parts, 3000)).files);
+    const expected = postingsOf((await mergeBundles([whole], 3000)).files);
     expect(merged.size).toBe(expected.size);
     expect(merged.size).toBeGreaterThan(1900);
     for (const [w, list] of expected) expect(merged.get(w), w).toBe(list);
@@ -65,7 +65,7 @@ describe('merging index parts as a stream', () => {
     );
   });
 
-  it('writes merged chunks while it is still reading the parts, holding one chunk of each at a time', () => {
+  it('writes merged chunks while it is still reading the parts, holding one chunk of each at a time', async () => {
     const events: string[] = [];
     const readers = parts.map((files, i) => {
       const byPath = new Map(files.map((f) => [f.path, f.content]));
@@ -75,14 +75,14 @@ describe('merging index parts as a stream', () => {
       };
     });
     const written: BundleFile[] = [];
-    mergeBundleSources(readers, (file, content) => {
+    await mergeBundleSources(readers, (file, content) => {
       if (file.startsWith('index/')) events.push(`write ${file}`);
       written.push({ path: file, content });
     }, 3000);
-    // The first pass reads every chunk once (the index's size), the merge pass reads each again.
+    // A chunk size given as a number needs no first pass: each chunk is read once.
     const chunkFiles = parts.reduce((n, p) => n + p.filter((f) => f.path.startsWith('index/')).length, 0);
-    expect(events.filter((e) => e.startsWith('read')).length).toBe(2 * chunkFiles);
-    const mergePass = events.slice(chunkFiles);
+    expect(events.filter((e) => e.startsWith('read')).length).toBe(chunkFiles);
+    const mergePass = events;
     const firstWrite = mergePass.findIndex((e) => e.startsWith('write'));
     const lastRead = mergePass.findLastIndex((e) => e.startsWith('read'));
     expect(firstWrite).toBeGreaterThan(0);
@@ -98,18 +98,48 @@ describe('merging index parts as a stream', () => {
       expect(total - sizes[sizes.length - 1]!).toBeLessThan(3000);
     }
     // The same files as merged in memory.
-    const inMemory = mergeBundles(parts, 3000).files;
+    const inMemory = (await mergeBundles(parts, 3000)).files;
     expect(written.map((f) => f.path)).toEqual(inMemory.map((f) => f.path));
     written.forEach((f, i) => expect(Buffer.compare(Buffer.from(f.content), Buffer.from(inMemory[i]!.content)), f.path).toBe(0));
   });
 
-  it('refuses a part whose words are out of order, naming the file', () => {
+  it("makes a chunk size from the index's locations, counted in a first pass or given by the caller", async () => {
+    const reads = (counter: { n: number }) =>
+      parts.map((files) => {
+        const byPath = new Map(files.map((f) => [f.path, f.content]));
+        return (file: string) => {
+          if (file.startsWith('index/')) counter.n += 1;
+          return byPath.get(file);
+        };
+      });
+    const chunkFiles = parts.reduce((n, p) => n + p.filter((f) => f.path.startsWith('index/')).length, 0);
+    // What the parts hold in Pagefind's measure, as the part builder counts it (DirectIndex.locations).
+    const locations = parts.flat().filter((f) => f.path.startsWith('index/')).flatMap((f) => chunkWordSizes(f.content, f.path)).reduce((n, w) => n + w.locations, 0);
+    expect(locations).toBeGreaterThan(30_000);
+    const seen: number[] = [];
+    const limit = (total: number) => (seen.push(total), Math.ceil(total / 12));
+    const counted = { n: 0 };
+    const countedFiles: BundleFile[] = [];
+    await mergeBundleSources(reads(counted), (path, content) => countedFiles.push({ path, content }), limit);
+    const given = { n: 0 };
+    const givenFiles: BundleFile[] = [];
+    await mergeBundleSources(reads(given), (path, content) => givenFiles.push({ path, content }), limit, { totalLocations: locations });
+    // The first pass counted what the caller gave, and read every chunk one more time to do so.
+    expect(seen).toEqual([locations, locations]);
+    expect(counted.n).toBe(2 * chunkFiles);
+    expect(given.n).toBe(chunkFiles);
+    expect(givenFiles.map((f) => f.path)).toEqual(countedFiles.map((f) => f.path));
+    givenFiles.forEach((f, i) => expect(Buffer.compare(Buffer.from(f.content), Buffer.from(countedFiles[i]!.content)), f.path).toBe(0));
+    expect((metaOf(givenFiles)[2] as unknown[]).length).toBeGreaterThanOrEqual(12);
+  });
+
+  it('refuses a part whose words are out of order, naming the file', async () => {
     const broken = parts[1]!.map((f) => {
       if (!f.path.startsWith('index/')) return f;
       // Swap the first two words' entries of each chunk.
       const [[first, second, ...rest]] = decodeIndexFile(f.content, f.path) as unknown[][][];
       return { path: f.path, content: encodeIndexFile([[second, first, ...rest]] as Parameters<typeof encodeIndexFile>[0]) };
     });
-    expect(() => mergeBundles([parts[0]!, broken], 3000)).toThrow(/index\/.*\.pf_index: word \w+ after \w+ \(words out of order\)/);
+    await expect(mergeBundles([parts[0]!, broken], 3000)).rejects.toThrow(/index\/.*\.pf_index: word \w+ after \w+ \(words out of order\)/);
   });
 });

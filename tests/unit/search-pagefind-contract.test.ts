@@ -186,11 +186,11 @@ describe('5. the word index', () => {
     });
   const QUERIES = [word(0), word(450), `${word(7)} ${word(14)}`, word(899)];
 
-  it("is read and re-split exactly as Pagefind splits it (same chunks, same from/to prefixes, same metadata)", () => {
+  it("is read and re-split exactly as Pagefind splits it (same chunks, same from/to prefixes, same metadata)", async () => {
     const original = meta(files);
     const chunks = original[2] as [string, string, string][];
     expect(chunks.length).toBeGreaterThan(1);
-    const merged = mergeBundles([files], 20_000);
+    const merged = await mergeBundles([files], 20_000);
     const same = meta(merged.files);
     expect((same[2] as string[][]).map((c) => c.slice(0, 2))).toEqual(chunks.map((c) => c.slice(0, 2)));
     // Pages keep their order and fields; only their names are shorter.
@@ -220,12 +220,12 @@ describe('5. the word index', () => {
   it('finds the same pages at the same positions from smaller chunks', async () => {
     // A chunk size chosen from the index's locations (as chunk-size.ts chooses it) is the one used.
     const total = (meta(files)[2] as unknown[]).length;
-    const chosen = mergeBundles([files], (locations) => Math.ceil(locations / 10));
+    const chosen = await mergeBundles([files], (locations) => Math.ceil(locations / 10));
     // 40 pages of 800 words: at least 32,000 locations (plus one a page per word), a tenth of them a chunk.
     expect(chosen.chunkLocations).toBeGreaterThan((40 * 800) / 10);
     expect((meta(chosen.files)[2] as unknown[]).length).toBe(10);
     expect(total).toBeLessThan(10);
-    const small = mergeBundles([files], 500).files;
+    const small = (await mergeBundles([files], 500)).files;
     expect((meta(small)[2] as unknown[]).length).toBeGreaterThan((meta(files)[2] as unknown[]).length * 5);
     const smallPagefind = await openBundleDir(path.join(work, 'small'), [...small, ...files.filter((f) => /^(pagefind\.js|pagefind-worker\.js|wasm\.)/.test(f.path))]);
     for (const w of QUERIES) {
@@ -238,8 +238,8 @@ describe('5. the word index', () => {
 
   it('7. finds the same pages at the same positions when every page has the same word count', async () => {
     const code = files.filter((f) => /^(pagefind\.js|pagefind-worker\.js|wasm\.)/.test(f.path));
-    const asBuilt = mergeBundles([files], 500);
-    const uniform = mergeBundles([files], 500, () => false, { uniformWordCounts: true });
+    const asBuilt = await mergeBundles([files], 500);
+    const uniform = await mergeBundles([files], 500, () => false, { uniformWordCounts: true });
     const counts = (meta(asBuilt.files)[1] as [string, number][]).map((p) => p[1]);
     expect(counts.every((n) => n === 800), 'each page has its 800 words as built').toBe(true);
     expect((meta(uniform.files)[1] as [string, number][]).map((p) => p[1])).toEqual(counts.map(() => 1));
@@ -254,7 +254,7 @@ describe('5. the word index', () => {
   });
 
   it('6. merges two indexes into one that finds what the whole index finds, at the same positions, filters included', async () => {
-    const { files: mergedFiles, pageNames } = mergeBundles(parts, 500, (page) => page.startsWith('und-p2_'));
+    const { files: mergedFiles, pageNames } = await mergeBundles(parts, 500, (page) => page.startsWith('und-p2_'));
     const m = meta(mergedFiles);
     expect((m[1] as unknown[]).length).toBe(40);
     // Short names, a profile's (here: the second part's pages) with PROFILE_MARK.
