@@ -40,7 +40,7 @@ let blocks = 0;
 const started = process.cpuUsage();
 const files = recordFiles(sheets);
 for (const f of files) {
-  const packed = packRecords(f.ids.map((id) => ({ id, line: lines.get(id)! })));
+  const packed = await packRecords(f.ids.map((id) => ({ id, line: lines.get(id)! })));
   bulk += packed.bytes.length;
   largestFile = Math.max(largestFile, packed.bytes.length);
   const offsets = new Set<number>();

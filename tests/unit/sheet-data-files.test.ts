@@ -53,12 +53,12 @@ describe('sheetJsonText', () => {
 let packedFiles: Map<string, PackedRecords> | null = null;
 
 /** Every sample packed into its bulk file, as the build packs them (once: 392 records take seconds on a busy machine). */
-function packAll(): Map<string, PackedRecords> {
+async function packAll(): Promise<Map<string, PackedRecords>> {
   if (packedFiles) return packedFiles;
   const byId = new Map(loaded.map((s) => [s.id, s]));
-  return (packedFiles = new Map(
-    recordFiles(loaded.map(listing)).map((f) => [f.name, packRecords(f.ids.map((id) => ({ id, line: Buffer.from(sheetJsonText(byId.get(id)!)) })))]),
-  ));
+  const files = recordFiles(loaded.map(listing));
+  const packed = await Promise.all(files.map((f) => packRecords(f.ids.map((id) => ({ id, line: Buffer.from(sheetJsonText(byId.get(id)!)) })))));
+  return (packedFiles = new Map(files.map((f, i) => [f.name, packed[i]!])));
 }
 
 /** What the browser does: the block at the pointer's byte range, decompressed, its line parsed. */
@@ -85,20 +85,20 @@ describe('bulk record files', () => {
     expect(files.at(-1)!.fiscalYear).toBe(2015);
   });
 
-  it('decompress as a whole to every record, one JSON line each, byte for byte', () => {
+  it('decompress as a whole to every record, one JSON line each, byte for byte', async () => {
     const byId = new Map(loaded.map((s) => [s.id, s]));
-    for (const [name, packed] of packAll()) {
+    for (const [name, packed] of await packAll()) {
       const ids = recordFiles(loaded.map(listing)).find((f) => f.name === name)!.ids;
       // gunzip reads every member of the file in turn: the file is one JSON Lines text.
       expect(gunzipSync(packed.bytes).toString('utf8'), name).toBe(ids.map((id) => sheetJsonText(byId.get(id)!)).join(''));
     }
   });
 
-  it('give each record a block of at most 8 records, whose line is the record as validated', () => {
+  it('give each record a block of at most 8 records, whose line is the record as validated', async () => {
     let blocks = 0;
     let records = 0;
     let full = 0;
-    for (const packed of packAll().values()) {
+    for (const packed of (await packAll()).values()) {
       const blockRecords = new Map<number, number>();
       for (const [id, place] of packed.places) {
         expect(recordFromBlock(packed, id), id).toEqual(JSON.parse(JSON.stringify(loaded.find((s) => s.id === id))));
@@ -124,32 +124,32 @@ describe('bulk record files', () => {
     expect(full).toBeGreaterThan(0);
   });
 
-  it('end a block after the record that reaches BLOCK_BYTES', () => {
+  it('end a block after the record that reaches BLOCK_BYTES', async () => {
     const big = loaded.reduce((a, b) => (sheetJsonText(a).length > sheetJsonText(b).length ? a : b));
     const line = Buffer.from(sheetJsonText(big));
     // The largest real sample (an RS sheet with its payee tables) is a block's worth alone.
     expect(line.length).toBeGreaterThan(BLOCK_BYTES / 4);
     const copies = Array.from({ length: 10 }, (_, i) => ({ id: `x${i}`, line }));
-    const packed = packRecords(copies);
+    const packed = await packRecords(copies);
     const perBlock = Math.ceil(BLOCK_BYTES / line.length);
     expect(packed.places.get(`x${perBlock - 1}`)!.line).toBe(perBlock);
     expect(packed.places.get(`x${perBlock}`)).toMatchObject({ offset: packed.places.get('x0')!.length, line: 1 });
   });
 
-  it('take under a quarter of the bytes of the records as JSON', () => {
+  it('take under a quarter of the bytes of the records as JSON', async () => {
     let json = 0;
     let gz = 0;
     for (const s of loaded) json += Buffer.byteLength(sheetJsonText(s));
-    for (const packed of packAll().values()) gz += packed.bytes.length;
+    for (const packed of (await packAll()).values()) gz += packed.bytes.length;
     expect(gz).toBeLessThan(json / 4);
   });
 });
 
 describe('chart CSV from the published record (what the browser builds)', () => {
-  it('equals the CSV from the record, byte for byte, for every chart of every sample', () => {
+  it('equals the CSV from the record, byte for byte, for every chart of every sample', async () => {
     let charts = 0;
     const kinds = new Set<string>();
-    const packed = [...packAll().values()];
+    const packed = [...(await packAll()).values()];
     for (const s of loaded) {
       const fromRecord = listSheetCharts(s);
       const fromJson = listSheetCharts(recordFromBlock(packed.find((p) => p.places.has(s.id))!, s.id));

@@ -36,7 +36,7 @@ async function pack(file: RecordFile): Promise<PackedRecords> {
     const json = await sheetJsonById(id);
     records.push({ id, line: typeof json === 'string' ? Buffer.from(json) : json });
   }
-  return packRecords(records);
+  return await packRecords(records);
 }
 
 /** Takes one use of a packed file; the last use drops it. */
