@@ -200,6 +200,9 @@ class ChunkWriter {
     const compressed = gzipAsync(raw, CHUNK_GZIP);
     const previous = this.written;
     this.written = Promise.all([compressed, previous]).then(([content]) => this.write(file, content));
+    // A failure is the merge's (settle() or finish() rethrows it), not an unhandled rejection while the
+    // main thread is still joining words.
+    this.written.catch(() => {});
     this.inFlight.push(this.written);
     this.table.push([this.first, this.last, file.slice(6, -9)]);
     this.body.clear();

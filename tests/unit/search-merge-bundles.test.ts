@@ -133,6 +133,24 @@ describe('merging index parts as a stream', () => {
     expect((metaOf(givenFiles)[2] as unknown[]).length).toBeGreaterThanOrEqual(12);
   });
 
+  it('fails with the error of a chunk it could not write, after the chunks before it', async () => {
+    const written: string[] = [];
+    let chunks = 0;
+    const readers = parts.map((files) => {
+      const byPath = new Map(files.map((f) => [f.path, f.content]));
+      return (file: string) => byPath.get(file);
+    });
+    await expect(
+      mergeBundleSources(readers, (file) => {
+        if (file.startsWith('index/') && ++chunks === 3) throw new Error('disk full');
+        written.push(file);
+      }, 3000),
+    ).rejects.toThrow('disk full');
+    // Written in order up to the failure; nothing after it, not even the metadata.
+    expect(written.filter((f) => f.startsWith('index/'))).toHaveLength(2);
+    expect(written.some((f) => f.endsWith('.pf_meta'))).toBe(false);
+  });
+
   it('refuses a part whose words are out of order, naming the file', async () => {
     const broken = parts[1]!.map((f) => {
       if (!f.path.startsWith('index/')) return f;
