@@ -45,9 +45,10 @@ const MAX_POSITION = 2 ** 31 / WEIGHT_SPAN;
 /**
  * Every location of the part's pages in the order they are given: its word's number (a number of this
  * index), its page, and its position and weight packed. Appended in turn to typed arrays, not to a list per
- * word: a list per word (≈ 1.5 million words a part, each a JS array growing by push) made every location a
- * write to a different place in a large heap, and the index took ≈ 280 ns a location, ≈ 2.5 s of a part's
- * 9 s. The word lists are made once, when the files are written (DirectIndex.files, a counting sort).
+ * word: a JS array per word, growing by push, made every location a write to a different place in a large
+ * heap (the words of 1,000 sheet pages of a year took 2.2–2.7 s to add, 0.84–0.96 s this way;
+ * docs/BENCHMARKS.md). The word lists are made once, when the files are written (DirectIndex.files, a
+ * counting sort).
  */
 class Locations {
   word = new Int32Array(1 << 16);
