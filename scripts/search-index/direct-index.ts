@@ -215,7 +215,10 @@ export class DirectIndex {
     this.language = language;
   }
 
-  /** Makes the arrays by code number long enough for `n`, one by one (a write far past the end would make V8 turn them into dictionaries). */
+  /**
+   * Makes the tables by code number long enough for `n`: the typed one by doubling, #pairs one entry at a
+   * time (a write far past a JS array's end would make V8 turn it into a dictionary).
+   */
   #reach(n: number): void {
     if (n >= this.#single.length) {
       const grown = new Int32Array(Math.max(this.#single.length * 2, n + 1)).fill(-1);
@@ -334,6 +337,8 @@ export class DirectIndex {
     // Released once encoded: files() is called once.
     this.#locationsOf.clear();
     this.#pairs.length = 0;
+    this.#wordFirst.length = 0;
+    this.#wordSecond.length = 0;
     const filters = [...this.#filters.keys()].sort().map((name) => {
       const values = [...this.#filters.get(name)!.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
       const content = encodeIndexFile([name, values]);

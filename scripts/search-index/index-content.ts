@@ -143,33 +143,13 @@ export function indexWords(
   return { normalized, words: counted };
 }
 
-/**
- * Which codes a text has had so far: `seenIn[code]` is the number of the last text (bigramWords call) the
- * code occurred in. A typed array by code number rather than a Set per text: this runs once per character
- * of every page.
- */
-let seenIn = new Int32Array(1 << 14);
-let textCount = 0;
-
-/** Marks `code` as seen in the current text; whether it was new to it. */
-function firstInText(code: number): boolean {
-  if (code >= seenIn.length) {
-    const grown = new Int32Array(Math.max(seenIn.length * 2, code + 1));
-    grown.set(seenIn);
-    seenIn = grown;
-  }
-  if (seenIn[code] === textCount) return false;
-  seenIn[code] = textCount;
-  return true;
-}
-
 /** The bigram words of a normalised text (with the first occurrences' compounds), given to `sink`; returns how many. */
 function bigramWords(normalized: string, sink: WordSink): number {
   let words = 0;
   /** The previous character's code, and whether that was its first occurrence on the page. */
   let previous = NO_CODE;
   let previousIsNew = false;
-  textCount += 1;
+  const seen = new Set<number>();
   for (let i = 0; i < normalized.length; i += 1) {
     const unit = normalized.charCodeAt(i);
     let code: number;
@@ -180,7 +160,8 @@ function bigramWords(normalized: string, sink: WordSink): number {
     } else {
       code = bmp(unit);
     }
-    const isNew = firstInText(code);
+    const isNew = !seen.has(code);
+    if (isNew) seen.add(code);
     if (previous !== NO_CODE) {
       // The last pair also carries its second character when that occurs nowhere before.
       const last = i + 1 >= normalized.length;

@@ -196,7 +196,8 @@ class ChunkWriter {
     head.head(4, 1);
     head.head(4, this.words);
     const raw = Buffer.concat([Buffer.from(FRAGMENT_SIGNATURE, 'latin1'), head.bytes(), this.body.bytes()]);
-    const file = `index/${this.tag}${this.table.length.toString(36)}.pf_index`;
+    const name = `${this.tag}${this.table.length.toString(36)}`;
+    const file = `index/${name}.pf_index`;
     const compressed = gzipAsync(raw, CHUNK_GZIP);
     const previous = this.written;
     this.written = Promise.all([compressed, previous]).then(([content]) => this.write(file, content));
@@ -204,7 +205,7 @@ class ChunkWriter {
     // main thread is still joining words.
     this.written.catch(() => {});
     this.inFlight.push(this.written);
-    this.table.push([this.first, this.last, file.slice(6, -9)]);
+    this.table.push([this.first, this.last, name]);
     this.body.clear();
     this.words = 0;
     this.size = 0;
