@@ -126,16 +126,16 @@ export async function packRecords(records: readonly { id: string; line: Uint8Arr
     }
     blocks.push({ first, end: i, bytes: gzipAsync(Buffer.concat(inBlock), RECORD_GZIP) });
   }
+  // Awaited together, so that a failed block fails the file at once rather than going unhandled.
+  const compressed = await Promise.all(blocks.map((b) => b.bytes));
   const places = new Map<string, RecordPlace>();
-  const bytes: Buffer[] = [];
   let offset = 0;
-  for (const { first, end, bytes: pending } of blocks) {
-    const block = await pending;
-    for (let j = first; j < end; j++) places.set(records[j]!.id, { offset, length: block.length, line: j - first + 1 });
-    bytes.push(block);
-    offset += block.length;
-  }
-  return { bytes: Buffer.concat(bytes), places };
+  blocks.forEach(({ first, end }, b) => {
+    const length = compressed[b]!.length;
+    for (let j = first; j < end; j++) places.set(records[j]!.id, { offset, length, line: j - first + 1 });
+    offset += length;
+  });
+  return { bytes: Buffer.concat(compressed), places };
 }
 
 /** /data/sheets/<id>.json: what the permanent per-sheet URL holds. */
