@@ -7,6 +7,7 @@
  * paragraph's role="status" span; the table on the page still has every value.
  */
 import { ui } from '../i18n/ja.ts';
+import { onPageContent } from './page-content.ts';
 
 const jsonUrl = document.querySelector<HTMLLinkElement>('link[rel="alternate"][type="application/json"]')?.href;
 
@@ -36,5 +37,7 @@ function enhance(box: HTMLElement): void {
   button.hidden = false;
 }
 
-for (const box of document.querySelectorAll<HTMLElement>('p[data-chart-csv]')) enhance(box);
+onPageContent((root) => {
+  for (const box of root.querySelectorAll<HTMLElement>('p[data-chart-csv]')) enhance(box);
+});
 

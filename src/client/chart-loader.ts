@@ -5,6 +5,7 @@
  */
 import type { CanvasSpec } from '../lib/view/chart-spec.ts';
 import { unpackCanvas, type PackedCanvas } from '../lib/view/chart-pack.ts';
+import { onPageContent } from './page-content.ts';
 
 type Renderer = (canvas: HTMLCanvasElement, spec: CanvasSpec) => void;
 
@@ -31,8 +32,8 @@ async function draw(figure: HTMLElement): Promise<void> {
   }
 }
 
-function init(): void {
-  const figures = [...document.querySelectorAll<HTMLElement>('figure[data-chart]')];
+function init(root: Document | Element): void {
+  const figures = [...root.querySelectorAll<HTMLElement>('figure[data-chart]')];
   if (figures.length === 0) return;
   for (const f of figures) f.dataset.chartState = 'pending';
   if (!('IntersectionObserver' in window)) {
@@ -52,4 +53,4 @@ function init(): void {
   for (const f of figures) io.observe(f);
 }
 
-init();
+onPageContent(init);

@@ -4,6 +4,8 @@
  * without JS every row shows, and the rows stay in the document (search, find-in-page after unfolding,
  * screen readers once unfolded). A table is folded only when that hides a good many rows.
  */
+import { onPageContent } from './page-content.ts';
+
 const SHOW = 6;
 /** Fold only when at least this many rows would be hidden. */
 const MIN_HIDDEN = 4;
@@ -40,6 +42,10 @@ function unfoldFor(hash: string): void {
   if (table) (table.closest('.table-wrap') ?? table).nextElementSibling?.dispatchEvent(new MouseEvent('click'));
 }
 
-for (const table of document.querySelectorAll<HTMLTableElement>('[data-fold-tables] table')) fold(table);
-unfoldFor(location.hash);
+onPageContent((root) => {
+  // A sheet page's body is put in inside its [data-fold-tables] article.
+  const inFolding = root instanceof Element && root.closest('[data-fold-tables]') !== null;
+  for (const table of root.querySelectorAll<HTMLTableElement>(inFolding ? 'table' : '[data-fold-tables] table')) fold(table);
+  unfoldFor(location.hash);
+});
 window.addEventListener('hashchange', () => unfoldFor(location.hash));

@@ -5,6 +5,8 @@
  * aria-sort kept in step. Phones see the table stacked (header hidden), so the same sorts are also offered
  * as a button bar above the table. Without JS the server's order (budget, largest first) stands.
  */
+import { onPageContent } from './page-content.ts';
+
 function compare(a: string, b: string, type: string, dir: 1 | -1): number {
   if (a === '' && b === '') return 0;
   if (a === '') return 1;
@@ -80,4 +82,6 @@ function enhance(table: HTMLTableElement): void {
   wrap.before(bar);
 }
 
-for (const t of document.querySelectorAll<HTMLTableElement>('table[data-sortable]')) enhance(t);
+onPageContent((root) => {
+  for (const t of root.querySelectorAll<HTMLTableElement>('table[data-sortable]')) enhance(t);
+});

@@ -17,6 +17,7 @@
  *   the pointer or focus reaches it.
  */
 import { exactTitle } from './exact-title.ts';
+import { onPageContent } from './page-content.ts';
 
 const ROLE: Record<string, string> = { THEAD: 'rowgroup', TBODY: 'rowgroup', TFOOT: 'rowgroup', TR: 'row', TD: 'cell' };
 
@@ -78,9 +79,11 @@ function stack(table: HTMLTableElement): void {
   table.classList.add('stacked');
 }
 
-// Column classes first: stack() gives every cell a data-label, which here marks a cell with its own.
-for (const t of document.querySelectorAll<HTMLTableElement>('table')) columnClasses(t);
-for (const t of document.querySelectorAll<HTMLTableElement>('table.stack')) stack(t);
+onPageContent((root) => {
+  // Column classes first: stack() gives every cell a data-label, which here marks a cell with its own.
+  for (const t of root.querySelectorAll<HTMLTableElement>('table')) columnClasses(t);
+  for (const t of root.querySelectorAll<HTMLTableElement>('table.stack')) stack(t);
+});
 
 function withTitle(e: Event): void {
   const el = (e.target as Element | null)?.closest?.('data[value]') as HTMLDataElement | null;

@@ -29,6 +29,11 @@ export const ui = {
     /** Shown beside a sheet chart's CSV button when the browser could not make the file. */
     downloadFailed: 'CSVを作成できませんでした。表の数値またはJSONをご利用ください。',
   },
+  /** A sheet page's body, loaded after the page (src/lib/markup/sheet-body.ts). No markup: it is written into the page as is. */
+  sheetBody: {
+    loading: 'シートの全項目を読み込んでいます。表示されない場合は、このページの「データ（JSON）」に全項目があります。',
+    failed: 'シートの全項目を読み込めませんでした。ページを再読み込みするか、このページの「データ（JSON）」をご利用ください。',
+  },
   marks: {
     singleBidder: '一者応札',
     highRate: '落札率95%以上',

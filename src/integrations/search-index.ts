@@ -18,7 +18,8 @@ import { fileURLToPath } from 'node:url';
 import { BODY_MARKER } from '../../scripts/search-index/find-pages.ts';
 import { createIndexBuilder, type IndexBuilder } from '../../scripts/search-index/index-builder.ts';
 import { DEFAULT_CONCURRENCY, DEFAULT_PART_SIZE } from '../../scripts/search-index/part-plan.ts';
-import { pageNeedsHtml } from '../../scripts/search-index/page-source.ts';
+import { pageKind, pageNeedsHtml } from '../../scripts/search-index/page-source.ts';
+import { SheetBodyWriter } from '../lib/data/sheet-body-files.ts';
 import { listEntryFiles } from '../lib/data/load-sheets.ts';
 import { contentDir } from '../shared/paths.ts';
 import { href } from '../lib/markup/url.ts';
@@ -38,6 +39,9 @@ function envInt(name: string, fallback: number): number {
   if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got "${raw}"`);
   return n;
 }
+
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
 
 function hasMarker(bytes: Uint8Array): boolean {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(BODY_MARKER);
@@ -60,6 +64,7 @@ export default function searchIndexIntegration(): AstroIntegration {
   let outDir = '';
   let base = '/';
   let builder: IndexBuilder | null = null;
+  let bodies: SheetBodyWriter | null = null;
   let failure: unknown = null;
   return {
     name: 'search-index',
@@ -85,6 +90,7 @@ export default function searchIndexIntegration(): AstroIntegration {
               contentDir: contentDir(),
               log: (line) => logger.info(line),
             });
+            bodies = new SheetBodyWriter(outDir);
           },
           getStaticPaths: async () => sheetPagesFirst(await inner.getStaticPaths()),
           collectStaticImages: inner.collectStaticImages ? () => inner.collectStaticImages!() : undefined,
@@ -97,7 +103,7 @@ export default function searchIndexIntegration(): AstroIntegration {
             const rendered = await inner.render(request, options);
             const response = rendered instanceof Response ? rendered : rendered.response;
             if (!builder || !response.body || !(response.headers.get('content-type') ?? '').startsWith('text/html')) return rendered;
-            const html = new Uint8Array(await response.arrayBuffer());
+            let html = new Uint8Array(await response.arrayBuffer());
             if (hasMarker(html)) {
               const pathname = decodeURIComponent(new URL(request.url).pathname);
               const url = `/${pathname.startsWith(base) ? pathname.slice(base.length) : pathname.replace(/^\/+/, '')}`;
@@ -105,6 +111,9 @@ export default function searchIndexIntegration(): AstroIntegration {
               const added = builder.add({ url, file, html: pageNeedsHtml(url) ? html : null }).catch((err: unknown) => {
                 failure ??= err;
               });
+              // A sheet page is published without its body (src/lib/markup/sheet-body.ts).
+              const kind = pageKind(url);
+              if (bodies && kind?.kind === 'sheet') html = encoder.encode(bodies.cut(decoder.decode(html), kind.id));
               if (builder.waiting > MAX_WAITING) await added;
             }
             const copy = new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
@@ -119,6 +128,8 @@ export default function searchIndexIntegration(): AstroIntegration {
           throw failure;
         }
         const started = performance.now();
+        const written = await bodies?.finish();
+        if (written) logger.info(`sheet bodies: ${written.files} file(s), ${(written.bytes / 2 ** 20).toFixed(1)} MB`);
         const { manifest, problems, bytes } = await builder.finish();
         logger.info(
           `indexed ${manifest.pages} pages in ${manifest.parts.length} part(s), ${(bytes / 2 ** 20).toFixed(1)} MB ` +

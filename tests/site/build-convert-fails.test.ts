@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { readPage } from '../support/site-text.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -46,7 +47,7 @@ describe('npm run build (scripts/build.ts) when the convert fails', () => {
       expect(output).toMatch(/build: FAILED \(exit 1\)/);
       expect(output).not.toMatch(/\n\s+at /);
       expect(await readFile(path.join(outDir, 'index.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/i);
-      expect(await readFile(path.join(outDir, 'sheets', '2022-soumu-t7ba6565b', 'index.html'), 'utf8')).toContain('サイバーセキュリティ情報共有推進事業');
+      expect(readPage(path.join(outDir, 'sheets', '2022-soumu-t7ba6565b', 'index.html'))).toContain('サイバーセキュリティ情報共有推進事業');
     } finally {
       await rm(tmp, { recursive: true, force: true });
     }

@@ -20,6 +20,7 @@ import { generateRsFolder } from '../../scripts/bench/generate-rs.ts';
 import { readReport } from '../../src/schema/convert-report.ts';
 import { PROJECT_ROOT } from '../support/sites.ts';
 import { closeServed, openPage, serveAndLaunch } from '../support/browser.ts';
+import { readPage } from '../support/site-text.ts';
 
 const require = createRequire(import.meta.url);
 const work = mkdtempSync(path.join(tmpdir(), 'build-faults-'));
@@ -106,7 +107,7 @@ function retitle(rsDir: string, on: boolean): void {
 /** The RS pages of a site, by whether their title carries "【改】": one version, never a mix. */
 function version(dist: string): 'old' | 'new' | 'mix' {
   const rs = pages(dist).filter((id) => id.includes('-rs'));
-  const marked = rs.filter((id) => readFileSync(path.join(dist, 'sheets', id, 'index.html'), 'utf8').includes('【改】'));
+  const marked = rs.filter((id) => readPage(path.join(dist, 'sheets', id, 'index.html')).includes('【改】'));
   return marked.length === 0 ? 'old' : marked.length === rs.length ? 'new' : 'mix';
 }
 

@@ -9,6 +9,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { builtSite } from '../support/sites.ts';
 import { changedPath, expectedDir, expectedIds, goldenCases, pageKeyText } from '../golden/render.ts';
+import { readPage } from '../support/site-text.ts';
 
 const cases = goldenCases().flatMap((name) => expectedIds(name).map((id) => [name, id] as const));
 
@@ -24,7 +25,7 @@ describe('golden cases on the built sample site', () => {
     expect(readFileSync(path.join(site.contentDir, 'sheets', `${id}.md`), 'utf8')).toBe(golden);
     const expectedFile = path.join(expectedDir(name), `${id}.page.txt`);
     expect(existsSync(expectedFile), `${expectedFile} (write it: node tests/golden/update.ts)`).toBe(true);
-    const actual = pageKeyText(readFileSync(path.join(site.dist, 'sheets', id, 'index.html'), 'utf8'));
+    const actual = pageKeyText(readPage(path.join(site.dist, 'sheets', id, 'index.html')));
     const changed = changedPath(expectedFile);
     if (actual !== readFileSync(expectedFile, 'utf8')) writeFileSync(changed, actual);
     else rmSync(changed, { force: true });

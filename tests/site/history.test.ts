@@ -10,7 +10,7 @@ import { DomUtils, parseDocument } from 'htmlparser2';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtSite, entryIds, entryRecord } from '../support/sites.ts';
 import { closeServed, openPage, serveAndLaunch } from '../support/browser.ts';
-import { listFiles } from '../support/site-text.ts';
+import { listFiles, readPage } from '../support/site-text.ts';
 import { payeeParts } from '../../src/lib/view/payee-pages.ts';
 import { isValidCorporateNumber } from '../../src/shared/corporate-number.ts';
 import { buildChains } from '../../src/lib/history/chains.ts';
@@ -20,7 +20,7 @@ import { settledBudgetYear } from '../../src/lib/view/summary.ts';
 
 const site = builtSite('root');
 let records: Sheet[];
-const page = (rel: string) => parseDocument(readFileSync(path.join(site.dist, rel, 'index.html'), 'utf8'));
+const page = (rel: string) => parseDocument(readPage(path.join(site.dist, rel, 'index.html')));
 const hrefs = (doc: ReturnType<typeof parseDocument>) => DomUtils.findAll((e) => e.name === 'a', doc.children).map((a) => a.attribs.href!);
 /** A row of a table body (a node's parent is typed as a bare ParentNode). */
 const inTbody = (e: { parent: unknown }) => (e.parent as { name?: string } | null)?.name === 'tbody';
@@ -95,7 +95,7 @@ describe('payee profiles', () => {
   it('every link to a payee profile on every built page leads to a built page; rankings link a payee without one to its sheet', () => {
     const targets = new Map<string, string>();
     for (const f of listFiles(site.dist, '.html')) {
-      for (const m of readFileSync(f, 'utf8').matchAll(/href="(\/payees\/[^"#?]*)/g)) targets.set(m[1]!, path.relative(site.dist, f));
+      for (const m of readPage(f).matchAll(/href="(\/payees\/[^"#?]*)/g)) targets.set(m[1]!, path.relative(site.dist, f));
     }
     expect(targets.size).toBeGreaterThan(500);
     for (const [target, from] of targets) expect(existsSync(path.join(site.dist, target, 'index.html')), `${target} (linked from ${from})`).toBe(true);

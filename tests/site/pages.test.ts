@@ -22,7 +22,7 @@ import type { Browser, Page } from 'playwright-core';
 import { closeServed, serveAndLaunch, openPage } from '../support/browser.ts';
 import { serveDist, type StaticServer } from '../support/server.ts';
 import { builtSite, entryIds, sheetPagePath, PROJECT_ROOT, SITES_ROOT } from '../support/sites.ts';
-import { fileOf, listFiles, pageText, rowWith, scanTags } from '../support/site-text.ts';
+import { fileOf, listFiles, pageText, readPage, rowWith, scanTags } from '../support/site-text.ts';
 import { parseEntry } from '../../src/schema/entry-file.ts';
 import { sheet as sheetSchema, type Sheet } from '../../src/schema/sheet.ts';
 import { searchRecord, type SearchRecord } from '../../src/lib/view/search-attributes.ts';
@@ -56,7 +56,7 @@ function findEntry(pred: (s: Sheet) => boolean): Sheet {
   throw new Error('no matching entry');
 }
 
-const html = (sitePath: string) => readFileSync(fileOf(site.dist, sitePath), 'utf8');
+const html = (sitePath: string) => readPage(fileOf(site.dist, sitePath));
 
 /** Scrolls a figure into view and waits until its chart is drawn; returns the canvas's non-blank pixel count. */
 async function drawnPixels(page: Page, figureSelector: string): Promise<number> {
@@ -402,7 +402,7 @@ describe('search attributes', () => {
     let parts = 0;
     let profiles = 0;
     for (const file of listFiles(site.dist, '.html')) {
-      const h = readFileSync(file, 'utf8');
+      const h = readPage(file);
       const part = sheetPart.exec(file);
       if (part) {
         parts++;
@@ -593,9 +593,10 @@ describe('home and lists', () => {
       const scripts = layoutScript(p);
       expect(scripts, p).toHaveLength(1);
       expect(scripts[0], p).toMatch(/\/_astro\/BaseLayout\.astro_astro_type_script_index_0_lang\.[\w-]+\.js$/);
-      // It imports only the shared formatters (no chart.js, no chart renderer).
+      // It imports only the shared formatters and the hook for a sheet page's body (src/client/page-content.ts):
+      // no chart.js, no chart renderer.
       const code = readFileSync(path.join(site.dist, scripts[0]!.slice(site.base.length)), 'utf8');
-      expect([...code.matchAll(/from\s*["'`]\.\/([^"'`]+)["'`]/g)].map((m) => m[1]!.replace(/\.[\w-]+\.js$/, ''))).toEqual(['format']);
+      expect([...code.matchAll(/from\s*["'`]\.\/([^"'`]+)["'`]/g)].map((m) => m[1]!.replace(/\.[\w-]+\.js$/, '')).sort()).toEqual(['format', 'page-content']);
     }
   });
 });
@@ -632,13 +633,13 @@ describe('hand-typed fixture records (past-sheet links, hostile text in chart da
   });
 
   it('links a past sheet that is on the site, shows the number of one that is not', () => {
-    const h = readFileSync(path.join(dist, 'sheets', edgeCases.id, 'index.html'), 'utf8');
+    const h = readPage(path.join(dist, 'sheets', edgeCases.id, 'index.html'));
     expect(h).toContain(`<a href="/sheets/${judgitChiiki.id}/">2023 総務 22 0073</a>`);
     expect(pageText(h)).toMatch(/2010（平成22）年度: 新22-0001\s*（このサイトには未掲載）/);
   });
 
   it('keeps hostile text inside the chart JSON and draws the chart with it as text', async () => {
-    const h = readFileSync(path.join(dist, 'sheets', edgeCases.id, 'index.html'), 'utf8');
+    const h = readPage(path.join(dist, 'sheets', edgeCases.id, 'index.html'));
     const embedded = [...h.matchAll(/<script type="application\/json" data-chart-data>(.*?)<\/script>/g)].map((m) => m[1]!);
     expect(embedded.length).toBeGreaterThan(0);
     for (const e of embedded) expect(e).not.toMatch(/[<>]/);
@@ -671,7 +672,7 @@ describe('hand-typed fixture records (past-sheet links, hostile text in chart da
   });
 
   it('an RS page with tables 3-1, 5-1, 5-2 shows its payees with 法人番号 and 落札率, and its charts draw', async () => {
-    const h = readFileSync(path.join(dist, 'sheets', RS_FIXTURE_ID, 'index.html'), 'utf8');
+    const h = readPage(path.join(dist, 'sheets', RS_FIXTURE_ID, 'index.html'));
     const text = pageText(h);
     // Values of tests/fixtures/rs/goals-payees/5-1 (project 900001, invented data).
     expect(text).toContain('試験用事業（架空）');
@@ -698,7 +699,7 @@ describe('hand-typed fixture records (past-sheet links, hostile text in chart da
   });
 
   it('says plainly which parts a source lacks', () => {
-    const h = readFileSync(path.join(dist, 'sheets', judgitChiiki.id, 'index.html'), 'utf8');
+    const h = readPage(path.join(dist, 'sheets', judgitChiiki.id, 'index.html'));
     expect(pageText(h)).toContain('この資料には点検・評価、資金の流れが含まれていません');
   });
 });

@@ -16,7 +16,7 @@ import type { Browser, Page } from 'playwright-core';
 import { closeServed, openPage, serveAndLaunch } from '../support/browser.ts';
 import type { StaticServer } from '../support/server.ts';
 import { builtSite, entryIds, sheetPagePath, TEST_SITE_ORIGIN } from '../support/sites.ts';
-import { fileOf, listFiles, pageText } from '../support/site-text.ts';
+import { fileOf, listFiles, pageText, readPage } from '../support/site-text.ts';
 import { parseEntry } from '../../src/schema/entry-file.ts';
 import { sheet as sheetSchema, type Sheet } from '../../src/schema/sheet.ts';
 import { budgetChart } from '../../src/lib/view/chart-budget.ts';
@@ -117,7 +117,7 @@ describe('figures in every page of the built site', () => {
     const found: string[] = [];
     for (const file of htmlFiles()) {
       // A value quoted as the source writes it (「786996.4444422」 in a warning about it) is the source's, not a figure.
-      const text = pageText(readFileSync(file, 'utf8')).replace(/「[^」]*」/g, '「」');
+      const text = pageText(readPage(file)).replace(/「[^」]*」/g, '「」');
       for (const m of text.matchAll(/\d\.\d{4,}/g)) found.push(`${path.relative(site.dist, file)}: …${text.slice(Math.max(0, m.index - 30), m.index + 12)}…`);
     }
     expect(found.slice(0, 20)).toEqual([]);
@@ -128,7 +128,7 @@ describe('figures in every page of the built site', () => {
     const wrong: string[] = [];
     for (const file of htmlFiles()) {
       // A rate is a fraction shown as a percentage; a quantity whose unit is % shows its own number (80 → 80%).
-      for (const m of readFileSync(file, 'utf8').matchAll(/<data value="([^"]+)">([^<]*%)<\/data>/g)) {
+      for (const m of readPage(file).matchAll(/<data value="([^"]+)">([^<]*%)<\/data>/g)) {
         const value = m[1]!;
         if (m[2]!.replace(/,/g, '') === `${value}%`) continue;
         // String(number) writes tiny fractions in exponent form (1e-7); none of these sheets states one.
@@ -154,7 +154,7 @@ describe('a build without SITE', () => {
     for (const file of listFiles(site.dist, '.html', '.json', '.csv', '.xml', '.txt', '.js', '.webmanifest')) {
       if (file.includes(`${path.sep}pagefind${path.sep}`)) continue;
       files += 1;
-      const text = readFileSync(file, 'utf8');
+      const text = readPage(file);
       if (hosts.test(text)) offenders.push(path.relative(site.dist, file));
       if (file.endsWith('.html') && /rel="canonical"|property="og:url"/.test(text)) offenders.push(`${path.relative(site.dist, file)} (canonical/og:url)`);
     }
@@ -196,7 +196,7 @@ describe('charts and summaries', () => {
   it('a chart with one point is a sentence and its table, not a canvas', () => {
     const one = records().find((s) => chartPoints(budgetChart(s)?.canvas ?? null) === 1);
     expect(one).toBeDefined();
-    const html = readFileSync(fileOf(site.dist, pagePath(one!.id)), 'utf8');
+    const html = readPage(fileOf(site.dist, pagePath(one!.id)));
     const fig = /<figure class="chart" id="chart-budget"[^>]*>([\s\S]*?)<\/figure>/.exec(html)![0];
     expect(fig).not.toContain('<canvas');
     expect(fig).not.toContain('data-chart=');
@@ -206,7 +206,7 @@ describe('charts and summaries', () => {
   it('no summary says 執行額 0 for a year whose execution is not reported yet', () => {
     let pending = 0;
     for (const s of records()) {
-      const html = readFileSync(fileOf(site.dist, pagePath(s.id)), 'utf8');
+      const html = readPage(fileOf(site.dist, pagePath(s.id)));
       const summary = pageText(/<section class="summary"[\s\S]*?<\/section>/.exec(html)![0]);
       expect(summary, s.id).not.toMatch(/執行額0(百万円|円)/);
       if (summary.includes('執行額はまだ公表されていません')) pending += 1;

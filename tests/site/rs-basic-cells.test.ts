@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtSite, entryIds } from '../support/sites.ts';
-import { pageText } from '../support/site-text.ts';
+import { pageText, readPage } from '../support/site-text.ts';
 import { readTable, KEY_COLUMNS } from '../support/rs-cell-walk.ts';
 import { isNoValue } from '../../scripts/converter/normalize/blank.ts';
 import { formatMillionYenNumber } from '../../src/shared/format.ts';
@@ -29,7 +29,7 @@ function pageOf(project: string): Page | null {
   if (!pages.has(project)) {
     const id = entryIds(site).find((x) => x.endsWith(`-rs${project}`));
     const file = id ? path.join(site.dist, 'sheets', id, 'index.html') : null;
-    const html = file && existsSync(file) ? readFileSync(file, 'utf8') : null;
+    const html = file && existsSync(file) ? readPage(file) : null;
     pages.set(project, html === null ? null : { html, text: squash(pageText(html)) });
   }
   return pages.get(project)!;

@@ -4,13 +4,12 @@
  * plan URLs, 1-4 補助率等, the 3-2 logic model with its table twin, and 執行率 rounded half up from the
  * stated decimal.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { builtSite, sheetPagePath } from '../support/sites.ts';
-import { fileOf, pageText, scanTags } from '../support/site-text.ts';
+import { fileOf, pageText, readPage, scanTags } from '../support/site-text.ts';
 
 const site = builtSite('root');
-const page = (id: string) => readFileSync(fileOf(site.dist, sheetPagePath(site, id)), 'utf8');
+const page = (id: string) => readPage(fileOf(site.dist, sheetPagePath(site, id)));
 /** The markup of one section of a sheet page. */
 const section = (html: string, id: string) => {
   const start = html.indexOf(`<section id="${id}"`);

@@ -12,7 +12,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { builtSite, entryIds } from '../support/sites.ts';
-import { listFiles, pageText } from '../support/site-text.ts';
+import { listFiles, pageText, readPage } from '../support/site-text.ts';
 import { isNoValue } from '../../scripts/converter/normalize/blank.ts';
 import { formatMillionYenNumber } from '../../src/shared/format.ts';
 
@@ -29,7 +29,7 @@ function pageOf(rsId: string): string | null {
     // they are many: src/lib/view/payee-pages.ts), all under /sheets/<id>/.
     const dir = id ? path.join(site.dist, 'sheets', id) : null;
     const files = dir && existsSync(path.join(dir, 'index.html')) ? listFiles(dir, '.html') : [];
-    pages.set(rsId, files.map((f) => squash(pageText(readFileSync(f, 'utf8')))).join(''));
+    pages.set(rsId, files.map((f) => squash(pageText(readPage(f)))).join(''));
   }
   return pages.get(rsId) || null;
 }

@@ -18,7 +18,7 @@ import { describe, expect, it } from 'vitest';
 import { extractPage } from '../../scripts/search-index/extract-page.ts';
 import { EntrySource, pageKind, pageSource } from '../../scripts/search-index/page-source.ts';
 import { normalizeForMatch } from '../../src/shared/search/tokens.ts';
-import { listFiles, urlPathOf } from '../support/site-text.ts';
+import { listFiles, readPage, urlPathOf } from '../support/site-text.ts';
 import { builtSite, entryIds, type SiteName } from '../support/sites.ts';
 
 /** Where two normalised texts first differ, with some context of each. */
@@ -38,7 +38,7 @@ function checkSite(name: SiteName, minimum: Record<string, number>) {
       let indexed = 0;
       for (const file of listFiles(site.dist, '.html')) {
         if (file.includes(`${path.sep}pagefind${path.sep}`)) continue;
-        const html = readFileSync(file, 'utf8');
+        const html = readPage(file);
         // The URL relative to the site base, as the indexer gets it.
         const url = `/${urlPathOf(site.dist, site.base, file).slice(site.base.length)}`;
         const shown = extractPage(html);

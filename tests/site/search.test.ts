@@ -29,7 +29,7 @@ import { normalizeForMatch, queryTerms } from '../../src/shared/search/tokens.ts
 import { PAGE_SIZE } from '../../src/client/search/search-app.ts';
 import { launchBrowser, openPage, type PageProblem } from '../support/browser.ts';
 import { serveDist, type StaticServer } from '../support/server.ts';
-import { listFiles, urlPathOf } from '../support/site-text.ts';
+import { listFiles, readPage, urlPathOf } from '../support/site-text.ts';
 import { builtSite, entryIds, sheetPagePath } from '../support/sites.ts';
 
 const site = builtSite('base');
@@ -57,33 +57,34 @@ function expected(query: string, keep: (p: CorpusPage) => boolean = () => true):
     .sort();
 }
 
-/** The body text of each page, extracted by the browser's own HTML parser. */
-async function browserTexts(page: Page, urls: string[]): Promise<string[]> {
-  return page.evaluate(
-    async ({ urls, removed }) => {
-      const parser = new DOMParser();
-      const texts: string[] = [];
-      // A few at a time: thousands of fetches at once fail in the browser.
-      for (let i = 0; i < urls.length; i += 50) {
-        texts.push(
-          ...(await Promise.all(
-            urls.slice(i, i + 50).map(async (u) => {
-              const doc = parser.parseFromString(await (await fetch(u)).text(), 'text/html');
-              let text = '';
-              for (const body of doc.querySelectorAll('[data-pagefind-body]')) {
-                const copy = body.cloneNode(true) as Element;
-                for (const el of copy.querySelectorAll(['[data-pagefind-ignore]', ...removed].join(','))) el.remove();
-                text += `${copy.textContent ?? ''}\n`;
-              }
-              return text;
-            }),
-          )),
-        );
-      }
-      return texts;
-    },
-    { urls, removed: REMOVED_ELEMENTS as string[] },
-  );
+/**
+ * The body text of each page, extracted by the browser's own HTML parser from the page as a reader's
+ * browser has it (a sheet page with its body put back: readPage).
+ */
+async function browserTexts(page: Page, htmls: string[]): Promise<string[]> {
+  const texts: string[] = [];
+  // A few pages an evaluation: the whole site's HTML at once is a message of tens of MB.
+  for (let i = 0; i < htmls.length; i += 50) {
+    texts.push(
+      ...(await page.evaluate(
+        ({ htmls, removed }) => {
+          const parser = new DOMParser();
+          return htmls.map((h) => {
+            const doc = parser.parseFromString(h, 'text/html');
+            let text = '';
+            for (const body of doc.querySelectorAll('[data-pagefind-body]')) {
+              const copy = body.cloneNode(true) as Element;
+              for (const el of copy.querySelectorAll(['[data-pagefind-ignore]', ...removed].join(','))) el.remove();
+              text += `${copy.textContent ?? ''}\n`;
+            }
+            return text;
+          });
+        },
+        { htmls: htmls.slice(i, i + 50), removed: REMOVED_ELEMENTS as string[] },
+      )),
+    );
+  }
+  return texts;
 }
 
 async function waitForResults(page: Page, pageNumber?: number): Promise<number> {
@@ -156,18 +157,18 @@ beforeAll(async () => {
   const entries = new EntrySource(site.contentDir);
   for (const file of listFiles(site.dist, '.html')) {
     if (file.includes(`${path.sep}pagefind${path.sep}`)) continue;
-    const html = await readFile(file, 'utf8');
+    const html = readPage(file);
     const x = extractPage(html);
     if (!x) continue;
     const url = urlPathOf(site.dist, site.base, file);
     // A payee profile states its record; a sheet page's and its continuation pages' are made from the
     // sheet's entry, as the indexer makes them (page-source.ts: searchRecord, sheetPartSearchRecord).
     const record = x.record ?? pageSource({ url: `/${url.slice(site.base.length)}`, html }, entries)!.record!;
-    files.push({ file, url, filters: record.filters, sort: record.sort });
+    files.push({ file, url, html, filters: record.filters, sort: record.sort });
   }
   const { page, close } = await openPage(browser, server.url('search/'), { origin: server.origin });
   try {
-    const texts = await browserTexts(page, files.map((f) => f.url));
+    const texts = await browserTexts(page, files.map((f) => f.html));
     corpus = files.map((f, i) => ({ url: f.url, text: normalizeForMatch(texts[i]!), filters: f.filters, sort: f.sort }));
   } finally {
     await close();

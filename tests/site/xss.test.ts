@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { closeServed, serveAndLaunch, openPage } from '../support/browser.ts';
 import type { StaticServer } from '../support/server.ts';
 import { builtSite, entryIds, sheetPagePath } from '../support/sites.ts';
-import { listFiles, scanTags, urlPathOf } from '../support/site-text.ts';
+import { listFiles, readPage, scanTags, urlPathOf } from '../support/site-text.ts';
 import { publishedRecord } from '../support/published-records.ts';
 
 const site = builtSite('xss');
@@ -142,7 +142,7 @@ describe('sheet text with script payloads (xss fixture)', () => {
     const problems: string[] = [];
     for (const file of listFiles(site.dist, '.html')) {
       const rel = path.relative(site.dist, file);
-      for (const tag of scanTags(readFileSync(file, 'utf8'))) {
+      for (const tag of scanTags(readPage(file))) {
         const where = `${rel}: <${tag.name}${Object.entries(tag.attrs).map(([k, v]) => ` ${k}="${v.slice(0, 60)}"`).join('')}>`;
         if (tag.name === 'img' && tag.attrs.src === 'x') problems.push(where);
         if (tag.name === 'iframe' || (tag.name === 'svg' && 'onload' in tag.attrs)) problems.push(where);

@@ -110,8 +110,19 @@ export async function openPage(browser: Browser, url: string, options: OpenPageO
       typeof options.initScript === 'string' ? { content: options.initScript } : options.initScript,
     );
   }
-  if (!options.noNavigate) await page.goto(url, { waitUntil: options.waitUntil ?? 'load' });
+  if (!options.noNavigate) {
+    await page.goto(url, { waitUntil: options.waitUntil ?? 'load' });
+    await sheetBodyIn(page);
+  }
   return { context, page, errors, close: () => context.close() };
+}
+
+/**
+ * Waits until a sheet page's body (published apart, src/client/sheet-body.ts) is in or has failed, so a
+ * test sees the whole page as a reader does; at once on any other page.
+ */
+export async function sheetBodyIn(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('div[data-sheet-body^="."]:not([data-state])') === null);
 }
 
 /** A built site served over HTTP with a Chromium to visit it: what a browser test file opens in beforeAll. */

@@ -13,7 +13,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolveRequest } from './server.ts';
-import { fragmentTargets, listFiles, scanTags, urlPathOf } from './site-text.ts';
+import { fragmentTargets, listFiles, readPage, scanTags, urlPathOf } from './site-text.ts';
 
 export interface Reference {
   /** Site URL path of the page or stylesheet the reference is in. */
@@ -98,7 +98,7 @@ export async function checkLinks({ dist, base, siteOrigin }: CheckLinksOptions):
   const origin = new URL(siteOrigin).origin;
   const htmlFiles = listFiles(dist, '.html');
   const refs: Reference[] = [];
-  for (const file of htmlFiles) refs.push(...htmlReferences(readFileSync(file, 'utf8'), urlPathOf(dist, base, file)));
+  for (const file of htmlFiles) refs.push(...htmlReferences(readPage(file), urlPathOf(dist, base, file)));
   for (const file of listFiles(dist, '.css')) {
     refs.push(...cssReferences(readFileSync(file, 'utf8'), urlPathOf(dist, base, file)));
   }
@@ -106,7 +106,7 @@ export async function checkLinks({ dist, base, siteOrigin }: CheckLinksOptions):
   const idsByFile = new Map<string, Set<string>>();
   const targetsIn = (file: string): Set<string> => {
     let ids = idsByFile.get(file);
-    if (!ids) idsByFile.set(file, (ids = fragmentTargets(readFileSync(file, 'utf8'))));
+    if (!ids) idsByFile.set(file, (ids = fragmentTargets(readPage(file))));
     return ids;
   };
   const broken: string[] = [];

@@ -3,7 +3,7 @@
  * the tags and attributes in its HTML, its ids, and its text.
  *
  *   for (const file of listFiles(site.dist, '.html')) {
- *     const html = readFileSync(file, 'utf8');
+ *     const html = readPage(file);   // a sheet page with its body put back, as a browser shows it
  *     for (const tag of scanTags(html)) tag.name, tag.attrs.href …
  *   }
  *   pageText(html)   // what a reader sees, entities decoded, whitespace collapsed
@@ -12,8 +12,23 @@
  * correctly (a `>` inside quotes does not end the tag), skips comments, and does not look for tags
  * inside <script>, <style>, <textarea> and <title> (raw text). That is exact for the HTML Astro writes.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { bodyInFile, parseBodyRef, placeholderRef, spliceSheetBody } from '../../src/lib/markup/sheet-body.ts';
+
+/**
+ * A built HTML page as a reader's browser has it: a sheet page's body, published apart
+ * (src/lib/markup/sheet-body.ts), is put back from its file, as src/client/sheet-body.ts does.
+ */
+export function readPage(file: string): string {
+  const html = readFileSync(file, 'utf8');
+  const ref = placeholderRef(html);
+  if (ref === null) return html;
+  const { file: bodyFile, n } = parseBodyRef(ref)!;
+  const text = gunzipSync(readFileSync(path.resolve(path.dirname(file), bodyFile))).toString('utf8');
+  return spliceSheetBody(html, bodyInFile(text, n));
+}
 
 /** All files under `dir` whose name ends with one of `extensions` (all files if none), sorted. */
 export function listFiles(dir: string, ...extensions: string[]): string[] {

@@ -33,7 +33,7 @@ import { href } from '../markup/url.ts';
  * of JSON) level 9 took 2.82 s for 28.66 MB, level 6 with memLevel 9 1.98 s for 28.88 MB (+0.8 %), on the
  * build's main thread, which sets the pace of a build (docs/BENCHMARKS.md).
  */
-const RECORD_GZIP = { level: 6, memLevel: 9 } as const;
+export const RECORD_GZIP = { level: 6, memLevel: 9 } as const;
 const gzipAsync = promisify(gzip);
 
 /** Records a block holds at most. */

@@ -1,0 +1,42 @@
+/**
+ * Puts a sheet page's body back where the build cut it out (src/lib/markup/sheet-body.ts): fetches the
+ * body file the placeholder names (one gzip file for a few pages), decompresses it (DecompressionStream),
+ * takes this page's body and inserts it, then tells the page's other scripts (onPageContent) and goes to
+ * the address's #fragment, which could not be found before. The placeholder's state is in data-state:
+ * "loaded", or "failed" with a message naming the page's JSON, which holds every field.
+ *
+ * The body is the page's own markup as Astro rendered it (sheet text escaped there), fetched from the same
+ * site as the page: inserting it as markup adds nothing a page could not already hold.
+ */
+import { bodyInFile, parseBodyRef } from '../lib/markup/sheet-body.ts';
+import { ui } from '../i18n/ja.ts';
+import { BODY_EVENT } from './page-content.ts';
+
+/** The file's text. A server may send a .gz file with Content-Encoding: gzip, which the browser has undone. */
+async function fileText(url: string): Promise<string> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new TextDecoder().decode(bytes);
+  return await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
+}
+
+async function load(box: HTMLElement): Promise<void> {
+  const ref = parseBodyRef(box.dataset.sheetBody ?? '');
+  if (!ref) return;
+  try {
+    const body = bodyInFile(await fileText(new URL(ref.file, location.href).href), ref.n);
+    box.innerHTML = body;
+    box.dataset.state = 'loaded';
+    document.dispatchEvent(new CustomEvent(BODY_EVENT, { detail: box }));
+    const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    if (target && box.contains(target)) target.scrollIntoView();
+  } catch (err) {
+    const status = box.querySelector('[role="status"]');
+    if (status) status.textContent = ui.sheetBody.failed;
+    box.dataset.state = 'failed';
+    console.error('sheet body failed', err);
+  }
+}
+
+for (const box of document.querySelectorAll<HTMLElement>('div[data-sheet-body]')) void load(box);
