@@ -29,10 +29,15 @@ export const ui = {
     /** Shown beside a sheet chart's CSV button when the browser could not make the file. */
     downloadFailed: 'CSVを作成できませんでした。表の数値またはJSONをご利用ください。',
   },
-  /** A sheet page's body, loaded after the page (src/lib/markup/sheet-body.ts). No markup: it is written into the page as is. */
-  sheetBody: {
-    loading: 'シートの全項目を読み込んでいます。表示されない場合は、このページの「データ（JSON）」に全項目があります。',
-    failed: 'シートの全項目を読み込めませんでした。ページを再読み込みするか、このページの「データ（JSON）」をご利用ください。',
+  /**
+   * A page's body, loaded after the page (src/lib/markup/page-body.ts): its status, and where else its content
+   * is (a sheet's record, a payee's lines in the bulk CSV). No markup: written into the page as is.
+   */
+  pageBody: {
+    loading: '読み込んでいます。',
+    failed: '読み込めませんでした。ページを再読み込みしてください。',
+    sheetElsewhere: 'シートの全項目は、このページの「データ（JSON）」にもあります。',
+    payeeElsewhere: '支出先として記載された行は、「このサイトについて・データ」の支出先一覧（CSV）にもあります。',
   },
   marks: {
     singleBidder: '一者応札',

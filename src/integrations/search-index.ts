@@ -4,7 +4,9 @@
  * (scripts/search-index/index-builder.ts), and the pages' HTML is taken as rendered, not re-read from disk.
  *
  * It wraps Astro's prerenderer (the `setPrerenderer` hook of astro:build:start): every rendered HTML page
- * that has `data-pagefind-body` is handed to the index builder, then returned to Astro unchanged. While
+ * that has `data-pagefind-body` is handed to the index builder as rendered; a page with a body (a sheet
+ * page, a payee profile) is then returned to Astro without it, the body going to a body file
+ * (src/lib/data/page-body-files.ts), and every other page unchanged. While
  * Astro renders, one part is built at a time (Astro needs the other core); when rendering is done the
  * rest are built `SEARCH_CONCURRENCY` at a time. The index is swapped into `<outDir>/pagefind/` when the
  * build is done. A page indexed with a problem (a sort value that is not a number …) fails the build with
@@ -18,8 +20,9 @@ import { fileURLToPath } from 'node:url';
 import { BODY_MARKER } from '../../scripts/search-index/find-pages.ts';
 import { createIndexBuilder, type IndexBuilder } from '../../scripts/search-index/index-builder.ts';
 import { DEFAULT_CONCURRENCY, DEFAULT_PART_SIZE } from '../../scripts/search-index/part-plan.ts';
-import { pageKind, pageNeedsHtml } from '../../scripts/search-index/page-source.ts';
-import { SheetBodyWriter } from '../lib/data/sheet-body-files.ts';
+import { pageNeedsHtml } from '../../scripts/search-index/page-source.ts';
+import { BODY_OPEN } from '../lib/markup/page-body.ts';
+import { PageBodyWriter } from '../lib/data/page-body-files.ts';
 import { listEntryFiles } from '../lib/data/load-sheets.ts';
 import { contentDir } from '../shared/paths.ts';
 import { href } from '../lib/markup/url.ts';
@@ -43,8 +46,11 @@ function envInt(name: string, fallback: number): number {
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
-function hasMarker(bytes: Uint8Array): boolean {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(BODY_MARKER);
+/** What marks a page with a body to publish apart (src/lib/markup/page-body.ts). */
+const PAGE_BODY_MARKER = BODY_OPEN;
+
+function hasMarker(bytes: Uint8Array, marker: string): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(marker);
 }
 
 /**
@@ -64,7 +70,7 @@ export default function searchIndexIntegration(): AstroIntegration {
   let outDir = '';
   let base = '/';
   let builder: IndexBuilder | null = null;
-  let bodies: SheetBodyWriter | null = null;
+  let bodies: PageBodyWriter | null = null;
   let failure: unknown = null;
   return {
     name: 'search-index',
@@ -90,7 +96,7 @@ export default function searchIndexIntegration(): AstroIntegration {
               contentDir: contentDir(),
               log: (line) => logger.info(line),
             });
-            bodies = new SheetBodyWriter(outDir);
+            bodies = new PageBodyWriter(outDir);
           },
           getStaticPaths: async () => sheetPagesFirst(await inner.getStaticPaths()),
           collectStaticImages: inner.collectStaticImages ? () => inner.collectStaticImages!() : undefined,
@@ -104,18 +110,18 @@ export default function searchIndexIntegration(): AstroIntegration {
             const response = rendered instanceof Response ? rendered : rendered.response;
             if (!builder || !response.body || !(response.headers.get('content-type') ?? '').startsWith('text/html')) return rendered;
             let html = new Uint8Array(await response.arrayBuffer());
-            if (hasMarker(html)) {
-              const pathname = decodeURIComponent(new URL(request.url).pathname);
-              const url = `/${pathname.startsWith(base) ? pathname.slice(base.length) : pathname.replace(/^\/+/, '')}`;
+            const pathname = decodeURIComponent(new URL(request.url).pathname);
+            const url = `/${pathname.startsWith(base) ? pathname.slice(base.length) : pathname.replace(/^\/+/, '')}`;
+            let added: Promise<void> | null = null;
+            if (hasMarker(html, BODY_MARKER)) {
               const file = path.join(outDir, ...url.split('/').filter(Boolean), 'index.html');
-              const added = builder.add({ url, file, html: pageNeedsHtml(url) ? html : null }).catch((err: unknown) => {
+              added = builder.add({ url, file, html: pageNeedsHtml(url) ? html : null }).catch((err: unknown) => {
                 failure ??= err;
               });
-              // A sheet page is published without its body (src/lib/markup/sheet-body.ts).
-              const kind = pageKind(url);
-              if (bodies && kind?.kind === 'sheet') html = encoder.encode(bodies.cut(decoder.decode(html), kind.id));
-              if (builder.waiting > MAX_WAITING) await added;
             }
+            // Indexed as rendered, published without its body (src/lib/markup/page-body.ts).
+            if (bodies && hasMarker(html, PAGE_BODY_MARKER)) html = encoder.encode(bodies.cut(decoder.decode(html), url));
+            if (added && builder.waiting > MAX_WAITING) await added;
             const copy = new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
             return rendered instanceof Response ? copy : { ...rendered, response: copy };
           },
@@ -129,7 +135,7 @@ export default function searchIndexIntegration(): AstroIntegration {
         }
         const started = performance.now();
         const written = await bodies?.finish();
-        if (written) logger.info(`sheet bodies: ${written.files} file(s), ${(written.bytes / 2 ** 20).toFixed(1)} MB`);
+        if (written) logger.info(`page bodies: ${written.files} file(s), ${(written.bytes / 2 ** 20).toFixed(1)} MB`);
         const { manifest, problems, bytes } = await builder.finish();
         logger.info(
           `indexed ${manifest.pages} pages in ${manifest.parts.length} part(s), ${(bytes / 2 ** 20).toFixed(1)} MB ` +

@@ -144,10 +144,10 @@ describe('text sheet 000', () => {
       const page = await context.newPage();
       const errors = collectProblems(page, server.origin);
       await page.goto(server.url(pagePath));
-      // The body, with its tables, charts and CSV buttons, is put in by the page's script (src/client/sheet-body.ts).
+      // The body, with its tables, charts and CSV buttons, is put in by the page's script (src/client/page-body.ts).
       expect(await page.locator('p[data-chart-csv]').count()).toBe(0);
       expect(await page.locator('#summary-heading').isVisible()).toBe(true);
-      expect((await page.locator('[data-sheet-body] [role="status"]').textContent())?.trim()).toBe(ui.sheetBody.loading);
+      expect((await page.locator('[data-page-body] [role="status"]').textContent())?.trim()).toBe(ui.pageBody.loading);
       expect(await page.locator(`a[href="${site.base}data/sheets/${textSheet.id}.json"]`).count()).toBeGreaterThan(0);
       expect(errors).toEqual([]);
     } finally {
@@ -187,7 +187,7 @@ describe('text sheet 000', () => {
       // The page's body as served (in a file with other pages' bodies), with the payees buttons pointing at a chart the JSON cannot produce (a name
       // of the same length: the body file states each body's length). Sent decompressed, as a server that
       // marks a .gz file Content-Encoding: gzip has it reach the page.
-      await context.route('**/sheet-bodies/*.html.gz', async (route) => {
+      await context.route('**/page-bodies/*.html.gz', async (route) => {
         const res = await route.fetch();
         const text = gunzipSync(await res.body()).toString('utf8');
         expect(text).toContain('data-chart-csv="payees"');

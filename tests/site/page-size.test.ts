@@ -13,7 +13,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { parseBodyRef, placeholderRef } from '../../src/lib/markup/sheet-body.ts';
+import { parseBodyRef, placeholderRef } from '../../src/lib/markup/page-body.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sheet } from '../../src/schema/sheet.ts';
 import { PAYEES_ON_PAGE, blocksOnOwnPage, payeeParts } from '../../src/lib/view/payee-pages.ts';
@@ -33,7 +33,7 @@ const MAX_PAGE = 200 * KB;
  * Without the end tags HTML implies (src/lib/markup/compact-html.ts, 2026-12-04): 30.5, 47.7, 51.2, 41.7 KB.
  * Each datum once (docs/BENCHMARKS.md "Each datum on a sheet page once", 2026-12-04: the flow twin by block,
  * the budget canvas label pointing to its table, no search-record element): 28.7, 46.0, 49.7, 40.0 KB;
- * The body published apart, in files of a few pages (src/lib/markup/sheet-body.ts, 2026-12-04), counted as the
+ * The body published apart, in files of a few pages (src/lib/markup/page-body.ts, 2026-12-04), counted as the
  * page's file and its body's share of its body file: 9.5, 13.6, 12.6, 12.1 KB (the page's file 6.3, 6.4,
  * 5.9 KB); budgets ≈ 5 % over. A change that makes pages heavier on average fails here.
  */
@@ -64,7 +64,7 @@ describe('page size', () => {
   });
 
   it('every sheet page is published without its body, which is in a body file', () => {
-    for (const id of records.keys()) expect(placeholderRef(readFileSync(sheetFile(id), 'utf8')), id).toMatch(/^\.\.\/\.\.\/sheet-bodies\/[a-z0-9-]+\.html\.gz#\d$/);
+    for (const id of records.keys()) expect(placeholderRef(readFileSync(sheetFile(id), 'utf8')), id).toMatch(/^\.\.\/\.\.\/page-bodies\/[a-z0-9-]+\.html\.gz#\d$/);
   });
 
   it('sheet pages, with their share of the body files, stay under the average budget, per source form', () => {

@@ -112,17 +112,17 @@ export async function openPage(browser: Browser, url: string, options: OpenPageO
   }
   if (!options.noNavigate) {
     await page.goto(url, { waitUntil: options.waitUntil ?? 'load' });
-    await sheetBodyIn(page);
+    await pageBodyIn(page);
   }
   return { context, page, errors, close: () => context.close() };
 }
 
 /**
- * Waits until a sheet page's body (published apart, src/client/sheet-body.ts) is in or has failed, so a
+ * Waits until a page's body (published apart, src/client/page-body.ts) is in or has failed, so a
  * test sees the whole page as a reader does; at once on any other page.
  */
-export async function sheetBodyIn(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('div[data-sheet-body^="."]:not([data-state])') === null);
+export async function pageBodyIn(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('div[data-page-body^="."]:not([data-state])') === null);
 }
 
 /** A built site served over HTTP with a Chromium to visit it: what a browser test file opens in beforeAll. */

@@ -3,7 +3,7 @@
  * the tags and attributes in its HTML, its ids, and its text.
  *
  *   for (const file of listFiles(site.dist, '.html')) {
- *     const html = readPage(file);   // a sheet page with its body put back, as a browser shows it
+ *     const html = readPage(file);   // a page with its body put back, as a browser shows it
  *     for (const tag of scanTags(html)) tag.name, tag.attrs.href …
  *   }
  *   pageText(html)   // what a reader sees, entities decoded, whitespace collapsed
@@ -15,11 +15,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { bodyInFile, parseBodyRef, placeholderRef, spliceSheetBody } from '../../src/lib/markup/sheet-body.ts';
+import { bodyInFile, parseBodyRef, placeholderRef, splicePageBody } from '../../src/lib/markup/page-body.ts';
 
 /**
- * A built HTML page as a reader's browser has it: a sheet page's body, published apart
- * (src/lib/markup/sheet-body.ts), is put back from its file, as src/client/sheet-body.ts does.
+ * A built HTML page as a reader's browser has it: a page's body (a sheet page's sections, a payee profile's lines), published apart
+ * (src/lib/markup/page-body.ts), is put back from its file, as src/client/page-body.ts does.
  */
 export function readPage(file: string): string {
   const html = readFileSync(file, 'utf8');
@@ -27,7 +27,7 @@ export function readPage(file: string): string {
   if (ref === null) return html;
   const { file: bodyFile, n } = parseBodyRef(ref)!;
   const text = gunzipSync(readFileSync(path.resolve(path.dirname(file), bodyFile))).toString('utf8');
-  return spliceSheetBody(html, bodyInFile(text, n));
+  return splicePageBody(html, bodyInFile(text, n));
 }
 
 /** All files under `dir` whose name ends with one of `extensions` (all files if none), sorted. */

@@ -1,18 +1,19 @@
 /**
- * A sheet page's body published apart (src/lib/markup/sheet-body.ts, src/lib/data/sheet-body-files.ts):
+ * A page's body published apart (src/lib/markup/page-body.ts, src/lib/data/page-body-files.ts):
  * cut at its markers with its module scripts kept in the page, packed into files of a few bodies, and put
  * back exactly. The site tests read every built sheet page with its body put back (tests/support/site-text.ts
- * readPage) and the browser tests see it put in by src/client/sheet-body.ts.
+ * readPage) and the browser tests see it put in by src/client/page-body.ts.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BODY_END, BODY_OPEN, bodyFileText, bodyInFile, bodyRef, cutSheetBody, parseBodyRef, placeholderRef, spliceSheetBody } from '../../src/lib/markup/sheet-body.ts';
-import { BODY_DIR, FILE_CHARS, FILE_PAGES, SheetBodyWriter } from '../../src/lib/data/sheet-body-files.ts';
+import { BODY_END, BODY_OPEN, bodyFileText, bodyInFile, bodyRef, cutPageBody, parseBodyRef, placeholderRef, splicePageBody } from '../../src/lib/markup/page-body.ts';
+import { BODY_DIR, FILE_CHARS, FILE_PAGES, PageBodyWriter } from '../../src/lib/data/page-body-files.ts';
 import { html } from '../../src/lib/markup/html.ts';
 import { textSample } from '../support/sample-records.ts';
+import { ui } from '../../src/i18n/ja.ts';
 
 const sheet = await textSample('000_ef263abaeb28aada.txt');
 /** Text as a page holds it: escaped by the markup helpers. */
@@ -22,32 +23,33 @@ const script = '<script type="module" src="/_astro/ChartFigure.js"></script>';
 function page(body: string): string {
   return `<!DOCTYPE html><html><head><title>${escapeHtml(sheet.title)}</title></head><body><article data-pagefind-body><h1>${escapeHtml(sheet.title)}</h1>${BODY_OPEN}${body}${BODY_END}</article></body></html>`;
 }
+const message = { status: '読み込み中。', elsewhere: 'JSONにもあります。' };
 const bodyOf = (i: number) => `<section id="purpose"><h2>目的</h2><p>${escapeHtml(sheet.purpose ?? '')} ${i}</p>${script}<figure data-chart>&lt;script&gt;</figure></section>`;
 
 describe('cut and put back', () => {
   it('cuts the body, keeps its module scripts in the page, and splices it back to the rendered page', () => {
     const html = page(bodyOf(1));
-    const cut = cutSheetBody(html, bodyRef('../../sheet-bodies/x.html.gz', 3), '読み込み中')!;
+    const cut = cutPageBody(html, bodyRef('../../page-bodies/x.html.gz', 3), message)!;
     expect(cut.body).not.toContain('<script');
     expect(cut.body).toContain(escapeHtml(sheet.purpose!));
     expect(cut.shell).not.toContain(escapeHtml(sheet.purpose!));
-    expect(cut.shell).toContain(`<div data-sheet-body="../../sheet-bodies/x.html.gz#3"><p role="status" class="sheet-body-status">読み込み中</p></div>${script}</article>`);
-    expect(placeholderRef(cut.shell)).toBe('../../sheet-bodies/x.html.gz#3');
-    expect(parseBodyRef(placeholderRef(cut.shell)!)).toEqual({ file: '../../sheet-bodies/x.html.gz', n: 3 });
+    expect(cut.shell).toContain(`<div data-page-body="../../page-bodies/x.html.gz#3"><p class="page-body-status"><span role="status">読み込み中。</span>JSONにもあります。</p></div>${script}</article>`);
+    expect(placeholderRef(cut.shell)).toBe('../../page-bodies/x.html.gz#3');
+    expect(parseBodyRef(placeholderRef(cut.shell)!)).toEqual({ file: '../../page-bodies/x.html.gz', n: 3 });
     // Back in, the page is the rendered one but for where the script is.
-    expect(spliceSheetBody(cut.shell, cut.body).replace(script, '')).toBe(html.replace(script, ''));
+    expect(splicePageBody(cut.shell, cut.body).replace(script, '')).toBe(html.replace(script, ''));
   });
 
   it('leaves a page without both markers whole', () => {
-    expect(cutSheetBody('<p>no body</p>', 'f#0', 'm')).toBeNull();
-    expect(cutSheetBody(`<div>${BODY_OPEN}<p>no end</p></div>`, 'f#0', 'm')).toBeNull();
+    expect(cutPageBody('<p>no body</p>', 'f#0', message)).toBeNull();
+    expect(cutPageBody(`<div>${BODY_OPEN}<p>no end</p></div>`, 'f#0', message)).toBeNull();
     expect(placeholderRef('<p>no body</p>')).toBeNull();
-    expect(() => spliceSheetBody('<p>no body</p>', 'x')).toThrow(/placeholder/);
+    expect(() => splicePageBody('<p>no body</p>', 'x')).toThrow(/placeholder/);
   });
 
   it('escaped sheet text cannot make a marker', () => {
     const hostile = escapeHtml(`${BODY_END}<script type="module" src="x"></script>`);
-    const cut = cutSheetBody(page(`<p>${hostile}</p>`), 'f#0', 'm')!;
+    const cut = cutPageBody(page(`<p>${hostile}</p>`), 'f#0', message)!;
     expect(cut.body).toBe(`<p>${hostile}</p>`);
   });
 
@@ -61,48 +63,58 @@ describe('cut and put back', () => {
   });
 });
 
-describe('SheetBodyWriter', () => {
+describe('PageBodyWriter', () => {
   const dirs: string[] = [];
   afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
   const outDir = () => {
-    const d = mkdtempSync(path.join(tmpdir(), 'sheet-bodies-'));
+    const d = mkdtempSync(path.join(tmpdir(), 'page-bodies-'));
     dirs.push(d);
     return d;
   };
 
-  it(`packs ${FILE_PAGES} bodies a file, named by its first sheet, and every page finds its own`, async () => {
+  it(`packs ${FILE_PAGES} bodies a file, named by its first page, and every page finds its own`, async () => {
     const dir = outDir();
-    const writer = new SheetBodyWriter(dir);
-    const ids = Array.from({ length: FILE_PAGES + 2 }, (_, i) => `2015-mhlw-${String(i).padStart(4, '0')}`);
-    const shells = ids.map((id, i) => writer.cut(page(bodyOf(i)), id));
+    const writer = new PageBodyWriter(dir);
+    // Sheet pages, then a payee profile's two pages (one folder deeper), as Astro renders them.
+    const pages = [...Array.from({ length: FILE_PAGES + 1 }, (_, i) => `/sheets/2015-mhlw-${String(i).padStart(4, '0')}/`), '/payees/1000020192023/', '/payees/1000020192023/2/'];
+    const shells = pages.map((p, i) => writer.cut(page(bodyOf(i)), p));
     // A page without a body is published whole and joins no file.
-    expect(writer.cut('<p>other</p>', '2015-mhlw-9999')).toBe('<p>other</p>');
+    expect(writer.cut('<p>other</p>', '/years/2015/')).toBe('<p>other</p>');
     const written = await writer.finish();
-    expect(readdirSync(path.join(dir, BODY_DIR)).sort()).toEqual(['2015-mhlw-0000.html.gz', `2015-mhlw-${String(FILE_PAGES).padStart(4, '0')}.html.gz`]);
+    expect(readdirSync(path.join(dir, BODY_DIR)).sort()).toEqual(['sheets-2015-mhlw-0000.html.gz', `sheets-2015-mhlw-${String(FILE_PAGES).padStart(4, '0')}.html.gz`]);
     expect(written.files).toBe(2);
     shells.forEach((shell, i) => {
       const { file, n } = parseBodyRef(placeholderRef(shell)!)!;
-      // The page is at /sheets/<id>/, so its reference goes up two folders.
-      const text = gunzipSync(readFileSync(path.resolve(dir, 'sheets', ids[i]!, file))).toString('utf8');
+      // Relative to the page: up as many folders as its path has.
+      expect(file.split('../').length - 1, pages[i]).toBe(pages[i]!.split('/').filter(Boolean).length);
+      const text = gunzipSync(readFileSync(path.resolve(dir, ...pages[i]!.split('/').filter(Boolean), file))).toString('utf8');
       expect(n).toBe(i % FILE_PAGES);
       expect(bodyInFile(text, n)).toBe(bodyOf(i).replace(script, ''));
     });
+    // Each route's placeholder says where else its content is.
+    expect(shells[0]).toContain(`<span role="status">${ui.pageBody.loading}</span>${ui.pageBody.sheetElsewhere}`);
+    expect(shells.at(-1)).toContain(`<span role="status">${ui.pageBody.loading}</span>${ui.pageBody.payeeElsewhere}`);
+  });
+
+  it('fails on a page with a body at a route that has no wording for its placeholder', () => {
+    const writer = new PageBodyWriter(outDir());
+    expect(() => writer.cut(page(bodyOf(0)), '/projects/j1709/')).toThrow(/ELSEWHERE/);
   });
 
   it('closes a file early once its bodies are long', async () => {
     const dir = outDir();
-    const writer = new SheetBodyWriter(dir);
+    const writer = new PageBodyWriter(dir);
     const long = `<p>${'あ'.repeat(FILE_CHARS)}</p>`;
-    writer.cut(page(long), 'a');
-    writer.cut(page(bodyOf(1)), 'b');
+    writer.cut(page(long), '/sheets/a/');
+    writer.cut(page(bodyOf(1)), '/sheets/b/');
     expect((await writer.finish()).files).toBe(2);
   });
 
   it('fails finish when a file cannot be written', async () => {
     const dir = outDir();
     writeFileSync(path.join(dir, BODY_DIR), 'a file where the folder goes');
-    const writer = new SheetBodyWriter(dir);
-    writer.cut(page(bodyOf(0)), 'a');
+    const writer = new PageBodyWriter(dir);
+    writer.cut(page(bodyOf(0)), '/sheets/a/');
     await expect(writer.finish()).rejects.toThrow();
   });
 });

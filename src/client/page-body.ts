@@ -1,14 +1,15 @@
 /**
- * Puts a sheet page's body back where the build cut it out (src/lib/markup/sheet-body.ts): fetches the
- * body file the placeholder names (one gzip file for a few pages), decompresses it (DecompressionStream),
- * takes this page's body and inserts it, then tells the page's other scripts (onPageContent) and goes to
- * the address's #fragment, which could not be found before. The placeholder's state is in data-state:
- * "loaded", or "failed" with a message naming the page's JSON, which holds every field.
+ * Puts a page's body (a sheet page's sections, a payee profile's lines) back where the build cut it out
+ * (src/lib/markup/page-body.ts): fetches the body file the placeholder names (one gzip file for a few
+ * pages), decompresses it (DecompressionStream), takes this page's body and inserts it, then tells the
+ * page's other scripts (onPageContent) and goes to the address's #fragment, which could not be found
+ * before. The placeholder's state is in data-state: "loaded", or "failed", its status then saying so
+ * beside where else the content is (the sheet's JSON, the payees' CSV).
  *
  * The body is the page's own markup as Astro rendered it (sheet text escaped there), fetched from the same
  * site as the page: inserting it as markup adds nothing a page could not already hold.
  */
-import { bodyInFile, parseBodyRef } from '../lib/markup/sheet-body.ts';
+import { bodyInFile, parseBodyRef } from '../lib/markup/page-body.ts';
 import { ui } from '../i18n/ja.ts';
 import { BODY_EVENT } from './page-content.ts';
 
@@ -22,7 +23,7 @@ async function fileText(url: string): Promise<string> {
 }
 
 async function load(box: HTMLElement): Promise<void> {
-  const ref = parseBodyRef(box.dataset.sheetBody ?? '');
+  const ref = parseBodyRef(box.dataset.pageBody ?? '');
   if (!ref) return;
   try {
     const body = bodyInFile(await fileText(new URL(ref.file, location.href).href), ref.n);
@@ -33,10 +34,10 @@ async function load(box: HTMLElement): Promise<void> {
     if (target && box.contains(target)) target.scrollIntoView();
   } catch (err) {
     const status = box.querySelector('[role="status"]');
-    if (status) status.textContent = ui.sheetBody.failed;
+    if (status) status.textContent = ui.pageBody.failed;
     box.dataset.state = 'failed';
-    console.error('sheet body failed', err);
+    console.error('page body failed', err);
   }
 }
 
-for (const box of document.querySelectorAll<HTMLElement>('div[data-sheet-body]')) void load(box);
+for (const box of document.querySelectorAll<HTMLElement>('div[data-page-body]')) void load(box);

@@ -1,15 +1,19 @@
 /**
- * A sheet page's body, published apart (src/lib/markup/sheet-body.ts), in the browser: the page fetches
- * its body file once and puts its body in (src/client/sheet-body.ts), the page's scripts then work on it
+ * A page's body, published apart (src/lib/markup/page-body.ts), in the browser: a sheet page fetches its
+ * body file once and puts its body in (src/client/page-body.ts), the page's scripts then work on it
  * (folded and stacked tables, charts, CSV buttons), a link to a section inside the body lands there, and a
- * body that cannot be fetched says so, naming the page's JSON. Served under a base path (the `base` site),
- * as GitHub Pages serves a project site.
+ * body that cannot be fetched says so, naming the page's JSON; a payee profile's lines come the same way,
+ * on each of its pages. Served under a base path (the `base` site), as GitHub Pages serves a project site.
  */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeServed, openPage, serveAndLaunch, type ServedSite } from '../support/browser.ts';
 import { builtSite, entryIds, sheetPagePath } from '../support/sites.ts';
 import { fileOf, readPage } from '../support/site-text.ts';
 import { ui } from '../../src/i18n/ja.ts';
+import { BODY_END, BODY_OPEN } from '../../src/lib/markup/page-body.ts';
+import { PAYEE_PAGE_SIZE } from '../../src/lib/history/payees.ts';
 
 const site = builtSite('base');
 let served: ServedSite;
@@ -28,21 +32,21 @@ describe('a sheet page and its body', () => {
     try {
       const bodyRequests: string[] = [];
       page.on('request', (r) => {
-        if (r.url().includes('/sheet-bodies/')) bodyRequests.push(r.url());
+        if (r.url().includes('/page-bodies/')) bodyRequests.push(r.url());
       });
       await page.goto(served.server.url(sheetPagePath(site, ID)));
-      await page.waitForFunction(() => document.querySelector('[data-sheet-body]')?.getAttribute('data-state') === 'loaded');
+      await page.waitForFunction(() => document.querySelector('[data-page-body]')?.getAttribute('data-state') === 'loaded');
       expect(bodyRequests).toHaveLength(1);
-      expect(bodyRequests[0]).toMatch(new RegExp(`^${served.server.origin}${site.base}sheet-bodies/[a-z0-9-]+\\.html\\.gz$`));
+      expect(bodyRequests[0]).toMatch(new RegExp(`^${served.server.origin}${site.base}page-bodies/[a-z0-9-]+\\.html\\.gz$`));
       // Every section of the page as built, in its order.
       const built = [...readPage(fileOf(site.dist, sheetPagePath(site, ID))).matchAll(/<section id="([^"]+)"/g)].map((m) => m[1]);
       expect(built.length).toBeGreaterThan(10);
-      expect(await page.locator('[data-sheet-body] > section[id]').evaluateAll((els) => els.map((e) => e.id))).toEqual(built);
+      expect(await page.locator('[data-page-body] > section[id]').evaluateAll((els) => els.map((e) => e.id))).toEqual(built);
       // The page's scripts worked on the body: the long payee table folded, charts pending, CSV buttons shown.
       expect(await page.locator('#payees table.is-folded').count()).toBeGreaterThan(0);
       expect(await page.locator('figure[data-chart][data-chart-state]').count()).toBeGreaterThan(0);
       expect(await page.locator('p[data-chart-csv] button:visible').count()).toBeGreaterThan(0);
-      expect(await page.locator('[data-sheet-body] [role="status"].sheet-body-status').count()).toBe(0);
+      expect(await page.locator('[data-page-body] [role="status"].page-body-status').count()).toBe(0);
       expect(errors).toEqual([]);
     } finally {
       await close();
@@ -65,14 +69,41 @@ describe('a sheet page and its body', () => {
     const url = served.server.url(sheetPagePath(site, ID));
     const { page, context, close } = await openPage(served.browser, url, { noNavigate: true });
     try {
-      await context.route('**/sheet-bodies/*', (route) => route.fulfill({ status: 503, body: 'down' }));
+      await context.route('**/page-bodies/*', (route) => route.fulfill({ status: 503, body: 'down' }));
       await page.goto(url);
-      await page.waitForFunction(() => document.querySelector('[data-sheet-body]')?.getAttribute('data-state') === 'failed');
-      expect((await page.locator('[data-sheet-body] [role="status"]').textContent())?.trim()).toBe(ui.sheetBody.failed);
+      await page.waitForFunction(() => document.querySelector('[data-page-body]')?.getAttribute('data-state') === 'failed');
+      expect((await page.locator('[data-page-body] [role="status"]').textContent())?.trim()).toBe(ui.pageBody.failed);
       expect(await page.locator('#summary-heading').isVisible()).toBe(true);
       expect(await page.locator(`a[href="${site.base}data/sheets/${ID}.json"]`).count()).toBeGreaterThan(0);
     } finally {
       await close();
+    }
+  });
+});
+
+describe('a payee profile and its lines', () => {
+  it('puts its lines in on each of its pages, as the built page holds them', async () => {
+    // The payee with the most pages of lines.
+    const payees = readdirSync(path.join(site.dist, 'payees'));
+    const pagesOf = (n: string) => readdirSync(path.join(site.dist, 'payees', n)).filter((f) => /^\d+$/.test(f)).length + 1;
+    const number = payees.reduce((a, b) => (pagesOf(b) > pagesOf(a) ? b : a));
+    expect(pagesOf(number)).toBeGreaterThan(1);
+    for (const p of [`payees/${number}/`, `payees/${number}/2/`]) {
+      const { page, errors, close } = await openPage(served.browser, served.server.url(p), { origin: served.server.origin });
+      try {
+        expect(await page.locator('[data-page-body]').getAttribute('data-state'), p).toBe('loaded');
+        // Every row of the body as built; the body is the list of lines, PAYEE_PAGE_SIZE on a page but the last.
+        const html = readPage(fileOf(site.dist, p));
+        const body = html.slice(html.indexOf(BODY_OPEN), html.indexOf(BODY_END));
+        expect(await page.locator('[data-page-body] tr').count(), p).toBe(body.match(/<tr[ >]/g)!.length);
+        const lines = await page.locator('[data-page-body] tbody tr').count();
+        if (p.endsWith('/2/')) expect(lines, p).toBeGreaterThan(0);
+        else expect(lines, p).toBe(PAYEE_PAGE_SIZE);
+        expect(await page.locator('[data-page-body] nav a[href*="/payees/"]').count(), p).toBeGreaterThan(0);
+        expect(errors).toEqual([]);
+      } finally {
+        await close();
+      }
     }
   });
 });

@@ -1,14 +1,16 @@
 /**
- * A sheet page's body, published apart from the page (issue 18: ≤ 18 KB a sheet for the whole site at
- * 52,000 sheets, of which a JUDGIT sheet page alone was ≈ 30 KB).
+ * A page's body, published apart from the page (issue 18: ≤ 18 KB a sheet for the whole site at 52,000
+ * sheets, of which a JUDGIT sheet page alone was ≈ 30 KB). Sheet pages and payee profiles have one.
  *
- * The page as built keeps its head and the ten-second summary (≈ 5 KB); the table of contents and the
- * sections after it — the whole sheet, every table and text — are cut out at build time
- * (src/lib/data/sheet-body-files.ts) and packed, with the bodies of the pages built next to it, into one
- * gzip file, /sheet-bodies/<first id>.html.gz. Several pages a file because one page's markup compresses
- * against the next one's: on the sample JUDGIT pages a body alone gzips to 5.7 KB, eight together to
- * 3.2 KB a page. The page fetches its file when it loads and puts its body where it was
- * (src/client/sheet-body.ts), so the reader sees the same page, one request later.
+ * - A sheet page keeps its head and the ten-second summary (≈ 5 KB); its table of contents and the sections
+ *   after it — the whole sheet, every table and text — are its body.
+ * - A payee profile keeps its name, 法人番号 and totals by year; its list of lines is its body.
+ *
+ * The body is cut out at build time (src/lib/data/page-body-files.ts) and packed, with the bodies of the
+ * pages built next to it, into one gzip file, /page-bodies/<first page>.html.gz. Several pages a file
+ * because one page's markup compresses against the next one's: on the sample JUDGIT pages a body alone
+ * gzips to 5.7 KB, eight together to 3.2 KB a page. The page fetches its file when it loads and puts its
+ * body where it was (src/client/page-body.ts), so the reader sees the same page, one request later.
  *
  * The body is the markup Astro rendered, cut by string from between two markers that sheet text cannot
  * make (it is escaped: no "<" of a sheet reaches the HTML), and put back as it was: nothing of a sheet is
@@ -18,19 +20,29 @@
  * This module is shared by the build, the browser and the tests; it only handles strings.
  */
 
-/** Where a sheet page's body starts (the element that holds it) and ends (an empty template before its close). */
-export const BODY_OPEN = '<div data-sheet-body>';
-export const BODY_END = '<template data-sheet-body-end></template></div>';
+/** Where a page's body starts (the element that holds it) and ends (an empty template before its close). */
+export const BODY_OPEN = '<div data-page-body>';
+export const BODY_END = '<template data-page-body-end></template></div>';
 
 /** Module scripts inside the body: they must stay in the page (a script inserted as markup does not run). */
 const MODULE_SCRIPT = /<script type="module"[^>]*><\/script>/g;
 
-/** What the page holds where its body was, until the body is in: the reference and a status line. */
-const PLACEHOLDER = /<div data-sheet-body="([^"]*)"><p role="status" class="sheet-body-status">[^<]*<\/p><\/div>/;
+/**
+ * What the page holds where its body was, until the body is in: the reference, and a line saying that the
+ * body is loading (its status, which the page's script changes when the body cannot be fetched) and where
+ * else its content is (which stays true without JS).
+ */
+const PLACEHOLDER = /<div data-page-body="([^"]*)"><p class="page-body-status"><span role="status">[^<]*<\/span>[^<]*<\/p><\/div>/;
 
-function placeholder(ref: string, message: string): string {
+/** The placeholder's two sentences: its status, and where else the body's content is. */
+export interface BodyMessage {
+  status: string;
+  elsewhere: string;
+}
+
+function placeholder(ref: string, { status, elsewhere }: BodyMessage): string {
   // ref and message are the build's own (a file name, a number, the i18n text): no sheet text.
-  return `<div data-sheet-body="${ref}"><p role="status" class="sheet-body-status">${message}</p></div>`;
+  return `<div data-page-body="${ref}"><p class="page-body-status"><span role="status">${status}</span>${elsewhere}</p></div>`;
 }
 
 export interface CutPage {
@@ -40,11 +52,11 @@ export interface CutPage {
 }
 
 /**
- * Cuts a rendered sheet page at its body markers, leaving a placeholder that names `ref` (bodyRef) and
- * shows `message`; null when the page has none (not a sheet page, or a page rendered without them), which
- * is then published whole.
+ * Cuts a rendered page at its body markers, leaving a placeholder that names `ref` (bodyRef) and shows
+ * `message`; null when the page has none (a page of another kind, or one rendered without them), which is
+ * then published whole.
  */
-export function cutSheetBody(html: string, ref: string, message: string): CutPage | null {
+export function cutPageBody(html: string, ref: string, message: BodyMessage): CutPage | null {
   const open = html.indexOf(BODY_OPEN);
   if (open < 0) return null;
   const start = open + BODY_OPEN.length;
@@ -72,7 +84,7 @@ export function placeholderRef(shell: string): string | null {
 }
 
 /** The page as it was rendered (but for where the body's module scripts are): the body back in its placeholder. */
-export function spliceSheetBody(shell: string, body: string): string {
+export function splicePageBody(shell: string, body: string): string {
   const m = PLACEHOLDER.exec(shell);
   if (!m) throw new Error('the page has no sheet body placeholder');
   return shell.slice(0, m.index) + BODY_OPEN + body + BODY_END + shell.slice(m.index + m[0].length);
