@@ -13,20 +13,20 @@ import { bodyInFile, parseBodyRef } from '../lib/markup/page-body.ts';
 import { ui } from '../i18n/ja.ts';
 import { BODY_EVENT } from './page-content.ts';
 
-/** The file's text. A server may send a .gz file with Content-Encoding: gzip, which the browser has undone. */
-async function fileText(url: string): Promise<string> {
+/** The file's bytes, decompressed. A server may send a .gz file with Content-Encoding: gzip, which the browser has undone. */
+async function fileBytes(url: string): Promise<Uint8Array> {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
   const bytes = new Uint8Array(await res.arrayBuffer());
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new TextDecoder().decode(bytes);
-  return await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
 }
 
 async function load(box: HTMLElement): Promise<void> {
   const ref = parseBodyRef(box.dataset.pageBody ?? '');
   if (!ref) return;
   try {
-    const body = bodyInFile(await fileText(new URL(ref.file, location.href).href), ref.n);
+    const body = bodyInFile(await fileBytes(new URL(ref.file, location.href).href), ref.n);
     box.innerHTML = body;
     box.dataset.state = 'loaded';
     document.dispatchEvent(new CustomEvent(BODY_EVENT, { detail: box }));

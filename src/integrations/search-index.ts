@@ -43,9 +43,6 @@ function envInt(name: string, fallback: number): number {
   return n;
 }
 
-const decoder = new TextDecoder();
-const encoder = new TextEncoder();
-
 /** What marks a page with a body to publish apart (src/lib/markup/page-body.ts). */
 const PAGE_BODY_MARKER = BODY_OPEN;
 
@@ -120,7 +117,7 @@ export default function searchIndexIntegration(): AstroIntegration {
               });
             }
             // Indexed as rendered, published without its body (src/lib/markup/page-body.ts).
-            if (bodies && hasMarker(html, PAGE_BODY_MARKER)) html = encoder.encode(bodies.cut(decoder.decode(html), url));
+            if (bodies && hasMarker(html, PAGE_BODY_MARKER)) html = bodies.cut(html, url);
             if (added && builder.waiting > MAX_WAITING) await added;
             const copy = new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
             return rendered instanceof Response ? copy : { ...rendered, response: copy };

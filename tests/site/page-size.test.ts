@@ -40,18 +40,18 @@ const MAX_PAGE = 200 * KB;
 const AVERAGE_BUDGET: Record<string, number> = { judgit: 10 * KB, 'rs-csv': 14.5 * KB, text: 13.5 * KB, all: 12.75 * KB };
 
 const squash = (s: string) => s.replace(/\s+/g, '');
-const bodyFiles = new Map<string, { bytes: number; lengths: number[]; chars: number }>();
+const bodyFiles = new Map<string, { bytes: number; lengths: number[]; total: number }>();
 /** A sheet page's published bytes: its file's, and its body's share of its body file's (by the body's length). */
 function publishedBytes(file: string): number {
   const { file: rel, n } = parseBodyRef(placeholderRef(readFileSync(file, 'utf8'))!)!;
   const bodyFile = path.resolve(path.dirname(file), rel);
   let f = bodyFiles.get(bodyFile);
   if (!f) {
-    const text = gunzipSync(readFileSync(bodyFile)).toString('utf8');
-    const lengths = JSON.parse(text.slice(0, text.indexOf('\n'))) as number[];
-    bodyFiles.set(bodyFile, (f = { bytes: statSync(bodyFile).size, lengths, chars: lengths.reduce((a, b) => a + b, 0) }));
+    const bytes = gunzipSync(readFileSync(bodyFile));
+    const lengths = JSON.parse(bytes.subarray(0, bytes.indexOf(0x0a)).toString('utf8')) as number[];
+    bodyFiles.set(bodyFile, (f = { bytes: statSync(bodyFile).size, lengths, total: lengths.reduce((a, b) => a + b, 0) }));
   }
-  return statSync(file).size + (f.bytes * f.lengths[n]!) / f.chars;
+  return statSync(file).size + (f.bytes * f.lengths[n]!) / f.total;
 }
 const sheetFile = (id: string, ...rest: string[]) => path.join(site.dist, 'sheets', id, ...rest, 'index.html');
 const records = new Map(entryIds(site).map((id) => [id, entryRecord(site, id) as unknown as Sheet]));

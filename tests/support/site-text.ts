@@ -26,8 +26,7 @@ export function readPage(file: string): string {
   const ref = placeholderRef(html);
   if (ref === null) return html;
   const { file: bodyFile, n } = parseBodyRef(ref)!;
-  const text = gunzipSync(readFileSync(path.resolve(path.dirname(file), bodyFile))).toString('utf8');
-  return splicePageBody(html, bodyInFile(text, n));
+  return splicePageBody(html, bodyInFile(gunzipSync(readFileSync(path.resolve(path.dirname(file), bodyFile))), n));
 }
 
 /** All files under `dir` whose name ends with one of `extensions` (all files if none), sorted. */

@@ -16,16 +16,20 @@
  * make (it is escaped: no "<" of a sheet reaches the HTML), and put back as it was: nothing of a sheet is
  * interpreted as HTML that was not already the page's markup.
  *
- * A file is `<JSON array of each body's length in UTF-16 code units>\n` then the bodies, one after another.
- * This module is shared by the build, the browser and the tests; it only handles strings.
+ * A file is `<JSON array of each body's length in bytes>\n` then the bodies' UTF-8 bytes, one after another.
+ * This module is shared by the build, the browser and the tests (no Node API); the build cuts the pages as
+ * bytes (src/lib/data/page-body-files.ts: a page is never decoded on the build's main thread).
  */
 
 /** Where a page's body starts (the element that holds it) and ends (an empty template before its close). */
 export const BODY_OPEN = '<div data-page-body>';
 export const BODY_END = '<template data-page-body-end></template></div>';
-
-/** Module scripts inside the body: they must stay in the page (a script inserted as markup does not run). */
-const MODULE_SCRIPT = /<script type="module"[^>]*><\/script>/g;
+/**
+ * How a module script inside the body starts and ends: such scripts stay in the page (a script inserted as
+ * markup does not run), after the placeholder.
+ */
+export const MODULE_SCRIPT_OPEN = '<script type="module"';
+export const SCRIPT_CLOSE = '</script>';
 
 /**
  * What the page holds where its body was, until the body is in: the reference, and a line saying that the
@@ -40,32 +44,10 @@ export interface BodyMessage {
   elsewhere: string;
 }
 
-function placeholder(ref: string, { status, elsewhere }: BodyMessage): string {
+/** The placeholder that names `ref` (bodyRef) and shows `message`. */
+export function placeholderHtml(ref: string, { status, elsewhere }: BodyMessage): string {
   // ref and message are the build's own (a file name, a number, the i18n text): no sheet text.
   return `<div data-page-body="${ref}"><p class="page-body-status"><span role="status">${status}</span>${elsewhere}</p></div>`;
-}
-
-export interface CutPage {
-  /** The page without its body: the placeholder, then the body's module scripts. */
-  shell: string;
-  body: string;
-}
-
-/**
- * Cuts a rendered page at its body markers, leaving a placeholder that names `ref` (bodyRef) and shows
- * `message`; null when the page has none (a page of another kind, or one rendered without them), which is
- * then published whole.
- */
-export function cutPageBody(html: string, ref: string, message: BodyMessage): CutPage | null {
-  const open = html.indexOf(BODY_OPEN);
-  if (open < 0) return null;
-  const start = open + BODY_OPEN.length;
-  const end = html.indexOf(BODY_END, start);
-  if (end < 0) return null;
-  const inner = html.slice(start, end);
-  const scripts = inner.match(MODULE_SCRIPT)?.join('') ?? '';
-  const body = scripts === '' ? inner : inner.replace(MODULE_SCRIPT, '');
-  return { shell: html.slice(0, open) + placeholder(ref, message) + scripts + html.slice(end + BODY_END.length), body };
 }
 
 /** The placeholder's reference: `<file>#<n>`, the body's file relative to the page and its place in it (from 0). */
@@ -86,24 +68,37 @@ export function placeholderRef(shell: string): string | null {
 /** The page as it was rendered (but for where the body's module scripts are): the body back in its placeholder. */
 export function splicePageBody(shell: string, body: string): string {
   const m = PLACEHOLDER.exec(shell);
-  if (!m) throw new Error('the page has no sheet body placeholder');
+  if (!m) throw new Error('the page has no page body placeholder');
   return shell.slice(0, m.index) + BODY_OPEN + body + BODY_END + shell.slice(m.index + m[0].length);
 }
 
-/** A body file's text. */
-export function bodyFileText(bodies: readonly string[]): string {
-  return `${JSON.stringify(bodies.map((b) => b.length))}\n${bodies.join('')}`;
+/** A body file's bytes (before gzip): the header line of lengths, then the bodies. */
+export function bodyFileBytes(bodies: readonly Uint8Array[]): Uint8Array {
+  const header = new TextEncoder().encode(`${JSON.stringify(bodies.map((b) => b.length))}\n`);
+  const out = new Uint8Array(header.length + bodies.reduce((a, b) => a + b.length, 0));
+  out.set(header);
+  let at = header.length;
+  for (const b of bodies) {
+    out.set(b, at);
+    at += b.length;
+  }
+  return out;
 }
 
-/** Body `n` of a body file's text; throws when the file is not one or has no such body. */
-export function bodyInFile(text: string, n: number): string {
-  const nl = text.indexOf('\n');
-  const lengths: unknown = nl < 0 ? null : JSON.parse(text.slice(0, nl));
-  if (!Array.isArray(lengths) || !lengths.every((l) => Number.isInteger(l) && l >= 0)) throw new Error('not a sheet body file');
+/** Body `n` of a body file (its bytes, decompressed), as text; throws when the file is not one or has no such body. */
+export function bodyInFile(file: Uint8Array, n: number): string {
+  const nl = file.indexOf(0x0a);
+  let lengths: unknown = null;
+  try {
+    lengths = nl < 0 ? null : JSON.parse(new TextDecoder().decode(file.subarray(0, nl)));
+  } catch {
+    // Not JSON: not a body file (below).
+  }
+  if (!Array.isArray(lengths) || !lengths.every((l) => Number.isInteger(l) && l >= 0)) throw new Error('not a page body file');
   if (n >= lengths.length) throw new Error(`the file has ${lengths.length} bodies, not ${n + 1}`);
   let at = nl + 1;
   for (let i = 0; i < n; i++) at += lengths[i] as number;
   const end = at + (lengths[n] as number);
-  if (end > text.length) throw new Error('the body file is cut short');
-  return text.slice(at, end);
+  if (end > file.length) throw new Error('the body file is cut short');
+  return new TextDecoder().decode(file.subarray(at, end));
 }
