@@ -21,7 +21,6 @@ import { BODY_MARKER } from '../../scripts/search-index/find-pages.ts';
 import { createIndexBuilder, type IndexBuilder } from '../../scripts/search-index/index-builder.ts';
 import { DEFAULT_CONCURRENCY, DEFAULT_PART_SIZE } from '../../scripts/search-index/part-plan.ts';
 import { pageNeedsHtml } from '../../scripts/search-index/page-source.ts';
-import { BODY_OPEN } from '../lib/markup/page-body.ts';
 import { PageBodyWriter } from '../lib/data/page-body-files.ts';
 import { listEntryFiles } from '../lib/data/load-sheets.ts';
 import { contentDir } from '../shared/paths.ts';
@@ -43,11 +42,8 @@ function envInt(name: string, fallback: number): number {
   return n;
 }
 
-/** What marks a page with a body to publish apart (src/lib/markup/page-body.ts). */
-const PAGE_BODY_MARKER = BODY_OPEN;
-
-function hasMarker(bytes: Uint8Array, marker: string): boolean {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(marker);
+function hasMarker(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(BODY_MARKER);
 }
 
 /**
@@ -110,14 +106,14 @@ export default function searchIndexIntegration(): AstroIntegration {
             const pathname = decodeURIComponent(new URL(request.url).pathname);
             const url = `/${pathname.startsWith(base) ? pathname.slice(base.length) : pathname.replace(/^\/+/, '')}`;
             let added: Promise<void> | null = null;
-            if (hasMarker(html, BODY_MARKER)) {
+            if (hasMarker(html)) {
               const file = path.join(outDir, ...url.split('/').filter(Boolean), 'index.html');
               added = builder.add({ url, file, html: pageNeedsHtml(url) ? html : null }).catch((err: unknown) => {
                 failure ??= err;
               });
             }
             // Indexed as rendered, published without its body (src/lib/markup/page-body.ts).
-            if (bodies && hasMarker(html, PAGE_BODY_MARKER)) html = bodies.cut(html, url);
+            if (bodies) html = bodies.cut(html, url);
             if (added && builder.waiting > MAX_WAITING) await added;
             const copy = new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
             return rendered instanceof Response ? copy : { ...rendered, response: copy };

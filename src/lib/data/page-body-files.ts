@@ -94,6 +94,8 @@ export class PageBodyWriter {
    * the page itself when it has no body markers.
    */
   cut(html: Uint8Array<ArrayBuffer>, pagePath: string): Uint8Array<ArrayBuffer> {
+    // Most pages of a site have no body: one search, before anything else.
+    if (!Buffer.from(html.buffer, html.byteOffset, html.byteLength).includes(OPEN)) return html;
     if (this.#open && (this.#open.bodies.length >= FILE_PAGES || this.#open.bytes >= FILE_BYTES)) this.#close();
     const folders = pagePath.split('/').filter(Boolean);
     const file = this.#open ?? { name: bodyFileName(pagePath), bodies: [], bytes: 0 };
