@@ -13,7 +13,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { parseBodyRef, placeholderRef } from '../../src/lib/markup/page-body.ts';
+import { bodyLengths, parseBodyRef, placeholderRef } from '../../src/lib/markup/page-body.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sheet } from '../../src/schema/sheet.ts';
 import { PAYEES_ON_PAGE, blocksOnOwnPage, payeeParts } from '../../src/lib/view/payee-pages.ts';
@@ -47,8 +47,7 @@ function publishedBytes(file: string): number {
   const bodyFile = path.resolve(path.dirname(file), rel);
   let f = bodyFiles.get(bodyFile);
   if (!f) {
-    const bytes = gunzipSync(readFileSync(bodyFile));
-    const lengths = JSON.parse(bytes.subarray(0, bytes.indexOf(0x0a)).toString('utf8')) as number[];
+    const { lengths } = bodyLengths(gunzipSync(readFileSync(bodyFile)));
     bodyFiles.set(bodyFile, (f = { bytes: statSync(bodyFile).size, lengths, total: lengths.reduce((a, b) => a + b, 0) }));
   }
   return statSync(file).size + (f.bytes * f.lengths[n]!) / f.total;

@@ -12,7 +12,7 @@
  * gzips to 5.7 KB, eight together to 3.2 KB a page. The page fetches its file when it loads and puts its
  * body where it was (src/client/page-body.ts), so the reader sees the same page, one request later.
  *
- * The body is the markup Astro rendered, cut by string from between two markers that sheet text cannot
+ * The body is the markup Astro rendered, cut from between two markers that sheet text cannot
  * make (it is escaped: no "<" of a sheet reaches the HTML), and put back as it was: nothing of a sheet is
  * interpreted as HTML that was not already the page's markup.
  *
@@ -85,8 +85,11 @@ export function bodyFileBytes(bodies: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
-/** Body `n` of a body file (its bytes, decompressed), as text; throws when the file is not one or has no such body. */
-export function bodyInFile(file: Uint8Array, n: number): string {
+/**
+ * A body file's header (its bytes, decompressed): each body's length in bytes, and where the first body
+ * starts; throws when the file is not one.
+ */
+export function bodyLengths(file: Uint8Array): { lengths: number[]; start: number } {
   const nl = file.indexOf(0x0a);
   let lengths: unknown = null;
   try {
@@ -95,10 +98,16 @@ export function bodyInFile(file: Uint8Array, n: number): string {
     // Not JSON: not a body file (below).
   }
   if (!Array.isArray(lengths) || !lengths.every((l) => Number.isInteger(l) && l >= 0)) throw new Error('not a page body file');
+  return { lengths: lengths as number[], start: nl + 1 };
+}
+
+/** Body `n` of a body file (its bytes, decompressed), as text; throws when the file is not one or has no such body. */
+export function bodyInFile(file: Uint8Array, n: number): string {
+  const { lengths, start } = bodyLengths(file);
   if (n >= lengths.length) throw new Error(`the file has ${lengths.length} bodies, not ${n + 1}`);
-  let at = nl + 1;
-  for (let i = 0; i < n; i++) at += lengths[i] as number;
-  const end = at + (lengths[n] as number);
+  let at = start;
+  for (let i = 0; i < n; i++) at += lengths[i]!;
+  const end = at + lengths[n]!;
   if (end > file.length) throw new Error('the body file is cut short');
   return new TextDecoder().decode(file.subarray(at, end));
 }
