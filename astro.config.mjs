@@ -23,5 +23,11 @@ export default defineConfig({
   build: { format: 'directory', concurrency: 4, inlineStylesheets: 'never' },
   // `astro dev` watches the project folder: not the benchmark's and tests' generated sites (≈ 200,000
   // files after `npm run bench`), which otherwise keep the dev server busy for minutes before it listens.
-  vite: { server: { watch: { ignored: ['**/bench-work/**', '**/.test-sites/**', '**/dist/**', '**/.dist-*/**'] } } },
+  vite: {
+    server: { watch: { ignored: ['**/bench-work/**', '**/.test-sites/**', '**/dist/**', '**/.dist-*/**'] } },
+    // A page's scripts named by their hash alone: pages name them in script tags, and Astro's names
+    // (`ChartFigure.astro_astro_type_script_index_0_lang.<hash>.js`) cost ≈ 60 bytes a tag on ≈ 100,000
+    // pages at ten review years (issue 18). Shared chunks keep their names: only scripts import them.
+    environments: { client: { build: { rollupOptions: { output: { entryFileNames: '_astro/[hash].js' } } } } },
+  },
 });

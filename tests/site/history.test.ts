@@ -10,7 +10,7 @@ import { DomUtils, parseDocument } from 'htmlparser2';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtSite, entryIds, entryRecord } from '../support/sites.ts';
 import { closeServed, openPage, serveAndLaunch } from '../support/browser.ts';
-import { listFiles, readPage } from '../support/site-text.ts';
+import { listFiles, readPage, readZipped } from '../support/site-text.ts';
 import { payeeParts } from '../../src/lib/view/payee-pages.ts';
 import { isValidCorporateNumber } from '../../src/shared/corporate-number.ts';
 import { buildChains } from '../../src/lib/history/chains.ts';
@@ -24,7 +24,10 @@ const page = (rel: string) => parseDocument(readPage(path.join(site.dist, rel, '
 const hrefs = (doc: ReturnType<typeof parseDocument>) => DomUtils.findAll((e) => e.name === 'a', doc.children).map((a) => a.attribs.href!);
 /** A row of a table body (a node's parent is typed as a bare ParentNode). */
 const inTbody = (e: { parent: unknown }) => (e.parent as { name?: string } | null)?.name === 'tbody';
-const csvLines = (rel: string) => readFileSync(path.join(site.dist, rel), 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+const csvLines = (rel: string) => {
+  const file = path.join(site.dist, rel);
+  return (rel.endsWith('.zip') ? readZipped(file) : readFileSync(file, 'utf8')).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+};
 
 beforeAll(() => {
   records = entryIds(site).map((id) => sheet.parse(entryRecord(site, id)));
@@ -126,7 +129,7 @@ describe('project pages and the links between years', () => {
       new Set(['j15', 'j5', 'j2879', 'j2898', 'j1844', 'j2', 'j2541', 'j4473', '2021-mext-2021-mext-20-0309', '2021-jcrc-2021-jcrc-20-0001', '2023-npa-2023-npa-22-0051']),
     );
     // /data/projects.csv: a row per chain and year its sheets state (or that has a sheet of its own).
-    const rows = csvLines('data/projects.csv').slice(1);
+    const rows = csvLines('data/projects.csv.zip').slice(1);
     expect(new Set(rows.map((r) => r.split(',')[0]))).toEqual(new Set(chains.map((c) => c.key)));
   });
 });
@@ -233,9 +236,9 @@ describe('rankings', () => {
 
 describe('/data/payees.csv', () => {
   it('has one row per payee per sheet', () => {
-    const rows = csvLines('data/payees.csv').slice(1);
+    const rows = csvLines('data/payees.csv.zip').slice(1);
     expect(rows).toHaveLength(records.reduce((n, s) => n + s.payees.length, 0));
-    expect(csvLines('data/payees.csv')[0]).toBe('シートID,レビュー年度,支出の年度,ブロック,順位,支出先,法人番号,法人番号の検査用数字が正しい,支出額（円）,契約方式等,入札者数,落札率（%）');
+    expect(csvLines('data/payees.csv.zip')[0]).toBe('シートID,レビュー年度,支出の年度,ブロック,順位,支出先,法人番号,法人番号の検査用数字が正しい,支出額（円）,契約方式等,入札者数,落札率（%）');
     const omc = rows.filter((r) => r.includes(',9011101039249,')).map((r) => r.split(','));
     expect(omc.map((r) => r[8]).sort()).toEqual(['2000000', '2000000', '2387000', '29013000', '4105510', '666000', '6900000']);
     // 支出の年度: stated by the JUDGIT line only (2020 for the 2021 sheet), blank elsewhere.

@@ -16,7 +16,7 @@ import type { Browser, Page } from 'playwright-core';
 import { closeServed, openPage, serveAndLaunch } from '../support/browser.ts';
 import type { StaticServer } from '../support/server.ts';
 import { builtSite, entryIds, sheetPagePath, TEST_SITE_ORIGIN } from '../support/sites.ts';
-import { fileOf, listFiles, pageText, readPage } from '../support/site-text.ts';
+import { fileOf, listFiles, pageText, readPage, readZipped } from '../support/site-text.ts';
 import { parseEntry } from '../../src/schema/entry-file.ts';
 import { sheet as sheetSchema, type Sheet } from '../../src/schema/sheet.ts';
 import { budgetChart } from '../../src/lib/view/chart-budget.ts';
@@ -162,7 +162,12 @@ describe('a build without SITE', () => {
     expect(offenders.slice(0, 20)).toEqual([]);
     expect(TEST_SITE_ORIGIN).toMatch(/example/);
     // The open data lists page paths instead.
-    const csv = readFileSync(path.join(site.dist, 'data', 'sheets.csv'), 'utf8');
+    for (const zipped of ['sheets.csv.zip', 'sheets.json.zip', 'payees.csv.zip', 'projects.csv.zip']) {
+      const text = readZipped(path.join(site.dist, 'data', zipped));
+      if (hosts.test(text)) offenders.push(zipped);
+    }
+    expect(offenders).toEqual([]);
+    const csv = readZipped(path.join(site.dist, 'data', 'sheets.csv.zip'));
     expect(csv).toContain(',/sheets/2022-soumu-t7ba6565b/');
   });
 });

@@ -15,6 +15,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { unzipSync } from 'fflate';
 import { bodyInFile, parseBodyRef, placeholderRef, splicePageBody } from '../../src/lib/markup/page-body.ts';
 
 /**
@@ -30,6 +31,19 @@ export function readPage(file: string): string {
 }
 
 /** All files under `dir` whose name ends with one of `extensions` (all files if none), sorted. */
+/**
+ * A zipped download (src/lib/data/zip-download.ts: `data/payees.csv.zip` …) as its one file's text; the
+ * archive must hold exactly that file, named as the download without `.zip`.
+ */
+export function readZipped(file: string): string {
+  const files = unzipSync(readFileSync(file));
+  const name = path.basename(file).replace(/\.zip$/, '');
+  const names = Object.keys(files);
+  if (names.length !== 1 || names[0] !== name) throw new Error(`${file}: holds ${names.join(', ')}, not ${name} alone`);
+  // Buffer, not TextDecoder (strFromU8), which would drop the BOM the CSVs start with for Excel.
+  return Buffer.from(files[name]!).toString('utf8');
+}
+
 export function listFiles(dir: string, ...extensions: string[]): string[] {
   const out: string[] = [];
   const walk = (d: string): void => {

@@ -17,19 +17,24 @@ describe('sheetPageText', () => {
     const sheet = await textSample('000_ef263abaeb28aada.txt');
     const { indexText, text } = sheetPageText(sheet);
     const n = normalizeForMatch(indexText);
-    // Title first, then the meta line and the summary's figures as the page prints them.
-    expect(text.startsWith('サイバーセキュリティ情報共有推進事業 総務省 2022（令和4）年度レビューシート 概要')).toBe(true);
-    expect(text).toContain('最大の支出先 株式会社日立製作所 1.75億円');
-    expect(text).toContain('落札率98.3%');
+    // Title first, then the meta line, then the sheet's sections, with their figures as the page prints them.
+    expect(text.startsWith('サイバーセキュリティ情報共有推進事業 総務省 2022（令和4）年度レビューシート 基本情報 事業名')).toBe(true);
+    expect(text).toContain('落札率（%）');
+    expect(text).toContain('98.3');
     expect(text).toContain('① 一者応札');
     expect(text).toContain('根拠法令 サイバーセキュリティ基本法第20条');
-    // Order: the summary comes before the basics, the payees after the budget.
-    expect(n.indexOf('基本情報')).toBeGreaterThan(n.indexOf('概要'));
-    expect(n.indexOf(normalizeForMatch('株式会社日立製作所'))).toBeLessThan(n.indexOf('基本情報'));
-    // What the page keeps out of search is not here: the source section, the JSON link, the table of contents.
+    // Order: the payees after the basics and the budget.
+    expect(n.indexOf(normalizeForMatch('株式会社日立製作所'))).toBeGreaterThan(n.indexOf('基本情報'));
+    expect(n.indexOf(normalizeForMatch('株式会社日立製作所'))).toBeGreaterThan(n.indexOf('予算額・執行額'));
+    // What the page keeps out of search is not here: the source section, the JSON link, the table of contents,
+    // and the site's own wording around the sheet (the summary, the marks' legend, the warnings' explanation).
     expect(indexText).not.toContain('000_ef263abaeb28aada');
     expect(indexText).not.toContain('データ（JSON）');
     expect(indexText).not.toContain('出典');
+    expect(indexText).not.toContain('最大の支出先');
+    expect(indexText).not.toContain('1.75億円');
+    expect(indexText).not.toContain('は入札者数（応募者数）が1の契約');
+    expect(indexText).not.toContain('数値の検査で見つかった点を示します');
     // Whitespace only differs between the index text and the display text.
     expect(normalizeForMatch(text)).toBe(n);
   });

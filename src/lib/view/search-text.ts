@@ -15,30 +15,32 @@
  *
  * Whitespace is free: the search ignores it (normalizeForMatch), so pieces are joined by one space; the
  * display text (result excerpts) is the same text with whitespace collapsed.
+ *
+ * What the sheet states is indexed, with the labels that name it; what the site writes about it is not
+ * (data-pagefind-ignore on the page): the ten-second summary, which restates the sheet's own figures and
+ * names in the site's words; the charts' notes; the legend of the 注意 marks; the warnings section's
+ * explanation. Each was on nearly every page, ≈ 13 % of a JUDGIT sheet's indexed text, and a search for
+ * its wording would find every sheet (issue 18: the index and its excerpt text grow with every character).
  */
 import { decodeHTML } from 'entities';
 import type { Check, Outcome, Payee, Sheet } from '../../schema/sheet.ts';
 import { fiscalYearLabel } from '../../shared/era.ts';
 import { formatNumber, formatPercentShort, NONE } from '../../shared/format.ts';
-import { isPartMissing, ui, warningCodeNames } from '../../i18n/ja.ts';
+import { ui, warningCodeNames } from '../../i18n/ja.ts';
 import {
   amountHtml,
   fiscalYearHtml,
-  marksHtml,
   numHtml,
-  rateHtml,
   textHtml,
   type Html,
 } from '../markup/html.ts';
 import { groupBy, type RelatedProjectResolver } from './aggregate.ts';
 import { budgetItemGrid, itemText } from './budget-items.ts';
 import { columnHeader, type ChartData } from './chart-spec.ts';
-import { payeeMarks } from './chart-payees.ts';
 import { sheetCharts } from './sheet-charts.ts';
 import { logicModelHtml } from './logic-model.ts';
 import { basicsFields, findingFields } from './sheet-fields.ts';
 import { blocksOnOwnPage, PAYEES_ON_PAGE, payeeParts } from './payee-pages.ts';
-import { executionReported, summarize } from './summary.ts';
 import {
   BUDGET_TABLE_ROWS,
   blockExpenseRows,
@@ -122,41 +124,13 @@ function section(w: TextWriter, id: string, title: string, warnings: NumberedWar
 /** src/components/charts/ChartFigure.astro (+ DataTable.astro): what of a chart is indexed. */
 function chartFigure(w: TextWriter, chart: ChartData, opts: { twinCaption?: string; repeatsPage?: boolean } = {}): void {
   w.add(chart.title);
-  // The chart sentence (no canvas), the twin note and the CSV button are data-pagefind-ignore.
+  // The chart sentence (no canvas), the twin note, the notes and the CSV button are data-pagefind-ignore.
   if (!opts.twinCaption && !opts.repeatsPage) {
     const table = chart.pageTable ?? chart.table;
     w.add(chart.caption);
     for (const c of table.columns) w.add(columnHeader(c));
     w.add(chartTableRows(table, { markColumns: ['marks'] }));
   }
-  for (const n of chart.notes) w.add(n);
-}
-
-/** src/components/sheet/SheetSummary.astro */
-function summaryText(w: TextWriter, sheet: Sheet): void {
-  const summary = summarize(sheet);
-  const b = summary.budgetYear;
-  const p = summary.largestPayee;
-  const o = summary.outcomes;
-  const notInSource = (part: string) => isPartMissing(sheet.source.missingParts, part);
-  w.add(ui.sections.summary);
-  w.add('予算額（計）', b && '・', b && fiscalYearHtml(b.year));
-  w.add(b && amountHtml(b.total, 'short'));
-  w.add('執行額', b && !executionReported(b) ? 'まだ公表されていません' : amountHtml(b?.executed, 'short'));
-  w.add('執行率', rateHtml(b?.executionRate));
-  w.add('成果目標');
-  if (o.judged > 0) w.add(`${o.judged}件中${o.met}件達成`, o.met === o.judged ? '✓ 達成' : '未達あり');
-  else if (o.total > 0) w.add(`${o.total}件`, notInSource('3-1') ? '目標値・実績値は資料に含まれていません' : '達成度の記載なし');
-  w.add('最大の支出先');
-  if (p) {
-    w.add(p.name, amountHtml(p.amount, 'short'));
-    w.add(p.contractMethod && `・${p.contractMethod}`);
-    w.add(p.bidders !== null && `・入札者数${formatNumber(p.bidders)}`);
-    w.add(p.winningBidRate !== null && `・落札率${formatPercentShort(p.winningBidRate)}`);
-    w.add(marksHtml(payeeMarks(p)));
-  }
-  w.add('データの注意点', summary.warningCount > 0 ? `${summary.warningCount}件` : 'なし');
-  w.add(summary.sentence);
 }
 
 /** src/components/sheet/BasicsSection.astro */
@@ -394,8 +368,6 @@ function payeeTablesText(w: TextWriter, s: Sheet, listed: Payee[], warnings: Num
   }
 }
 
-const MARKS_NOTE = (): (string | Html)[] => ['表の「注意」欄:', marksHtml([ui.marks.singleBidder]), 'は入札者数（応募者数）が1の契約、', marksHtml([ui.marks.highRate]), 'は落札率が95%以上の契約です。'];
-
 /** src/components/sheet/PayeesSection.astro */
 function payeesText(w: TextWriter, s: Sheet, warnings: NumberedWarning[], chart: ChartData | null): void {
   section(w, 'payees', ui.sections.payees, warnings);
@@ -403,7 +375,7 @@ function payeesText(w: TextWriter, s: Sheet, warnings: NumberedWarning[], chart:
   if (s.payees.length === 0) return;
   const more = payeeParts(s.payees.length);
   const moreLinks = more.map((m, i) => `${i > 0 ? '、' : ''}${formatNumber(m.from + 1)}〜${formatNumber(m.to)}者目`).join('');
-  w.add('ブロック別の支出先', ...MARKS_NOTE());
+  w.add('ブロック別の支出先');
   if (more.length > 0) w.add(`このシートの支出先 ${formatNumber(s.payees.length)}者のうち、シートの順に最初の${formatNumber(PAYEES_ON_PAGE)}者をここに、残りを続きのページに載せています: ${moreLinks}。`);
   payeeTablesText(w, s, s.payees.slice(0, PAYEES_ON_PAGE), warnings, true);
   if (more.length > 0) w.add(`続き: ${moreLinks}`);
@@ -416,7 +388,6 @@ function contractsText(w: TextWriter, s: Sheet, warnings: NumberedWarning[]): vo
   section(w, 'contracts', ui.sections.contracts, warnings);
   if (list.length === 0) return;
   const showReason = list.some((c) => c.singleBidReason !== null);
-  w.add('契約額は複数年度にわたる契約全体の額で、その年度の支出額ではありません。「注意」欄:', marksHtml([ui.marks.singleBidder]), 'は入札者数（応募者数）が1の契約、', marksHtml([ui.marks.highRate]), 'は落札率が95%以上の契約です。');
   w.add('国庫債務負担行為等による契約（契約額は複数年度にわたる契約全体の額、百万円）');
   w.add('ブロック', '契約先', '法人番号', '契約概要（契約名）', '契約額（百万円）', '契約方式等', '入札者数', '落札率（%）', '注意', showReason && '一者応札等の理由・改善策');
   w.add(multiYearContractRows(list, { showReason }));
@@ -431,11 +402,6 @@ function warningsText(w: TextWriter, warnings: NumberedWarning[]): void {
     flow: ui.sections.flow, blocks: ui.sections.blocks, payees: ui.sections.payees, source: ui.sections.source,
   };
   w.add(ui.sections.warnings);
-  if (warnings.length === 0) {
-    w.add('このシートの数値の検査で見つかった注意点はありません。');
-    return;
-  }
-  w.add('シートの記載どおりに表示したうえで、数値の検査で見つかった点を示します（シートの誤りとは限りません）。');
   for (const { warning } of warnings) {
     const anchor = SECTION_ANCHORS[warning.section];
     w.add(warningCodeNames[warning.code] ?? warning.code, ' — ', anchor ? (sectionTitles[anchor] ?? warning.section) : warning.section, warning.ref && `［${warning.ref}］`, `: ${warning.message}`);
@@ -453,7 +419,6 @@ export function sheetPageText(sheet: Sheet, ctx: SheetTextContext = {}): SearchT
   const charts = sheetCharts(sheet);
   w.add(sheet.title, sheet.ministry, `${fiscalYearLabel(sheet.fiscalYear)}レビューシート`);
   w.add(sheet.projectNumber && `事業番号 ${sheet.projectNumber}`, sheet.rsProjectId !== null && `予算事業ID ${sheet.rsProjectId}`);
-  summaryText(w, sheet);
   basicsText(w, sheet, warnings);
   purposeText(w, sheet, warnings);
   budgetText(w, sheet, warnings, charts.budget);
@@ -492,7 +457,6 @@ export function payeePartText(sheet: Sheet, n: number): SearchText | null {
   w.add(`${sheet.title}（${sheet.ministry}・${fiscalYearLabel(sheet.fiscalYear)}）`);
   w.add(`の支出先のうち、シートの順に${formatNumber(part.from + 1)}〜${formatNumber(part.to)}者目です。`);
   w.add(`ほかの支出先: ${others.map((p, i) => `${i > 0 ? '、' : ''}${formatNumber(p.from + 1)}〜${formatNumber(p.to)}者目`).join('')}。`);
-  w.add(...MARKS_NOTE());
   payeeTablesText(w, sheet, sheet.payees.slice(part.from, part.to), numberWarnings(sheet.warnings), false);
   return searchText(w);
 }
