@@ -15,10 +15,12 @@
  * Tags are read with htmlparser2's Tokenizer (the one the search extractor uses), so `>` inside a quoted
  * attribute value does not end a tag.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 import { parseEntry } from '../src/schema/entry-file.ts';
+import { bodyLengths, parseBodyRef, placeholderRef } from '../src/lib/markup/page-body.ts';
 
 export interface PageBytes {
   total: number;
@@ -188,15 +190,40 @@ function* htmlFiles(dir: string): Generator<string> {
   }
 }
 
-/** Per page kind: pages, bytes, and bytes outside <main> (the layout's fixed part). */
+/** Body files already read (their size and their bodies' lengths), by path. */
+export type BodyFileCache = Map<string, { bytes: number; lengths: number[]; total: number }>;
+
+/**
+ * What a page costs the published site: its file's bytes, and for a page whose body is published apart
+ * (src/lib/markup/page-body.ts) its body's share of its body file's bytes, by the body's length.
+ */
+export function publishedBytes(file: string, html: string, cache: BodyFileCache): number {
+  const own = Buffer.byteLength(html);
+  const ref = placeholderRef(html);
+  if (ref === null) return own;
+  const { file: rel, n } = parseBodyRef(ref)!;
+  const bodyFile = path.resolve(path.dirname(file), rel);
+  let f = cache.get(bodyFile);
+  if (!f) {
+    const { lengths } = bodyLengths(gunzipSync(readFileSync(bodyFile)));
+    cache.set(bodyFile, (f = { bytes: statSync(bodyFile).size, lengths, total: lengths.reduce((a, b) => a + b, 0) }));
+  }
+  return own + (f.bytes * f.lengths[n]!) / f.total;
+}
+
+/**
+ * Per page kind: pages, bytes (each page's published bytes, its body's share included), and bytes
+ * outside <main> (the layout's fixed part).
+ */
 export function kindBytes(dist: string): Map<string, { n: number; bytes: number; frame: number }> {
   const kinds = new Map<string, { n: number; bytes: number; frame: number }>();
+  const bodies: BodyFileCache = new Map();
   for (const f of htmlFiles(dist)) {
     const html = readFileSync(f, 'utf8');
     const from = html.indexOf('<main');
     const to = html.indexOf('</main>');
-    const bytes = Buffer.byteLength(html);
-    const frame = from < 0 || to < 0 ? 0 : bytes - Buffer.byteLength(html.slice(from, to + '</main>'.length));
+    const bytes = publishedBytes(f, html, bodies);
+    const frame = from < 0 || to < 0 ? 0 : Buffer.byteLength(html) - Buffer.byteLength(html.slice(from, to + '</main>'.length));
     for (const kind of [pageKind(path.relative(dist, f)), 'all pages']) {
       const k = kinds.get(kind) ?? { n: 0, bytes: 0, frame: 0 };
       k.n += 1;

@@ -31,13 +31,14 @@ export const ui = {
   },
   /**
    * A page's body, loaded after the page (src/lib/markup/page-body.ts): its status, and where else its content
-   * is (a sheet's record, a payee's lines in the bulk CSV). No markup: written into the page as is.
+   * is (a sheet's record, a project's figures and a payee's lines in the bulk CSVs). No markup: written into the page as is.
    */
   pageBody: {
     loading: '読み込んでいます。',
     failed: '読み込めませんでした。ページを再読み込みしてください。',
-    sheetElsewhere: 'シートの全項目は、このページの「データ（JSON）」にもあります。',
-    payeeElsewhere: '支出先として記載された行は、「このサイトについて・データ」の支出先一覧（CSV）にもあります。',
+    sheetElsewhere: 'シートの全項目は、シートのページの「データ（JSON）」にもあります。',
+    projectElsewhere: '年度ごとの予算額・執行額は、「このサイトについて・データ」の事業の推移（projects.csv.zip）にもあります。',
+    payeeElsewhere: '年度別の支出額と支出先として記載された行は、「このサイトについて・データ」の支出先一覧（payees.csv.zip）にもあります。',
   },
   marks: {
     singleBidder: '一者応札',

@@ -1,5 +1,5 @@
 /**
- * Writes the pages' bodies (a sheet page's sections, a payee profile's lines) to
+ * Writes the pages' bodies (a sheet page's sections, a project history's figures, a payee profile's lines) to
  * /page-bodies/<first page>.html.gz as Astro renders the pages (src/lib/markup/page-body.ts says what a
  * body is and why it is apart). The search-index integration hands each rendered page to `cut`, which
  * returns the page to publish.
@@ -67,7 +67,7 @@ export function cutPageBody(html: Uint8Array, placeholder: string): { shell: Buf
  * Where else the content of a route's body is, by the page path's first folder: the routes whose pages have
  * a body (a page with body markers at any other route fails the build: its placeholder would say nothing).
  */
-const ELSEWHERE: Record<string, string> = { sheets: ui.pageBody.sheetElsewhere, payees: ui.pageBody.payeeElsewhere };
+const ELSEWHERE: Record<string, string> = { sheets: ui.pageBody.sheetElsewhere, projects: ui.pageBody.projectElsewhere, payees: ui.pageBody.payeeElsewhere };
 
 /**
  * A body file's name for the page whose body is first in it: its path's folders joined by "-"

@@ -1,10 +1,14 @@
 /**
  * A page's body, published apart from the page (issue 18: ≤ 18 KB a sheet for the whole site at 52,000
- * sheets, of which a JUDGIT sheet page alone was ≈ 30 KB). Sheet pages and payee profiles have one.
+ * sheets, of which a JUDGIT sheet page alone was ≈ 30 KB). Sheet pages, their continuation pages, project
+ * histories and payee profiles have one.
  *
  * - A sheet page keeps its head and the ten-second summary (≈ 5 KB); its table of contents and the sections
- *   after it — the whole sheet, every table and text — are its body.
- * - A payee profile keeps its name, 法人番号 and totals by year; its list of lines is its body.
+ *   after it — the whole sheet, every table and text — are its body. A continuation page of its payees
+ *   keeps its heading and links; its tables are its body.
+ * - A project history keeps its table of the sheets by year; its figures by year, changes and payees are
+ *   its body.
+ * - A payee profile keeps its name, 法人番号 and number of lines; its totals by year and its lines are its body.
  *
  * The body is cut out at build time (src/lib/data/page-body-files.ts) and packed, with the bodies of the
  * pages built next to it, into one gzip file, /page-bodies/<first page>.html.gz. Several pages a file
