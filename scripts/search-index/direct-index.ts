@@ -11,9 +11,17 @@
  * word for word):
  *
  * - Each word given (a code alone, or a pair of codes) is one position, counted from 0; the page's word
- *   count is the number of positions. A compound pair "A-B" is indexed as AB at full weight and as A and
- *   as B at half weight, all at its position (2 in pagefind-internals.ts; our codes are letters only and
+ *   count is the number of positions. A compound pair "A-B" is indexed as AB at full weight at its
+ *   position, and as A and as B at half weight (2 in pagefind-internals.ts; our codes are letters only and
  *   at least two long, so Pagefind splits no part further and drops none).
+ *
+ * One difference from Pagefind, on purpose: a compound's parts (the character words, which answer
+ * one-character terms, index-content.ts) are written once a page, at position 0, where Pagefind writes
+ * each at the compound's position. Nothing reads where a character word is: a one-character term is a
+ * one-word phrase, which matches wherever the word is, and the search page ranks it by page order
+ * (src/client/search/search-engine.ts). Its first occurrence's position was a large, different number on
+ * every page: 20 % of the word index's bytes at 52,000 sheets (docs/BENCHMARKS.md, "Character words at
+ * position 0"). tests/unit/search-direct-index.test.ts compares with Pagefind's output with this rule applied.
  * - A word's entry is [word, [[page number − the previous page's, locations, []], …], []]; a page's
  *   locations are the weight marker −(weight + 1) before the first location and wherever the weight
  *   changes, and each position as the difference from the previous one (8).
@@ -205,6 +213,8 @@ export class DirectIndex {
   /** Each word's codes, by its number in this index (second NO_CODE for a code alone). */
   readonly #wordFirst: number[] = [];
   readonly #wordSecond: number[] = [];
+  /** Each code alone's word: the last page given its location at position 0 (−1: none yet). */
+  #partPage = new Int32Array(1 << 12).fill(-1);
   readonly #locationsOf = new Locations();
   readonly #filters = new Map<string, Map<string, number[]>>();
   /** Each page's name and word count, by page number. */
@@ -240,6 +250,18 @@ export class DirectIndex {
     return w;
   }
 
+  /** A compound's part on `page`: once a page, at position 0 (see the header). */
+  #addPart(word: number, page: number): void {
+    if (word >= this.#partPage.length) {
+      const grown = new Int32Array(Math.max(this.#partPage.length * 2, word + 1)).fill(-1);
+      grown.set(this.#partPage);
+      this.#partPage = grown;
+    }
+    if (this.#partPage[word] === page) return;
+    this.#partPage[word] = page;
+    this.#locationsOf.add(word, page, 0, PART_WEIGHT);
+  }
+
   get pages(): number {
     return this.#pages.length;
   }
@@ -271,8 +293,8 @@ export class DirectIndex {
       }
       locations.add(word, page, position, FULL_WEIGHT);
       if (compound) {
-        locations.add(this.#singleWord(first), page, position, PART_WEIGHT);
-        locations.add(this.#singleWord(second), page, position, PART_WEIGHT);
+        this.#addPart(this.#singleWord(first), page);
+        this.#addPart(this.#singleWord(second), page);
       }
     });
     for (const [name, values] of Object.entries(filters)) {
