@@ -16,12 +16,14 @@
  *   at least two long, so Pagefind splits no part further and drops none).
  *
  * One difference from Pagefind, on purpose: a compound's parts (the character words, which answer
- * one-character terms, index-content.ts) are written once a page, at position 0, where Pagefind writes
- * each at the compound's position. Nothing reads where a character word is: a one-character term is a
- * one-word phrase, which matches wherever the word is, and the search page ranks it by page order
- * (src/client/search/search-engine.ts). Its first occurrence's position was a large, different number on
- * every page: 20 % of the word index's bytes at 52,000 sheets (docs/BENCHMARKS.md, "Character words at
- * position 0"). tests/unit/search-direct-index.test.ts compares with Pagefind's output with this rule applied.
+ * one-character terms, index-content.ts) are written once a page, at their first position but at most
+ * PART_POSITION_CAP, where Pagefind writes each at every compound's position. A one-character term is a
+ * one-word phrase, which matches wherever the word is; its position only ranks the results
+ * (src/client/search/search-engine.ts): a page naming the character in its first positions (a sheet's
+ * 事業名 and 府省庁) comes first, the others after, in page order. The first occurrence's position was a
+ * large, different number on every page: 20 % of the word index's bytes at 52,000 sheets
+ * (docs/BENCHMARKS.md, "Character words at position 0").
+ * tests/unit/search-direct-index.test.ts compares with Pagefind's output with this rule applied.
  * - A word's entry is [word, [[page number − the previous page's, locations, []], …], []]; a page's
  *   locations are the weight marker −(weight + 1) before the first location and wherever the weight
  *   changes, and each position as the difference from the previous one (8).
@@ -42,6 +44,13 @@ import { NO_CODE, wordText, type WordSink } from './index-content.ts';
 export const FULL_WEIGHT = 24;
 /** Pagefind's weight of each part of a compound word (half the word's). */
 export const PART_WEIGHT = 12;
+/**
+ * Where a compound's part is written at most (see the header): beyond the first characters of a page (a
+ * sheet page's 事業名 and 府省庁, the ≈ 30 characters search-engine.ts's PROFILE_RANK_OFFSET counts on),
+ * where a character first occurs does not rank it. On the sample, a cap of 32 keeps 95 % of what writing
+ * every part at 0 saves.
+ */
+export const PART_POSITION_CAP = 32;
 /** Locations a word-index chunk of a part holds, as Pagefind fills them. */
 export const PAGEFIND_CHUNK_LOCATIONS = 20_000;
 
@@ -250,8 +259,11 @@ export class DirectIndex {
     return w;
   }
 
-  /** A compound's part on `page`: once a page, at position 0 (see the header). */
-  #addPart(word: number, page: number): void {
+  /**
+   * A compound's part on `page`: once a page, at its first position (the first compound naming it comes
+   * first) but at most PART_POSITION_CAP (see the header).
+   */
+  #addPart(word: number, page: number, position: number): void {
     if (word >= this.#partPage.length) {
       const grown = new Int32Array(Math.max(this.#partPage.length * 2, word + 1)).fill(-1);
       grown.set(this.#partPage);
@@ -259,7 +271,7 @@ export class DirectIndex {
     }
     if (this.#partPage[word] === page) return;
     this.#partPage[word] = page;
-    this.#locationsOf.add(word, page, 0, PART_WEIGHT);
+    this.#locationsOf.add(word, page, Math.min(position, PART_POSITION_CAP), PART_WEIGHT);
   }
 
   get pages(): number {
@@ -293,8 +305,8 @@ export class DirectIndex {
       }
       locations.add(word, page, position, FULL_WEIGHT);
       if (compound) {
-        this.#addPart(this.#singleWord(first), page);
-        this.#addPart(this.#singleWord(second), page);
+        this.#addPart(this.#singleWord(first), page, position);
+        this.#addPart(this.#singleWord(second), page, position);
       }
     });
     for (const [name, values] of Object.entries(filters)) {

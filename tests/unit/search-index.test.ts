@@ -23,6 +23,7 @@ import { openIndex, resultPath } from '../../scripts/search-index/node-runtime.t
 import type { SearchEngine, SearchQuery } from '../../src/client/search/search-engine.ts';
 import type { SearchManifest, SortTable } from '../../src/shared/search/manifest.ts';
 import { searchRecordJson, type SearchRecord } from '../../src/lib/view/search-attributes.ts';
+import { PART_POSITION_CAP } from '../../scripts/search-index/direct-index.ts';
 import { DEFAULT_SEARCH_WORDS, normalizeForMatch, queryTerms, type SearchWords } from '../../src/shared/search/tokens.ts';
 
 const ROOT = new URL('../../', import.meta.url);
@@ -414,9 +415,12 @@ describe('filters and order', () => {
 
   it('orders by relevance: where in the page every term has first occurred, then page URL', async () => {
     // A page's word positions are the character offsets of its normalised text, so the expected order is
-    // computable from the text itself; a one-character term's word is at 0 on every page (its position is
-    // not kept: scripts/search-index/direct-index.ts), so it orders by page alone.
-    const offset = (text: string, t: string) => ([...t].length === 1 ? 0 : [...text.slice(0, text.indexOf(t))].length);
+    // computable from the text itself; a one-character term's word is at its first position but at most
+    // PART_POSITION_CAP (scripts/search-index/direct-index.ts): beyond it, pages keep their order.
+    const offset = (text: string, t: string) => {
+      const at = [...text.slice(0, text.indexOf(t))].length;
+      return [...t].length === 1 ? Math.min(at, PART_POSITION_CAP) : at;
+    };
     for (const query of ['セキュリティ', '事業 目的', '支援', '株式会社', '令和 予算', '国', '国 支援']) {
       const terms = queryTerms(query).map(normalizeForMatch);
       const want = pages
