@@ -222,7 +222,7 @@ export class DirectIndex {
   /** Each word's codes, by its number in this index (second NO_CODE for a code alone). */
   readonly #wordFirst: number[] = [];
   readonly #wordSecond: number[] = [];
-  /** Each code alone's word: the last page given its location at position 0 (−1: none yet). */
+  /** By code number: the last page its character word was given its one location as a part on (−1: none yet). */
   #partPage = new Int32Array(1 << 12).fill(-1);
   readonly #locationsOf = new Locations();
   readonly #filters = new Map<string, Map<string, number[]>>();
@@ -235,14 +235,19 @@ export class DirectIndex {
   }
 
   /**
-   * Makes the tables by code number long enough for `n`: the typed one by doubling, #pairs one entry at a
+   * Makes the tables by code number long enough for `n`: the typed ones by doubling, #pairs one entry at a
    * time (a write far past a JS array's end would make V8 turn it into a dictionary).
    */
   #reach(n: number): void {
     if (n >= this.#single.length) {
-      const grown = new Int32Array(Math.max(this.#single.length * 2, n + 1)).fill(-1);
-      grown.set(this.#single);
-      this.#single = grown;
+      const size = Math.max(this.#single.length * 2, n + 1);
+      const grown = (table: Int32Array) => {
+        const t = new Int32Array(size).fill(-1);
+        t.set(table);
+        return t;
+      };
+      this.#single = grown(this.#single);
+      this.#partPage = grown(this.#partPage);
     }
     while (this.#pairs.length <= n) this.#pairs.push(undefined);
   }
@@ -260,18 +265,13 @@ export class DirectIndex {
   }
 
   /**
-   * A compound's part on `page`: once a page, at its first position (the first compound naming it comes
-   * first) but at most PART_POSITION_CAP (see the header).
+   * A compound's part, the character word of `code`, on `page`: once a page, at its first position (the
+   * first compound naming it comes first) but at most PART_POSITION_CAP (see the header).
    */
-  #addPart(word: number, page: number, position: number): void {
-    if (word >= this.#partPage.length) {
-      const grown = new Int32Array(Math.max(this.#partPage.length * 2, word + 1)).fill(-1);
-      grown.set(this.#partPage);
-      this.#partPage = grown;
-    }
-    if (this.#partPage[word] === page) return;
-    this.#partPage[word] = page;
-    this.#locationsOf.add(word, page, Math.min(position, PART_POSITION_CAP), PART_WEIGHT);
+  #addPart(code: number, page: number, position: number): void {
+    if (this.#partPage[code] === page) return;
+    this.#partPage[code] = page;
+    this.#locationsOf.add(this.#singleWord(code), page, Math.min(position, PART_POSITION_CAP), PART_WEIGHT);
   }
 
   get pages(): number {
@@ -305,8 +305,8 @@ export class DirectIndex {
       }
       locations.add(word, page, position, FULL_WEIGHT);
       if (compound) {
-        this.#addPart(this.#singleWord(first), page, position);
-        this.#addPart(this.#singleWord(second), page, position);
+        this.#addPart(first, page, position);
+        this.#addPart(second, page, position);
       }
     });
     for (const [name, values] of Object.entries(filters)) {

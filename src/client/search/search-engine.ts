@@ -12,7 +12,7 @@
  *   first; tables and payees later), so a page naming the term in its title or summary comes before one
  *   that mentions it in passing far down. With several terms, the position where the last of them has
  *   first appeared counts (a word position is a character offset of the page's text; a one-character
- *   term's, its first occurrence but at most 32: scripts/search-index/direct-index.ts). Equal positions keep
+ *   term's, its first occurrence but at most PART_POSITION_CAP: scripts/search-index/direct-index.ts). Equal positions keep
  *   Pagefind's order (the pages' URL order); a payee profile counts as matched PROFILE_RANK_OFFSET further
  *   down. This costs nothing beyond the exact searches (a second,
  *   BM25-scored Pagefind search took ten times as long on common terms: it returns every occurrence on
