@@ -151,10 +151,11 @@ describe('a build without SITE', () => {
     const hosts = /example\.github\.io|https?:\/\/localhost|review-sheets\.example|example\.com/;
     const offenders: string[] = [];
     let files = 0;
-    for (const file of listFiles(site.dist, '.html', '.json', '.csv', '.xml', '.txt', '.js', '.webmanifest')) {
+    for (const file of listFiles(site.dist, '.html', '.json', '.csv', '.zip', '.xml', '.txt', '.js', '.webmanifest')) {
       if (file.includes(`${path.sep}pagefind${path.sep}`)) continue;
       files += 1;
-      const text = readPage(file);
+      // The zipped lists (sheets.csv.zip …) by the file they hold.
+      const text = file.endsWith('.zip') ? readZipped(file) : readPage(file);
       if (hosts.test(text)) offenders.push(path.relative(site.dist, file));
       if (file.endsWith('.html') && /rel="canonical"|property="og:url"/.test(text)) offenders.push(`${path.relative(site.dist, file)} (canonical/og:url)`);
     }
@@ -162,11 +163,6 @@ describe('a build without SITE', () => {
     expect(offenders.slice(0, 20)).toEqual([]);
     expect(TEST_SITE_ORIGIN).toMatch(/example/);
     // The open data lists page paths instead.
-    for (const zipped of ['sheets.csv.zip', 'sheets.json.zip', 'payees.csv.zip', 'projects.csv.zip']) {
-      const text = readZipped(path.join(site.dist, 'data', zipped));
-      if (hosts.test(text)) offenders.push(zipped);
-    }
-    expect(offenders).toEqual([]);
     const csv = readZipped(path.join(site.dist, 'data', 'sheets.csv.zip'));
     expect(csv).toContain(',/sheets/2022-soumu-t7ba6565b/');
   });
