@@ -144,7 +144,8 @@ export function finishCommit(dir: string): CommitResult {
   const failed = new Set(result.failures.map((f) => f.id));
   const keep = manifest && committed ? new Set(Object.values(manifest.inputs).flat()) : null;
   for (const f of readdirSync(dir)) {
-    if (/\.md\.tmp-\d+$/.test(f) || (f.endsWith('.md.next') && !failed.has(f.slice(0, -8)))) {
+    // Any writeAtomic temporary of a killed run: an entry's, or the manifest's (`.manifest.json.tmp-<pid>`).
+    if (/\.tmp-\d+$/.test(f) || (f.endsWith('.md.next') && !failed.has(f.slice(0, -8)))) {
       rmSync(path.join(dir, f), { force: true, recursive: true });
     } else if (keep && f.endsWith('.md') && !keep.has(f.slice(0, -3))) {
       rmSync(path.join(dir, f), { force: true });

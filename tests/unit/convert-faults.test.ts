@@ -124,6 +124,16 @@ describe('a converter killed at any point', () => {
     retitle(rsDir);
   }, 60_000);
 
+  it("clears a killed writer's temporaries, the manifest's as well as an entry's", () => {
+    // A kill between writing a temporary and renaming it leaves it (writeAtomic, in entries-store.ts).
+    const dir = join(contentDir, 'sheets');
+    const left = ['.manifest.json.tmp-4242', `${[...old.keys()][0]}.tmp-4242`];
+    for (const f of left) writeFileSync(join(dir, f), 'partial');
+    finishCommit(dir);
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
+    expect(entries(contentDir)).toEqual(old);
+  });
+
   it('leaves the last run or the new one, whole, and the next run finishes the job', { timeout: 90_000 }, async () => {
     const outcomes: string[] = [];
     for (const delay of [150, 400, 700, 1000, 1300, 1700]) {
