@@ -26,7 +26,7 @@ import { launchBrowser } from '../tests/support/browser.ts';
 import { serveDist } from '../tests/support/server.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { folderSize } from './bench/measure.ts';
-import { coldSearch, grownToParts, metaShares, projectedTo, scaledToParts, type ColdSearch } from './bench/search-cost.ts';
+import { coldSearch, grownToParts, resultsTraffic, metaShares, projectedTo, scaledToParts, type ColdSearch } from './bench/search-cost.ts';
 import { MANIFEST_FILE, type SearchManifest } from '../src/shared/search/manifest.ts';
 import { BENCH_TERMS } from './bench/terms.ts';
 
@@ -82,7 +82,7 @@ try {
     projections
       .map((n) => {
         const p = projectedTo(c, shares, sheets, n, built);
-        return ` ${p.requests}, ${kb(p.bytes)} | ${p.requests + c.fragments.requests}, ${kb(p.bytes + c.fragments.bytes)} |`;
+        return ` ${p.requests}, ${kb(p.bytes)} | ${p.requests + resultsTraffic(c).requests}, ${kb(p.bytes + resultsTraffic(c).bytes)} |`;
       })
       .join('');
   console.log(
@@ -93,7 +93,7 @@ try {
   for (const term of terms) {
     const c = await coldSearch(browser, server.url('search/'), term);
     console.log(
-      `| ${term} | ${c.hits} | ${c.index.requests}, ${kb(c.index.bytes)} | ${c.fragments.requests}, ${kb(c.fragments.bytes)} | ${c.index.requests + c.fragments.requests}, ${kb(c.index.bytes + c.fragments.bytes)} | ${c.ms.toFixed(0)} |${scale ? scale(c) : ''}${projected(c)}`,
+      `| ${term} | ${c.hits} | ${c.index.requests}, ${kb(c.index.bytes)} | ${resultsTraffic(c).requests}, ${kb(resultsTraffic(c).bytes)} | ${c.index.requests + resultsTraffic(c).requests}, ${kb(c.index.bytes + resultsTraffic(c).bytes)} | ${c.ms.toFixed(0)} |${scale ? scale(c) : ''}${projected(c)}`,
     );
     if (process.env.SEARCH_COST_FILES) for (const [f, b] of c.files) console.error(`  ${term}: ${f} ${kb(b)} KB`);
   }

@@ -9,7 +9,9 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { once } from 'node:events';
 import path from 'node:path';
+import { createGzip } from 'node:zlib';
 
 function childrenOf(): Map<number, number[]> {
   const kids = new Map<number, number[]>();
@@ -166,6 +168,21 @@ export function measure(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd
       });
     });
   });
+}
+
+/**
+ * The size of the artifact GitHub Pages' workflow uploads for `dir`: actions/upload-pages-artifact makes a
+ * tar of the folder and actions/upload-artifact compresses it (zip's deflate, level 6); here the tar
+ * through gzip -6, within a few bytes of it. GitHub checks a Pages deploy's 1 GB against this artifact.
+ */
+export async function artifactBytes(dir: string): Promise<number> {
+  const tar = spawn('tar', ['-cf', '-', '-C', dir, '.'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let bytes = 0;
+  const gz = tar.stdout.pipe(createGzip({ level: 6 }));
+  gz.on('data', (chunk: Buffer) => (bytes += chunk.length));
+  await Promise.all([once(gz, 'end'), once(tar, 'close')]);
+  if (tar.exitCode !== 0) throw new Error(`tar of ${dir} failed (exit ${tar.exitCode})`);
+  return bytes;
 }
 
 /** Bytes and files under a folder (a built site's published size). */

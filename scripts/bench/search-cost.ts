@@ -6,8 +6,10 @@
  *
  * - index: what the search engine loads to answer the query (`<base>pagefind/`: the manifest, Pagefind's
  *   script and wasm, each part's entry and metadata, the word-index and filter chunks);
- * - fragments: the shown results' own files (`pagefind/…/fragment/`, 20 at most, one per result shown);
- * - page: the search page itself (HTML, CSS, its script), the same for every query.
+ * - fragments: the shown results' own files (`pagefind/…/fragment/`, one per result shown);
+ * - records: for the results near the view whose excerpt is made from their sheet's record, the record's
+ *   block (`data/records/`, one Range request a block; src/client/search/record-text.ts);
+ * - page: the search page itself (HTML, CSS, its scripts, the excerpt's script), the same for every query.
  *
  * Used by scripts/search-cost.ts (the measurement recorded in docs/BENCHMARKS.md) and by the site test that
  * holds the sample site to its budget (tests/site/search-cost.test.ts).
@@ -31,6 +33,7 @@ export interface ColdSearch {
   hits: number;
   index: Traffic;
   fragments: Traffic;
+  records: Traffic;
   page: Traffic;
   /** Milliseconds from navigation to the first result list. */
   ms: number;
@@ -41,6 +44,11 @@ export interface ColdSearch {
 function add(t: Traffic, bytes: number): void {
   t.requests += 1;
   t.bytes += bytes;
+}
+
+/** What the shown results themselves cost: their fragments and the record blocks of their excerpts. */
+export function resultsTraffic(c: ColdSearch): Traffic {
+  return { requests: c.fragments.requests + c.records.requests, bytes: c.fragments.bytes + c.records.bytes };
 }
 
 /** One cold search of `term` on the search page at `searchUrl` (the site's `<base>search/`). */
@@ -65,6 +73,7 @@ export async function coldSearch(browser: Browser, searchUrl: string, term: stri
       hits,
       index: { requests: 0, bytes: 0 },
       fragments: { requests: 0, bytes: 0 },
+      records: { requests: 0, bytes: 0 },
       page: { requests: 0, bytes: 0 },
       ms,
       files: [],
@@ -74,7 +83,8 @@ export async function coldSearch(browser: Browser, searchUrl: string, term: stri
       const bytes = Number.isFinite(length) ? length : (await r.body()).length;
       const { pathname } = new URL(r.url());
       const at = pathname.indexOf('/pagefind/');
-      if (at < 0) add(out.page, bytes);
+      if (pathname.includes('/data/records/')) add(out.records, bytes);
+      else if (at < 0) add(out.page, bytes);
       else if (pathname.includes('/fragment/')) add(out.fragments, bytes);
       else {
         add(out.index, bytes);

@@ -14,6 +14,7 @@ import { createIndexBuilder } from './index-builder.ts';
 import type { PageInput } from './page-queue.ts';
 import { checkPositive, DEFAULT_CONCURRENCY } from './part-plan.ts';
 import type { BuildIndexResult } from './write-index.ts';
+import { pointerRecordAt } from './record-places.ts';
 
 export type { PageProblem } from './build-part.ts';
 export type { BuildIndexResult } from './write-index.ts';
@@ -47,7 +48,13 @@ export async function buildSearchIndex(options: BuildIndexOptions): Promise<Buil
 
   const started = performance.now();
   const candidates = await findIndexablePages(dist, outDir);
-  const builder = createIndexBuilder({ ...options, outDir, expectedPages: candidates.length });
+  const builder = createIndexBuilder({
+    ...options,
+    outDir,
+    expectedPages: candidates.length,
+    // The records' places are the built site's pointers.
+    recordAt: (id) => pointerRecordAt(dist, id),
+  });
   log(
     `search: ${candidates.length} pages with data-pagefind-body (found in ${((performance.now() - started) / 1000).toFixed(1)} s), ` +
       `${builder.parts} index part(s)`,

@@ -6,7 +6,10 @@
  *    page-source.ts), adds the character words of the text (index-content.ts) with the record's filters
  *    to the part's word index (direct-index.ts, written in Node in Pagefind's layout; Pagefind's own
  *    indexer is not run), and writes the page's fragment: `content` is the page's readable text (the
- *    search page builds excerpts from it; the character words would only bloat the download), `meta` the
+ *    search page builds excerpts from it; the character words would only bloat the download) for a page
+ *    read from its HTML or a payee profile, and nothing for a page made from a sheet's record, whose
+ *    fragment gets the record's place when the parts are merged (record-places.ts; the search page makes
+ *    the excerpt and the summary from the record, src/client/search/record-text.ts), `meta` the
  *    page's metadata (kept out of the index, so metadata words can never match a query) and `sort` its
  *    raw sort values.
  * 2. Once all have come: writes the part's entry, metadata, word-index and filter files, and, in the part
@@ -59,6 +62,12 @@ export interface PartResult {
   sorts: [string, Record<string, number>][];
   /** Result ids (fragment hashes) of payee profiles (meta kind "payee"): named as such when merged. */
   profiles: string[];
+  /**
+   * The pages made from a sheet's record: their result id (fragment hash), sheet and fragment, not yet
+   * written (merge-parts.ts writes it with the record's place, known only then). Handed over rather than
+   * written and read back: ≈ 54,000 fragments at 52,000 sheets, a read, a write and a removal each.
+   */
+  fromSheets: { name: string; sheet: string; fragment: Fragment }[];
   sortKeys: string[];
   filterNames: string[];
   problems: PageProblem[];
@@ -83,6 +92,7 @@ export async function buildPart(task: PartTask, source: AsyncIterable<PageInput>
   const filterNames = new Set<string>();
   const sorts: [string, Record<string, number>][] = [];
   const profiles: string[] = [];
+  const fromSheets: PartResult['fromSheets'] = [];
   const urls = new Set<string>();
   // The part the search page loads starts Pagefind for its code files while its pages are read.
   const runtime = task.primary ? pagefindRuntime(task.language) : null;
@@ -122,21 +132,29 @@ export async function buildPart(task: PartTask, source: AsyncIterable<PageInput>
       sink(0, wordNumber(EMPTY_PAGE_WORD), NO_CODE, false);
       return 1;
     }, record.filters);
+    // A page made from a sheet's record: the search page makes its excerpt and its summary from the record
+    // (src/client/search/record-text.ts), so its fragment holds neither.
+    const fromRecord = extracted.fromSheet !== undefined;
+    const { summary: _summary, ...metaWithoutSummary } = record.meta;
     const fragment: Fragment = {
       url,
-      content: extracted.text,
+      content: fromRecord ? '' : extracted.text,
       word_count: words,
       filters: record.filters,
-      meta: record.meta,
+      meta: fromRecord ? metaWithoutSummary : record.meta,
       anchors: [],
       sort: record.sort,
     };
+    sorts.push([name, record.sort]);
+    if (record.meta.kind === 'payee') profiles.push(name);
+    if (fromRecord) {
+      fromSheets.push({ name, sheet: extracted.fromSheet!, fragment });
+      continue;
+    }
     // Synchronous zlib and file calls on purpose: this worker thread has nothing else to do meanwhile, and
     // the asynchronous ones would queue on the process's shared libuv threads (4) with the main thread's
     // page writes and reads (docs/BENCHMARKS.md).
     writeFileSync(path.join(fragmentDir, `${name}.pf_fragment`), encodeFragment(fragment));
-    sorts.push([name, record.sort]);
-    if (record.meta.kind === 'payee') profiles.push(name);
   }
   const added = performance.now();
   const pages = index.pages;
@@ -154,6 +172,7 @@ export async function buildPart(task: PartTask, source: AsyncIterable<PageInput>
     locations: index.locations,
     sorts,
     profiles,
+    fromSheets,
     sortKeys: [...sortKeys],
     filterNames: [...filterNames],
     problems,

@@ -51,6 +51,11 @@ export interface ExtractedPage {
   text: string;
   /** The page's search record; `null` when the page states none (the indexer reports it). */
   record: SearchRecord | null;
+  /**
+   * The sheet whose record the text was made from (page-source.ts): its fragment then holds the record's
+   * place instead of the text (src/shared/search/record-place.ts). Absent for a page read from its HTML.
+   */
+  fromSheet?: string;
 }
 
 function collapse(s: string): string {

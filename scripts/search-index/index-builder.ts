@@ -18,6 +18,7 @@ import type { PageInput } from './page-queue.ts';
 import type { PartMessage } from './part-worker.ts';
 import { checkPositive, DEFAULT_CONCURRENCY, DEFAULT_PART_SIZE, partOf, partSizes } from './part-plan.ts';
 import { writeIndex, type BuildIndexResult } from './write-index.ts';
+import type { RecordAt } from '../../src/shared/search/record-place.ts';
 
 /** A part being built: its worker, once started, and the pages that wait for it. */
 interface PartRun {
@@ -41,6 +42,11 @@ export interface IndexBuilderOptions {
   words?: SearchWords;
   /** The entries' folder (CONTENT_DIR): pages' text is made from their records; without it, read from the HTML. */
   contentDir?: string;
+  /**
+   * With contentDir: where a sheet's record is (record-places.ts), asked once all pages have come; a page
+   * made from a sheet's record names it in its fragment instead of holding its text.
+   */
+  recordAt?: (id: string) => RecordAt;
   log?: (line: string) => void;
 }
 
@@ -210,7 +216,7 @@ export function createIndexBuilder(options: IndexBuilderOptions): IndexBuilder {
         }
         if (failure) throw failure;
         const results = await Promise.all(runs.map((r) => r.result!));
-        return await writeIndex(results, runs.map((r) => r.task), tmp, outDir);
+        return await writeIndex(results, runs.map((r) => r.task), tmp, outDir, options.recordAt ?? null);
       } finally {
         await abort();
       }

@@ -4,7 +4,9 @@
  * search then fetches one metadata file and one chunk per word, not one of each per part. The parts' files
  * are read from disk as the merge needs them and the merged files written as they are made, so the merge
  * holds about one word-index chunk of each part at a time. The fragments move into one folder under their
- * pages' new names, the first part's code files to the top.
+ * pages' new names, the first part's code files to the top. A page made from a sheet's record has its
+ * fragment written here, handed over by its part (build-part.ts), with the record's place in its meta
+ * (`recordAt`, record-places.ts: known only now).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -12,6 +14,8 @@ import path from 'node:path';
 import { PRIMARY_ONLY, type PartResult, type PartTask } from './build-part.ts';
 import { chunkLocations as chunkSize } from './chunk-size.ts';
 import { mergeBundleSources } from './merge-bundles.ts';
+import { encodeFragment } from './pagefind-internals.ts';
+import { RECORD_META, recordMeta, type RecordAt } from '../../src/shared/search/record-place.ts';
 
 /** A part's bundle files by path (undefined for a file it does not have). */
 function bundleReader(dir: string): (file: string) => Uint8Array | undefined {
@@ -23,14 +27,18 @@ function bundleReader(dir: string): (file: string) => Uint8Array | undefined {
 
 /**
  * Merges the parts into `tmp` and removes their folders; returns each page's new name (its result id) and
- * the chunk size the word index was cut at (chunk-size.ts).
+ * the chunk size the word index was cut at (chunk-size.ts). `recordAt` is where a sheet's record is; it is
+ * needed when a part has pages made from a record.
  */
 export async function mergeParts(
   tasks: PartTask[],
   results: PartResult[],
   tmp: string,
+  recordAt: ((id: string) => RecordAt) | null,
 ): Promise<{ pageNames: Map<string, string>; chunkLocations: number }> {
   const profiles = new Set(results.flatMap((r) => r.profiles));
+  const fromSheets = results.flatMap((r) => r.fromSheets);
+  if (fromSheets.length > 0 && recordAt === null) throw new Error('search index: pages made from records, but no place to find the records');
   for (const sub of ['index', 'filter', 'fragment']) mkdirSync(path.join(tmp, sub), { recursive: true });
   // Synchronous reads and writes: the merge is the only work left at this point of the build.
   const { pageNames, chunkLocations } = await mergeBundleSources(
@@ -46,8 +54,8 @@ export async function mergeParts(
   );
   for (const t of tasks) {
     const fragments = path.join(t.dir, 'fragment');
-    // Synchronous renames, as the merge's reads and writes: ≈ 90,000 fragments at 52,000 sheets, each
-    // otherwise a round trip through libuv's thread pool.
+    // Synchronous renames, as the merge's reads and writes: ≈ 32,000 payee profiles' fragments at 52,000
+    // sheets, each otherwise a round trip through libuv's thread pool.
     for (const file of existsSync(fragments) ? readdirSync(fragments) : []) {
       const name = pageNames.get(file.replace(/\.pf_fragment$/, ''));
       if (name === undefined) throw new Error(`search part ${t.part + 1}: fragment ${file} is not a page of its index`);
@@ -57,6 +65,13 @@ export async function mergeParts(
       if (PRIMARY_ONLY.test(name)) renameSync(path.join(t.dir, name), path.join(tmp, name));
     }
     await rm(t.dir, { recursive: true, force: true });
+  }
+  // Synchronous writes, as the renames.
+  for (const { name, sheet, fragment } of fromSheets) {
+    const page = pageNames.get(name);
+    if (page === undefined) throw new Error(`search index: page ${name} (${fragment.url}) is not a page of its index`);
+    const meta = { ...fragment.meta, [RECORD_META]: recordMeta(recordAt!(sheet)) };
+    writeFileSync(path.join(tmp, 'fragment', `${page}.pf_fragment`), encodeFragment({ ...fragment, meta }));
   }
   return { pageNames, chunkLocations };
 }

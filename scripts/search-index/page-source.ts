@@ -29,33 +29,14 @@ import path from 'node:path';
 import type { Sheet } from '../../src/schema/sheet.ts';
 import { parseEntry } from '../../src/schema/entry-file.ts';
 import { SEARCH_RECORD_ATTRIBUTE, type SearchRecord } from '../../src/shared/search/record.ts';
-import { blocksPageText, payeePartText, payeePartTitle, payeeProfileText, sheetPageText, type SearchText } from '../../src/lib/view/search-text.ts';
+import { payeePartTitle, payeeProfileText, sheetKindText, type SearchText } from '../../src/lib/view/search-text.ts';
 import { PAYEE_NAMES_META, searchRecord, sheetPartSearchRecord } from '../../src/lib/view/search-attributes.ts';
 import { ui } from '../../src/i18n/ja.ts';
+import { pageKind, type PageKind } from '../../src/shared/search/page-kind.ts';
 import { extractPage, parseSearchRecord, type ExtractedPage } from './extract-page.ts';
 
 /** What marks an indexed page (Pagefind's attribute). */
 const BODY = 'data-pagefind-body';
-
-/** An indexed page as the routes name it: which record it shows, and which of its pages it is. */
-export type PageKind =
-  | { kind: 'sheet'; id: string }
-  | { kind: 'payee-part'; id: string; n: number }
-  | { kind: 'blocks'; id: string }
-  | { kind: 'payee'; corporateNumber: string };
-
-/** The kind of page at `url` (relative to the site base, leading "/"); null for pages search does not index. */
-export function pageKind(url: string): PageKind | null {
-  let m = /^\/sheets\/([^/]+)\/$/.exec(url);
-  if (m) return { kind: 'sheet', id: decodeURIComponent(m[1]!) };
-  m = /^\/sheets\/([^/]+)\/payees\/(\d+)\/$/.exec(url);
-  if (m) return { kind: 'payee-part', id: decodeURIComponent(m[1]!), n: Number(m[2]) };
-  m = /^\/sheets\/([^/]+)\/blocks\/$/.exec(url);
-  if (m) return { kind: 'blocks', id: decodeURIComponent(m[1]!) };
-  m = /^\/payees\/(\d{13})\/$/.exec(url);
-  if (m) return { kind: 'payee', corporateNumber: m[1]! };
-  return null;
-}
 
 /** The sheets' entries (`<dir>/sheets/<id>.md`), read by id; keeps the last one (a sheet's continuation pages follow it). */
 export class EntrySource {
@@ -84,16 +65,17 @@ function recordJson(html: string): string | null {
 
 /** A sheet's page or continuation page, made from its entry as the page is; null when the sheet has no such page. */
 function sheetPage(page: Exclude<PageKind, { kind: 'payee' }>, sheet: Sheet): { text: SearchText; record: SearchRecord } | null {
+  const text = sheetKindText(page, sheet);
+  if (text === null) return null;
   switch (page.kind) {
     case 'sheet':
-      return { text: sheetPageText(sheet), record: searchRecord(sheet) };
+      return { text, record: searchRecord(sheet) };
     case 'payee-part': {
-      const text = payeePartText(sheet, page.n);
       const title = payeePartTitle(sheet, page.n);
-      return text === null || title === null ? null : { text, record: sheetPartSearchRecord(sheet, title) };
+      return title === null ? null : { text, record: sheetPartSearchRecord(sheet, title) };
     }
     case 'blocks':
-      return { text: blocksPageText(sheet), record: sheetPartSearchRecord(sheet, ui.sections.blocks) };
+      return { text, record: sheetPartSearchRecord(sheet, ui.sections.blocks) };
   }
 }
 
@@ -142,5 +124,5 @@ export function pageSource(page: { url: string; html: string | null }, entries: 
   }
   const made = sheetPage(kind, entries.sheet(kind.id));
   if (made === null) throw new Error(`${page.url}: the sheet's record has no such page`);
-  return { indexText: made.text.indexText, text: made.text.text, record: made.record };
+  return { indexText: made.text.indexText, text: made.text.text, record: made.record, fromSheet: kind.id };
 }

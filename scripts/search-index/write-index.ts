@@ -16,6 +16,7 @@ import {
 } from '../../src/shared/search/manifest.ts';
 import type { PageProblem, PartResult, PartTask } from './build-part.ts';
 import { mergeParts } from './merge-parts.ts';
+import type { RecordAt } from '../../src/shared/search/record-place.ts';
 
 export interface BuildIndexResult {
   manifest: SearchManifest;
@@ -42,12 +43,21 @@ async function pagefindVersion(bundleDir: string): Promise<string> {
   return entry.version ?? 'unknown';
 }
 
-/** Merges the parts, writes the sort table and the manifest into `tmp`, then swaps `tmp` into `outDir`. */
-export async function writeIndex(results: PartResult[], tasks: PartTask[], tmp: string, outDir: string): Promise<BuildIndexResult> {
+/**
+ * Merges the parts, writes the sort table and the manifest into `tmp`, then swaps `tmp` into `outDir`.
+ * `recordAt`: where a sheet's record is (merge-parts.ts).
+ */
+export async function writeIndex(
+  results: PartResult[],
+  tasks: PartTask[],
+  tmp: string,
+  outDir: string,
+  recordAt: ((id: string) => RecordAt) | null,
+): Promise<BuildIndexResult> {
   const problems = results.flatMap((r) => r.problems);
   const keys = [...new Set(results.flatMap((r) => r.sortKeys))].sort();
   const version = await pagefindVersion(tasks[0]!.dir);
-  const { pageNames, chunkLocations } = await mergeParts(tasks, results, tmp);
+  const { pageNames, chunkLocations } = await mergeParts(tasks, results, tmp, recordAt);
   const table: SortTable = { keys, pages: {} };
   for (const r of results) for (const [hash, sort] of r.sorts) table.pages[pageNames.get(hash)!] = keys.map((k) => sort[k] ?? null);
   await writeFile(path.join(tmp, SORTS_FILE), JSON.stringify(table));

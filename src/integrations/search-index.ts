@@ -6,7 +6,10 @@
  * It wraps Astro's prerenderer (the `setPrerenderer` hook of astro:build:start): every rendered HTML page
  * that has `data-pagefind-body` is handed to the index builder as rendered; a page with a body (a sheet
  * page, a payee profile) is then returned to Astro without it, the body going to a body file
- * (src/lib/data/page-body-files.ts), and every other page unchanged. While
+ * (src/lib/data/page-body-files.ts); every page is published with its links relative to it, where that is
+ * shorter (src/lib/markup/relative-links.ts: a site under a project path). Each sheet's pointer
+ * (/data/sheets/<id>.json) is read as rendered for where the sheet's record is, which the index's fragments
+ * name (scripts/search-index/record-places.ts). While
  * Astro renders, one part is built at a time (Astro needs the other core); when rendering is done the
  * rest are built `SEARCH_CONCURRENCY` at a time. The index is swapped into `<outDir>/pagefind/` when the
  * build is done. A page indexed with a problem (a sort value that is not a number …) fails the build with
@@ -21,7 +24,10 @@ import { BODY_MARKER } from '../../scripts/search-index/find-pages.ts';
 import { createIndexBuilder, type IndexBuilder } from '../../scripts/search-index/index-builder.ts';
 import { DEFAULT_CONCURRENCY, DEFAULT_PART_SIZE } from '../../scripts/search-index/part-plan.ts';
 import { pageNeedsHtml } from '../../scripts/search-index/page-source.ts';
+import { pointerId, recordAtOfPointer } from '../../scripts/search-index/record-places.ts';
+import type { RecordAt } from '../shared/search/record-place.ts';
 import { PageBodyWriter } from '../lib/data/page-body-files.ts';
+import { relativeLinks } from '../lib/markup/relative-links.ts';
 import { listEntryFiles } from '../lib/data/load-sheets.ts';
 import { contentDir } from '../shared/paths.ts';
 import { href } from '../lib/markup/url.ts';
@@ -64,6 +70,8 @@ export default function searchIndexIntegration(): AstroIntegration {
   let base = '/';
   let builder: IndexBuilder | null = null;
   let bodies: PageBodyWriter | null = null;
+  /** Where each sheet's record is, from its pointer as rendered (scripts/search-index/record-places.ts). */
+  const recordPlaces = new Map<string, RecordAt>();
   let failure: unknown = null;
   return {
     name: 'search-index',
@@ -87,6 +95,12 @@ export default function searchIndexIntegration(): AstroIntegration {
               concurrency: 1,
               // The pages' text is made from the entries they were rendered from (scripts/search-index/page-source.ts).
               contentDir: contentDir(),
+              // …and their fragments name their records' places, as the pointers this build renders state them.
+              recordAt: (id) => {
+                const at = recordPlaces.get(id);
+                if (at === undefined) throw new Error(`search index: no pointer of sheet ${id} was rendered`);
+                return at;
+              },
               log: (line) => logger.info(line),
             });
             bodies = new PageBodyWriter(outDir);
@@ -101,10 +115,17 @@ export default function searchIndexIntegration(): AstroIntegration {
           async render(request, options) {
             const rendered = await inner.render(request, options);
             const response = rendered instanceof Response ? rendered : rendered.response;
-            if (!builder || !response.body || !(response.headers.get('content-type') ?? '').startsWith('text/html')) return rendered;
-            let html = new Uint8Array(await response.arrayBuffer());
+            if (!builder || !response.body) return rendered;
             const pathname = decodeURIComponent(new URL(request.url).pathname);
             const url = `/${pathname.startsWith(base) ? pathname.slice(base.length) : pathname.replace(/^\/+/, '')}`;
+            const pointerOf = pointerId(url);
+            if (pointerOf !== null) {
+              // A sheet's pointer: where its record is, for the index's fragments (read from a copy).
+              recordPlaces.set(pointerOf, recordAtOfPointer(url, await response.clone().text()));
+              return rendered;
+            }
+            if (!(response.headers.get('content-type') ?? '').startsWith('text/html')) return rendered;
+            let html = new Uint8Array(await response.arrayBuffer());
             let added: Promise<void> | null = null;
             if (hasMarker(html)) {
               const file = path.join(outDir, ...url.split('/').filter(Boolean), 'index.html');
@@ -112,7 +133,9 @@ export default function searchIndexIntegration(): AstroIntegration {
                 failure ??= err;
               });
             }
-            // Indexed as rendered, published without its body (src/lib/markup/page-body.ts).
+            // Indexed as rendered, published with its links relative to it (src/lib/markup/relative-links.ts)
+            // and without its body (src/lib/markup/page-body.ts).
+            html = relativeLinks(html, base, url);
             if (bodies) html = bodies.cut(html, url);
             if (added && builder.waiting > MAX_WAITING) await added;
             const copy = new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });

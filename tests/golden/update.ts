@@ -15,6 +15,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { convertCase, expectedDir, goldenCases, pageKeyText } from './render.ts';
+import { readPage } from '../support/site-text.ts';
 
 const root = path.resolve('.test-sites/root');
 for (const name of goldenCases()) {
@@ -39,11 +40,13 @@ for (const name of goldenCases()) {
       console.log(`kept ${path.relative(process.cwd(), pageTxt)}: no page built from this entry under ${path.relative(process.cwd(), root)}`);
       continue;
     }
-    writeFileSync(pageTxt, pageKeyText(readFileSync(page, 'utf8')));
+    // As the golden test reads it: with its body, published apart, put back (readPage).
+    writeFileSync(pageTxt, pageKeyText(readPage(page)));
     console.log(`wrote ${path.relative(process.cwd(), pageTxt)}`);
   }
   for (const f of readdirSync(dir)) {
-    if (f.endsWith('.page.txt') && !output.has(`${f.slice(0, -'.page.txt'.length)}.md`)) rmSync(path.join(dir, f));
-    if (/-changed\.[a-z.]+$/.test(f)) rmSync(path.join(dir, f));
+    // A failed test's <id>-changed.page.txt is both: removed once.
+    const stale = f.endsWith('.page.txt') && !output.has(`${f.slice(0, -'.page.txt'.length)}.md`);
+    if (stale || /-changed\.[a-z.]+$/.test(f)) rmSync(path.join(dir, f));
   }
 }

@@ -11,6 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { decodeHTML } from 'entities';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { closeServed, openPage, serveAndLaunch } from '../support/browser.ts';
@@ -208,7 +209,9 @@ describe('charts and summaries', () => {
     let pending = 0;
     for (const s of records()) {
       const html = readPage(fileOf(site.dist, pagePath(s.id)));
-      const summary = pageText(/<section class="summary"[\s\S]*?<\/section>/.exec(html)![0]);
+      // The summary's figures, and its sentence: the page's description (and a search result's summary).
+      const description = /<meta name="description" content="([^"]*)">/.exec(html)![1]!;
+      const summary = pageText(/<section class="summary"[\s\S]*?<\/section>/.exec(html)![0]) + decodeHTML(description);
       expect(summary, s.id).not.toMatch(/執行額0(百万円|円)/);
       if (summary.includes('執行額はまだ公表されていません')) pending += 1;
     }

@@ -12,11 +12,17 @@
  * Sites: `root` (the project's samples: text sheets, RS 2024, JUDGIT years) and `xss` (sheets whose text
  * is markup, entities and scripts, which the page must show as text and the index must hold as text).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractPage } from '../../scripts/search-index/extract-page.ts';
-import { EntrySource, pageKind, pageSource } from '../../scripts/search-index/page-source.ts';
+import { decodeFragment } from '../../scripts/search-index/pagefind-internals.ts';
+import { sheetKindText } from '../../src/lib/view/search-text.ts';
+import type { Sheet } from '../../src/schema/sheet.ts';
+import { parseRecordMeta, RECORD_META } from '../../src/shared/search/record-place.ts';
+import { EntrySource, pageSource } from '../../scripts/search-index/page-source.ts';
+import { pageKind } from '../../src/shared/search/page-kind.ts';
 import { normalizeForMatch } from '../../src/shared/search/tokens.ts';
 import { listFiles, readPage, urlPathOf } from '../support/site-text.ts';
 import { builtSite, entryIds, type SiteName } from '../support/sites.ts';
@@ -70,6 +76,37 @@ function checkSite(name: SiteName, minimum: Record<string, number>) {
       expect(kinds.sheet).toBe(entryIds(site).length);
       for (const [kind, n] of Object.entries(minimum)) expect(kinds[kind] ?? 0, kind).toBeGreaterThanOrEqual(n);
       expect(indexed).toBe(Object.values(kinds).reduce((s, n) => s + n, 0));
+    });
+
+    it("holds no text in the fragment of a page made from a record, but the record's place, whose record makes the page's text", () => {
+      const site = builtSite(name);
+      const entries = new EntrySource(site.contentDir);
+      const dir = path.join(site.dist, 'pagefind', 'fragment');
+      const problems: string[] = [];
+      let fromRecords = 0;
+      for (const file of readdirSync(dir)) {
+        const fragment = decodeFragment(readFileSync(path.join(dir, file)), file);
+        const kind = pageKind(fragment.url);
+        const at = parseRecordMeta(fragment.meta[RECORD_META]);
+        if (kind === null || kind.kind === 'payee') {
+          // A payee profile's fragment holds its text (its name and 法人番号), as Pagefind's do.
+          if (at !== null || fragment.content === '') problems.push(`${fragment.url}: a payee profile's fragment without its text`);
+          continue;
+        }
+        fromRecords += 1;
+        if (at === null || fragment.content !== '') {
+          problems.push(`${fragment.url}: no record place, or text in the fragment`);
+          continue;
+        }
+        // What the search page does (src/client/record-block.ts, record-text.ts), with Node's zlib.
+        const bytes = readFileSync(path.join(site.dist, ...at.file.split('/')));
+        const line = gunzipSync(bytes.subarray(at.offset, at.offset + at.length)).toString('utf8').split('\n')[at.line - 1]!;
+        const made = sheetKindText(kind, JSON.parse(line) as Sheet)!;
+        const indexed = pageSource({ url: fragment.url, html: null }, entries)!;
+        if (made.text !== indexed.text) problems.push(`${fragment.url}: ${firstDifference(indexed.text, made.text)}`);
+      }
+      expect(problems).toEqual([]);
+      expect(fromRecords).toBeGreaterThanOrEqual(entryIds(site).length);
     });
   });
 }

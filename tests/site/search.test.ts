@@ -486,4 +486,33 @@ describe('what the search page loads', () => {
       await close();
     }
   });
+
+  it("makes a result's excerpt from its sheet's record, for the results near the view only", async () => {
+    const { page, errors, close } = await openPage(browser, '', { origin: server.origin, noNavigate: true, viewport: { width: 390, height: 800 } });
+    const records: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname.includes('/data/records/')) records.push(r.headers()['range'] ?? 'whole file');
+    });
+    try {
+      await page.goto(server.url(`search/${q('国')}`));
+      expect(await waitForResults(page)).toBeGreaterThan(PAGE_SIZE);
+      await page.waitForFunction(() => document.querySelector('[data-search-results] .search-excerpt[data-excerpt]')?.getAttribute('data-excerpt') === 'ready', null, { timeout: 30_000 });
+      const first = await page.$eval('[data-search-results] .search-excerpt[data-excerpt]', (p) => ({ text: p.textContent ?? '', marks: [...p.querySelectorAll('mark')].map((m) => m.textContent) }));
+      expect(first.marks.length).toBeGreaterThan(0);
+      for (const m of first.marks) expect(m).toBe('国');
+      // Each from one Range request of its block, and not for the results far below a phone's screen.
+      expect(records.length).toBeGreaterThan(0);
+      for (const r of records) expect(r).toMatch(/^bytes=\d+-\d+$/);
+      const pending = await page.$$eval('[data-search-results] .search-excerpt[data-excerpt="pending"]', (ps) => ps.length);
+      expect(pending).toBeGreaterThan(0);
+      // Scrolled to the end, the last result's excerpt is made too.
+      const last = page.locator('[data-search-results] .search-excerpt[data-excerpt]').last();
+      expect(await last.getAttribute('data-excerpt')).toBe('pending');
+      await last.scrollIntoViewIfNeeded();
+      await expect.poll(() => last.getAttribute('data-excerpt'), { timeout: 30_000 }).toBe('ready');
+      expect(siteErrors(errors), JSON.stringify(errors, null, 2)).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
 });

@@ -30,7 +30,19 @@ export function readPage(file: string): string {
   return splicePageBody(html, bodyInFile(gunzipSync(readFileSync(path.resolve(path.dirname(file), bodyFile))), n));
 }
 
-/** All files under `dir` whose name ends with one of `extensions` (all files if none), sorted. */
+/**
+ * A page's HTML with its relative href, src and action values (src/lib/markup/relative-links.ts) written
+ * from the site's root, as the page at `pageUrl` (its URL path, with the base) resolves them: for tests that
+ * name where a link leads. tests/site/links.test.ts checks the links as published.
+ */
+export function withRootLinks(html: string, pageUrl: string): string {
+  return html.replace(/ (href|src|action)="([^"]*)"/g, (whole, name: string, value: string) => {
+    if (value === '' || /^([a-z][a-z0-9+.-]*:|\/|#)/i.test(value)) return whole;
+    const url = new URL(value, `http://site${pageUrl}`);
+    return ` ${name}="${url.pathname}${url.search}${url.hash}"`;
+  });
+}
+
 /**
  * A zipped download (src/lib/data/zip-download.ts: `data/payees.csv.zip` …) as its one file's text; the
  * archive must hold exactly that file, named as the download without `.zip`.
@@ -44,6 +56,7 @@ export function readZipped(file: string): string {
   return Buffer.from(files[name]!).toString('utf8');
 }
 
+/** All files under `dir` whose name ends with one of `extensions` (all files if none), sorted. */
 export function listFiles(dir: string, ...extensions: string[]): string[] {
   const out: string[] = [];
   const walk = (d: string): void => {

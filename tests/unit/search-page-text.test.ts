@@ -4,7 +4,8 @@
  * text is exactly what the built pages show is checked on every sample page by tests/site/search-text.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { pageKind, pageSource } from '../../scripts/search-index/page-source.ts';
+import { pageSource } from '../../scripts/search-index/page-source.ts';
+import { pageKind } from '../../src/shared/search/page-kind.ts';
 import { blocksPageText, markupText, payeePartText, payeeProfileText, sheetPageText } from '../../src/lib/view/search-text.ts';
 import { payeeSearchRecord, searchRecord, searchRecordJson, sheetPartSearchRecord, SEARCH_RECORD_ATTRIBUTE } from '../../src/lib/view/search-attributes.ts';
 import { html } from '../../src/lib/markup/html.ts';

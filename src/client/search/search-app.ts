@@ -6,6 +6,7 @@
  * state they return to (popstate). Sheet text reaches the page only as text nodes.
  */
 import { queryTerms } from '../../shared/search/tokens.ts';
+import { parseRecordMeta, RECORD_META, type RecordAt } from '../../shared/search/record-place.ts';
 import { buildExcerpt, highlight, type ExcerptPart } from './excerpt.ts';
 import { SearchEngine, type Hit, type ResultPage, type SearchOutcome } from './search-engine.ts';
 import {
@@ -21,11 +22,20 @@ import {
 } from './url-state.ts';
 
 /**
- * Results shown a page. Each shown result fetches its fragment (its text, for the excerpt): 10, not 20,
- * keeps a cold search within the issue's 25 requests with the index's own (≈ 6–13) and halves the
- * fragments' bytes (docs/BENCHMARKS.md, "Search: a lighter cold search").
+ * Results shown a page. Each shown result fetches its fragment (its title and facts): 10, not 20, keeps a
+ * cold search within the issue's 25 requests with the index's own (≈ 6–13) and halves the fragments'
+ * bytes (docs/BENCHMARKS.md, "Search: a lighter cold search").
  */
 export const PAGE_SIZE = 10;
+
+/**
+ * How far below the visible part of the page a result's excerpt starts loading: none. A result made from a
+ * sheet's record (its fragment names the record's place, src/shared/search/record-place.ts) gets its
+ * excerpt, or without words its summary, made from the record (record-text.ts: one Range request a
+ * block); only the results a reader scrolls to cost that request (a cold search's requests, issue 18: the
+ * ten fragments and the index's own leave room for the few results a screen shows).
+ */
+const EXCERPT_MARGIN = '0px';
 
 /** How a listing without words is ordered, for the status line (the form's own labels, SearchUi.astro). */
 const SORT_LABELS: Record<SortOption, string> = {
@@ -83,6 +93,11 @@ export function pagerPages(current: number, last: number): (number | null)[] {
 export class SearchApp {
   private readonly el: Elements;
   private readonly bundleBase: string;
+  /** The site's root path (records' places are relative to it). */
+  private readonly siteRoot: string;
+  /** Loads the excerpts of results as they come near the visible part of the page (null: no observer in this browser). */
+  private readonly excerptObserver: IntersectionObserver | null;
+  private readonly excerptLoaders = new WeakMap<Element, () => void>();
   /** The page's own title; result pages prefix it with the query. */
   private readonly pageTitle: string;
   private enginePromise: Promise<SearchEngine> | null = null;
@@ -109,6 +124,20 @@ export class SearchApp {
       pager: required(root, '[data-search-pager]'),
     };
     this.bundleBase = form.dataset.bundle ?? '/pagefind/';
+    this.siteRoot = form.dataset.site ?? '/';
+    this.excerptObserver =
+      typeof IntersectionObserver === 'undefined'
+        ? null
+        : new IntersectionObserver(
+            (entries) => {
+              for (const e of entries) {
+                if (!e.isIntersecting) continue;
+                this.excerptObserver!.unobserve(e.target);
+                this.excerptLoaders.get(e.target)?.();
+              }
+            },
+            { rootMargin: `0px 0px ${EXCERPT_MARGIN} 0px` },
+          );
     this.state = parseState(location.search);
     this.pageTitle = document.title;
   }
@@ -249,6 +278,7 @@ export class SearchApp {
     }
     if (generation !== this.generation) return;
 
+    this.excerptObserver?.disconnect();
     list.replaceChildren(...pages.map((p) => this.resultItem(p, terms)));
     list.start = from + 1;
     list.removeAttribute('aria-busy');
@@ -309,19 +339,46 @@ export class SearchApp {
       li.append(meta);
     }
 
-    if (terms.length > 0) {
-      const excerpt = buildExcerpt(page.text, terms, 120, title);
-      const p = document.createElement('p');
-      p.className = 'search-excerpt';
-      appendParts(p, excerpt.parts);
+    const at = parseRecordMeta(page.meta[RECORD_META]);
+    const p = document.createElement('p');
+    p.className = 'search-excerpt';
+    if (at !== null) {
+      // Made from its sheet's record: the excerpt (with words) or the summary (without), once in view.
+      li.append(p);
+      this.fromRecord(p, page, at, terms, title);
+    } else if (terms.length > 0) {
+      appendParts(p, buildExcerpt(page.text, terms, 120, title).parts);
       li.append(p);
     } else if (page.meta.summary) {
-      const p = document.createElement('p');
-      p.className = 'search-excerpt';
       p.textContent = page.meta.summary;
       li.append(p);
     }
     return li;
+  }
+
+  /** Fills `p` with the excerpt (or, without words, the summary) made from the record at `at`, once `p` is in view. */
+  private fromRecord(p: HTMLElement, page: ResultPage, at: RecordAt, terms: string[], title: string): void {
+    p.dataset.excerpt = 'pending';
+    const load = () => {
+      import('./record-text.ts')
+        .then(({ recordPage }) => recordPage(page.url, at, this.siteRoot))
+        .then(({ text, summary }) => {
+          if (terms.length > 0) appendParts(p, buildExcerpt(text, terms, 120, title).parts);
+          else p.textContent = summary;
+          p.dataset.excerpt = 'ready';
+        })
+        .catch((err: unknown) => {
+          // The result and its link are whole without it.
+          console.warn(`excerpt of ${page.url}: ${String(err)}`);
+          p.dataset.excerpt = 'failed';
+        });
+    };
+    if (this.excerptObserver === null) {
+      load();
+      return;
+    }
+    this.excerptLoaders.set(p, load);
+    this.excerptObserver.observe(p);
   }
 
   private renderPager(state: SearchState, lastPage: number): void {

@@ -23,13 +23,13 @@ import { entryHash, readIndexCache } from '../../schema/hand-over.ts';
 import type { SheetListing } from './sheet-listing.ts';
 import {
   byBudgetDesc,
-  groupBy,
   pastSheetResolver,
   relatedProjectResolver,
   type PastSheetResolver,
   type RelatedProjectResolver,
   type SheetRow,
 } from '../view/aggregate.ts';
+import { groupBy } from '../../shared/group-by.ts';
 import { buildChains, type Chain } from '../history/chains.ts';
 import { payeeIndex, type PayeeIndex, type PayeeProfile } from '../history/payees.ts';
 import { rankings, type Ranking } from '../history/rankings.ts';

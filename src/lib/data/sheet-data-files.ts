@@ -14,8 +14,10 @@
  *
  * Why blocks (measured on the 26,395 real JUDGIT sheets, gzip level 9, bytes a sheet; docs/BENCHMARKS.md):
  * each record its own member 2,633, blocks of 4 records 1,617, of 8 records 1,405, a whole file one stream
- * 1,183 (but a chart's CSV would then fetch a whole file, up to MBs). Blocks of 8 keep most of the gain of
- * compressing records together (the same keys and phrases) while a chart's CSV fetches one block.
+ * 1,183 (but a chart's CSV would then fetch a whole file, up to MBs). Blocks keep most of the gain of
+ * compressing records together (the same keys and phrases) while a chart's CSV fetches one block. Of 4,
+ * not 8: the search page fetches a shown result's record for its excerpt (src/client/search/record-text.ts),
+ * ≈ 6 KB a result instead of ≈ 11 KB, for ≈ 15 % more bytes of records.
  * BLOCK_BYTES ends a block early after a large record (RS sheets with long payee tables), so what one
  * chart's CSV fetches stays small.
  *
@@ -27,6 +29,9 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { Sheet } from '../../schema/sheet.ts';
 import { href } from '../markup/url.ts';
+import type { RecordPlace } from '../../shared/search/record-place.ts';
+
+export type { RecordPlace };
 
 /**
  * How the blocks are compressed. Not level 9: on the 721 blocks of a generated RS year (5,664 sheets, 219 MB
@@ -37,7 +42,7 @@ export const RECORD_GZIP = { level: 6, memLevel: 9 } as const;
 const gzipAsync = promisify(gzip);
 
 /** Records a block holds at most. */
-export const BLOCK_RECORDS = 8;
+export const BLOCK_RECORDS = 4;
 /** A block ends once its uncompressed lines reach this many bytes. */
 export const BLOCK_BYTES = 256 * 1024;
 
@@ -87,16 +92,6 @@ export function recordFiles(sheets: readonly FileKey[]): RecordFile[] {
   }
   for (const f of files.values()) f.ids.sort();
   return [...files.values()].sort((a, b) => b.fiscalYear - a.fiscalYear || a.name.localeCompare(b.name));
-}
-
-/** Where a record is in its bulk file. */
-export interface RecordPlace {
-  /** Byte offset of its block (a gzip member) in the file. */
-  offset: number;
-  /** The block's length in bytes: fetch bytes offset … offset + length − 1. */
-  length: number;
-  /** The record's line in the block once decompressed, from 1. */
-  line: number;
 }
 
 export interface PackedRecords {

@@ -28,8 +28,8 @@ export function sheetHref(id: string): string {
   return href(`sheets/${encodeURIComponent(id)}/`);
 }
 
-export function sheetJsonHref(id: string): string {
-  return href(`data/sheets/${encodeURIComponent(id)}.json`);
+export function sheetJsonHref(id: string, base: string = basePath()): string {
+  return href(`data/sheets/${encodeURIComponent(id)}.json`, base);
 }
 
 export function ministryHref(slug: string): string {

@@ -83,16 +83,6 @@ export function totalsOf(rows: readonly SheetRow[]): Totals {
   return { sheets: rows.length, budget, executed, budgetMissing, executedMissing, rate };
 }
 
-export function groupBy<K, T>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
-  const m = new Map<K, T[]>();
-  for (const t of items) {
-    const k = key(t);
-    const list = m.get(k);
-    if (list) list.push(t);
-    else m.set(k, [t]);
-  }
-  return m;
-}
 
 /** Review years present, newest first. */
 export function reviewYears(rows: readonly SheetRow[]): number[] {

@@ -22,7 +22,7 @@
  * explanation. Each was on nearly every page, ≈ 13 % of a JUDGIT sheet's indexed text, and a search for
  * its wording would find every sheet (issue 18: the index and its excerpt text grow with every character).
  */
-import { decodeHTML } from 'entities';
+import { decodeXML } from 'entities';
 import type { Check, Outcome, Payee, Sheet } from '../../schema/sheet.ts';
 import { fiscalYearLabel } from '../../shared/era.ts';
 import { formatNumber, formatPercentShort, NONE } from '../../shared/format.ts';
@@ -34,7 +34,9 @@ import {
   textHtml,
   type Html,
 } from '../markup/html.ts';
-import { groupBy, type RelatedProjectResolver } from './aggregate.ts';
+import type { PageKind } from '../../shared/search/page-kind.ts';
+import type { RelatedProjectResolver } from './aggregate.ts';
+import { groupBy } from '../../shared/group-by.ts';
 import { budgetItemGrid, itemText } from './budget-items.ts';
 import { columnHeader, type ChartData } from './chart-spec.ts';
 import { sheetCharts } from './sheet-charts.ts';
@@ -62,12 +64,15 @@ const breakOrNothing = (_tag: string, name: string) => (BREAK_TAGS.has(name) ? '
 /**
  * The text of markup this project built as a string (src/lib/markup/html.ts escapes every value it
  * interpolates, so `<` and `>` occur only in tags): tags removed (a space where a reader sees a break),
- * character references decoded.
+ * character references decoded. Its escapes are entities' escapeUTF8 (&amp; &lt; &gt; &quot; &apos;) and
+ * its literal markup names no other entity, so XML's decoder is the whole rule: the search page makes
+ * excerpts with this module in the browser (src/client/search/record-text.ts), where HTML's table of
+ * named references would cost ≈ 10 KB of script after gzip.
  */
 export function markupText(h: Html): string {
   const text = h.value.replace(TAG, breakOrNothing);
   // Most cells hold no character reference: decoding is skipped for them (it is ≈ a third of this function).
-  return text.includes('&') ? decodeHTML(text) : text;
+  return text.includes('&') ? decodeXML(text) : text;
 }
 
 /** Collects a page's indexed text in order. */
@@ -468,6 +473,23 @@ export function blocksPageText(sheet: Sheet): SearchText {
   w.add(`${sheet.title}（${sheet.ministry}・${fiscalYearLabel(sheet.fiscalYear)}）`, 'のブロックごとの役割と費目・使途です。');
   blocksText(w, sheet, numberWarnings(sheet.warnings), true);
   return searchText(w);
+}
+
+/**
+ * The indexed text of a page showing one sheet's record (a sheet page or one of its continuation pages,
+ * src/shared/search/page-kind.ts); null when the sheet has no such page. The index builder indexes it
+ * (scripts/search-index/page-source.ts) and the search page makes its excerpts from it, from the record
+ * it fetches (src/client/search/record-text.ts): one text, so an excerpt shows what was matched.
+ */
+export function sheetKindText(page: Exclude<PageKind, { kind: 'payee' }>, sheet: Sheet): SearchText | null {
+  switch (page.kind) {
+    case 'sheet':
+      return sheetPageText(sheet);
+    case 'payee-part':
+      return payeePartText(sheet, page.n);
+    case 'blocks':
+      return blocksPageText(sheet);
+  }
 }
 
 /**

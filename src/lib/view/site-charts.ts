@@ -4,7 +4,8 @@
  */
 import { fiscalYearLabel, fiscalYearShortLabel } from '../../shared/era.ts';
 import { formatYenShort } from '../../shared/format.ts';
-import { groupBy, reviewYears, totalsOf, type SheetRow, type Totals } from './aggregate.ts';
+import { reviewYears, totalsOf, type SheetRow, type Totals } from './aggregate.ts';
+import { groupBy } from '../../shared/group-by.ts';
 import type { CanvasSpec, Cell, ChartData, Column } from './chart-spec.ts';
 
 /** The totals tables' columns after the group's own (レビュー年度 or 府省庁). */
