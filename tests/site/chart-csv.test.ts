@@ -160,11 +160,22 @@ describe('text sheet 000', () => {
     const { page, context, errors, close } = await openPage(browser, server.url(pagePath), { origin: server.origin });
     try {
       await context.route(jsonUrl, (route) => route.fulfill({ status: 503, body: 'down' }));
+      // What the page asked and said, named if the message does not come.
+      const seen: string[] = [];
+      page.on('request', (r) => seen.push(`request ${r.url()}`));
+      page.on('response', (r) => seen.push(`response ${r.status()} ${r.url()}`));
+      page.on('console', (m) => seen.push(`console ${m.type()} ${m.text()}`));
+      page.on('download', (d) => seen.push(`download ${d.suggestedFilename()}`));
       await button(page, 'outcome-1').waitFor({ state: 'visible' });
       await button(page, 'outcome-1').click();
       // The first click loads the CSV code and then fails: on a loaded CI machine (two Chromium suites at
       // once) that has taken over 10 s, so the wait is long; the message itself is exact.
-      await expect.poll(() => status(page, 'outcome-1').textContent(), { timeout: 30_000 }).toBe(ui.chart.downloadFailed);
+      await expect
+        .poll(() => status(page, 'outcome-1').textContent(), { timeout: 30_000 })
+        .toBe(ui.chart.downloadFailed)
+        .catch((err: unknown) => {
+          throw new Error(`${String(err)}\n${seen.join('\n')}`);
+        });
       expect(await status(page, 'budget').textContent()).toBe('');
       // The only problems the page reports are the failed JSON request itself (HTTP status, console note).
       expect(errors.map((e) => e.kind)).toContain('http');

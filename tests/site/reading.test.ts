@@ -183,6 +183,8 @@ describe('search without words', () => {
       expect(titles.slice(0, 3)).toEqual(['基礎年金給付に必要な経費', '電気・ガス価格激変緩和対策等事業', '物価高騰対応重点支援地方創生臨時交付金']);
       // The largest: 厚生労働省「基礎年金給付に必要な経費」, its settled year (2023) and 2024 not yet known.
       expect(titles[0]).toBe('基礎年金給付に必要な経費');
+      // Its summary is made from its record as it comes into view (src/client/search/record-text.ts).
+      await page.waitForSelector('[data-search-results] > li:first-child .search-excerpt[data-excerpt="ready"]', { timeout: 30_000 });
       const first = await page.locator('[data-search-results] > li').first().textContent();
       expect(first).toContain('予算 28.4兆円（2023（令和5）年度）');
       expect(first).toContain('2024（令和6）年度の予算30兆円（執行額はまだ公表されていません）');
