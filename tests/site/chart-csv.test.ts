@@ -167,6 +167,14 @@ describe('text sheet 000', () => {
       page.on('console', (m) => seen.push(`console ${m.type()} ${m.text()}`));
       page.on('download', (d) => seen.push(`download ${d.suggestedFilename()}`));
       await button(page, 'outcome-1').waitFor({ state: 'visible' });
+      // Clicked once its chart above it is drawn: a canvas appearing between Playwright's checks and its
+      // click moves the button down, and the click lands on what was above it.
+      await button(page, 'outcome-1').scrollIntoViewIfNeeded();
+      await page.waitForFunction(
+        () => document.querySelector('#chart-outcome-1')?.getAttribute('data-chart-state') !== 'pending',
+        null,
+        { timeout: 30_000 },
+      );
       await button(page, 'outcome-1').click();
       // The first click loads the CSV code and then fails: on a loaded CI machine (two Chromium suites at
       // once) that has taken over 10 s, so the wait is long; the message itself is exact.
