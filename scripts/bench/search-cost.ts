@@ -9,7 +9,13 @@
  * - fragments: the shown results' own files (`pagefind/…/fragment/`, one per result shown);
  * - records: for the results near the view whose excerpt is made from their sheet's record, the record's
  *   block (`data/records/`, one Range request a block; src/client/search/record-text.ts);
- * - page: the search page itself (HTML, CSS, its scripts, the excerpt's script), the same for every query.
+ * - page: the search page itself (HTML, CSS, its scripts, the excerpt's script), the same for every query;
+ * - profiles: what the search fetches after its first list is shown, to search the payee profiles (their
+ *   own bundle, `pagefind/payees/`: its entry, metadata and chunks, and the fragments of the profiles that
+ *   the whole list then shows; src/shared/search/manifest.ts, SearchPart.deferred).
+ *
+ * `ms` is the time to the first list (the sheets'); the counts are the whole list's, once the profiles are
+ * searched too.
  *
  * Used by scripts/search-cost.ts (the measurement recorded in docs/BENCHMARKS.md) and by the site test that
  * holds the sample site to its budget (tests/site/search-cost.test.ts).
@@ -19,7 +25,7 @@ import path from 'node:path';
 import type { Browser, Response } from 'playwright-core';
 import { chunkWordSizes, decodeIndexFile, encodeIndexFile } from '../search-index/pagefind-internals.ts';
 import { chunkLocations } from '../search-index/chunk-size.ts';
-import { PROFILE_MARK } from '../../src/shared/search/manifest.ts';
+import { PROFILE_MARK, PROFILES_PATH } from '../../src/shared/search/manifest.ts';
 import { termTokens, type SearchWords } from '../../src/shared/search/tokens.ts';
 
 export interface Traffic {
@@ -35,6 +41,7 @@ export interface ColdSearch {
   fragments: Traffic;
   records: Traffic;
   page: Traffic;
+  profiles: Traffic;
   /** Milliseconds from navigation to the first result list. */
   ms: number;
   /** The index files fetched, by path under `pagefind/`, with their bytes (for reading the figures). */
@@ -60,12 +67,9 @@ export async function coldSearch(browser: Browser, searchUrl: string, term: stri
     page.on('response', (r) => responses.push(r));
     const started = performance.now();
     await page.goto(`${searchUrl}?q=${encodeURIComponent(term)}`);
-    await page.waitForFunction(
-      () => document.querySelector('[data-search-status][data-total]') !== null && document.querySelector('[data-search-results]') !== null,
-      undefined,
-      { timeout: 120_000 },
-    );
+    await page.waitForSelector('[data-search-results][data-page]', { state: 'attached', timeout: 120_000 });
     const ms = performance.now() - started;
+    await page.waitForSelector('[data-search-status][data-total]', { state: 'attached', timeout: 120_000 });
     await page.waitForLoadState('networkidle');
     const hits = Number(await page.getAttribute('[data-search-status]', 'data-total'));
     const out: ColdSearch = {
@@ -75,6 +79,7 @@ export async function coldSearch(browser: Browser, searchUrl: string, term: stri
       fragments: { requests: 0, bytes: 0 },
       records: { requests: 0, bytes: 0 },
       page: { requests: 0, bytes: 0 },
+      profiles: { requests: 0, bytes: 0 },
       ms,
       files: [],
     };
@@ -85,6 +90,7 @@ export async function coldSearch(browser: Browser, searchUrl: string, term: stri
       const at = pathname.indexOf('/pagefind/');
       if (pathname.includes('/data/records/')) add(out.records, bytes);
       else if (at < 0) add(out.page, bytes);
+      else if (pathname.startsWith(PROFILES_PATH, at + '/pagefind/'.length)) add(out.profiles, bytes);
       else if (pathname.includes('/fragment/')) add(out.fragments, bytes);
       else {
         add(out.index, bytes);
@@ -185,7 +191,8 @@ export function metaShares(pagefindDir: string): MetaShares {
  * index's locations taken as the sample's × sheets) over the sample's `builtChunkLocations`, the metadata
  * in its two parts — the chunk table (and the rest) scaled by sheets and divided by the same ratio, the
  * page list by the pages such a site has: sheets and continuation pages as in the sample per sheet,
- * payee profiles at PROFILES_PER_SHEET.
+ * payee profiles at PROFILES_PER_SHEET when the index holds them (before they had a bundle of their own,
+ * searched after the first list: then the first list's metadata has none).
  */
 export function projectedTo(
   c: ColdSearch,
@@ -197,7 +204,7 @@ export function projectedTo(
   const scale = targetSheets / sheets;
   const targetChunk = chunkLocations(shares.chunks * builtChunkLocations * scale);
   const chunkScale = targetChunk / builtChunkLocations;
-  const targetPages = shares.otherPages * scale + PROFILES_PER_SHEET * targetSheets;
+  const targetPages = shares.otherPages * scale + (shares.profiles > 0 ? PROFILES_PER_SHEET * targetSheets : 0);
   const pageBytesEach = shares.pageListBytes / (shares.otherPages + shares.profiles);
   const metaBytes = ((shares.bytes - shares.pageListBytes) * scale) / chunkScale + pageBytesEach * targetPages;
   const bytes = c.files.reduce((sum, [f, b]) => sum + (f.endsWith('.pf_meta') ? metaBytes : f.endsWith('.pf_index') ? b * chunkScale : b), 0);

@@ -161,14 +161,14 @@ export function runLines(run: SiteRun, searches: readonly ColdSearch[], command:
     '|---|---:|---:|---:|',
     ...parts.map((p) => `| ${p.name} | ${fmt(p.bytes / MB)} | ${p.files} | ${fmt(p.bytes / 1024 / sheets)} |`),
     '',
-    'Cold search (a new browser context, `search/?q=<term>`, until the first result list and the network is idle; plain static server, bytes as stored):',
+    'Cold search (a new browser context, `search/?q=<term>`; plain static server, bytes as stored). Up to the first result list, the sheets\' (index, the shown results, the page), then what searching the payee profiles adds once that list is shown (their bundle, and the fragments of profiles the whole list shows), until the network is idle:',
     '',
-    '| term | hits | index: requests, KB | shown results (fragments; excerpts\' record blocks): requests, KB | total with the page: requests, KB | ms to results |',
-    '|---|---:|---:|---:|---:|---:|',
+    '| term | hits | index: requests, KB | shown results (fragments; excerpts\' record blocks): requests, KB | first list with the page: requests, KB | ms to the first list | then the payee profiles: requests, KB |',
+    '|---|---:|---:|---:|---:|---:|---:|',
     ...searches.map((c) => {
       const results = resultsTraffic(c);
       const all = { requests: c.index.requests + results.requests + c.page.requests, bytes: c.index.bytes + results.bytes + c.page.bytes };
-      return `| ${c.term} | ${c.hits} | ${c.index.requests}, ${kb(c.index.bytes)} | ${results.requests}, ${kb(results.bytes)} | ${all.requests}, ${kb(all.bytes)} | ${c.ms.toFixed(0)} |`;
+      return `| ${c.term} | ${c.hits} | ${c.index.requests}, ${kb(c.index.bytes)} | ${results.requests}, ${kb(results.bytes)} | ${all.requests}, ${kb(all.bytes)} | ${c.ms.toFixed(0)} | ${c.profiles.requests}, ${kb(c.profiles.bytes)} |`;
     }),
   ];
 }

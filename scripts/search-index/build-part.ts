@@ -16,6 +16,10 @@
  *    the search page loads, Pagefind's code files (pagefind-runtime.ts). merge-parts.ts merges the parts
  *    and re-splits the word index. Every private Pagefind format relied on is in pagefind-internals.ts.
  *
+ * Payee profiles (meta kind "payee") go into a bundle of their own in the part's PROFILES_PATH folder
+ * (its pages named "<language>-q_<n>"): the search page loads it only after the sheets' first results are
+ * shown (src/shared/search/manifest.ts, SearchPart.deferred).
+ *
  * Runs in a worker thread (part-worker.ts), so that two parts are built at once on two cores. Its file
  * and zlib calls are synchronous (see where the files are written), which is right for a worker thread only.
  */
@@ -28,6 +32,7 @@ import { DirectIndex, type EntryFields } from './direct-index.ts';
 import { installedPagefindVersion, pagefindRuntime } from './pagefind-runtime.ts';
 import type { SearchWords } from '../../src/shared/search/tokens.ts';
 import type { PageInput } from './page-queue.ts';
+import { PROFILES_PATH } from '../../src/shared/search/manifest.ts';
 
 /** Files only the first part needs: merged parts are read by the first part's pagefind.js and wasm. */
 export { PRIMARY_ONLY } from './pagefind-runtime.ts';
@@ -58,9 +63,11 @@ export interface PartResult {
   pages: number;
   /** Its word index's locations in Pagefind's measure (DirectIndex.locations): the merge's chunk size is made from their sum. */
   locations: number;
+  /** The same of the payee profiles' bundle (PROFILES_PATH). */
+  profileLocations: number;
   /** Result id (fragment hash) → the page's numeric sort values. */
   sorts: [string, Record<string, number>][];
-  /** Result ids (fragment hashes) of payee profiles (meta kind "payee"): named as such when merged. */
+  /** Result ids (fragment hashes) of payee profiles (meta kind "payee"), the pages of the PROFILES_PATH bundle. */
   profiles: string[];
   /**
    * The pages made from a sheet's record: their result id (fragment hash), sheet and fragment, not yet
@@ -98,8 +105,11 @@ export async function buildPart(task: PartTask, source: AsyncIterable<PageInput>
   const runtime = task.primary ? pagefindRuntime(task.language) : null;
   runtime?.catch(() => {});
   const index = new DirectIndex(task.language);
+  const profileIndex = new DirectIndex(`${task.language}-q`);
   const fragmentDir = path.join(task.dir, 'fragment');
+  const profileDir = path.join(task.dir, PROFILES_PATH);
   mkdirSync(fragmentDir, { recursive: true });
+  mkdirSync(path.join(profileDir, 'fragment'), { recursive: true });
   const decoder = new TextDecoder();
   const entries = task.contentDir === null ? null : new EntrySource(task.contentDir);
   for await (const { file, url, html: raw } of source) {
@@ -126,7 +136,8 @@ export async function buildPart(task: PartTask, source: AsyncIterable<PageInput>
     for (const key of Object.keys(record.sort)) sortKeys.add(key);
     for (const name of Object.keys(record.filters)) filterNames.add(name);
     let words = 0;
-    const { name } = index.addPage((sink) => {
+    const isProfile = record.meta.kind === 'payee';
+    const { name } = (isProfile ? profileIndex : index).addPage((sink) => {
       words = indexWords(extracted.indexText, task.words, sink).words;
       if (words > 0) return words;
       sink(0, wordNumber(EMPTY_PAGE_WORD), NO_CODE, false);
@@ -146,7 +157,7 @@ export async function buildPart(task: PartTask, source: AsyncIterable<PageInput>
       sort: record.sort,
     };
     sorts.push([name, record.sort]);
-    if (record.meta.kind === 'payee') profiles.push(name);
+    if (isProfile) profiles.push(name);
     if (fromRecord) {
       fromSheets.push({ name, sheet: extracted.fromSheet!, fragment });
       continue;
@@ -154,13 +165,17 @@ export async function buildPart(task: PartTask, source: AsyncIterable<PageInput>
     // Synchronous zlib and file calls on purpose: this worker thread has nothing else to do meanwhile, and
     // the asynchronous ones would queue on the process's shared libuv threads (4) with the main thread's
     // page writes and reads (docs/BENCHMARKS.md).
-    writeFileSync(path.join(fragmentDir, `${name}.pf_fragment`), encodeFragment(fragment));
+    writeFileSync(path.join(isProfile ? profileDir : task.dir, 'fragment', `${name}.pf_fragment`), encodeFragment(fragment));
   }
   const added = performance.now();
-  const pages = index.pages;
+  const pages = index.pages + profileIndex.pages;
   const code = runtime ? await runtime : null;
   const fields: EntryFields = code?.fields ?? { version: installedPagefindVersion(), wasm: null, extra: {} };
-  const files = [...index.files(fields), ...(code?.files ?? [])];
+  const files = [
+    ...index.files(fields),
+    ...(code?.files ?? []),
+    ...profileIndex.files(fields).map((f) => ({ ...f, path: `${PROFILES_PATH}${f.path}` })),
+  ];
   const built = performance.now();
   const dirs = new Set(files.map((f) => path.dirname(path.join(task.dir, ...f.path.split('/')))));
   for (const dir of dirs) mkdirSync(dir, { recursive: true });
@@ -170,6 +185,7 @@ export async function buildPart(task: PartTask, source: AsyncIterable<PageInput>
     part: task.part,
     pages,
     locations: index.locations,
+    profileLocations: profileIndex.locations,
     sorts,
     profiles,
     fromSheets,

@@ -6,7 +6,8 @@
  * holds about one word-index chunk of each part at a time. The fragments move into one folder under their
  * pages' new names, the first part's code files to the top. A page made from a sheet's record has its
  * fragment written here, handed over by its part (build-part.ts), with the record's place in its meta
- * (`recordAt`, record-places.ts: known only now).
+ * (`recordAt`, record-places.ts: known only now). The payee profiles' bundles (build-part.ts) are merged the
+ * same way into their own bundle in PROFILES_PATH.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -16,6 +17,7 @@ import { chunkLocations as chunkSize } from './chunk-size.ts';
 import { mergeBundleSources } from './merge-bundles.ts';
 import { encodeFragment } from './pagefind-internals.ts';
 import { RECORD_META, recordMeta, type RecordAt } from '../../src/shared/search/record-place.ts';
+import { PROFILES_PATH } from '../../src/shared/search/manifest.ts';
 
 /** A part's bundle files by path (undefined for a file it does not have). */
 function bundleReader(dir: string): (file: string) => Uint8Array | undefined {
@@ -35,32 +37,45 @@ export async function mergeParts(
   results: PartResult[],
   tmp: string,
   recordAt: ((id: string) => RecordAt) | null,
-): Promise<{ pageNames: Map<string, string>; chunkLocations: number }> {
-  const profiles = new Set(results.flatMap((r) => r.profiles));
+): Promise<{ pageNames: Map<string, string>; chunkLocations: number; profilePages: number }> {
   const fromSheets = results.flatMap((r) => r.fromSheets);
   if (fromSheets.length > 0 && recordAt === null) throw new Error('search index: pages made from records, but no place to find the records');
-  for (const sub of ['index', 'filter', 'fragment']) mkdirSync(path.join(tmp, sub), { recursive: true });
-  // Synchronous reads and writes: the merge is the only work left at this point of the build.
-  const { pageNames, chunkLocations } = await mergeBundleSources(
-    tasks.map((t) => bundleReader(t.dir)),
-    (file, content) => writeFileSync(path.join(tmp, ...file.split('/')), content),
-    chunkSize,
-    {
-      isProfile: (page) => profiles.has(page),
-      // The search page ranks by match position, not by Pagefind's score (pagefind-internals.ts, 7).
-      uniformWordCounts: true,
-      totalLocations: results.reduce((n, r) => n + r.locations, 0),
-    },
-  );
-  for (const t of tasks) {
-    const fragments = path.join(t.dir, 'fragment');
-    // Synchronous renames, as the merge's reads and writes: ≈ 32,000 payee profiles' fragments at 52,000
-    // sheets, each otherwise a round trip through libuv's thread pool.
-    for (const file of existsSync(fragments) ? readdirSync(fragments) : []) {
-      const name = pageNames.get(file.replace(/\.pf_fragment$/, ''));
-      if (name === undefined) throw new Error(`search part ${t.part + 1}: fragment ${file} is not a page of its index`);
-      renameSync(path.join(fragments, file), path.join(tmp, 'fragment', `${name}.pf_fragment`));
+  const profilePages = results.reduce((n, r) => n + r.profiles.length, 0);
+  /** Merges one bundle of every part (the part's folder + `sub`) into tmp + `sub`, and moves its fragments. */
+  const merge = async (sub: string, isProfile: boolean, totalLocations: number) => {
+    const into = path.join(tmp, sub);
+    for (const dir of ['index', 'filter', 'fragment']) mkdirSync(path.join(into, dir), { recursive: true });
+    // Synchronous reads and writes: the merge is the only work left at this point of the build.
+    const merged = await mergeBundleSources(
+      tasks.map((t) => bundleReader(path.join(t.dir, sub))),
+      (file, content) => writeFileSync(path.join(into, ...file.split('/')), content),
+      chunkSize,
+      {
+        isProfile: () => isProfile,
+        // The search page ranks by match position, not by Pagefind's score (pagefind-internals.ts, 7).
+        uniformWordCounts: true,
+        totalLocations,
+      },
+    );
+    for (const t of tasks) {
+      const fragments = path.join(t.dir, sub, 'fragment');
+      // Synchronous renames, as the merge's reads and writes: ≈ 32,000 payee profiles' fragments at 52,000
+      // sheets, each otherwise a round trip through libuv's thread pool.
+      for (const file of existsSync(fragments) ? readdirSync(fragments) : []) {
+        const name = merged.pageNames.get(file.replace(/\.pf_fragment$/, ''));
+        if (name === undefined) throw new Error(`search part ${t.part + 1}: fragment ${sub}${file} is not a page of its index`);
+        renameSync(path.join(fragments, file), path.join(into, 'fragment', `${name}.pf_fragment`));
+      }
     }
+    return merged;
+  };
+  const sheets = await merge('', false, results.reduce((n, r) => n + r.locations, 0));
+  const pageNames = new Map(sheets.pageNames);
+  if (profilePages > 0) {
+    const profiles = await merge(PROFILES_PATH, true, results.reduce((n, r) => n + r.profileLocations, 0));
+    for (const [from, to] of profiles.pageNames) pageNames.set(from, to);
+  }
+  for (const t of tasks) {
     for (const name of readdirSync(t.dir)) {
       if (PRIMARY_ONLY.test(name)) renameSync(path.join(t.dir, name), path.join(tmp, name));
     }
@@ -73,5 +88,5 @@ export async function mergeParts(
     const meta = { ...fragment.meta, [RECORD_META]: recordMeta(recordAt!(sheet)) };
     writeFileSync(path.join(tmp, 'fragment', `${page}.pf_fragment`), encodeFragment({ ...fragment, meta }));
   }
-  return { pageNames, chunkLocations };
+  return { pageNames, chunkLocations: sheets.chunkLocations, profilePages };
 }

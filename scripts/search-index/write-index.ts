@@ -9,6 +9,7 @@ import path from 'node:path';
 import {
   MANIFEST_FILE,
   MANIFEST_FORMAT,
+  PROFILES_PATH,
   SORTS_FILE,
   type SearchManifest,
   type SearchPart,
@@ -57,11 +58,21 @@ export async function writeIndex(
   const problems = results.flatMap((r) => r.problems);
   const keys = [...new Set(results.flatMap((r) => r.sortKeys))].sort();
   const version = await pagefindVersion(tasks[0]!.dir);
-  const { pageNames, chunkLocations } = await mergeParts(tasks, results, tmp, recordAt);
-  const table: SortTable = { keys, pages: {} };
-  for (const r of results) for (const [hash, sort] of r.sorts) table.pages[pageNames.get(hash)!] = keys.map((k) => sort[k] ?? null);
-  await writeFile(path.join(tmp, SORTS_FILE), JSON.stringify(table));
-  const parts: SearchPart[] = [{ path: '', pages: results.reduce((n, r) => n + r.pages, 0) }];
+  const { pageNames, chunkLocations, profilePages } = await mergeParts(tasks, results, tmp, recordAt);
+  const pages = results.reduce((n, r) => n + r.pages, 0);
+  const parts: SearchPart[] = [{ path: '', pages: pages - profilePages }];
+  if (profilePages > 0) parts.push({ path: PROFILES_PATH, pages: profilePages, deferred: true });
+  // Each bundle's sort table beside it. A page without any sort value (a payee profile, a continuation
+  // page) has no row: the search page takes a missing row as no value (search-engine.ts).
+  const tables = new Map(parts.map((p): [string, SortTable] => [p.path, { keys, pages: {} }]));
+  const profiles = new Set(results.flatMap((r) => r.profiles));
+  for (const r of results) {
+    for (const [hash, sort] of r.sorts) {
+      if (!keys.some((k) => sort[k] !== undefined)) continue;
+      tables.get(profiles.has(hash) ? PROFILES_PATH : '')!.pages[pageNames.get(hash)!] = keys.map((k) => sort[k] ?? null);
+    }
+  }
+  for (const [sub, table] of tables) await writeFile(path.join(tmp, sub, SORTS_FILE), JSON.stringify(table));
   const manifest: SearchManifest = {
     format: MANIFEST_FORMAT,
     words: tasks[0]!.words,

@@ -274,6 +274,37 @@ describe('recall and precision through the search page', () => {
     expect(siteErrors(errors), JSON.stringify(errors, null, 2)).toEqual([]);
   });
 
+  it("shows the sheets' results before it loads the payee profiles' index, then the whole list", async () => {
+    const hitachi = `${site.base}payees/7010001008844/`;
+    const want = expected('日立製作所');
+    const context = await browser.newContext();
+    try {
+      const fresh = await context.newPage();
+      // The profiles' bundle is held back until the first list is on screen: that list must not need it.
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const held: string[] = [];
+      await fresh.route('**/pagefind/payees/**', async (route) => {
+        held.push(route.request().url());
+        await released;
+        await route.continue();
+      });
+      await fresh.goto(server.url(`search/${q('日立製作所')}`));
+      await fresh.waitForSelector('[data-search-results][data-page] > li', { state: 'attached', timeout: 60_000 });
+      const firstList = await fresh.locator('[data-search-results] > li h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      expect(firstList.length).toBeGreaterThan(0);
+      expect(firstList.every((u) => u!.includes('/sheets/')), firstList.join(' ')).toBe(true);
+      expect(await fresh.getAttribute('[data-search-status]', 'data-total')).toBeNull();
+      expect(await fresh.textContent('[data-search-status]')).toContain('支出先のページを探しています');
+      release();
+      expect(await waitForResults(fresh)).toBe(want.length);
+      expect(held.some((u) => u.endsWith('.pf_meta')), held.join(' ')).toBe(true);
+      expect(await fresh.locator('[data-search-results] > li h3 a').first().getAttribute('href')).toBe(hitachi);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('returns exactly the pages containing an 事業番号 as printed', async () => {
     expect(await check(await someProjectNumber())).toBeGreaterThan(0);
   });
@@ -293,8 +324,14 @@ describe('recall and precision through the search page', () => {
       // With the entries, as the site's build gives them: its sheet pages state no search record (page-source.ts).
       const { manifest, builtParts } = await buildSearchIndex({ dist, partSize: 1000, contentDir: site.contentDir });
       expect(builtParts.length).toBe(Math.ceil(corpus.length / 1000));
-      // Built in parts, merged into one index: one metadata file, as for an index built whole.
-      expect(manifest.parts).toEqual([{ path: '', pages: corpus.length }]);
+      // Built in parts, merged into one index of the sheets' pages and one of the payee profiles, searched
+      // after the sheets' first results (src/shared/search/manifest.ts), as for an index built whole.
+      const profiles = corpus.filter((p) => p.url.startsWith(`${site.base}payees/`)).length;
+      expect(profiles).toBeGreaterThan(0);
+      expect(manifest.parts).toEqual([
+        { path: '', pages: corpus.length - profiles },
+        { path: 'payees/', pages: profiles, deferred: true },
+      ]);
       splitServer = await serveDist(dist, { base: site.base });
       const { page, errors, close } = await openPage(browser, splitServer.url('search/'), { origin: splitServer.origin });
       try {
@@ -310,7 +347,9 @@ describe('recall and precision through the search page', () => {
         await page.goto(splitServer.url(`search/${q('国', '&sort=budget-desc')}`));
         await waitForResults(page);
         expect(requested.filter((u) => /\/pagefind\/search-sorts\.json$/.test(u)).length).toBe(1);
-        expect(requested.filter((u) => /\.pf_meta$/.test(u)).length).toBe(1);
+        // One metadata file of each bundle.
+        expect(requested.filter((u) => /\/pagefind\/pagefind\.[^/]*\.pf_meta$/.test(u)).length).toBe(1);
+        expect(requested.filter((u) => /\/pagefind\/payees\/pagefind\.[^/]*\.pf_meta$/.test(u)).length).toBe(1);
         expect(siteErrors(errors), JSON.stringify(errors, null, 2)).toEqual([]);
       } finally {
         await close();

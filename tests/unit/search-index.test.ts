@@ -542,6 +542,54 @@ describe('problems', () => {
   });
 });
 
+describe('payee profiles, searched after the sheets', () => {
+  it('are a deferred bundle of their own: a first search finds the sheets, the whole one the profiles too; filters and orders list sheets only', async () => {
+    const dist = path.join(work, 'profiles');
+    const page = async (dir: string, record: SearchRecord, body: string) => {
+      await mkdir(path.join(dist, dir), { recursive: true });
+      await writeFile(path.join(dist, dir, 'index.html'), `<html lang="ja"><body><main data-pagefind-body>${recordElement(record)}${body}</main></body></html>`);
+    };
+    const sheet = (year: string): SearchRecord => ({ filters: { 年度: [year] }, sort: { year: Number(year) }, meta: {} });
+    const profile: SearchRecord = { filters: {}, sort: {}, meta: { kind: 'payee' } };
+    // Sheets and profiles mixed in every part (two pages a part).
+    await page('sheets/a', sheet('2023'), '<h1>道路整備事業</h1>支出先 株式会社青空建設');
+    await page('payees/1000000000001', profile, '<h1>株式会社青空建設</h1>道路整備事業');
+    await page('sheets/b', sheet('2024'), '<h1>河川事業</h1>支出先 合同会社川辺');
+    await page('payees/1000000000002', profile, '<h1>合同会社川辺</h1>河川事業');
+    await page('payees/1000000000003', profile, '<h1>青空商事</h1>港湾事業');
+    const { manifest, problems, builtParts } = await buildSearchIndex({ dist, partSize: 2 });
+    expect(problems).toEqual([]);
+    expect(builtParts).toEqual([2, 2, 1]);
+    expect(manifest.parts).toEqual([
+      { path: '', pages: 2 },
+      { path: 'payees/', pages: 3, deferred: true },
+    ]);
+    const dir = path.join(dist, 'pagefind');
+    expect(await readdir(path.join(dir, 'fragment'))).toHaveLength(2);
+    expect(await readdir(path.join(dir, 'payees', 'fragment'))).toHaveLength(3);
+    // Each bundle's sort table has the rows of its pages with a value: the profiles have none.
+    expect(Object.keys((JSON.parse(await readFile(path.join(dir, 'search-sorts.json'), 'utf8')) as SortTable).pages)).toHaveLength(2);
+    expect((JSON.parse(await readFile(path.join(dir, 'payees', 'search-sorts.json'), 'utf8')) as SortTable).pages).toEqual({});
+
+    const engine = await openIndex(dir);
+    const query: SearchQuery = { terms: queryTerms('青空'), filters: {}, sort: null };
+    expect(engine.wantsDeferred(query)).toBe(true);
+    expect(await search(engine, dir, { query: '青空' })).toEqual(['/sheets/a/']);
+    await engine.loadDeferred();
+    expect(engine.wantsDeferred(query)).toBe(false);
+    // The sheet naming it near its start first, the profiles named by it after (PROFILE_RANK_OFFSET).
+    const found = await search(engine, dir, { query: '青空' });
+    expect(found[0]).toBe('/sheets/a/');
+    expect(found.slice(1).sort()).toEqual(['/payees/1000000000001/', '/payees/1000000000003/']);
+    expect(await search(engine, dir, { query: '河川事業' })).toEqual(['/sheets/b/', '/payees/1000000000002/']);
+    expect(await search(engine, dir, { query: '港湾' })).toEqual(['/payees/1000000000003/']);
+    // A filter or an order without words lists sheets only, after the profiles are loaded too.
+    expect(engine.wantsDeferred({ ...query, filters: { 年度: '2023' } })).toBe(false);
+    expect(await search(engine, dir, { query: '青空', filters: { 年度: '2023' } })).toEqual(['/sheets/a/']);
+    expect(await search(engine, dir, { query: '', sort: { key: 'year', direction: 'desc' } })).toEqual(['/sheets/b/', '/sheets/a/']);
+  });
+});
+
 describe('partSizes', () => {
   it('splits into the fewest parts of at most the given size, sizes differing by at most one', () => {
     expect(partSizes(0, 5000)).toEqual([0]);

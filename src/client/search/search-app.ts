@@ -9,6 +9,10 @@ import { queryTerms } from '../../shared/search/tokens.ts';
 import { parseRecordMeta, RECORD_META, type RecordAt } from '../../shared/search/record-place.ts';
 import { buildExcerpt, highlight, type ExcerptPart } from './excerpt.ts';
 import { SearchEngine, type Hit, type ResultPage, type SearchOutcome } from './search-engine.ts';
+// Loaded with the page, not when the first result comes into view: the results of the search a reader
+// opens the page with need it at once, and a later import cost a cold search three more requests (this
+// module, the chunk it shares with the chart CSV button and Vite's preload helper; issue 18's 25).
+import { recordPage } from './record-text.ts';
 import {
   FILTER_PARAMS,
   pagefindFilters,
@@ -241,13 +245,17 @@ export class SearchApp {
     this.setStatus('検索しています…');
     list.setAttribute('aria-busy', 'true');
     let outcome: SearchOutcome;
+    /** Pages of a deferred part (the payee profiles) may match too: this list is shown, then the whole one. */
+    let more: SearchEngine | null = null;
     try {
       const engine = await this.engine();
+      const query = { terms, filters, sort: sortSpec(state.sort) };
+      if (engine.wantsDeferred(query)) more = engine;
       const key = JSON.stringify([terms, filters, state.sort]);
       if (this.outcome?.key === key) {
         outcome = this.outcome.result;
       } else {
-        outcome = await engine.search({ terms, filters, sort: sortSpec(state.sort) });
+        outcome = await engine.search(query);
         this.outcome = { key, result: outcome };
       }
     } catch (err) {
@@ -258,6 +266,11 @@ export class SearchApp {
     }
     const total = outcome.hits.length;
     const lastPage = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    if (state.page > lastPage && more) {
+      // The page may be there once the rest is searched.
+      await this.searchDeferred(more, generation, '');
+      return;
+    }
     if (state.page > lastPage) {
       // An out-of-range page (an edited or outdated URL) shows the last page and says so in the URL.
       this.state = { ...state, page: lastPage };
@@ -285,12 +298,32 @@ export class SearchApp {
     this.el.heading.hidden = false;
     this.renderPager(state, lastPage);
     list.dataset.page = String(state.page);
-    this.setStatus(this.statusText(state, terms, total, from, shown.length), total);
+    const status = this.statusText(state, terms, total, from, shown.length);
     document.title = `${state.q ? `「${state.q}」の` : ''}検索結果 | ${this.pageTitle}`;
     if (focusResults) {
       this.el.heading.focus();
       this.el.heading.scrollIntoView({ block: 'start' });
     }
+    if (more) await this.searchDeferred(more, generation, total > 0 ? `${status}。` : '');
+    else this.setStatus(status, total);
+  }
+
+  /**
+   * The sheets' results are on screen (their count in `shown`): loads the deferred part of the index and
+   * renders the search again over all of it. `data-total` is set only by that whole list.
+   */
+  private async searchDeferred(engine: SearchEngine, generation: number, shown: string): Promise<void> {
+    this.setStatus(`${shown}支出先のページを探しています…`);
+    try {
+      await engine.loadDeferred();
+    } catch (err) {
+      if (generation !== this.generation) return;
+      this.setStatus(`${shown}支出先のページは検索できませんでした（${(err as Error).message}）。`, this.outcome?.result.hits.length ?? 0);
+      return;
+    }
+    if (generation !== this.generation) return;
+    this.outcome = null;
+    await this.render(false);
   }
 
   private statusText(state: SearchState, terms: string[], total: number, from: number, count: number): string {
@@ -360,8 +393,7 @@ export class SearchApp {
   private fromRecord(p: HTMLElement, page: ResultPage, at: RecordAt, terms: string[], title: string): void {
     p.dataset.excerpt = 'pending';
     const load = () => {
-      import('./record-text.ts')
-        .then(({ recordPage }) => recordPage(page.url, at, this.siteRoot))
+      recordPage(page.url, at, this.siteRoot)
         .then(({ text, summary }) => {
           if (terms.length > 0) appendParts(p, buildExcerpt(text, terms, 120, title).parts);
           else p.textContent = summary;

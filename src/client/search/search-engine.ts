@@ -19,13 +19,16 @@
  *   every page);
  * - sorting by a key uses the parts' sort tables (fetched on first use), so it is global across merged
  *   parts, and pages without a value come last in both directions;
- * - filters are Pagefind filters, applied inside each search.
+ * - filters are Pagefind filters, applied inside each search;
+ * - a `deferred` part of the index (the payee profiles, src/shared/search/manifest.ts) is not searched until
+ *   loadDeferred() merges it, which the search page calls once the first results are shown. Its pages
+ *   have no filters nor sort keys, so only a search with words and no filter wants it (wantsDeferred).
  *
  * Pagefind's own query processing (word segmentation chosen from `<html lang>`) never matters here: every
  * word sent is lower-case ASCII.
  */
 import { exactQuery, SEARCH_WORDS } from '../../shared/search/tokens.ts';
-import { MANIFEST_FILE, MANIFEST_FORMAT, PROFILE_MARK, SORTS_FILE, type SearchManifest, type SortTable } from '../../shared/search/manifest.ts';
+import { MANIFEST_FILE, MANIFEST_FORMAT, PROFILE_MARK, SORTS_FILE, type SearchManifest, type SearchPart, type SortTable } from '../../shared/search/manifest.ts';
 
 /**
  * A payee profile's text is its name first: matched there, it is ranked as if it began this many
@@ -111,11 +114,15 @@ export class SearchEngine {
   private readonly pagefind: PagefindModule | null;
   private readonly bundleBase: string;
   private sortTables: Promise<Map<string, (number | null)[]>> | null = null;
+  /** Deferred parts not merged yet (loadDeferred()). */
+  private deferred: SearchPart[];
+  private deferredLoad: Promise<void> | null = null;
 
-  private constructor(pagefind: PagefindModule | null, bundleBase: string, manifest: SearchManifest) {
+  private constructor(pagefind: PagefindModule | null, bundleBase: string, manifest: SearchManifest, deferred: SearchPart[]) {
     this.pagefind = pagefind;
     this.bundleBase = bundleBase;
     this.manifest = manifest;
+    this.deferred = deferred;
   }
 
   /** Opens the index under `bundleBase` (the site's `<base>pagefind/`). */
@@ -127,15 +134,35 @@ export class SearchEngine {
     if (manifest.format !== MANIFEST_FORMAT || manifest.parts.length === 0 || !SEARCH_WORDS.includes(manifest.words)) {
       throw new Error(`unsupported search index format ${String(manifest.format)}`);
     }
-    if (manifest.pages === 0) return new SearchEngine(null, base, manifest);
-    const [first, ...rest] = manifest.parts;
+    if (manifest.pages === 0) return new SearchEngine(null, base, manifest, []);
+    const [first, ...others] = manifest.parts;
+    const rest = others.filter((p) => !p.deferred);
     const pagefind = (await import(/* @vite-ignore */ `${base}${first!.path}pagefind.js`)) as PagefindModule;
     // Search on the page's own thread: Pagefind's Web Worker (its default since 1.5) costs a cold search
     // one more request and ≈ 42 KB of script, and our exact-phrase queries are short work.
     await pagefind.options({ noWorker: true });
     await pagefind.init();
     for (const part of rest) await pagefind.mergeIndex(`${base}${part.path}`);
-    return new SearchEngine(pagefind, base, manifest);
+    return new SearchEngine(pagefind, base, manifest, others.filter((p) => p.deferred));
+  }
+
+  /** Whether `query` could find more pages once the deferred parts are loaded: it has words and no filter. */
+  wantsDeferred(query: SearchQuery): boolean {
+    return this.deferred.length > 0 && query.terms.length > 0 && Object.keys(query.filters).length === 0;
+  }
+
+  /** Merges the deferred parts into the index (once); later searches search them too. */
+  loadDeferred(): Promise<void> {
+    this.deferredLoad ??= (async () => {
+      for (const part of [...this.deferred]) {
+        await this.pagefind!.mergeIndex(`${this.bundleBase}${part.path}`);
+        this.deferred = this.deferred.filter((p) => p !== part);
+      }
+    })();
+    this.deferredLoad.catch(() => {
+      this.deferredLoad = null;
+    });
+    return this.deferredLoad;
   }
 
   async search(query: SearchQuery): Promise<SearchOutcome> {
@@ -203,7 +230,10 @@ export class SearchEngine {
   private async run(term: string | null, filters: Record<string, string>): Promise<PagefindResult[]> {
     if (this.pagefind === null) return [];
     const res = await this.pagefind.search(term, { filters });
-    return res?.results ?? [];
+    const results = res?.results ?? [];
+    // A payee profile has no filter values, so a filtered search never lists one; said here, since a
+    // filter in a merged bundle that has no filters at all is not one Pagefind can apply.
+    return Object.keys(filters).length === 0 ? results : results.filter((r) => !r.id.includes(PROFILE_MARK));
   }
 
   private loadSortTables(): Promise<Map<string, (number | null)[]>> {

@@ -4,8 +4,9 @@
  *
  *   search-manifest.json          the SearchManifest below
  *   <part.path>pagefind.js …      Pagefind bundle(s); the first part's pagefind.js is the one loaded, the
- *                                 others are merged into it (mergeIndex). The indexer writes one bundle
- *                                 (parts are merged when built, merge-parts.ts); several still open.
+ *                                 others are merged into it (mergeIndex). The indexer writes two: the
+ *                                 sheets' pages at the top, the payee profiles' in PROFILES_PATH, a
+ *                                 `deferred` part (see SearchPart).
  *   <part.path>search-sorts.json  the part's SortTable, fetched only when results are sorted by a key
  */
 
@@ -19,12 +20,21 @@ export const MANIFEST_FORMAT = 1;
  * build tag and a base-36 number (letters and digits), a profile's with this between them.
  */
 export const PROFILE_MARK = '-';
+/** Where the payee profiles' bundle is, relative to `<base>pagefind/`. */
+export const PROFILES_PATH = 'payees/';
 
 export interface SearchPart {
   /** Folder of the bundle relative to `<base>pagefind/`: "" for a single index, else "p1/", "p2/" … */
   path: string;
   /** Pages indexed in this part. */
   pages: number;
+  /**
+   * Searched only after the other parts' results are shown, and only for words: its pages have no
+   * filters nor sort keys (the payee profiles). A cold search's first list then loads only the sheets'
+   * page table, the one file every query loads whole (Pagefind 1.6), which the profiles made 37 % larger
+   * (issue 18; docs/BENCHMARKS.md, "Payee profiles searched after the sheets").
+   */
+  deferred?: boolean;
 }
 
 export interface SearchManifest {
