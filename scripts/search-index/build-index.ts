@@ -54,6 +54,8 @@ export async function buildSearchIndex(options: BuildIndexOptions): Promise<Buil
     expectedPages: candidates.length,
     // The records' places are the built site's pointers.
     recordAt: (id) => pointerRecordAt(dist, id),
+    // The site's search page names the index it reads: only when this is that index.
+    manifestPage: outDir === path.join(dist, 'pagefind') ? path.join(dist, 'search', 'index.html') : undefined,
   });
   log(
     `search: ${candidates.length} pages with data-pagefind-body (found in ${((performance.now() - started) / 1000).toFixed(1)} s), ` +

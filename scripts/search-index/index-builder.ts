@@ -47,6 +47,8 @@ export interface IndexBuilderOptions {
    * made from a sheet's record names it in its fragment instead of holding its text.
    */
   recordAt?: (id: string) => RecordAt;
+  /** The built search page (…/search/index.html): the manifest is written into it too (embed-manifest.ts). */
+  manifestPage?: string;
   log?: (line: string) => void;
 }
 
@@ -216,7 +218,7 @@ export function createIndexBuilder(options: IndexBuilderOptions): IndexBuilder {
         }
         if (failure) throw failure;
         const results = await Promise.all(runs.map((r) => r.result!));
-        return await writeIndex(results, runs.map((r) => r.task), tmp, outDir, options.recordAt ?? null);
+        return await writeIndex(results, runs.map((r) => r.task), tmp, outDir, options.recordAt ?? null, options.manifestPage ?? null);
       } finally {
         await abort();
       }

@@ -17,6 +17,7 @@ import {
 } from '../../src/shared/search/manifest.ts';
 import type { PageProblem, PartResult, PartTask } from './build-part.ts';
 import { mergeParts } from './merge-parts.ts';
+import { embedManifest } from './embed-manifest.ts';
 import type { RecordAt } from '../../src/shared/search/record-place.ts';
 
 export interface BuildIndexResult {
@@ -46,7 +47,8 @@ async function pagefindVersion(bundleDir: string): Promise<string> {
 
 /**
  * Merges the parts, writes the sort table and the manifest into `tmp`, then swaps `tmp` into `outDir`.
- * `recordAt`: where a sheet's record is (merge-parts.ts).
+ * `recordAt`: where a sheet's record is (merge-parts.ts); `manifestPage`: the built search page, which
+ * gets the manifest too (embed-manifest.ts).
  */
 export async function writeIndex(
   results: PartResult[],
@@ -54,6 +56,7 @@ export async function writeIndex(
   tmp: string,
   outDir: string,
   recordAt: ((id: string) => RecordAt) | null,
+  manifestPage: string | null = null,
 ): Promise<BuildIndexResult> {
   const problems = results.flatMap((r) => r.problems);
   const keys = [...new Set(results.flatMap((r) => r.sortKeys))].sort();
@@ -90,5 +93,6 @@ export async function writeIndex(
   if (existsSync(outDir)) await rename(outDir, old);
   await rename(tmp, outDir);
   await rm(old, { recursive: true, force: true });
+  if (manifestPage) await embedManifest(manifestPage, manifest);
   return { manifest, builtParts: results.map((r) => r.pages), problems, bytes };
 }

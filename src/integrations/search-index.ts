@@ -101,6 +101,8 @@ export default function searchIndexIntegration(): AstroIntegration {
                 if (at === undefined) throw new Error(`search index: no pointer of sheet ${id} was rendered`);
                 return at;
               },
+              // The search page carries the manifest, written into it once the index is (embed-manifest.ts).
+              manifestPage: path.join(outDir, 'search', 'index.html'),
               log: (line) => logger.info(line),
             });
             bodies = new PageBodyWriter(outDir);

@@ -15,7 +15,7 @@
  *   restore the form and the results; the form works as a plain GET form without JavaScript;
  * - the page loads only what search needs.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -274,6 +274,13 @@ describe('recall and precision through the search page', () => {
     expect(siteErrors(errors), JSON.stringify(errors, null, 2)).toEqual([]);
   });
 
+  it("carries the index's manifest in the search page, the one the index wrote", () => {
+    const html = readFileSync(path.join(site.dist, 'search', 'index.html'), 'utf8');
+    const inner = /<script type="application\/json" data-search-manifest>([^<]*)<\/script>/.exec(html)?.[1];
+    expect(inner).toBeTruthy();
+    expect(JSON.parse(inner!)).toEqual(JSON.parse(readFileSync(path.join(site.dist, 'pagefind', 'search-manifest.json'), 'utf8')));
+  });
+
   it("shows the sheets' results before it loads the payee profiles' index, then the whole list", async () => {
     const hitachi = `${site.base}payees/7010001008844/`;
     const want = expected('日立製作所');
@@ -295,11 +302,57 @@ describe('recall and precision through the search page', () => {
       expect(firstList.length).toBeGreaterThan(0);
       expect(firstList.every((u) => u!.includes('/sheets/')), firstList.join(' ')).toBe(true);
       expect(await fresh.getAttribute('[data-search-status]', 'data-total')).toBeNull();
-      expect(await fresh.textContent('[data-search-status]')).toContain('支出先のページを探しています');
+      expect(await fresh.textContent('[data-search-status]')).toMatch(/^「日立製作所」を含むシートのページ: \d+件(、1〜10件目を表示)?。支出先のページを探しています…$/);
+      // A reader who has moved into the list meanwhile keeps their place when the whole list replaces it.
+      await fresh.locator('[data-search-results] > li h3 a').first().focus();
       release();
       expect(await waitForResults(fresh)).toBe(want.length);
       expect(held.some((u) => u.endsWith('.pf_meta')), held.join(' ')).toBe(true);
       expect(await fresh.locator('[data-search-results] > li h3 a').first().getAttribute('href')).toBe(hitachi);
+      expect(await fresh.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(firstList[0]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('keeps the list on screen as it is when the payee profiles add nothing to it', async () => {
+    const context = await browser.newContext();
+    try {
+      const fresh = await context.newPage();
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      await fresh.route('**/pagefind/payees/**', async (route) => {
+        await released;
+        await route.continue();
+      });
+      await fresh.goto(server.url(`search/${q('脆弱性')}`));
+      await fresh.waitForSelector('[data-search-results][data-page] > li', { state: 'attached', timeout: 60_000 });
+      await fresh.locator('[data-search-results] > li').first().evaluate((li) => (li.dataset.seen = 'yes'));
+      release();
+      expect(await waitForResults(fresh)).toBe(expected('脆弱性').length);
+      expect(await fresh.locator('[data-search-results] > li').first().getAttribute('data-seen')).toBe('yes');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("keeps the sheets' results and says so when the payee profiles' index cannot be loaded", async () => {
+    const sheetsOnly = expected('日立製作所').filter((u) => !u.startsWith(`${site.base}payees/`));
+    const context = await browser.newContext();
+    try {
+      const fresh = await context.newPage();
+      await fresh.route('**/pagefind/payees/**', (route) => route.abort());
+      await fresh.goto(server.url(`search/${q('日立製作所')}`));
+      expect(await waitForResults(fresh)).toBe(sheetsOnly.length);
+      expect(await fresh.textContent('[data-search-status]')).toContain('支出先のページは検索できませんでした');
+      const shown = await fresh.locator('[data-search-results] > li h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+      expect(shown.length).toBe(Math.min(PAGE_SIZE, sheetsOnly.length));
+      for (const u of shown) expect(sheetsOnly).toContain(u);
+      // The next search goes on without the profiles, rather than failing on their bundle.
+      await fresh.fill('input[name="q"]', '脆弱性');
+      await fresh.press('input[name="q"]', 'Enter');
+      expect(await waitForResults(fresh)).toBe(expected('脆弱性').filter((u) => !u.startsWith(`${site.base}payees/`)).length);
+      expect(await fresh.textContent('[data-search-status]')).toMatch(/^「脆弱性」を含むページ: \d+件/);
     } finally {
       await context.close();
     }

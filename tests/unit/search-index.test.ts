@@ -10,7 +10,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
@@ -587,6 +587,41 @@ describe('payee profiles, searched after the sheets', () => {
     expect(engine.wantsDeferred({ ...query, filters: { 年度: '2023' } })).toBe(false);
     expect(await search(engine, dir, { query: '青空', filters: { 年度: '2023' } })).toEqual(['/sheets/a/']);
     expect(await search(engine, dir, { query: '', sort: { key: 'year', direction: 'desc' } })).toEqual(['/sheets/b/', '/sheets/a/']);
+
+    // A profiles' bundle that cannot be loaded fails its load, and the search goes on without it.
+    const broken = path.join(work, 'profiles-broken');
+    await cp(dir, broken, { recursive: true });
+    await rm(path.join(broken, 'payees', 'pagefind-entry.json'));
+    const without = await openIndex(broken);
+    await expect(without.loadDeferred()).rejects.toThrow();
+    expect(without.wantsDeferred(query)).toBe(false);
+    expect(await search(without, broken, { query: '青空' })).toEqual(['/sheets/a/']);
+    expect(await search(without, broken, { query: '河川事業' })).toEqual(['/sheets/b/']);
+  });
+});
+
+describe('the manifest in the search page', () => {
+  it('is written into the built search page with the index; an index built elsewhere leaves the page alone', async () => {
+    const dist = path.join(work, 'manifest-page');
+    await mkdir(path.join(dist, 'sheets', 'a'), { recursive: true });
+    await writeFile(
+      path.join(dist, 'sheets', 'a', 'index.html'),
+      `<html lang="ja"><body><main data-pagefind-body>${recordElement({ filters: { 年度: ['2024'] }, sort: {}, meta: {} })}本文</main></body></html>`,
+    );
+    await mkdir(path.join(dist, 'search'), { recursive: true });
+    const page = (inner: string) => `<html lang="ja"><body><form data-search-form></form><script type="application/json" data-search-manifest>${inner}</script><p>国</p></body></html>`;
+    await writeFile(path.join(dist, 'search', 'index.html'), page(''));
+    const elsewhere = await buildSearchIndex({ dist, outDir: path.join(work, 'manifest-elsewhere') });
+    expect(await readFile(path.join(dist, 'search', 'index.html'), 'utf8')).toBe(page(''));
+    const { manifest } = await buildSearchIndex({ dist });
+    expect(manifest).toEqual(elsewhere.manifest);
+    const html = await readFile(path.join(dist, 'search', 'index.html'), 'utf8');
+    const inner = /<script type="application\/json" data-search-manifest>([^<]*)<\/script>/.exec(html)![1]!;
+    expect(JSON.parse(inner)).toEqual(JSON.parse(await readFile(path.join(dist, 'pagefind', 'search-manifest.json'), 'utf8')));
+    expect(html).toBe(page(inner));
+    // Built again: the page holds the new manifest, not two.
+    await buildSearchIndex({ dist, partSize: 1 });
+    expect((await readFile(path.join(dist, 'search', 'index.html'), 'utf8')).match(/data-search-manifest/g)).toHaveLength(1);
   });
 });
 

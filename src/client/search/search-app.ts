@@ -7,6 +7,7 @@
  */
 import { queryTerms } from '../../shared/search/tokens.ts';
 import { parseRecordMeta, RECORD_META, type RecordAt } from '../../shared/search/record-place.ts';
+import { MANIFEST_ATTRIBUTE, type SearchManifest } from '../../shared/search/manifest.ts';
 import { buildExcerpt, highlight, type ExcerptPart } from './excerpt.ts';
 import { SearchEngine, type Hit, type ResultPage, type SearchOutcome } from './search-engine.ts';
 // Loaded with the page, not when the first result comes into view: the results of the search a reader
@@ -94,6 +95,17 @@ export function pagerPages(current: number, last: number): (number | null)[] {
   return pages;
 }
 
+/** The manifest the built page carries (src/shared/search/manifest.ts, MANIFEST_ATTRIBUTE); null when it has none. */
+function embeddedManifest(): SearchManifest | null {
+  const text = document.querySelector(`script[${MANIFEST_ATTRIBUTE}]`)?.textContent?.trim();
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as SearchManifest;
+  } catch {
+    return null;
+  }
+}
+
 export class SearchApp {
   private readonly el: Elements;
   private readonly bundleBase: string;
@@ -109,6 +121,8 @@ export class SearchApp {
   private outcome: { key: string; result: SearchOutcome } | null = null;
   /** Increases with every render; a slower, older search never overwrites a newer one. */
   private generation = 0;
+  /** The result ids the list shows, in order. */
+  private shownIds = '';
 
   constructor(form: HTMLFormElement) {
     const root = form.closest('[data-search-root]') ?? document;
@@ -176,7 +190,7 @@ export class SearchApp {
   }
 
   private engine(): Promise<SearchEngine> {
-    this.enginePromise ??= SearchEngine.open(this.bundleBase);
+    this.enginePromise ??= SearchEngine.open(this.bundleBase, embeddedManifest());
     this.enginePromise.catch(() => {
       this.enginePromise = null;
     });
@@ -225,7 +239,8 @@ export class SearchApp {
     else this.el.status.dataset.total = String(total);
   }
 
-  private async render(focusResults: boolean): Promise<void> {
+  /** `again`: the same search over the whole index, after the payee profiles were loaded (searchDeferred). */
+  private async render(focusResults: boolean, again = false): Promise<void> {
     const generation = ++this.generation;
     const state = this.state;
     const terms = queryTerms(state.q);
@@ -235,6 +250,7 @@ export class SearchApp {
     // reader ranks projects), as a filter alone lists the sheets it keeps.
     if (terms.length === 0 && Object.keys(filters).length === 0 && state.sort === null) {
       list.replaceChildren();
+      this.shownIds = '';
       pager.replaceChildren();
       this.el.heading.hidden = true;
       delete list.dataset.page;
@@ -242,8 +258,11 @@ export class SearchApp {
       document.title = this.pageTitle;
       return;
     }
-    this.setStatus('検索しています…');
-    list.setAttribute('aria-busy', 'true');
+    // Searched again: the status line keeps saying what is on screen until the whole list is there.
+    if (!again) {
+      this.setStatus('検索しています…');
+      list.setAttribute('aria-busy', 'true');
+    }
     let outcome: SearchOutcome;
     /** Pages of a deferred part (the payee profiles) may match too: this list is shown, then the whole one. */
     let more: SearchEngine | null = null;
@@ -280,25 +299,38 @@ export class SearchApp {
     }
     const from = (state.page - 1) * PAGE_SIZE;
     const shown = outcome.hits.slice(from, from + PAGE_SIZE);
-    let pages: ResultPage[];
-    try {
-      pages = await Promise.all(shown.map((h: Hit) => h.load()));
-    } catch (err) {
+    const shownIds = shown.map((h) => h.id).join(' ');
+    // Searched again and the same results come first (no payee profile among them): the list on screen
+    // stays as it is, with the reader's place, focus and loaded excerpts.
+    if (!(again && shownIds === this.shownIds)) {
+      let pages: ResultPage[];
+      try {
+        pages = await Promise.all(shown.map((h: Hit) => h.load()));
+      } catch (err) {
+        if (generation !== this.generation) return;
+        list.removeAttribute('aria-busy');
+        this.setStatus(`検索結果を読み込めませんでした（${(err as Error).message}）。`);
+        return;
+      }
       if (generation !== this.generation) return;
-      list.removeAttribute('aria-busy');
-      this.setStatus(`検索結果を読み込めませんでした（${(err as Error).message}）。`);
-      return;
-    }
-    if (generation !== this.generation) return;
 
-    this.excerptObserver?.disconnect();
-    list.replaceChildren(...pages.map((p) => this.resultItem(p, terms)));
+      // A link the reader had focused in the list is focused again in the new one, if it is still there.
+      const focused = list.contains(document.activeElement) ? document.activeElement?.getAttribute('href') : null;
+      this.excerptObserver?.disconnect();
+      list.replaceChildren(...pages.map((p) => this.resultItem(p, terms)));
+      this.shownIds = shownIds;
+      if (focused) {
+        const link = [...list.querySelectorAll('a')].find((a) => a.getAttribute('href') === focused);
+        if (link) link.focus();
+        else this.el.heading.focus();
+      }
+    }
     list.start = from + 1;
     list.removeAttribute('aria-busy');
     this.el.heading.hidden = false;
     this.renderPager(state, lastPage);
     list.dataset.page = String(state.page);
-    const status = this.statusText(state, terms, total, from, shown.length);
+    const status = this.statusText(state, terms, total, from, shown.length, more !== null);
     document.title = `${state.q ? `「${state.q}」の` : ''}検索結果 | ${this.pageTitle}`;
     if (focusResults) {
       this.el.heading.focus();
@@ -323,13 +355,14 @@ export class SearchApp {
     }
     if (generation !== this.generation) return;
     this.outcome = null;
-    await this.render(false);
+    await this.render(false, true);
   }
 
-  private statusText(state: SearchState, terms: string[], total: number, from: number, count: number): string {
+  /** The status line; `sheetsOnly`: the list before the payee profiles are searched (searchDeferred). */
+  private statusText(state: SearchState, terms: string[], total: number, from: number, count: number, sheetsOnly = false): string {
     // Words find pages of every kind (sheets, their continuation pages, payee profiles); a listing without
     // words lists sheets only (search-engine.ts).
-    const what = terms.length > 0 ? `「${terms.join(' ')}」を含むページ` : 'すべてのシート';
+    const what = terms.length > 0 ? `「${terms.join(' ')}」を含む${sheetsOnly ? 'シートのページ' : 'ページ'}` : 'すべてのシート';
     const conditions = Object.entries(state.filters)
       .map(([k, v]) => `${FILTER_PARAMS[k as FilterParam]}: ${v}`)
       .join('、');

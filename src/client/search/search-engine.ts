@@ -59,11 +59,25 @@ interface PagefindData {
   sort?: Record<string, number>;
 }
 
-interface PagefindModule {
-  options(options: Record<string, unknown>): Promise<void>;
+/** One search over a bundle and those merged into it (pagefind.js `createInstance`). */
+interface PagefindInstance {
   init(): Promise<void>;
   mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
   search(term: string | null, options?: Record<string, unknown>): Promise<PagefindResponse | null>;
+}
+
+interface PagefindModule {
+  createInstance(options: Record<string, unknown>): PagefindInstance;
+}
+
+/** A Pagefind instance of the bundle the module was loaded from, with `parts` merged into it. */
+async function openInstance(module: PagefindModule, base: string, parts: readonly SearchPart[]): Promise<PagefindInstance> {
+  // Search on the page's own thread: Pagefind's Web Worker (its default since 1.5) costs a cold search
+  // one more request and ≈ 42 KB of script, and our exact-phrase queries are short work.
+  const instance = module.createInstance({ noWorker: true });
+  await instance.init();
+  for (const part of parts) await instance.mergeIndex(`${base}${part.path}`);
+  return instance;
 }
 
 export type SortDirection = 'asc' | 'desc';
@@ -111,39 +125,51 @@ const BROWSE_SORT: SortSpec = { key: 'budget', direction: 'desc' };
 export class SearchEngine {
   readonly manifest: SearchManifest;
   /** `null` when the index has no pages (Pagefind cannot open an index without a language). */
-  private readonly pagefind: PagefindModule | null;
+  private readonly module: PagefindModule | null;
+  /** The parts searched from the start (merged when the engine opens). */
+  private readonly opened: SearchPart[];
+  /** `null` when the index has no pages. */
+  private instance: Promise<PagefindInstance> | null;
   private readonly bundleBase: string;
   private sortTables: Promise<Map<string, (number | null)[]>> | null = null;
   /** Deferred parts not merged yet (loadDeferred()). */
   private deferred: SearchPart[];
   private deferredLoad: Promise<void> | null = null;
 
-  private constructor(pagefind: PagefindModule | null, bundleBase: string, manifest: SearchManifest, deferred: SearchPart[]) {
-    this.pagefind = pagefind;
+  private constructor(
+    module: PagefindModule | null,
+    instance: PagefindInstance | null,
+    bundleBase: string,
+    manifest: SearchManifest,
+    opened: SearchPart[],
+    deferred: SearchPart[],
+  ) {
+    this.module = module;
+    this.instance = instance === null ? null : Promise.resolve(instance);
+    this.opened = opened;
     this.bundleBase = bundleBase;
     this.manifest = manifest;
     this.deferred = deferred;
   }
 
-  /** Opens the index under `bundleBase` (the site's `<base>pagefind/`). */
-  static async open(bundleBase: string): Promise<SearchEngine> {
+  /** Opens the index under `bundleBase` (the site's `<base>pagefind/`), by its manifest when the page carries it. */
+  static async open(bundleBase: string, embedded: SearchManifest | null = null): Promise<SearchEngine> {
     const base = bundleBase.endsWith('/') ? bundleBase : `${bundleBase}/`;
-    const res = await fetch(`${base}${MANIFEST_FILE}`);
-    if (!res.ok) throw new Error(`search index not found (${res.status} ${base}${MANIFEST_FILE})`);
-    const manifest = (await res.json()) as SearchManifest;
+    let manifest = embedded;
+    if (manifest === null) {
+      const res = await fetch(`${base}${MANIFEST_FILE}`);
+      if (!res.ok) throw new Error(`search index not found (${res.status} ${base}${MANIFEST_FILE})`);
+      manifest = (await res.json()) as SearchManifest;
+    }
     if (manifest.format !== MANIFEST_FORMAT || manifest.parts.length === 0 || !SEARCH_WORDS.includes(manifest.words)) {
       throw new Error(`unsupported search index format ${String(manifest.format)}`);
     }
-    if (manifest.pages === 0) return new SearchEngine(null, base, manifest, []);
+    if (manifest.pages === 0) return new SearchEngine(null, null, base, manifest, [], []);
     const [first, ...others] = manifest.parts;
     const rest = others.filter((p) => !p.deferred);
-    const pagefind = (await import(/* @vite-ignore */ `${base}${first!.path}pagefind.js`)) as PagefindModule;
-    // Search on the page's own thread: Pagefind's Web Worker (its default since 1.5) costs a cold search
-    // one more request and ≈ 42 KB of script, and our exact-phrase queries are short work.
-    await pagefind.options({ noWorker: true });
-    await pagefind.init();
-    for (const part of rest) await pagefind.mergeIndex(`${base}${part.path}`);
-    return new SearchEngine(pagefind, base, manifest, others.filter((p) => p.deferred));
+    const module = (await import(/* @vite-ignore */ `${base}${first!.path}pagefind.js`)) as PagefindModule;
+    const instance = await openInstance(module, base, rest);
+    return new SearchEngine(module, instance, base, manifest, rest, others.filter((p) => p.deferred));
   }
 
   /** Whether `query` could find more pages once the deferred parts are loaded: it has words and no filter. */
@@ -151,17 +177,28 @@ export class SearchEngine {
     return this.deferred.length > 0 && query.terms.length > 0 && Object.keys(query.filters).length === 0;
   }
 
-  /** Merges the deferred parts into the index (once); later searches search them too. */
+  /**
+   * Merges the deferred parts into the index (once); later searches search them too. When one cannot be
+   * loaded, it rejects, and the engine goes on without the deferred parts (not tried again in this page
+   * view): Pagefind keeps a bundle that failed to open among those it searches, and every later search
+   * would fail on it, so the search starts again from a new instance of the parts opened first (its wasm
+   * and metadata fetched again).
+   */
   loadDeferred(): Promise<void> {
     this.deferredLoad ??= (async () => {
-      for (const part of [...this.deferred]) {
-        await this.pagefind!.mergeIndex(`${this.bundleBase}${part.path}`);
-        this.deferred = this.deferred.filter((p) => p !== part);
+      const instance = await this.instance!;
+      try {
+        for (const part of this.deferred) await instance.mergeIndex(`${this.bundleBase}${part.path}`);
+      } catch (err) {
+        const reopened = openInstance(this.module!, this.bundleBase, this.opened);
+        // Its failure is the next search's to report.
+        reopened.catch(() => {});
+        this.instance = reopened;
+        throw err;
+      } finally {
+        this.deferred = [];
       }
     })();
-    this.deferredLoad.catch(() => {
-      this.deferredLoad = null;
-    });
     return this.deferredLoad;
   }
 
@@ -228,8 +265,8 @@ export class SearchEngine {
   }
 
   private async run(term: string | null, filters: Record<string, string>): Promise<PagefindResult[]> {
-    if (this.pagefind === null) return [];
-    const res = await this.pagefind.search(term, { filters });
+    if (this.instance === null) return [];
+    const res = await (await this.instance).search(term, { filters });
     const results = res?.results ?? [];
     // A payee profile has no filter values, so a filtered search never lists one; said here, since a
     // filter in a merged bundle that has no filters at all is not one Pagefind can apply.
