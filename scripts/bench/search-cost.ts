@@ -14,8 +14,8 @@
  *   own bundle, `pagefind/payees/`: its entry, metadata and chunks, and the fragments of the profiles that
  *   the whole list then shows; src/shared/search/manifest.ts, SearchPart.deferred).
  *
- * `ms` is the time to the first list (the sheets'); the counts are the whole list's, once the profiles are
- * searched too.
+ * `ms` is the time to the first list (the sheets'), from the navigation's start; the counts are the whole
+ * list's, once the profiles are searched too.
  *
  * Used by scripts/search-cost.ts (the measurement recorded in docs/BENCHMARKS.md) and by the site test that
  * holds the sample site to its budget (tests/site/search-cost.test.ts).
@@ -42,7 +42,7 @@ export interface ColdSearch {
   records: Traffic;
   page: Traffic;
   profiles: Traffic;
-  /** Milliseconds from navigation to the first result list. */
+  /** Milliseconds from the navigation's start to the first result list on screen (measured in the page). */
   ms: number;
   /** The index files fetched, by path under `pagefind/`, with their bytes (for reading the figures). */
   files: [string, number][];
@@ -65,10 +65,19 @@ export async function coldSearch(browser: Browser, searchUrl: string, term: stri
     const page = await context.newPage();
     const responses: Response[] = [];
     page.on('response', (r) => responses.push(r));
-    const started = performance.now();
+    // The first list's time is taken in the page, when the list is marked shown: waiting for it from here
+    // returns only when the page's thread is free again, which the payee profiles' search then keeps busy
+    // (≈ 0.5 s late at 52,000 sheets).
+    await page.addInitScript(() => {
+      new MutationObserver((_records, observer) => {
+        if (document.querySelector('[data-search-results][data-page]') === null) return;
+        (window as unknown as { firstListAt: number }).firstListAt = performance.now();
+        observer.disconnect();
+      }).observe(document, { subtree: true, childList: true, attributes: true });
+    });
     await page.goto(`${searchUrl}?q=${encodeURIComponent(term)}`);
     await page.waitForSelector('[data-search-results][data-page]', { state: 'attached', timeout: 120_000 });
-    const ms = performance.now() - started;
+    const ms = await page.evaluate(() => (window as unknown as { firstListAt: number }).firstListAt);
     await page.waitForSelector('[data-search-status][data-total]', { state: 'attached', timeout: 120_000 });
     await page.waitForLoadState('networkidle');
     const hits = Number(await page.getAttribute('[data-search-status]', 'data-total'));

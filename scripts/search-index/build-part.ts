@@ -107,9 +107,9 @@ export async function buildPart(task: PartTask, source: AsyncIterable<PageInput>
   const index = new DirectIndex(task.language);
   const profileIndex = new DirectIndex(`${task.language}-q`);
   const fragmentDir = path.join(task.dir, 'fragment');
-  const profileDir = path.join(task.dir, PROFILES_PATH);
+  const profileFragmentDir = path.join(task.dir, PROFILES_PATH, 'fragment');
   mkdirSync(fragmentDir, { recursive: true });
-  mkdirSync(path.join(profileDir, 'fragment'), { recursive: true });
+  mkdirSync(profileFragmentDir, { recursive: true });
   const decoder = new TextDecoder();
   const entries = task.contentDir === null ? null : new EntrySource(task.contentDir);
   for await (const { file, url, html: raw } of source) {
@@ -165,7 +165,7 @@ export async function buildPart(task: PartTask, source: AsyncIterable<PageInput>
     // Synchronous zlib and file calls on purpose: this worker thread has nothing else to do meanwhile, and
     // the asynchronous ones would queue on the process's shared libuv threads (4) with the main thread's
     // page writes and reads (docs/BENCHMARKS.md).
-    writeFileSync(path.join(isProfile ? profileDir : task.dir, 'fragment', `${name}.pf_fragment`), encodeFragment(fragment));
+    writeFileSync(path.join(isProfile ? profileFragmentDir : fragmentDir, `${name}.pf_fragment`), encodeFragment(fragment));
   }
   const added = performance.now();
   const pages = index.pages + profileIndex.pages;

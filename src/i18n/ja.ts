@@ -23,6 +23,10 @@ export const ui = {
     label: 'シート・支出先を検索',
     placeholder: '事業名・支出先・法人番号など',
     submit: '検索',
+    /** After the sheets' results, while the payee profiles are searched (src/client/search/search-app.ts). */
+    payeesPending: '支出先のページを探しています…',
+    /** The payee profiles' part of the index could not be loaded: the results are the sheets' only. */
+    payeesFailed: '支出先のページは検索できませんでした。',
   },
   chart: {
     download: 'CSVをダウンロード',

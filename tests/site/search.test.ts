@@ -344,7 +344,7 @@ describe('recall and precision through the search page', () => {
       await fresh.route('**/pagefind/payees/**', (route) => route.abort());
       await fresh.goto(server.url(`search/${q('日立製作所')}`));
       expect(await waitForResults(fresh)).toBe(sheetsOnly.length);
-      expect(await fresh.textContent('[data-search-status]')).toContain('支出先のページは検索できませんでした');
+      expect(await fresh.textContent('[data-search-status]')).toMatch(/^「日立製作所」を含むシートのページ: \d+件.*。支出先のページは検索できませんでした。$/);
       const shown = await fresh.locator('[data-search-results] > li h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
       expect(shown.length).toBe(Math.min(PAGE_SIZE, sheetsOnly.length));
       for (const u of shown) expect(sheetsOnly).toContain(u);
@@ -352,7 +352,7 @@ describe('recall and precision through the search page', () => {
       await fresh.fill('input[name="q"]', '脆弱性');
       await fresh.press('input[name="q"]', 'Enter');
       expect(await waitForResults(fresh)).toBe(expected('脆弱性').filter((u) => !u.startsWith(`${site.base}payees/`)).length);
-      expect(await fresh.textContent('[data-search-status]')).toMatch(/^「脆弱性」を含むページ: \d+件/);
+      expect(await fresh.textContent('[data-search-status]')).toMatch(/^「脆弱性」を含むシートのページ: \d+件.*。支出先のページは検索できませんでした。$/);
     } finally {
       await context.close();
     }

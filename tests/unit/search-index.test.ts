@@ -595,6 +595,8 @@ describe('payee profiles, searched after the sheets', () => {
     const without = await openIndex(broken);
     await expect(without.loadDeferred()).rejects.toThrow();
     expect(without.wantsDeferred(query)).toBe(false);
+    expect(without.missesDeferred(query)).toBe(true);
+    expect(without.missesDeferred({ ...query, filters: { 年度: '2023' } })).toBe(false);
     expect(await search(without, broken, { query: '青空' })).toEqual(['/sheets/a/']);
     expect(await search(without, broken, { query: '河川事業' })).toEqual(['/sheets/b/']);
   });

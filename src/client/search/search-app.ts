@@ -9,6 +9,7 @@ import { queryTerms } from '../../shared/search/tokens.ts';
 import { parseRecordMeta, RECORD_META, type RecordAt } from '../../shared/search/record-place.ts';
 import { MANIFEST_ATTRIBUTE, type SearchManifest } from '../../shared/search/manifest.ts';
 import { buildExcerpt, highlight, type ExcerptPart } from './excerpt.ts';
+import { ui } from '../../i18n/ja.ts';
 import { SearchEngine, type Hit, type ResultPage, type SearchOutcome } from './search-engine.ts';
 // Loaded with the page, not when the first result comes into view: the results of the search a reader
 // opens the page with need it at once, and a later import cost a cold search three more requests (this
@@ -266,10 +267,13 @@ export class SearchApp {
     let outcome: SearchOutcome;
     /** Pages of a deferred part (the payee profiles) may match too: this list is shown, then the whole one. */
     let more: SearchEngine | null = null;
+    /** Pages of a deferred part may match, but it could not be loaded: the status line says so. */
+    let missing = false;
     try {
       const engine = await this.engine();
       const query = { terms, filters, sort: sortSpec(state.sort) };
       if (engine.wantsDeferred(query)) more = engine;
+      missing = engine.missesDeferred(query);
       const key = JSON.stringify([terms, filters, state.sort]);
       if (this.outcome?.key === key) {
         outcome = this.outcome.result;
@@ -330,29 +334,25 @@ export class SearchApp {
     this.el.heading.hidden = false;
     this.renderPager(state, lastPage);
     list.dataset.page = String(state.page);
-    const status = this.statusText(state, terms, total, from, shown.length, more !== null);
+    const status = this.statusText(state, terms, total, from, shown.length, more !== null || missing);
     document.title = `${state.q ? `「${state.q}」の` : ''}検索結果 | ${this.pageTitle}`;
     if (focusResults) {
       this.el.heading.focus();
       this.el.heading.scrollIntoView({ block: 'start' });
     }
     if (more) await this.searchDeferred(more, generation, total > 0 ? `${status}。` : '');
-    else this.setStatus(status, total);
+    else this.setStatus(missing ? `${status.endsWith('。') ? status : `${status}。`}${ui.search.payeesFailed}` : status, total);
   }
 
   /**
    * The sheets' results are on screen (their count in `shown`): loads the deferred part of the index and
-   * renders the search again over all of it. `data-total` is set only by that whole list.
+   * renders the search again over all of it (or, when it could not be loaded, over the rest, saying so).
+   * `data-total` is set only by that list.
    */
   private async searchDeferred(engine: SearchEngine, generation: number, shown: string): Promise<void> {
-    this.setStatus(`${shown}支出先のページを探しています…`);
-    try {
-      await engine.loadDeferred();
-    } catch (err) {
-      if (generation !== this.generation) return;
-      this.setStatus(`${shown}支出先のページは検索できませんでした（${(err as Error).message}）。`, this.outcome?.result.hits.length ?? 0);
-      return;
-    }
+    this.setStatus(`${shown}${ui.search.payeesPending}`);
+    // A failure is said by the status line of the search run again (SearchEngine.missesDeferred).
+    await engine.loadDeferred().catch((err: unknown) => console.warn(`payee profiles' index: ${String(err)}`));
     if (generation !== this.generation) return;
     this.outcome = null;
     await this.render(false, true);

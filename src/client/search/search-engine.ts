@@ -70,6 +70,11 @@ interface PagefindModule {
   createInstance(options: Record<string, unknown>): PagefindInstance;
 }
 
+/** A deferred part's pages (payee profiles) have words only: no filter values, no sort keys. */
+function couldFindDeferred(query: SearchQuery): boolean {
+  return query.terms.length > 0 && Object.keys(query.filters).length === 0;
+}
+
 /** A Pagefind instance of the bundle the module was loaded from, with `parts` merged into it. */
 async function openInstance(module: PagefindModule, base: string, parts: readonly SearchPart[]): Promise<PagefindInstance> {
   // Search on the page's own thread: Pagefind's Web Worker (its default since 1.5) costs a cold search
@@ -135,6 +140,8 @@ export class SearchEngine {
   /** Deferred parts not merged yet (loadDeferred()). */
   private deferred: SearchPart[];
   private deferredLoad: Promise<void> | null = null;
+  /** A deferred part could not be loaded: searches go on without it (loadDeferred). */
+  private deferredFailed = false;
 
   private constructor(
     module: PagefindModule | null,
@@ -174,7 +181,12 @@ export class SearchEngine {
 
   /** Whether `query` could find more pages once the deferred parts are loaded: it has words and no filter. */
   wantsDeferred(query: SearchQuery): boolean {
-    return this.deferred.length > 0 && query.terms.length > 0 && Object.keys(query.filters).length === 0;
+    return this.deferred.length > 0 && couldFindDeferred(query);
+  }
+
+  /** Whether `query` would have found pages of a deferred part that could not be loaded. */
+  missesDeferred(query: SearchQuery): boolean {
+    return this.deferredFailed && couldFindDeferred(query);
   }
 
   /**
@@ -190,6 +202,7 @@ export class SearchEngine {
       try {
         for (const part of this.deferred) await instance.mergeIndex(`${this.bundleBase}${part.path}`);
       } catch (err) {
+        this.deferredFailed = true;
         const reopened = openInstance(this.module!, this.bundleBase, this.opened);
         // Its failure is the next search's to report.
         reopened.catch(() => {});
