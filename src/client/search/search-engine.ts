@@ -41,7 +41,7 @@ const PROFILE_RANK_OFFSET = 30;
 interface PagefindResult {
   id: string;
   score: number;
-  /** Word positions of the match (exact search: the first match; a one-word phrase: every occurrence). */
+  /** Word positions of the match: with an exact search, those of its first match only (a one-word phrase too). */
   words: number[];
   data: () => Promise<PagefindData>;
 }
