@@ -8,27 +8,32 @@
  *
  * What is written is exactly what Pagefind writes for the content indexContent makes of the same words
  * (tests/unit/search-direct-index.test.ts builds the same pages both ways and compares the merged result
- * word for word):
+ * word for word), but for the two rules below:
  *
  * - Each word given (a code alone, or a pair of codes) is one position, counted from 0; the page's word
- *   count is the number of positions. A compound pair "A-B" is indexed as AB at full weight at its
- *   position, and as A and as B at half weight (2 in pagefind-internals.ts; our codes are letters only and
- *   at least two long, so Pagefind splits no part further and drops none).
- *
- * One difference from Pagefind, on purpose: a compound's parts (the character words, which answer
- * one-character terms, index-content.ts) are written once a page, at their first position but at most
- * PART_POSITION_CAP, where Pagefind writes each at every compound's position. A one-character term is a
- * one-word phrase, which matches wherever the word is; its position only ranks the results
- * (src/client/search/search-engine.ts): a page naming the character in its first positions (a sheet's
- * 事業名 and 府省庁) comes first, the others after, in page order. The first occurrence's position was a
- * large, different number on every page: 20 % of the word index's bytes at 52,000 sheets
- * (docs/BENCHMARKS.md, "Character words at position 0").
- * tests/unit/search-direct-index.test.ts compares with Pagefind's output with this rule applied.
- * - A word's entry is [word, [[page number − the previous page's, locations, []], …], []]; a page's
- *   locations are the weight marker −(weight + 1) before the first location and wherever the weight
- *   changes, and each position as the difference from the previous one (8).
+ *   count is the number of positions. A compound pair "A-B" is indexed as AB at its position, and as A
+ *   and as B (2 in pagefind-internals.ts; our codes are letters only and at least two long, so Pagefind
+ *   splits no part further and drops none).
+ * - A word's entry is [word, [[page number − the previous page's, locations], …], []]; a page's locations
+ *   are each position as the difference from the previous one (8).
  * - Pages are numbered in the order they are added; a filter chunk lists each value's page numbers as
  *   they are (6).
+ *
+ * The two rules, on purpose:
+ *
+ * - A compound's parts (the character words, which answer one-character terms, index-content.ts) are
+ *   written once a page, at their first position but at most PART_POSITION_CAP, where Pagefind writes each
+ *   at every compound's position. A one-character term is a one-word phrase, which matches wherever the
+ *   word is; its position only ranks the results (src/client/search/search-engine.ts): a page naming the
+ *   character in its first positions (a sheet's 事業名 and 府省庁) comes first, the others after, in page
+ *   order. The first occurrence's position was a large, different number on every page: 20 % of the word
+ *   index's bytes at 52,000 sheets (docs/BENCHMARKS.md, "Character words at position 0").
+ * - A page entry has no weight marker and no meta locations: Pagefind writes [difference,
+ *   [−(weight + 1), locations…], []] (weight 24 for a word, 12 for a compound's part); its search reads a
+ *   missing marker as its default weight and a missing third field as no meta locations (9 in
+ *   pagefind-internals.ts). The search page never reads a weight: it ranks by position, and Pagefind
+ *   scores every hit of an exact phrase alike. The marker and the empty list were 8 % of the word index's
+ *   bytes after gzip at 52,000 sheets (docs/BENCHMARKS.md, "Page entries without weights").
  *
  * Postings are kept for one part only (≈ 1,000 pages: ≈ 10 million locations, ≈ 150 MB at a year of RS sheets), never for the whole site.
  * Chunk boundaries and file names need only be valid (the merge re-chunks and renames everything,
@@ -40,10 +45,6 @@ import { gzipSync } from 'node:zlib';
 import { CborWriter, chunkWords, encodeIndexFile, fileHash, FRAGMENT_SIGNATURE, type BundleFile } from './pagefind-internals.ts';
 import { NO_CODE, wordText, type WordSink } from './index-content.ts';
 
-/** Pagefind's weight of a word of a custom record's content (its default weight 1, stored as 24). */
-export const FULL_WEIGHT = 24;
-/** Pagefind's weight of each part of a compound word (half the word's). */
-export const PART_WEIGHT = 12;
 /**
  * Where a compound's part is written at most (see the header): beyond the first characters of a page (a
  * sheet page's 事業名 and 府省庁, the ≈ 30 characters search-engine.ts's PROFILE_RANK_OFFSET counts on),
@@ -54,14 +55,12 @@ export const PART_POSITION_CAP = 32;
 /** Locations a word-index chunk of a part holds, as Pagefind fills them. */
 export const PAGEFIND_CHUNK_LOCATIONS = 20_000;
 
-/** A location's weight is kept in the low bits of its packed form (position × WEIGHT_SPAN + weight). */
-const WEIGHT_SPAN = 32;
-/** Positions a page may have: position × WEIGHT_SPAN stays an Int32 (2²⁶, far beyond any page). */
-const MAX_POSITION = 2 ** 31 / WEIGHT_SPAN;
+/** Positions a page may have (an Int32, far beyond any page). */
+const MAX_POSITION = 2 ** 31;
 
 /**
  * Every location of the part's pages in the order they are given: its word's number (a number of this
- * index), its page, and its position and weight packed. Appended in turn to typed arrays, not to a list per
+ * index), its page and its position. Appended in turn to typed arrays, not to a list per
  * word: a JS array per word, growing by push, made every location a write to a different place in a large
  * heap (the words of 1,000 sheet pages of a year took 2.2–2.7 s to add, 0.84–0.96 s this way;
  * docs/BENCHMARKS.md). The word lists are made once, when the files are written (DirectIndex.files, a
@@ -70,23 +69,23 @@ const MAX_POSITION = 2 ** 31 / WEIGHT_SPAN;
 class Locations {
   word = new Int32Array(1 << 16);
   page = new Int32Array(1 << 16);
-  packed = new Int32Array(1 << 16);
+  position = new Int32Array(1 << 16);
   length = 0;
 
-  add(word: number, page: number, position: number, weight: number): void {
+  add(word: number, page: number, position: number): void {
     if (this.length === this.word.length) this.#grow();
     if (position >= MAX_POSITION) throw new Error(`search index: a page with more than ${MAX_POSITION} words`);
     const i = this.length++;
     this.word[i] = word;
     this.page[i] = page;
-    this.packed[i] = position * WEIGHT_SPAN + weight;
+    this.position[i] = position;
   }
 
   /** Drops every location (and the memory they held). */
   clear(): void {
     this.word = new Int32Array(0);
     this.page = new Int32Array(0);
-    this.packed = new Int32Array(0);
+    this.position = new Int32Array(0);
     this.length = 0;
   }
 
@@ -98,18 +97,18 @@ class Locations {
     };
     this.word = grow(this.word);
     this.page = grow(this.page);
-    this.packed = grow(this.packed);
+    this.position = grow(this.position);
   }
 }
 
 /**
  * The locations of each word, one after the other in word-number order (pages in order, positions in the
- * order given within a page): `start[w]` … `start[w + 1]` − 1 are word w's, in `page` and `packed`.
+ * order given within a page): `start[w]` … `start[w + 1]` − 1 are word w's, in `page` and `position`.
  */
 interface WordRuns {
   start: Int32Array;
   page: Int32Array;
-  packed: Int32Array;
+  position: Int32Array;
 }
 
 /** A counting sort of the locations by word number, stable: each word's locations keep their order. */
@@ -120,78 +119,45 @@ function wordRuns(locations: Locations, words: number): WordRuns {
   for (let w = 0; w < words; w += 1) start[w + 1]! += start[w]!;
   const next = start.slice(0, words);
   const page = new Int32Array(n);
-  const packed = new Int32Array(n);
+  const position = new Int32Array(n);
   for (let i = 0; i < n; i += 1) {
     const k = next[locations.word[i]!]!++;
     page[k] = locations.page[i]!;
-    packed[k] = locations.packed[i]!;
+    position[k] = locations.position[i]!;
   }
-  return { start, page, packed };
+  return { start, page, position };
 }
 
-/**
- * A word's size in Pagefind's measure (its locations, weight markers included, and one for each page) and
- * its pages: the weight marker −(weight + 1) comes before a page's first location and wherever the weight
- * changes.
- */
+/** A word's size in Pagefind's measure (its locations, and one for each page) and its pages. */
 function runSize(runs: WordRuns, w: number): { size: number; pages: number } {
-  let size = 0;
   let pages = 0;
   let page = -1;
-  let weight = -1;
   for (let k = runs.start[w]!; k < runs.start[w + 1]!; k += 1) {
-    const p = runs.page[k]!;
-    const wt = runs.packed[k]! % WEIGHT_SPAN;
-    if (p !== page) {
-      page = p;
+    if (runs.page[k] !== page) {
+      page = runs.page[k]!;
       pages += 1;
-      size += 1;
-      weight = -1;
     }
-    if (wt !== weight) {
-      size += 1;
-      weight = wt;
-    }
-    size += 1;
   }
-  return { size, pages };
+  return { size: runs.start[w + 1]! - runs.start[w]! + pages, pages };
 }
 
-/** Writes word w's page entries: [page number − the previous page's, [locations], []] each (8 in pagefind-internals.ts). */
+/** Writes word w's page entries: [page number − the previous page's, [locations]] each (see the header). */
 function writeRun(w: CborWriter, runs: WordRuns, word: number): void {
   const end = runs.start[word + 1]!;
   let lastPage = 0;
   for (let k = runs.start[word]!; k < end; ) {
     const page = runs.page[k]!;
     let pageEnd = k;
-    let count = 0;
-    let weight = -1;
-    for (; pageEnd < end && runs.page[pageEnd] === page; pageEnd += 1) {
-      const wt = runs.packed[pageEnd]! % WEIGHT_SPAN;
-      if (wt !== weight) {
-        count += 1;
-        weight = wt;
-      }
-      count += 1;
-    }
-    w.head(4, 3);
+    while (pageEnd < end && runs.page[pageEnd] === page) pageEnd += 1;
+    w.head(4, 2);
     w.head(0, page - lastPage);
-    w.head(4, count);
-    weight = -1;
+    w.head(4, pageEnd - k);
     let position = 0;
     for (; k < pageEnd; k += 1) {
-      const packed = runs.packed[k]!;
-      const wt = packed % WEIGHT_SPAN;
-      const at = (packed - wt) / WEIGHT_SPAN;
-      if (wt !== weight) {
-        w.int(-wt - 1);
-        weight = wt;
-      }
+      const at = runs.position[k]!;
       w.int(at - position);
       position = at;
     }
-    // No meta locations: the pages have no metadata in the index (build-part.ts).
-    w.head(4, 0);
     lastPage = page;
   }
 }
@@ -271,7 +237,7 @@ export class DirectIndex {
   #addPart(code: number, page: number, position: number): void {
     if (this.#partPage[code] === page) return;
     this.#partPage[code] = page;
-    this.#locationsOf.add(this.#singleWord(code), page, Math.min(position, PART_POSITION_CAP), PART_WEIGHT);
+    this.#locationsOf.add(this.#singleWord(code), page, Math.min(position, PART_POSITION_CAP));
   }
 
   get pages(): number {
@@ -294,7 +260,7 @@ export class DirectIndex {
     const wordCount = walk((position, first, second, compound) => {
       this.#reach(first > second ? first : second);
       if (second === NO_CODE) {
-        locations.add(this.#singleWord(first), page, position, FULL_WEIGHT);
+        locations.add(this.#singleWord(first), page, position);
         return;
       }
       const pairs = (this.#pairs[first] ??= new Map());
@@ -303,7 +269,7 @@ export class DirectIndex {
         word = this.#newWord(first, second);
         pairs.set(second, word);
       }
-      locations.add(word, page, position, FULL_WEIGHT);
+      locations.add(word, page, position);
       if (compound) {
         this.#addPart(first, page, position);
         this.#addPart(second, page, position);

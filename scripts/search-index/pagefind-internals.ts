@@ -39,6 +39,10 @@
  *    difference, locations, meta locations] (variants and meta locations empty for our words); a page of
  *    the metadata is [name, word count (the content's words), ""]; filter chunks list page numbers as they
  *    are; pagefind-entry.json is {version, languages: {tag: {hash, wasm, page_count}}, include_characters}.
+ * 9. A page entry of two fields, [page number difference, locations] with no weight marker among the
+ *    locations, is read as Pagefind's own: the same pages at the same positions, in the same order (a
+ *    missing marker is Pagefind's default weight, a missing third field no meta locations). The direct
+ *    index writes its entries so (direct-index.ts); the merge copies entries of either form.
  */
 import { createHash } from 'node:crypto';
 import { constants, gunzipSync, gzipSync } from 'node:zlib';

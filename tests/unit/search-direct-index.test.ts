@@ -5,10 +5,10 @@
  * writer has: a page without text, one-character pages, astral characters, a page whose first two
  * characters are the same) are indexed both ways, each bundle is merged as the build merges it
  * (mergeBundles), and the decoded results must be the same word for word: every word on the same pages
- * (matched by URL through the fragments) at the same locations with the same weights, the same fields
- * after them, the same pages with the same word counts, the same filters and the same entry — but for
- * the one rule the direct index adds: a compound's parts (the character words) once a page, at their first
- * position but at most PART_POSITION_CAP.
+ * (matched by URL through the fragments) at the same locations, the same fields after them, the same
+ * pages with the same word counts, the same filters and the same entry — but for the two rules the
+ * direct index adds: a compound's parts (the character words) once a page, at their first position but at
+ * most PART_POSITION_CAP; and page entries without Pagefind's weight marker and empty meta locations.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as pagefind from 'pagefind';
@@ -120,7 +120,7 @@ async function direct(pages: readonly TestPage[], as: SearchWords): Promise<Deco
 }
 
 /**
- * Pagefind's index with the one rule the direct index applies on purpose (direct-index.ts): a compound's
+ * Pagefind's index with the first rule the direct index applies on purpose (direct-index.ts): a compound's
  * part — a character word, at the parts' weight 12 (marked −13) — once a page, at its first position but
  * at most PART_POSITION_CAP (Pagefind's first location is that position: locations are differences).
  */
@@ -130,6 +130,17 @@ function partsCapped(d: Decoded): Decoded {
     return m ? `[[-13,${Math.min(Number(m[1]), PART_POSITION_CAP)}],[]]` : v;
   };
   const words = new Map([...d.words].map(([word, byUrl]) => [word, new Map([...byUrl].map(([url, v]) => [url, capped(v)]))]));
+  return { ...d, words };
+}
+
+/** Pagefind's index with the second rule: a page entry's locations without the weight markers, and no meta locations. */
+function withoutWeights(d: Decoded): Decoded {
+  const bare = (v: string) => {
+    const [locations, meta] = JSON.parse(v) as [number[], unknown[]];
+    expect(meta).toEqual([]);
+    return JSON.stringify([locations.filter((l) => l >= 0)]);
+  };
+  const words = new Map([...d.words].map(([word, byUrl]) => [word, new Map([...byUrl].map(([url, v]) => [url, bare(v)]))]));
   return { ...d, words };
 }
 
@@ -166,16 +177,16 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('the word index written in Node', () => {
-  it('is what Pagefind writes for the same pages (bigram words and compounds), once merged, but for the parts capped', async () => {
+  it('is what Pagefind writes for the same pages (bigram words and compounds), once merged, but for its two rules (parts capped, no weights)', async () => {
     const [pagefind, got] = [await withPagefind(pages, 'bigrams'), await direct(pages, 'bigrams')];
-    const want = partsCapped(pagefind);
+    const want = withoutWeights(partsCapped(pagefind));
     expect(differences(want, got)).toEqual([]);
     // The rule changes something: Pagefind has parts beyond the cap, and repeated on a page.
     const firstAt = (v: string) => Number(/^\[\[-13,(\d+)/.exec(v)?.[1] ?? -1);
     const beyond = [...pagefind.words].flatMap(([w, byUrl]) => [...byUrl].filter(([, v]) => firstAt(v) > PART_POSITION_CAP).map(([url]) => [w, url] as const));
     expect(beyond.length).toBeGreaterThan(100);
-    for (const [w, url] of beyond.slice(0, 50)) expect(got.words.get(w)!.get(url)).toBe(`[[-13,${PART_POSITION_CAP}],[]]`);
-    expect(differences(pagefind, got).length).toBeGreaterThan(10);
+    for (const [w, url] of beyond.slice(0, 50)) expect(got.words.get(w)!.get(url)).toBe(`[[${PART_POSITION_CAP}]]`);
+    expect(differences(withoutWeights(pagefind), got).length).toBeGreaterThan(10);
     expect(got.words.size).toBe(want.words.size);
     expect([...got.pages].sort()).toEqual([...want.pages].sort());
     expect(got.filters).toEqual(want.filters);
@@ -185,35 +196,36 @@ describe('the word index written in Node', () => {
     expect(got.pages.size).toBe(43);
     expect(got.words.size).toBeGreaterThan(20_000);
     expect(got.filters.get('年度')!.get('2024')).toEqual(expect.arrayContaining(['/edge/astral-one/', '/edge/empty/']));
-    // The edge pages, as explicit values: weight 24 is marked −25, a compound part's weight 12 −13 (once a
-    // page, at its first position); positions are differences from the previous one.
+    // The edge pages, as explicit values: Pagefind marks weight 24 −25 and a compound part's weight 12 −13,
+    // the direct index writes positions alone (a part once a page, at its first position); positions are
+    // differences from the previous one.
     const [A, B, C] = ['国', '家', '𠮷'].map(code) as [string, string, string];
-    expect(got.words.get(EMPTY_PAGE_WORD)!.get('/edge/empty/')).toBe('[[-25,0],[]]');
+    expect(got.words.get(EMPTY_PAGE_WORD)!.get('/edge/empty/')).toBe('[[0]]');
     expect(got.pages.get('/edge/empty/')).toBe(1);
-    expect(got.words.get(A)!.get('/edge/one/')).toBe('[[-25,0],[]]');
-    expect(got.words.get(C)!.get('/edge/astral-one/')).toBe('[[-25,0],[]]');
+    expect(got.words.get(A)!.get('/edge/one/')).toBe('[[0]]');
+    expect(got.words.get(C)!.get('/edge/astral-one/')).toBe('[[0]]');
     expect(pagefind.words.get(A)!.get('/edge/repeat/')).toBe('[[-13,0,0,2],[]]');
-    expect(got.words.get(A)!.get('/edge/repeat/')).toBe('[[-13,0],[]]');
-    expect(got.words.get(A + A)!.get('/edge/repeat/')).toBe('[[-25,0],[]]');
+    expect(got.words.get(A)!.get('/edge/repeat/')).toBe('[[0]]');
+    expect(got.words.get(A + A)!.get('/edge/repeat/')).toBe('[[0]]');
     expect(pagefind.words.get(B)!.get('/edge/repeat/')).toBe('[[-13,2],[]]');
-    expect(got.words.get(B)!.get('/edge/repeat/')).toBe('[[-13,2],[]]');
-    expect(got.words.get(B + A)!.get('/edge/repeat/')).toBe('[[-25,2],[]]');
+    expect(got.words.get(B)!.get('/edge/repeat/')).toBe('[[2]]');
+    expect(got.words.get(B + A)!.get('/edge/repeat/')).toBe('[[2]]');
     expect(got.pages.get('/edge/repeat/')).toBe(3);
     // Both characters of a two-character page, the last carried by the only pair.
-    expect(got.words.get(B)!.get('/edge/pair/')).toBe('[[-13,0],[]]');
-    expect(got.words.get(A)!.get('/edge/pair/')).toBe('[[-13,0],[]]');
-    expect(got.words.get(C + code('野'))!.get('/edge/astral/')).toBe('[[-25,0],[]]');
+    expect(got.words.get(B)!.get('/edge/pair/')).toBe('[[0]]');
+    expect(got.words.get(A)!.get('/edge/pair/')).toBe('[[0]]');
+    expect(got.words.get(C + code('野'))!.get('/edge/astral/')).toBe('[[0]]');
   }, 120_000);
 
   it('is what Pagefind writes for one word per character', async () => {
     const few = pages.slice(0, 6).concat(pages.slice(-6));
-    const [want, got] = [await withPagefind(few, 'chars'), await direct(few, 'chars')];
+    const [want, got] = [withoutWeights(await withPagefind(few, 'chars')), await direct(few, 'chars')];
     expect(differences(want, got)).toEqual([]);
     expect(got.words.size).toBe(want.words.size);
     expect([...got.pages].sort()).toEqual([...want.pages].sort());
     expect(got.filters).toEqual(want.filters);
-    expect(got.words.get(code('家'))!.get('/edge/repeat/')).toBe('[[-25,2],[]]');
-    expect(got.words.get(code('国'))!.get('/edge/repeat/')).toBe('[[-25,0,1,2],[]]');
+    expect(got.words.get(code('家'))!.get('/edge/repeat/')).toBe('[[2]]');
+    expect(got.words.get(code('国'))!.get('/edge/repeat/')).toBe('[[0,1,2]]');
   }, 120_000);
 
   it("gives the part the search page loads Pagefind's code files", async () => {

@@ -15,7 +15,9 @@ import {
   compoundWord,
   decodeFragment,
   decodeIndexFile,
+  encodeIndexFile,
   fragmentUrl,
+  type Cbor,
   type BundleFile,
 } from '../../scripts/search-index/pagefind-internals.ts';
 import { mergeBundles } from '../../scripts/search-index/merge-bundles.ts';
@@ -247,6 +249,35 @@ describe('5. the word index', () => {
     const b = await openBundleDir(path.join(work, 'uniform'), [...uniform.files, ...code]);
     for (const w of QUERIES) {
       const found = async (p: PagefindModule) => ((await p.search(`"${w}"`)).results.map((r) => `${r.id}@${r.words.join(',')}`) as string[]).sort();
+      const want = await found(a);
+      expect(want.length, w).toBe(wanted(w).length);
+      expect(await found(b), w).toEqual(want);
+    }
+  });
+
+  it('9. reads a page entry without its weight marker and meta locations: the same pages at the same positions, in the same order', async () => {
+    const code = files.filter((f) => /^(pagefind\.js|pagefind-worker\.js|wasm\.)/.test(f.path));
+    const { files: merged } = await mergeBundles([files], 500);
+    // [difference, [−(weight + 1), positions…], []] → [difference, [positions…]], as direct-index.ts writes it.
+    let markers = 0;
+    const bare = merged.map((f) => {
+      if (!f.path.startsWith('index/')) return f;
+      const [words, ...rest] = decodeIndexFile(f.content, f.path) as [[string, [number, number[], Cbor][], ...Cbor[]][], ...Cbor[]];
+      const stripped = words.map(([word, pages, ...tail]) => [
+        word,
+        pages.map(([difference, locations]) => {
+          markers += locations.filter((l) => l < 0).length;
+          return [difference, locations.filter((l) => l >= 0)];
+        }),
+        ...tail,
+      ]);
+      return { path: f.path, content: encodeIndexFile([stripped as Cbor, ...rest]) };
+    });
+    expect(markers).toBeGreaterThan(1000);
+    const a = await openBundleDir(path.join(work, 'weighted'), [...merged, ...code]);
+    const b = await openBundleDir(path.join(work, 'bare'), [...bare, ...code]);
+    for (const w of QUERIES) {
+      const found = async (p: PagefindModule) => (await p.search(`"${w}"`)).results.map((r) => `${r.id}@${r.words.join(',')}`);
       const want = await found(a);
       expect(want.length, w).toBe(wanted(w).length);
       expect(await found(b), w).toEqual(want);
