@@ -115,10 +115,11 @@ describe('page size', () => {
  * list 7.2, year list 18.4, ranking 12.8, payee profile 3.5, sheet continuation 12.6, layout 1.45–1.88;
  * with the lighter frame (breadcrumbs ending at the parent, no ホーム item; 2026-12-04): project 4.6, ministry
  * list 7.0, year list 18.2, ranking 12.6, payee profile 3.2, sheet continuation 12.4, layout 1.34–1.77;
- * budgets ≈ 5 % over.
+ * budgets ≈ 5 % over; a project page's body listing up to 100 payees instead of 10 (a payee of one project has
+ * no profile since 2026-12-04, so its page is where the payee is followed across the years): project 4.9.
  */
 const KIND_BUDGET: Record<string, number> = {
-  project: 4.85 * KB,
+  project: 5.15 * KB,
   'ministry list': 7.4 * KB,
   'year list': 19.1 * KB,
   ranking: 13.25 * KB,

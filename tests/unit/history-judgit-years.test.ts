@@ -12,7 +12,7 @@ import { sheet } from '../../src/schema/sheet.ts';
 import { listing, type SheetListing } from '../../src/lib/data/sheet-listing.ts';
 import { buildChains, type Chain } from '../../src/lib/history/chains.ts';
 import { projectChanges } from '../../src/lib/history/project.ts';
-import { PAYEE_PAGE_SIZE, payeeIndex } from '../../src/lib/history/payees.ts';
+import { chainProjects, PAYEE_PAGE_SIZE, payeeIndex } from '../../src/lib/history/payees.ts';
 import { payeeLineColumns, payeeLineRows } from '../../src/lib/history/rows.ts';
 import { unpackJudgitYears } from '../support/judgit-years.ts';
 
@@ -138,12 +138,15 @@ describe('project chains over the five shared JUDGIT years', () => {
     ]);
   });
 
-  it('payee profiles: 17,275 of the 37,479 valid 法人番号 are named on two sheets or more; the largest (国土交通省, 3,046 lines) is cut into 31 pages; no page\'s table of lines reaches 150 KB', () => {
-    const { profiles, soleSheet } = payeeIndex(listings);
-    // 37,479 valid 法人番号 in all; a profile page only for those named on two sheets or more (20,204 are
-    // named on one sheet: that sheet is their record).
-    expect(profiles.size + soleSheet.size).toBe(37479);
-    expect(profiles.size).toBe(17275);
+  it('payee profiles: 13,182 of the 37,479 valid 法人番号 are named in two projects or more; the largest (国土交通省, 3,046 lines) is cut into 31 pages; no page\'s table of lines reaches 150 KB', () => {
+    const { profiles, newestSheet } = payeeIndex(listings, chainProjects(chains));
+    // 37,479 valid 法人番号 in all; a profile page only for those named in two projects or more. 20,204 are
+    // named on one sheet, 4,093 on several sheets of one project only: those sheets are their record.
+    expect(profiles.size + newestSheet.size).toBe(37479);
+    expect(profiles.size).toBe(13182);
+    const bySheets = new Map<string, Set<string>>();
+    for (const l of listings) for (const p of l.history.payees) bySheets.set(p.corporateNumber ?? '', (bySheets.get(p.corporateNumber ?? '') ?? new Set()).add(l.id));
+    expect([...newestSheet.keys()].filter((n) => bySheets.get(n)!.size === 1)).toHaveLength(20204);
     const largest = [...profiles.values()].sort((a, b) => b.lines.length - a.lines.length)[0]!;
     expect([largest.corporateNumber, largest.names, largest.lines.length]).toEqual(['2000012100001', [{ name: '国土交通省', lines: 3046 }], 3046]);
     expect(Math.ceil(largest.lines.length / PAYEE_PAGE_SIZE)).toBe(31);

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { convertAll, type ConvertSummary } from '../../scripts/converter/run.ts';
 import { buildChains, type Chain } from '../../src/lib/history/chains.ts';
-import { payeeProfiles } from '../../src/lib/history/payees.ts';
+import { sitePayeeIndex } from '../support/payee-index.ts';
 import { listing, type SheetListing } from '../../src/lib/data/sheet-listing.ts';
 import { loadSheets } from '../../src/lib/data/load-sheets.ts';
 import type { Sheet } from '../../src/schema/sheet.ts';
@@ -75,7 +75,7 @@ describe('the shipped JUDGIT sample (sheets/judgit)', () => {
   });
 
   it('a payee profile (三菱電機株式会社, 4010001008772) lists every sheet line with its amount', () => {
-    const profile = payeeProfiles(records.map(listing)).get('4010001008772')!;
+    const profile = sitePayeeIndex(records.map(listing)).profiles.get('4010001008772')!;
     const expected = records.flatMap((s) => s.payees.filter((p) => p.corporateNumber === '4010001008772').map((p) => `${s.id} ${p.block}-${p.rank} ${p.amount}`));
     expect(expected.length).toBeGreaterThan(10);
     expect(new Set(profile.lines.map((l) => l.sheet.id)).size).toBeGreaterThan(2);

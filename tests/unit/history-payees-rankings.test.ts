@@ -5,7 +5,9 @@
  * those records have none. The RS sheets have the payees of the shipped (reconstructed) table 5-1.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { payeeIndex, payeePageHref, payeeProfiles, profileHref } from '../../src/lib/history/payees.ts';
+import { payeePageHref, profileHref } from '../../src/lib/history/payees.ts';
+import { buildChains } from '../../src/lib/history/chains.ts';
+import { sitePayeeIndex } from '../support/payee-index.ts';
 import { payeeLineColumns, payeeLineHeader, payeeLineRows } from '../../src/lib/history/rows.ts';
 import { budgetChange, RANKING_IDS, rankings, type Ranking, type RankingId } from '../../src/lib/history/rankings.ts';
 import { payeeTotals } from '../../src/lib/history/project.ts';
@@ -22,17 +24,18 @@ let records: Sheet[];
 beforeAll(async () => {
   const cyber = await textSample('000_ef263abaeb28aada.txt');
   const m2m = await textSample('004_b3591854bc0903ef.txt');
-  // 株式会社ヒップ again in 2021 and 2023 under other names, one contract with one bidder; and a wrong check digit.
+  // 株式会社ヒップ again in 2021 and 2023 under other names, one contract with one bidder; a wrong check digit;
+  // and 株式会社一事業, paid by the same project (内閣人事局経費) in 2021 and 2023 only.
   const extra = [
-    judgitRecord({ ...allSpecs[3]!, payees: [['A', 1, '(株)ヒップ', '7011001055661', 6 * M, 1, 0.99], ['A', 2, '誤った法人番号の会社', '1011001055661', 3 * M]] }),
-    judgitRecord({ ...allSpecs[4]!, payees: [['B', 1, '株式会社 ヒップ', '7011001055661', null, 3, 0.8]] }),
+    judgitRecord({ ...allSpecs[3]!, payees: [['A', 1, '(株)ヒップ', '7011001055661', 6 * M, 1, 0.99], ['A', 2, '誤った法人番号の会社', '1011001055661', 3 * M], ['A', 3, '株式会社一事業', '7010001099990', 2 * M]] }),
+    judgitRecord({ ...allSpecs[4]!, payees: [['B', 1, '株式会社 ヒップ', '7011001055661', null, 3, 0.8], ['B', 2, '株式会社一事業', '7010001099990', M]] }),
   ];
   records = [...(await rsSamples()), cyber, m2m, ...allSpecs.slice(0, 3).map(judgitRecord), ...extra, ...allSpecs.slice(5).map(judgitRecord)];
 });
 
 describe('payee profiles', () => {
   it('a 法人番号 in several sheets lists every one of its lines with its amount', () => {
-    const profiles = payeeProfiles(records.map(listing));
+    const profiles = sitePayeeIndex(records.map(listing)).profiles;
     const hip = profiles.get('7011001055661')!;
     // Brute force: every payee line of every record with that number.
     const expected = records.flatMap((s) => s.payees.filter((p) => p.corporateNumber === '7011001055661').map((p) => [s.id, p.block, p.rank, p.amount]));
@@ -60,7 +63,7 @@ describe('payee profiles', () => {
   });
 
   it('the real samples: 株式会社オーエムシー is paid in blocks G and N of the 2022 text sheet and by four RS 2024 sheets', async () => {
-    const profiles = payeeProfiles(records.map(listing));
+    const profiles = sitePayeeIndex(records.map(listing)).profiles;
     const omc = profiles.get('9011101039249')!;
     // Newest year first, then largest amount. The 2024 lines are the 支出先の合計支出額 of RS 5-1 (no 入札者数 or 落札率 there).
     expect(omc.lines.map((l) => [l.sheet.id, l.payee.block, l.payee.amount, l.payee.bidders, l.payee.winningBidRate])).toEqual([
@@ -79,7 +82,7 @@ describe('payee profiles', () => {
   });
 
   it('a profile\'s table leaves out the columns none of its lines states, and 記載名 when it is named one way', () => {
-    const profiles = payeeProfiles(records.map(listing));
+    const profiles = sitePayeeIndex(records.map(listing)).profiles;
     // 株式会社オーエムシー here (four RS 2024 lines, two of the 2022 text sample): one name; the text lines state
     // their 契約方式等 and 入札者数, no line its 支出の年度 (the site's, with the real JUDGIT 2021 sheet stating 2020,
     // has that column: tests/site/history.test.ts).
@@ -103,18 +106,30 @@ describe('payee profiles', () => {
     expect(payeeLineColumns(profiles.get('7011001055661')!).name).toBe(true);
   });
 
-  it('a profile only for a valid 法人番号 named on two sheets or more; links lead to it, else to the one sheet', () => {
-    // Brute force: the sheets naming each valid 法人番号.
+  it('a profile only for a valid 法人番号 named in two projects or more; links lead to it, else to the newest sheet naming it', () => {
+    // Brute force: the sheets and the projects (chains: a sheet followed in no other year is its own) naming each valid 法人番号.
+    const projectOf = new Map(buildChains(records.map(listing)).flatMap((c) => c.members.map((m) => [m.sheet.id, c.key] as const)));
     const sheetsOf = new Map<string, Set<string>>();
     for (const s of records) for (const p of s.payees) if (isValidCorporateNumber(p.corporateNumber)) sheetsOf.set(p.corporateNumber, (sheetsOf.get(p.corporateNumber) ?? new Set()).add(s.id));
-    const index = payeeIndex(records.map(listing));
-    const several = [...sheetsOf].filter(([, ids]) => ids.size >= 2).map(([n]) => n);
-    const one = [...sheetsOf].filter(([, ids]) => ids.size === 1);
+    const projectsOf = (ids: Set<string>) => new Set([...ids].map((id) => projectOf.get(id) ?? id));
+    const index = sitePayeeIndex(records.map(listing));
+    const several = [...sheetsOf].filter(([, ids]) => projectsOf(ids).size >= 2).map(([n]) => n);
+    const one = [...sheetsOf].filter(([, ids]) => projectsOf(ids).size === 1);
+    const yearOf = new Map(records.map((r) => [r.id, r.fiscalYear]));
+    const newest = (ids: Set<string>) => [...ids].sort((x, y) => yearOf.get(y)! - yearOf.get(x)! || (x < y ? 1 : -1))[0]!;
     expect(new Set(index.profiles.keys())).toEqual(new Set(several));
-    expect(new Map(index.soleSheet)).toEqual(new Map(one.map(([n, ids]) => [n, [...ids][0]!])));
+    expect(new Map(index.newestSheet)).toEqual(new Map(one.map(([n, ids]) => [n, newest(ids)])));
     expect(several.length).toBeGreaterThan(10);
     expect(one.length).toBeGreaterThan(several.length);
-    // 株式会社オーエムシー (five sheets): its profile, from a sheet page and from a ranking alike.
+    // Some payees are named on several sheets of one project only: no profile, the newest of those sheets.
+    const oneProjectSeveralSheets = one.filter(([, ids]) => ids.size >= 2);
+    expect(oneProjectSeveralSheets.map(([n]) => n)).toContain('7010001099990');
+    for (const [n, ids] of oneProjectSeveralSheets) {
+      expect(profileHref(index, n)).toBeNull();
+      expect(payeePageHref(index, n)).toBe(`/sheets/${newest(ids)}/#payees`);
+    }
+    // 株式会社オーエムシー (five sheets of four projects): its profile, from a sheet page and from a ranking alike.
+    expect(projectsOf(sheetsOf.get('9011101039249')!).size).toBeGreaterThanOrEqual(2);
     expect(profileHref(index, '9011101039249')).toBe('/payees/9011101039249/');
     expect(payeePageHref(index, '9011101039249')).toBe('/payees/9011101039249/');
     // 8010401084443 is named on the 2022 text sample only: no profile; its sheet page shows it without a link,

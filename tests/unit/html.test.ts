@@ -13,13 +13,14 @@ import { sheetCharts } from '../../src/lib/view/sheet-charts.ts';
 import { exactTitle } from '../../src/client/exact-title.ts';
 import type { Payee } from '../../src/schema/sheet.ts';
 import { judgitSamples, rsSample, rsSamples, textSample } from '../support/sample-records.ts';
-import { payeeIndex, profileHref, type PayeeIndex } from '../../src/lib/history/payees.ts';
+import { profileHref, type PayeeIndex } from '../../src/lib/history/payees.ts';
+import { sitePayeeIndex } from '../support/payee-index.ts';
 import { listing } from '../../src/lib/data/sheet-listing.ts';
 
 /** Where the sample site shows each payee (every shipped sheet), as the sheet pages' links use it. */
 let samplePayees: PayeeIndex | null = null;
 async function sampleProfileHref(): Promise<(n: string | null) => string | null> {
-  samplePayees ??= payeeIndex([...(await rsSamples()), await textSample('000_ef263abaeb28aada.txt'), await textSample('004_b3591854bc0903ef.txt'), ...(await judgitSamples())].map(listing));
+  samplePayees ??= sitePayeeIndex([...(await rsSamples()), await textSample('000_ef263abaeb28aada.txt'), await textSample('004_b3591854bc0903ef.txt'), ...(await judgitSamples())].map(listing));
   const index = samplePayees;
   return (n) => profileHref(index, n);
 }

@@ -1,10 +1,11 @@
 /**
- * Payee profiles: one per 法人番号 with a valid check digit that is named on two sheets or more
+ * Payee profiles: one per 法人番号 with a valid check digit that is named in two projects or more
  * (`hasProfile`), over every sheet that lists it. A line of a profile points at its sheet and payee fact (no
  * copies), so the whole index costs two references per payee line of the site.
  */
 import type { PayeeFact } from './facts.ts';
 import type { HistorySheet } from './project.ts';
+import type { Chain } from './chains.ts';
 import { isValidCorporateNumber } from '../../shared/corporate-number.ts';
 import { payeeHref, sheetHref } from '../markup/url.ts';
 import { isSingleBidder } from '../view/summary.ts';
@@ -40,26 +41,41 @@ export interface PayeeProfile {
 }
 
 /**
- * The one rule of which payees get a profile page: named (by one valid 法人番号) on two sheets or more —
- * across years or projects, which is what a profile adds. A payee named on one sheet only (half of the
- * 37,479 payees of the five JUDGIT years) has that sheet as its record: a page of its own would repeat
- * one sheet's lines at ≈ 9–17 KB (docs/BENCHMARKS.md). Routes and every link decide by this one function.
+ * The project a sheet belongs to, by its id: its chain's key (src/lib/history/chains.ts), or the sheet's
+ * own id for a sheet followed in no other year.
  */
-export function hasProfile(lines: readonly PayeeLine[]): boolean {
-  const first = lines[0]?.sheet;
-  return lines.some((l) => l.sheet !== first);
+export type ProjectOf = (sheetId: string) => string;
+
+/** The ProjectOf of a site's chains (buildChains). */
+export function chainProjects(chains: readonly Chain[]): ProjectOf {
+  const keyOf = new Map<string, string>();
+  for (const c of chains) for (const m of c.members) keyOf.set(m.sheet.id, c.key);
+  return (sheetId) => keyOf.get(sheetId) ?? sheetId;
+}
+
+/**
+ * The one rule of which payees get a profile page: named (by one valid 法人番号) in two projects or more,
+ * which is what a profile adds: the payee across projects. A payee named in one project only has that
+ * project as its record: its sheets name it year by year, and the project's page (src/pages/projects/)
+ * totals its payees across the years. Half the profiles of 52,000 sheets were of payees of one project
+ * (≈ 60 MB of pages and index, docs/BENCHMARKS.md "Payee profiles only across projects"). Routes and every
+ * link decide by this one function.
+ */
+export function hasProfile(lines: readonly PayeeLine[], projectOf: ProjectOf): boolean {
+  const first = projectOf(lines[0]!.sheet.id);
+  return lines.some((l) => projectOf(l.sheet.id) !== first);
 }
 
 /** Where the site shows a payee named by a valid 法人番号 (`payeeIndex`). */
 export interface PayeeIndex {
   /** Profiles by 法人番号, of the payees that have one (`hasProfile`), in 法人番号 order. */
   profiles: Map<string, PayeeProfile>;
-  /** The id of the one sheet naming each other payee with a valid 法人番号. */
-  soleSheet: Map<string, string>;
+  /** The id of the newest sheet naming each other payee with a valid 法人番号 (the latest year, then the last id). */
+  newestSheet: Map<string, string>;
 }
 
-/** Profiles and sole sheets by 法人番号 (numbers with a wrong check digit get neither: they name no one for sure). */
-export function payeeIndex(sheets: readonly HistorySheet[]): PayeeIndex {
+/** Profiles and newest sheets by 法人番号 (numbers with a wrong check digit get neither: they name no one for sure). */
+export function payeeIndex(sheets: readonly HistorySheet[], projectOf: ProjectOf): PayeeIndex {
   const lines = new Map<string, PayeeLine[]>();
   for (const sheet of sheets) {
     for (const payee of sheet.history.payees) {
@@ -70,31 +86,30 @@ export function payeeIndex(sheets: readonly HistorySheet[]): PayeeIndex {
     }
   }
   const profiles = new Map<string, PayeeProfile>();
-  const soleSheet = new Map<string, string>();
+  const newestSheet = new Map<string, string>();
   for (const [corporateNumber, ls] of [...lines].sort((a, b) => compareIds(a[0], b[0]))) {
-    if (hasProfile(ls)) profiles.set(corporateNumber, profileOf(corporateNumber, ls));
-    else soleSheet.set(corporateNumber, ls[0]!.sheet.id);
+    if (hasProfile(ls, projectOf)) profiles.set(corporateNumber, profileOf(corporateNumber, ls));
+    else {
+      let newest = ls[0]!.sheet;
+      for (const { sheet } of ls) if (sheet.fiscalYear > newest.fiscalYear || (sheet.fiscalYear === newest.fiscalYear && compareIds(sheet.id, newest.id) > 0)) newest = sheet;
+      newestSheet.set(corporateNumber, newest.id);
+    }
   }
-  return { profiles, soleSheet };
+  return { profiles, newestSheet };
 }
 
-/** The profiles alone (`payeeIndex`). */
-export function payeeProfiles(sheets: readonly HistorySheet[]): Map<string, PayeeProfile> {
-  return payeeIndex(sheets).profiles;
-}
-
-/** A payee's profile page, or null when it has none (named on one sheet only, or no valid 法人番号). */
+/** A payee's profile page, or null when it has none (named in one project only, or no valid 法人番号). */
 export function profileHref(index: PayeeIndex, corporateNumber: string | null): string | null {
   return corporateNumber !== null && index.profiles.has(corporateNumber) ? payeeHref(corporateNumber) : null;
 }
 
 /**
  * Where to read about a payee from another page (rankings, project pages): its profile, else the payees of
- * the one sheet naming it; null when no sheet of the site names that 法人番号 (or it is not a valid one).
+ * the newest sheet naming it; null when no sheet of the site names that 法人番号 (or it is not a valid one).
  */
 export function payeePageHref(index: PayeeIndex, corporateNumber: string | null): string | null {
-  const sole = corporateNumber === null ? undefined : index.soleSheet.get(corporateNumber);
-  return sole === undefined ? profileHref(index, corporateNumber) : `${sheetHref(sole)}#payees`;
+  const newest = corporateNumber === null ? undefined : index.newestSheet.get(corporateNumber);
+  return newest === undefined ? profileHref(index, corporateNumber) : `${sheetHref(newest)}#payees`;
 }
 
 function profileOf(corporateNumber: string, lines: PayeeLine[]): PayeeProfile {
