@@ -12,7 +12,8 @@ import { sheet } from '../../src/schema/sheet.ts';
 import { listing, type SheetListing } from '../../src/lib/data/sheet-listing.ts';
 import { buildChains, type Chain } from '../../src/lib/history/chains.ts';
 import { projectChanges } from '../../src/lib/history/project.ts';
-import { chainProjects, PAYEE_PAGE_SIZE, payeeIndex } from '../../src/lib/history/payees.ts';
+import { PAYEE_PAGE_SIZE, payeeIndex } from '../../src/lib/history/payees.ts';
+import { chainProjects } from '../support/payee-index.ts';
 import { payeeLineColumns, payeeLineRows } from '../../src/lib/history/rows.ts';
 import { unpackJudgitYears } from '../support/judgit-years.ts';
 

@@ -31,7 +31,7 @@ import {
 } from '../view/aggregate.ts';
 import { groupBy } from '../../shared/group-by.ts';
 import { buildChains, type Chain } from '../history/chains.ts';
-import { chainProjects, payeeIndex, type PayeeIndex, type PayeeProfile } from '../history/payees.ts';
+import { payeeIndex, type PayeeIndex, type PayeeProfile } from '../history/payees.ts';
 import { rankings, type Ranking } from '../history/rankings.ts';
 
 export type { SheetListing } from './sheet-listing.ts';
@@ -167,7 +167,7 @@ export async function crossSheet(): Promise<CrossSheet> {
     const chains = buildChains(listings);
     const chainOfSheet = new Map<string, Chain<SheetListing>>();
     for (const c of chains) for (const m of c.members) chainOfSheet.set(m.sheet.id, c);
-    const payees = payeeIndex(listings, chainProjects(chains));
+    const payees = payeeIndex(listings, (id) => chainOfSheet.get(id)?.key ?? id);
     return { chains, chainOfSheet, chainByKey: new Map(chains.map((c) => [c.key, c])), payees: payees.profiles, payeeIndex: payees };
   });
   return crossPromise;

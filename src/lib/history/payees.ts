@@ -5,7 +5,6 @@
  */
 import type { PayeeFact } from './facts.ts';
 import type { HistorySheet } from './project.ts';
-import type { Chain } from './chains.ts';
 import { isValidCorporateNumber } from '../../shared/corporate-number.ts';
 import { payeeHref, sheetHref } from '../markup/url.ts';
 import { isSingleBidder } from '../view/summary.ts';
@@ -45,13 +44,6 @@ export interface PayeeProfile {
  * own id for a sheet followed in no other year.
  */
 export type ProjectOf = (sheetId: string) => string;
-
-/** The ProjectOf of a site's chains (buildChains). */
-export function chainProjects(chains: readonly Chain[]): ProjectOf {
-  const keyOf = new Map<string, string>();
-  for (const c of chains) for (const m of c.members) keyOf.set(m.sheet.id, c.key);
-  return (sheetId) => keyOf.get(sheetId) ?? sheetId;
-}
 
 /**
  * The one rule of which payees get a profile page: named (by one valid 法人番号) in two projects or more,
