@@ -28,7 +28,7 @@ import {
   fileHash,
   FRAGMENT_SIGNATURE,
   openBundle,
-  prefixes,
+  chunkBounds,
   WordCursor,
   writeJoinedWord,
   type BundleFile,
@@ -148,7 +148,7 @@ class ChunkWriter {
   private size = 0;
   private first = '';
   private last = '';
-  /** [from, to, name] of each chunk written (from/to made the shortest telling prefixes at the end). */
+  /** [from, to, name] of each chunk written (from/to made short bounds at the end, chunkBounds). */
   readonly table: Cbor[][] = [];
   /** The chunks being compressed, oldest first: each written once it and those before it are done. */
   private readonly inFlight: Promise<void>[] = [];
@@ -211,13 +211,13 @@ class ChunkWriter {
     this.size = 0;
   }
 
-  /** Writes the last chunk; resolves with the chunk table once every chunk is written (from/to the shortest prefixes that tell a chunk from its neighbours). */
+  /** Writes the last chunk; resolves with the chunk table once every chunk is written (from/to short bounds that tell a chunk from its neighbours, chunkBounds). */
   async finish(): Promise<Cbor[][]> {
     this.flush();
     await this.written;
     this.inFlight.length = 0;
     const t = this.table;
-    for (let i = 0; i + 1 < t.length; i += 1) [t[i]![1], t[i + 1]![0]] = prefixes(t[i]![1] as string, t[i + 1]![0] as string);
+    for (let i = 0; i + 1 < t.length; i += 1) [t[i]![1], t[i + 1]![0]] = chunkBounds(t[i]![1] as string, t[i + 1]![0] as string);
     return t;
   }
 }

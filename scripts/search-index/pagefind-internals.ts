@@ -43,6 +43,11 @@
  *    locations, is read as Pagefind's own: the same pages at the same positions, in the same order (a
  *    missing marker is Pagefind's default weight, a missing third field no meta locations). The direct
  *    index writes its entries so (direct-index.ts); the merge copies entries of either form.
+ * 10. The search looks a word up in the first chunk whose `from` ≤ word ≤ `to` (string order), and only
+ *    when no chunk's range holds it, in the chunks whose bounds share its prefix: two, at a boundary.
+ *    Pagefind's `to` is a prefix of the chunk's last word, so it is less than that word and than every
+ *    word of the chunk that extends it, and each of those cost a cold search two chunks. The merge writes
+ *    a `to` that no word of its chunk passes (chunkBounds): one chunk a word.
  */
 import { createHash } from 'node:crypto';
 import { constants, gunzipSync, gzipSync } from 'node:zlib';
@@ -202,6 +207,18 @@ export function prefixes(a: string, b: string): [string, string] {
   let common = 0;
   while (common < ca.length && common < cb.length && ca[common] === cb[common]) common += 1;
   return [ca.slice(0, common + 1).join(''), cb.slice(0, common + 1).join('')];
+}
+
+/**
+ * A chunk's `to` and the next chunk's `from` (10 above), from the chunk's last word and the next one's first.
+ * `from` is Pagefind's: the shortest prefix of the next first word that tells it from the last word, so
+ * greater than it. `to` is that same prefix where it is shorter than the next first word (greater than
+ * every word of the chunk, less than every word of the next), else the last word itself. Either is as
+ * short as Pagefind's own `to`, or the word the chunk ends with.
+ */
+export function chunkBounds(last: string, nextFirst: string): [string, string] {
+  const [, from] = prefixes(last, nextFirst);
+  return [from !== nextFirst ? from : last, from];
 }
 
 /**

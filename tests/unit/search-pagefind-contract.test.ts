@@ -11,8 +11,10 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as pagefind from 'pagefind';
 import {
+  chunkBounds,
   chunkWordSizes,
   compoundWord,
+  prefixes,
   decodeFragment,
   decodeIndexFile,
   encodeIndexFile,
@@ -194,7 +196,14 @@ describe('5. the word index', () => {
     expect(chunks.length).toBeGreaterThan(1);
     const merged = await mergeBundles([files], 20_000);
     const same = meta(merged.files);
-    expect((same[2] as string[][]).map((c) => c.slice(0, 2))).toEqual(chunks.map((c) => c.slice(0, 2)));
+    // The same `from`s; each `to` by chunkBounds (10), from the chunk's last word and the next one's first.
+    expect((same[2] as string[][]).map((c) => c[0])).toEqual(chunks.map((c) => c[0]));
+    const wordsOf = (bundle: readonly BundleFile[], hash: string) => {
+      const f = bundle.find((x) => x.path === `index/${hash}.pf_index`)!;
+      return ((decodeIndexFile(f.content, f.path) as unknown[][])[0] as [string][]).map((w) => w[0]);
+    };
+    const bounds = chunks.map(([, , hash]) => wordsOf(files, hash));
+    expect((same[2] as string[][]).map((c) => c[1])).toEqual(bounds.map((ws, i) => (i + 1 < bounds.length ? chunkBounds(ws.at(-1)!, bounds[i + 1]![0]!)[0] : ws.at(-1))));
     // Pages keep their order and fields; only their names are shorter.
     const originalPages = original[1] as [string, ...unknown[]][];
     expect((same[1] as [string, ...unknown[]][]).map(([name, ...rest]) => [name, ...rest])).toEqual(
@@ -281,6 +290,52 @@ describe('5. the word index', () => {
       const want = await found(a);
       expect(want.length, w).toBe(wanted(w).length);
       expect(await found(b), w).toEqual(want);
+    }
+  });
+
+  it('10. finds each word of the index in the one chunk whose range holds it (Pagefind\'s own `to` leaves a chunk\'s last words out)', async () => {
+    const code = files.filter((f) => /^(pagefind\.js|pagefind-worker\.js|wasm\.)/.test(f.path));
+    const { files: merged } = await mergeBundles([files], 500);
+    const table = meta(merged)[2] as [string, string, string][];
+    const chunkWords = table.map(([, , hash]) => {
+      const f = merged.find((x) => x.path === `index/${hash}.pf_index`)!;
+      return ((decodeIndexFile(f.content, f.path) as unknown[][])[0] as [string][]).map((w) => w[0]);
+    });
+    expect(table.length).toBeGreaterThan(20);
+    // The lookup Pagefind tries first: the first chunk with from ≤ word ≤ to.
+    const holding = (t: readonly (readonly string[])[], word: string) => t.find(([from, to]) => word >= from! && word <= to!)?.[2] ?? null;
+    // Pagefind's own bounds: each `to` the prefix of its chunk's last word.
+    const pagefindTable = table.map(([from, to, hash], i) => [from, i + 1 < table.length ? prefixes(chunkWords[i]!.at(-1)!, chunkWords[i + 1]![0]!)[0] : to, hash]);
+    let outside = 0;
+    chunkWords.forEach((ws, i) => {
+      for (const word of ws) {
+        expect(holding(table, word), word).toBe(table[i]![2]);
+        if (holding(pagefindTable, word) === null) outside += 1;
+      }
+    });
+    expect(outside).toBeGreaterThan(20);
+    // Run: a new Pagefind instance (a query string on the module's URL, so no chunk is loaded yet) fetches
+    // exactly the word's chunk for the last word of a chunk, one that Pagefind's own `to` leaves out.
+    await openBundleDir(path.join(work, 'bounds'), [...merged, ...code]);
+    const lasts = chunkWords.slice(0, -1).map((ws, i) => ({ word: ws.at(-1)!, chunk: table[i]![2] })).filter(({ word }) => holding(pagefindTable, word) === null).slice(0, 6);
+    expect(lasts.length).toBeGreaterThan(3);
+    for (const [i, { word, chunk }] of lasts.entries()) {
+      const fetched: string[] = [];
+      const realFetch = globalThis.fetch;
+      globalThis.fetch = ((input: string | URL | Request, init?: RequestInit) => {
+        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+        if (url.includes('/index/')) fetched.push(url.replace(/^.*\/index\/([^.?]+).*$/, '$1'));
+        return realFetch(input, init);
+      }) as typeof fetch;
+      try {
+        const module = (await import(`${pathToFileURL(path.join(work, 'bounds', 'pagefind.js')).href}?instance=${i}`)) as PagefindModule;
+        await module.init();
+        const { results } = await module.search(`"${word}"`);
+        expect(fetched, word).toEqual([chunk]);
+        expect(results.length, word).toBe(wanted(word).length);
+      } finally {
+        globalThis.fetch = realFetch;
+      }
     }
   });
 
