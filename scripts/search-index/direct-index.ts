@@ -33,7 +33,7 @@
  *   missing marker as its default weight and a missing third field as no meta locations (9 in
  *   pagefind-internals.ts). The search page never reads a weight: it ranks by position, and Pagefind
  *   scores every hit of an exact phrase alike. The marker and the empty list were 8 % of the word index's
- *   bytes after gzip at 52,000 sheets (docs/BENCHMARKS.md, "Page entries without weights").
+ *   bytes after gzip at 52,000 sheets (docs/BENCHMARKS.md, "Under 10⁹ bytes").
  *
  * Postings are kept for one part only (≈ 1,000 pages: ≈ 10 million locations, ≈ 150 MB at a year of RS sheets), never for the whole site.
  * Chunk boundaries and file names need only be valid (the merge re-chunks and renames everything,

@@ -180,6 +180,12 @@ describe('5. the word index', () => {
     return decodeIndexFile(file.content, file.path) as unknown[];
   }
 
+  /** The words of a bundle's chunk, in order. */
+  function wordsOf(bundle: readonly BundleFile[], hash: string): string[] {
+    const f = bundle.find((x) => x.path === `index/${hash}.pf_index`)!;
+    return ((decodeIndexFile(f.content, f.path) as unknown[][])[0] as [string][]).map((w) => w[0]);
+  }
+
   /** Where each query is found: "/pN/@position", sorted. */
   const wanted = (w: string) =>
     pages.flatMap((p, i) => {
@@ -198,10 +204,6 @@ describe('5. the word index', () => {
     const same = meta(merged.files);
     // The same `from`s; each `to` by chunkBounds (10), from the chunk's last word and the next one's first.
     expect((same[2] as string[][]).map((c) => c[0])).toEqual(chunks.map((c) => c[0]));
-    const wordsOf = (bundle: readonly BundleFile[], hash: string) => {
-      const f = bundle.find((x) => x.path === `index/${hash}.pf_index`)!;
-      return ((decodeIndexFile(f.content, f.path) as unknown[][])[0] as [string][]).map((w) => w[0]);
-    };
     const bounds = chunks.map(([, , hash]) => wordsOf(files, hash));
     expect((same[2] as string[][]).map((c) => c[1])).toEqual(bounds.map((ws, i) => (i + 1 < bounds.length ? chunkBounds(ws.at(-1)!, bounds[i + 1]![0]!)[0] : ws.at(-1))));
     // Pages keep their order and fields; only their names are shorter.
@@ -211,10 +213,7 @@ describe('5. the word index', () => {
     );
     expect([same[0], ...same.slice(3)]).toEqual([original[0], ...original.slice(3)]);
     // Each chunk holds the words from its `from` to its `to`, sorted.
-    const words = chunks.flatMap(([, , hash]) => {
-      const f = files.find((x) => x.path === `index/${hash}.pf_index`)!;
-      return ((decodeIndexFile(f.content, f.path) as unknown[][])[0] as [string][]).map((w) => w[0]);
-    });
+    const words = chunks.flatMap(([, , hash]) => wordsOf(files, hash));
     expect(words).toEqual([...words].sort());
     // Every chunk but the last closed at the first word that brought it to the limit (Pagefind's rule).
     const sizes = (same[2] as string[][]).map(([, , name]) => {
@@ -297,10 +296,7 @@ describe('5. the word index', () => {
     const code = files.filter((f) => /^(pagefind\.js|pagefind-worker\.js|wasm\.)/.test(f.path));
     const { files: merged } = await mergeBundles([files], 500);
     const table = meta(merged)[2] as [string, string, string][];
-    const chunkWords = table.map(([, , hash]) => {
-      const f = merged.find((x) => x.path === `index/${hash}.pf_index`)!;
-      return ((decodeIndexFile(f.content, f.path) as unknown[][])[0] as [string][]).map((w) => w[0]);
-    });
+    const chunkWords = table.map(([, , hash]) => wordsOf(merged, hash));
     expect(table.length).toBeGreaterThan(20);
     // The lookup Pagefind tries first: the first chunk with from ≤ word ≤ to.
     const holding = (t: readonly (readonly string[])[], word: string) => t.find(([from, to]) => word >= from! && word <= to!)?.[2] ?? null;

@@ -50,7 +50,7 @@ export type ProjectOf = (sheetId: string) => string;
  * which is what a profile adds: the payee across projects. A payee named in one project only has that
  * project as its record: its sheets name it year by year, and the project's page (src/pages/projects/)
  * totals its payees across the years. Half the profiles of 52,000 sheets were of payees of one project
- * (≈ 60 MB of pages and index, docs/BENCHMARKS.md "Payee profiles only across projects"). Routes and every
+ * (≈ 58 MB of pages, bodies and index; docs/BENCHMARKS.md "Under 10⁹ bytes"). Routes and every
  * link decide by this one function.
  */
 export function hasProfile(lines: readonly PayeeLine[], projectOf: ProjectOf): boolean {
