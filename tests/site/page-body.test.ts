@@ -34,6 +34,9 @@ describe('a sheet page and its body', () => {
       page.on('request', (r) => {
         if (r.url().includes('/page-bodies/')) bodyRequests.push(r.url());
       });
+      // The home page draws its chart once open (chart.js and its renderer fetched then): leaving it before
+      // they arrive would cut those requests short, which is neither page's error.
+      await page.waitForLoadState('networkidle');
       await page.goto(served.server.url(sheetPagePath(site, ID)));
       await page.waitForFunction(() => document.querySelector('[data-page-body]')?.getAttribute('data-state') === 'loaded');
       expect(bodyRequests).toHaveLength(1);
