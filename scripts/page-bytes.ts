@@ -171,6 +171,8 @@ function report(title: string, b: PageBytes, pages: number): void {
 }
 
 /** A page's kind, from its path under dist (see the header). */
+export const SEARCH_PAGE_KIND = 'search page';
+
 export function pageKind(rel: string): string {
   const p = rel.split(/[\\/]/);
   if (p[0] === 'sheets') return p.length === 3 ? 'sheet' : 'sheet continuation (blocks, payees n)';
@@ -179,6 +181,8 @@ export function pageKind(rel: string): string {
   if (p[0] === 'years' && p.length > 2) return 'year list';
   if (p[0] === 'rankings') return 'ranking';
   if (p[0] === 'payees' && p.length > 2) return 'payee profile';
+  // Its own kind: its frame carries the site's stylesheet and icon (src/layouts/PageFrame.astro, selfContained).
+  if (p[0] === 'search') return SEARCH_PAGE_KIND;
   return 'other (home, indexes, about, search …)';
 }
 

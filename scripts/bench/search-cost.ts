@@ -9,7 +9,7 @@
  * - fragments: the shown results' own files (`pagefind/…/fragment/`, one per result shown);
  * - records: for the results near the view whose excerpt is made from their sheet's record, the record's
  *   block (`data/records/`, one Range request a block; src/client/search/record-text.ts);
- * - page: the search page itself (HTML, CSS, its scripts, the excerpt's script), the same for every query;
+ * - page: the search page itself (its HTML, with the stylesheet and the icon inline, and its scripts), the same for every query;
  * - profiles: what the search fetches after its first list is shown, to search the payee profiles (their
  *   own bundle, `pagefind/payees/`: its entry, metadata and chunks, and the fragments of the profiles that
  *   the whole list then shows; src/shared/search/manifest.ts, SearchPart.deferred).

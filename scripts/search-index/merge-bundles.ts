@@ -8,8 +8,8 @@
  * joined; pages and chunks get short names. Fragments and code files are not read nor written: the caller
  * renames the fragments (pageNames). With one bundle, it re-splits and renames that one. Pages for which
  * `isProfile` holds get PROFILE_MARK in their name (the search page ranks them by it,
- * src/client/search/search-engine.ts). With `uniformWordCounts`, every page's word count is written as 1
- * (pagefind-internals.ts, 7).
+ * src/client/search/search-engine.ts). With `uniformWordCounts`, every page's word count is written as 1,
+ * and with `twoFieldPages` a page is [name, word count] (pagefind-internals.ts, 7).
  *
  * The words are merged as a stream (a k-way merge over the parts' sorted word lists, WordCursor): one
  * chunk of each part is inflated at a time and each finished chunk is written at once, so memory does not
@@ -46,6 +46,8 @@ export interface MergeOptions {
   isProfile?: (page: string) => boolean;
   /** Every page's word count written as 1 (pagefind-internals.ts, 7). */
   uniformWordCounts?: boolean;
+  /** Every page of the metadata written as [name, word count], without Pagefind's empty third field (pagefind-internals.ts, 7). */
+  twoFieldPages?: boolean;
   /**
    * The bundles' locations in all (Pagefind's measure: a word's locations and one a page), when the caller
    * knows it (the parts count theirs as they write them, build-part.ts): a chunk-size function then needs
@@ -139,7 +141,29 @@ class CursorHeap {
 }
 
 /**
- * Writes the chunks of the merged word index as they fill, named `<tag><number in base 36>`: each is
+ * The name of the merge's `n`-th page or chunk: `tag`, then n's base-16 digits least significant first,
+ * padded with zeros to `width` digits (any n has a name of its own: a reversed number ends in a non-zero
+ * digit unless it is padded, and then it is `width` long). Why backwards: the metadata every cold search
+ * loads lists each page as [name, word count, ""], and gzip stores an entry as what differs from the entry
+ * before. Least significant first, that is the name's first digit alone, and one match copies the rest of
+ * it with the next entry's head. Most significant first, gzip's greedy parse takes longer matches from
+ * far back and pays more for each: at 54,460 pages the page table was 124 KB in base 36 and is 74 KB so
+ * (docs/BENCHMARKS.md, "Page names backwards").
+ */
+export function shortName(tag: string, n: number, width: number): string {
+  const digits = n.toString(16).padStart(width, '0');
+  let name = tag;
+  for (let i = digits.length - 1; i >= 0; i -= 1) name += digits[i];
+  return name;
+}
+
+/** The base-16 digits of the largest of `count` numbers from 0 (at least one). */
+function digitsFor(count: number): number {
+  return Math.max(1, (Math.max(count, 1) - 1).toString(16).length);
+}
+
+/**
+ * Writes the chunks of the merged word index as they fill, named by shortName: each is
  * compressed off the main thread and written in order (CHUNKS_IN_FLIGHT); call settle() when full().
  */
 class ChunkWriter {
@@ -157,11 +181,14 @@ class ChunkWriter {
 
   private readonly limit: number;
   private readonly tag: string;
+  /** The digits of the chunks' names, from the number of chunks expected (a name may have more: shortName). */
+  private readonly nameWidth: number;
   private readonly write: BundleWriter;
 
-  constructor(limit: number, tag: string, write: BundleWriter) {
+  constructor(limit: number, tag: string, expectedChunks: number, write: BundleWriter) {
     this.limit = limit;
     this.tag = tag;
+    this.nameWidth = digitsFor(expectedChunks);
     this.write = write;
   }
 
@@ -196,7 +223,7 @@ class ChunkWriter {
     head.head(4, 1);
     head.head(4, this.words);
     const raw = Buffer.concat([Buffer.from(FRAGMENT_SIGNATURE, 'latin1'), head.bytes(), this.body.bytes()]);
-    const name = `${this.tag}${this.table.length.toString(36)}`;
+    const name = shortName(this.tag, this.table.length, this.nameWidth);
     const file = `index/${name}.pf_index`;
     const compressed = gzipAsync(raw, CHUNK_GZIP);
     const previous = this.written;
@@ -278,7 +305,7 @@ export async function mergeBundleSources(
     partOf.set(cursor, i);
     if (cursor.next()) heap.push(cursor);
   });
-  const chunks = new ChunkWriter(chunkLocations, tag, write);
+  const chunks = new ChunkWriter(chunkLocations, tag, Math.ceil(totalLocations / chunkLocations), write);
   const group: WordCursor[] = [];
   const groupOffsets: number[] = [];
   while (heap.size > 0) {
@@ -303,12 +330,15 @@ export async function mergeBundleSources(
   const table = await chunks.finish();
 
   const pageNames = new Map<string, string>();
+  const pageWidth = digitsFor(pages.length);
   pages.forEach((p, i) => {
-    const name = `${tag}${isProfile(p[0] as string) ? PROFILE_MARK : ''}${i.toString(36)}`;
+    const name = `${tag}${isProfile(p[0] as string) ? PROFILE_MARK : ''}${shortName('', i, pageWidth)}`;
     pageNames.set(p[0] as string, name);
     p[0] = name;
     // A varying count (thousands of different numbers) is most of a page entry's bytes after gzip.
     if (options.uniformWordCounts) p[1] = 1;
+    // The third field is always "" (pagefind-internals.ts, 8): one byte a page, ≈ 9 % of the page table after gzip.
+    if (options.twoFieldPages) p.length = 2;
   });
 
   // Filters: per name, each value's pages from every part, shifted.
@@ -354,7 +384,7 @@ export async function mergeBundles(
   bundles: readonly (readonly BundleFile[])[],
   limit: number | ((totalLocations: number) => number),
   isProfile: (page: string) => boolean = () => false,
-  options: { uniformWordCounts?: boolean } = {},
+  options: { uniformWordCounts?: boolean; twoFieldPages?: boolean } = {},
 ): Promise<MergedBundle> {
   const files: BundleFile[] = [];
   const readers = bundles.map((b) => {

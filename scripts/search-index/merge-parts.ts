@@ -54,6 +54,7 @@ export async function mergeParts(
         isProfile: () => isProfile,
         // The search page ranks by match position, not by Pagefind's score (pagefind-internals.ts, 7).
         uniformWordCounts: true,
+        twoFieldPages: true,
         totalLocations,
       },
     );

@@ -10,7 +10,7 @@
  * In the browser, the roles, column labels and exact-value titles the markup no longer repeats on every
  * cell are there once src/client/stack-tables.ts has run.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { placeholderRef } from '../../src/lib/markup/page-body.ts';
@@ -18,7 +18,7 @@ import type { Sheet } from '../../src/schema/sheet.ts';
 import { PAYEES_ON_PAGE, blocksOnOwnPage, payeeParts } from '../../src/lib/view/payee-pages.ts';
 import { closeServed, openPage, serveAndLaunch, type ServedSite } from '../support/browser.ts';
 import { listFiles, pageText, readPage } from '../support/site-text.ts';
-import { kindBytes, publishedBytes, type BodyFileCache } from '../../scripts/page-bytes.ts';
+import { kindBytes, publishedBytes, SEARCH_PAGE_KIND, type BodyFileCache } from '../../scripts/page-bytes.ts';
 import { builtSite, entryIds, entryRecord } from '../support/sites.ts';
 
 const site = builtSite('root');
@@ -137,7 +137,23 @@ describe('page size of the other page kinds', () => {
   });
 
   it("the layout's fixed part (head, header, footer, scripts) stays small on every kind", () => {
-    for (const [kind, k] of kinds) if (k.frame > 0) expect(k.frame / k.n, kind).toBeLessThanOrEqual(FRAME_BUDGET);
+    for (const [kind, k] of kinds) if (k.frame > 0 && kind !== SEARCH_PAGE_KIND) expect(k.frame / k.n, kind).toBeLessThanOrEqual(FRAME_BUDGET);
+  });
+
+  it("the search page's frame is the same, with the site's stylesheet and icon in it instead of linked", () => {
+    const html = readFileSync(path.join(site.dist, 'search', 'index.html'), 'utf8');
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html);
+    const icon = /<link rel="icon" href="data:image\/svg\+xml,[^"]*">/.exec(html);
+    expect(style, 'the stylesheet inline').not.toBeNull();
+    expect(icon, 'the icon inline').not.toBeNull();
+    expect(html).not.toMatch(/<link rel="stylesheet"|favicon\.svg/);
+    // The rules every other page links, as they are.
+    const linked = readdirSync(path.join(site.dist, '_astro')).filter((f) => f.endsWith('.css'));
+    expect(linked).toHaveLength(1);
+    expect(style![1]).toBe(readFileSync(path.join(site.dist, '_astro', linked[0]!), 'utf8').trim());
+    const k = kinds.get(SEARCH_PAGE_KIND)!;
+    expect(k.n).toBe(1);
+    expect(k.frame - Buffer.byteLength(style![0]) - Buffer.byteLength(icon![0])).toBeLessThanOrEqual(FRAME_BUDGET);
   });
 });
 

@@ -8,7 +8,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as pagefind from 'pagefind';
-import { mergeBundles, mergeBundleSources } from '../../scripts/search-index/merge-bundles.ts';
+import { mergeBundles, mergeBundleSources, shortName } from '../../scripts/search-index/merge-bundles.ts';
 import { chunkWordSizes, decodeIndexFile, encodeIndexFile, type BundleFile } from '../../scripts/search-index/pagefind-internals.ts';
 
 const letters = 'abcdefghijklmnopqrstuvwxyz';
@@ -159,5 +159,30 @@ describe('merging index parts as a stream', () => {
       return { path: f.path, content: encodeIndexFile([[second, first, ...rest]] as Parameters<typeof encodeIndexFile>[0]) };
     });
     await expect(mergeBundles([parts[0]!, broken], 3000)).rejects.toThrow(/index\/.*\.pf_index: word \w+ after \w+ \(words out of order\)/);
+  });
+});
+
+describe('short names', () => {
+  it('name each page and chunk once: the tag, then the number in hexadecimal digits, least significant first', () => {
+    expect(shortName('7a78', 0, 3)).toBe('7a78000');
+    expect(shortName('7a78', 0x1f3, 3)).toBe('7a783f1');
+    // A number past the width it was given (a merge writing more chunks than it expected) is longer.
+    expect(shortName('', 0x1f3, 1)).toBe('3f1');
+    for (const width of [1, 2, 4]) {
+      const names = Array.from({ length: 70_000 }, (_, n) => shortName('t', n, width));
+      expect(new Set(names).size, `width ${width}`).toBe(names.length);
+      expect(names.every((x) => /^t[0-9a-f]+$/.test(x))).toBe(true);
+    }
+  });
+
+  it("make the merged metadata's page table smaller after gzip than the same numbers written forwards", async () => {
+    const merged = await mergeBundles(parts, 3000);
+    const pagesOf = metaOf(merged.files)[1] as [string, ...unknown[]][];
+    expect(pagesOf.map(([name]) => name)).toEqual(pages.map((_, n) => shortName(pagesOf[0]![0].slice(0, 4), n, 2)));
+    // At a year and more (54,460 pages as at ten review years), written forwards in base 36 they take ≈ 1.7 times the bytes.
+    const table = (name: (n: number) => string) => encodeIndexFile(['1.6.0', Array.from({ length: 54_460 }, (_, n) => [name(n), 1]), [], [], [], []]).length;
+    const backwards = table((n) => shortName('7a78', n, 4));
+    const forwards = table((n) => `7a78${n.toString(36)}`);
+    expect(backwards).toBeLessThan(forwards * 0.65);
   });
 });

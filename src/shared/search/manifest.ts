@@ -23,8 +23,8 @@ export const MANIFEST_ATTRIBUTE = 'data-search-manifest';
 export const SORTS_FILE = 'search-sorts.json';
 export const MANIFEST_FORMAT = 1;
 /**
- * In a result id (a page's name in the index, pagefind-internals.ts mergeBundles), the mark of a payee profile: ids are a
- * build tag and a base-36 number (letters and digits), a profile's with this between them.
+ * In a result id (a page's name in the index, scripts/search-index/merge-bundles.ts shortName), the mark of a payee
+ * profile: ids are a build tag and a number in hexadecimal digits, a profile's with this between them.
  */
 export const PROFILE_MARK = '-';
 /** Where the payee profiles' bundle is, relative to `<base>pagefind/`. */
