@@ -150,6 +150,13 @@ class CursorHeap {
  * far back and pays more for each: at 54,460 pages the page table was 124 KB in base 36 and is 74 KB so
  * (docs/BENCHMARKS.md, "Page names backwards").
  */
+/**
+ * The form of shortName's names, hashed into the tag: a build whose index is the same as the last one's
+ * keeps its tag, and without this a browser's cached file of a build named another way (base 36, most
+ * significant digit first, until 2026-12-05) could be taken for a file of the same name here.
+ */
+const NAME_FORM = 'hex, least significant digit first, padded';
+
 export function shortName(tag: string, n: number, width: number): string {
   const digits = n.toString(16).padStart(width, '0');
   let name = tag;
@@ -292,6 +299,7 @@ export async function mergeBundleSources(
   // cold search loads: a content hash each made half its bytes) that never mix a cached file of another
   // build in. The metadata names each word-index chunk by a hash of its content, so it stands for them.
   const tagHash = createHash('sha256');
+  tagHash.update(NAME_FORM);
   for (const b of opened) tagHash.update(Buffer.from(JSON.stringify(b.meta)));
   tagHash.update(String(chunkLocations));
   for (const p of pages) tagHash.update(`${p[0] as string} ${isProfile(p[0] as string)}\n`);
