@@ -141,22 +141,22 @@ class CursorHeap {
 }
 
 /**
- * The name of the merge's `n`-th page or chunk: `tag`, then n's base-16 digits least significant first,
- * padded with zeros to `width` digits (any n has a name of its own: a reversed number ends in a non-zero
- * digit unless it is padded, and then it is `width` long). Why backwards: the metadata every cold search
- * loads lists each page as [name, word count, ""], and gzip stores an entry as what differs from the entry
- * before. Least significant first, that is the name's first digit alone, and one match copies the rest of
- * it with the next entry's head. Most significant first, gzip's greedy parse takes longer matches from
- * far back and pays more for each: at 54,460 pages the page table was 124 KB in base 36 and is 74 KB so
- * (docs/BENCHMARKS.md, "Page names backwards").
- */
-/**
  * The form of shortName's names, hashed into the tag: a build whose index is the same as the last one's
  * keeps its tag, and without this a browser's cached file of a build named another way (base 36, most
  * significant digit first, until 2026-12-05) could be taken for a file of the same name here.
  */
 const NAME_FORM = 'hex, least significant digit first, padded';
 
+/**
+ * The name of the merge's `n`-th page or chunk: `tag`, then n's base-16 digits least significant first,
+ * padded with zeros to `width` digits (any n has a name of its own: a reversed number ends in a non-zero
+ * digit unless it is padded, and then it is `width` long). Why backwards: the metadata every cold search
+ * loads lists each page as [name, word count], and gzip stores an entry as what differs from the entry
+ * before. Least significant first, that is the name's first digit alone, and one match copies the rest of
+ * it with the next entry's head. Most significant first, gzip's greedy parse takes longer matches from
+ * far back and pays more for each: at 54,460 pages the page table took 124 KB in base 36 and takes 74 KB
+ * so (docs/BENCHMARKS.md, "Page names backwards").
+ */
 export function shortName(tag: string, n: number, width: number): string {
   const digits = n.toString(16).padStart(width, '0');
   let name = tag;
