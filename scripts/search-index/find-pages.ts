@@ -5,6 +5,7 @@
  */
 import { open, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { indexRank, pageKind } from '../../src/shared/search/page-kind.ts';
 
 /** What marks a page to index (Pagefind's attribute); the pre-scan and the Astro integration look for it. */
 export const BODY_MARKER = 'data-pagefind-body';
@@ -42,7 +43,8 @@ export function urlOfFile(dist: string, file: string): string {
 }
 
 /**
- * The pages under `dist` (not under `skip`, the index's own folder) that carry the marker, in URL order.
+ * The pages under `dist` (not under `skip`, the index's own folder) that carry the marker, in the index's
+ * order (indexRank: sheet pages, continuation pages, the rest), each group in URL order.
  * The marker is looked for in the head of the file first (sheet pages have it in their first few KB), in
  * the whole file only when the head lacks it; several files at once.
  */
@@ -67,5 +69,6 @@ export async function findIndexablePages(dist: string, skip: string): Promise<{ 
     }
   };
   await Promise.all(Array.from({ length: SCANS }, scan));
-  return found.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  const rank = (url: string) => indexRank(pageKind(url)?.kind);
+  return found.sort((a, b) => rank(a.url) - rank(b.url) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }

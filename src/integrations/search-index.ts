@@ -26,6 +26,7 @@ import { DEFAULT_CONCURRENCY, DEFAULT_PART_SIZE } from '../../scripts/search-ind
 import { pageNeedsHtml } from '../../scripts/search-index/page-source.ts';
 import { pointerId, recordAtOfPointer } from '../../scripts/search-index/record-places.ts';
 import type { RecordAt } from '../shared/search/record-place.ts';
+import { indexRank, pageKind } from '../shared/search/page-kind.ts';
 import { PageBodyWriter } from '../lib/data/page-body-files.ts';
 import { relativeLinks } from '../lib/markup/relative-links.ts';
 import { listEntryFiles } from '../lib/data/load-sheets.ts';
@@ -53,16 +54,22 @@ function hasMarker(bytes: Uint8Array): boolean {
 }
 
 /**
- * The paths to render, the sheet pages and their continuation pages first (Astro renders them in the order
- * given; each group keeps its order). Nearly all of the index's work is theirs, and the index is built
- * beside the rendering on the other core, at about the rendering's pace: rendered last (route order puts
- * data/, payees/, projects/ … before sheets/), the part of the index still to build once the last sheet page
- * was out was the build's tail (≈ 150 s at 52,000 sheets, docs/BENCHMARKS.md). Rendered first, that part is
- * built while Astro renders the sheet JSON, the payee profiles and the lists.
+ * The paths to render in the index's order (indexRank, src/shared/search/page-kind.ts: the sheet pages,
+ * then their continuation pages, then the rest; Astro renders them in the order given, each group keeps
+ * its order). The index takes the pages as they are rendered, so this is its order too. Sheet pages first
+ * also for time: nearly all of the index's work is theirs, and the index is built beside the rendering on
+ * the other core, at about the rendering's pace. Rendered last (route order puts data/, payees/,
+ * projects/ … before sheets/), the part of the index still to build once the last sheet page was out was
+ * the build's tail (≈ 150 s at 52,000 sheets, docs/BENCHMARKS.md). Rendered first, that part is built while
+ * Astro renders the sheet JSON, the payee profiles and the lists.
  */
-function sheetPagesFirst<P extends { route: { route: string } }>(paths: P[]): P[] {
-  const isSheetPage = (p: P) => p.route.route.startsWith('/sheets/');
-  return [...paths.filter(isSheetPage), ...paths.filter((p) => !isSheetPage(p))];
+function inIndexOrder<P extends { pathname: string }>(paths: P[], base: string): P[] {
+  const rank = (p: P) => {
+    const url = p.pathname.startsWith(base) ? `/${p.pathname.slice(base.length)}` : p.pathname;
+    return indexRank(pageKind(url.endsWith('/') ? url : `${url}/`)?.kind);
+  };
+  const ranked = paths.map((p, i) => ({ p, i, r: rank(p) }));
+  return ranked.sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.p);
 }
 
 export default function searchIndexIntegration(): AstroIntegration {
@@ -107,7 +114,7 @@ export default function searchIndexIntegration(): AstroIntegration {
             });
             bodies = new PageBodyWriter(outDir);
           },
-          getStaticPaths: async () => sheetPagesFirst(await inner.getStaticPaths()),
+          getStaticPaths: async () => inIndexOrder(await inner.getStaticPaths(), base),
           collectStaticImages: inner.collectStaticImages ? () => inner.collectStaticImages!() : undefined,
           async teardown() {
             await inner.teardown?.();

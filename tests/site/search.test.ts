@@ -30,7 +30,7 @@ import { PAGE_SIZE } from '../../src/client/search/search-app.ts';
 import { launchBrowser, openPage, type PageProblem } from '../support/browser.ts';
 import { serveDist, type StaticServer } from '../support/server.ts';
 import { listFiles, readPage, urlPathOf } from '../support/site-text.ts';
-import { builtSite, entryIds, sheetPagePath } from '../support/sites.ts';
+import { builtSite, entryIds, entryRecord, sheetPagePath } from '../support/sites.ts';
 
 const site = builtSite('base');
 
@@ -270,6 +270,32 @@ describe('recall and precision through the search page', () => {
       expect(await first.locator('h3 a').getAttribute('href'), term).toBe(hitachi);
       expect(await first.locator('h3 a').textContent()).toBe('株式会社日立製作所');
       expect(await first.locator('.meta-line').textContent()).toBe('支出先法人番号 7010001008844');
+    }
+    expect(siteErrors(errors), JSON.stringify(errors, null, 2)).toEqual([]);
+  });
+
+  it('lists the sheets of a project before their continuation pages when the search is its 事業名 (all begin with it)', async () => {
+    // Continuation pages (payees 61 onward, blocks) by their sheet, and the sheets by their 事業名.
+    const continued = new Map<string, string[]>();
+    for (const { url } of corpus) {
+      const m = /\/sheets\/([^/]+)\/(payees\/\d+|blocks)\/$/.exec(url);
+      if (m) continued.set(m[1]!, [...(continued.get(m[1]!) ?? []), url]);
+    }
+    const titleOf = (id: string) => String(entryRecord(site, id).title);
+    const byTitle = new Map<string, string[]>();
+    for (const id of entryIds(site)) byTitle.set(titleOf(id), [...(byTitle.get(titleOf(id)) ?? []), id]);
+    // Titles of several sheets with continuation pages (a project followed across years) rank the most
+    // pages alike: a sheet of one year must not come after another year's list of payees.
+    const titles = [...byTitle].filter(([, ids]) => ids.length > 1 && ids.some((id) => continued.has(id))).map(([t]) => t);
+    expect(titles.length, 'sample projects with several sheets and continuation pages').toBeGreaterThan(1);
+    for (const title of titles) {
+      const { urls } = await searchAll(page, q(title));
+      const sheets = byTitle.get(title)!.map((id) => `${site.base}sheets/${id}/`);
+      const parts = byTitle.get(title)!.flatMap((id) => continued.get(id) ?? []);
+      for (const u of [...sheets, ...parts]) expect(urls, title).toContain(u);
+      const lastSheet = Math.max(...sheets.map((u) => urls.indexOf(u)));
+      const firstPart = Math.min(...parts.map((u) => urls.indexOf(u)));
+      expect(lastSheet, `${title}: ${urls.join(' ')}`).toBeLessThan(firstPart);
     }
     expect(siteErrors(errors), JSON.stringify(errors, null, 2)).toEqual([]);
   });

@@ -13,7 +13,8 @@
  *   that mentions it in passing far down. With several terms, the position where the last of them has
  *   first appeared counts (a word position is a character offset of the page's text; a one-character
  *   term's, its first occurrence but at most PART_POSITION_CAP: scripts/search-index/direct-index.ts). Equal positions keep
- *   Pagefind's order (the pages' URL order); a payee profile counts as matched PROFILE_RANK_OFFSET further
+ *   Pagefind's order, the index's: sheet pages before continuation pages (indexRank,
+ *   src/shared/search/page-kind.ts), so a project's sheets come before its lists of payees; a payee profile counts as matched PROFILE_RANK_OFFSET further
  *   down. This costs nothing beyond the exact searches (a second,
  *   BM25-scored Pagefind search took ten times as long on common terms: it returns every occurrence on
  *   every page);

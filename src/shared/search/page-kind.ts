@@ -24,3 +24,17 @@ export function pageKind(url: string): PageKind | null {
   if (m) return { kind: 'payee', corporateNumber: m[1]! };
   return null;
 }
+
+/**
+ * Where a page of `kind` stands in the index's order, smaller first: sheet pages, then their continuation
+ * pages, then the rest (payee profiles; pages not indexed). The search ranks by where the first match is and
+ * keeps the index's order between equal places (src/client/search/search-engine.ts), and a continuation
+ * page begins with its sheet's 事業名 as the sheet page does: a search for a project's name then lists its
+ * sheets before their lists of payees 61 onward. The index is built in this order whether the pages come
+ * from Astro as it renders them (src/integrations/search-index.ts) or from a built site
+ * (scripts/search-index/find-pages.ts).
+ */
+export function indexRank(kind: PageKind['kind'] | undefined): number {
+  if (kind === 'sheet') return 0;
+  return kind === 'payee-part' || kind === 'blocks' ? 1 : 2;
+}
