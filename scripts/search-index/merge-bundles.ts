@@ -49,6 +49,12 @@ export interface MergeOptions {
   /** Every page of the metadata written as [name, word count], without Pagefind's empty third field (pagefind-internals.ts, 7). */
   twoFieldPages?: boolean;
   /**
+   * Every page's fragment in a group of FRAGMENT_GROUP_PAGES consecutive pages, named in its metadata
+   * entry's third field (pagefind-internals.ts, 11); the result's `groupOf` says which. The caller writes
+   * the groups' files. Not with `twoFieldPages`.
+   */
+  fragmentGroups?: boolean;
+  /**
    * The bundles' locations in all (Pagefind's measure: a word's locations and one a page), when the caller
    * knows it (the parts count theirs as they write them, build-part.ts): a chunk-size function then needs
    * no pass over every word beforehand, which was a third of the merge's time.
@@ -57,8 +63,10 @@ export interface MergeOptions {
 }
 
 export interface MergeResult {
-  /** Each page's new name (its fragment is `fragment/<name>.pf_fragment`, its result id the name). */
+  /** Each page's new name (its fragment is `fragment/<name>.pf_fragment`, its result id the name), in page order. */
   pageNames: Map<string, string>;
+  /** With `fragmentGroups`: each page's fragment group by its new name (the group's file is `fragment/<group>.pf_fragment`). */
+  groupOf: Map<string, string>;
   /** The locations a word-index chunk was cut at. */
   chunkLocations: number;
 }
@@ -139,6 +147,14 @@ class CursorHeap {
     return top;
   }
 }
+
+/**
+ * Pages a fragment group holds: one hexadecimal digit of their names (shortName), so a page's group is its
+ * name without that digit. 16 keeps a group small (≈ 1.35 kB of gzip for 16 sheet pages' fragments, 84
+ * bytes a page, where a fragment file of its own is ≈ 384) and a common term's first ten results, mostly
+ * neighbours in the index, in one or two groups (docs/BENCHMARKS.md, "Fragment groups").
+ */
+export const FRAGMENT_GROUP_PAGES = 16;
 
 /**
  * The form of shortName's names, hashed into the tag: a build whose index is the same as the last one's
@@ -274,7 +290,7 @@ export async function mergeBundleSources(
   if (withPages.length === 0) {
     const entry = readers[0]!('pagefind-entry.json');
     if (entry) write('pagefind-entry.json', entry);
-    return { pageNames: new Map(), chunkLocations: typeof limit === 'number' ? limit : limit(0) };
+    return { pageNames: new Map(), groupOf: new Map(), chunkLocations: typeof limit === 'number' ? limit : limit(0) };
   }
   const opened: OpenedBundle[] = withPages.map(({ read, i }) => openBundle(read, `part ${i + 1}`));
   const first = opened[0]!;
@@ -337,16 +353,26 @@ export async function mergeBundleSources(
   }
   const table = await chunks.finish();
 
+  if (options.twoFieldPages && options.fragmentGroups) throw new Error('fragment groups are named in a page entry\'s third field');
   const pageNames = new Map<string, string>();
-  const pageWidth = digitsFor(pages.length);
+  const groupOf = new Map<string, string>();
+  // With groups, a name's first digit is the page's place in its group: the group is named by the rest.
+  const pageWidth = Math.max(digitsFor(pages.length), options.fragmentGroups ? 2 : 1);
   pages.forEach((p, i) => {
-    const name = `${tag}${isProfile(p[0] as string) ? PROFILE_MARK : ''}${shortName('', i, pageWidth)}`;
+    const prefix = `${tag}${isProfile(p[0] as string) ? PROFILE_MARK : ''}`;
+    const name = `${prefix}${shortName('', i, pageWidth)}`;
     pageNames.set(p[0] as string, name);
     p[0] = name;
     // A varying count (thousands of different numbers) is most of a page entry's bytes after gzip.
     if (options.uniformWordCounts) p[1] = 1;
     // The third field is always "" (pagefind-internals.ts, 8): one byte a page, ≈ 9 % of the page table after gzip.
     if (options.twoFieldPages) p.length = 2;
+    if (options.fragmentGroups) {
+      // The page's name without its first digit, so gzip copies it with the name (docs/BENCHMARKS.md, "Fragment groups").
+      const group = `${prefix}${shortName('', Math.floor(i / FRAGMENT_GROUP_PAGES), pageWidth - 1)}`;
+      groupOf.set(name, group);
+      p[2] = group;
+    }
   });
 
   // Filters: per name, each value's pages from every part, shifted.
@@ -384,7 +410,7 @@ export async function mergeBundleSources(
   write(`pagefind.${metaHash}.pf_meta`, metaContent);
   const entry = { ...first.entry, languages: { [language]: { ...first.info, hash: metaHash, page_count: pages.length } } };
   write('pagefind-entry.json', Buffer.from(JSON.stringify(entry), 'utf8'));
-  return { pageNames, chunkLocations };
+  return { pageNames, groupOf, chunkLocations };
 }
 
 /** mergeBundleSources on bundles held in memory, returning the merged bundle's files. */
@@ -392,7 +418,7 @@ export async function mergeBundles(
   bundles: readonly (readonly BundleFile[])[],
   limit: number | ((totalLocations: number) => number),
   isProfile: (page: string) => boolean = () => false,
-  options: { uniformWordCounts?: boolean; twoFieldPages?: boolean } = {},
+  options: Pick<MergeOptions, 'uniformWordCounts' | 'twoFieldPages' | 'fragmentGroups'> = {},
 ): Promise<MergedBundle> {
   const files: BundleFile[] = [];
   const readers = bundles.map((b) => {

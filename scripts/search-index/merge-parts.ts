@@ -3,11 +3,12 @@
  * index-builder.ts) into one bundle in that folder itself (mergeBundleSources, merge-bundles.ts): a cold
  * search then fetches one metadata file and one chunk per word, not one of each per part. The parts' files
  * are read from disk as the merge needs them and the merged files written as they are made, so the merge
- * holds about one word-index chunk of each part at a time. The fragments move into one folder under their
- * pages' new names, the first part's code files to the top. A page made from a sheet's record has its
- * fragment written here, handed over by its part (build-part.ts), with the record's place in its meta
- * (`recordAt`, record-places.ts: known only now). The payee profiles' bundles (build-part.ts) are merged the
- * same way into their own bundle in PROFILES_PATH.
+ * holds about one word-index chunk of each part at a time. The pages' fragments are written in groups of
+ * consecutive pages (pagefind-internals.ts, 11; a result list loads one or two files for its ten results),
+ * the first part's code files move to the top. A page made from a sheet's record has its fragment handed
+ * over by its part (build-part.ts), and gets the record's place in its meta here (`recordAt`,
+ * record-places.ts: known only now). The payee profiles' bundles (build-part.ts) are merged the same way
+ * into their own bundle in PROFILES_PATH.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -15,7 +16,7 @@ import path from 'node:path';
 import { PRIMARY_ONLY, type PartResult, type PartTask } from './build-part.ts';
 import { chunkLocations as chunkSize } from './chunk-size.ts';
 import { mergeBundleSources } from './merge-bundles.ts';
-import { encodeFragment } from './pagefind-internals.ts';
+import { decodeFragment, encodeFragmentGroup, type Fragment } from './pagefind-internals.ts';
 import { RECORD_META, recordMeta, type RecordAt } from '../../src/shared/search/record-place.ts';
 import { PROFILES_PATH } from '../../src/shared/search/manifest.ts';
 
@@ -41,8 +42,11 @@ export async function mergeParts(
   const fromSheets = results.flatMap((r) => r.fromSheets);
   if (fromSheets.length > 0 && recordAt === null) throw new Error('search index: pages made from records, but no place to find the records');
   const profilePages = results.reduce((n, r) => n + r.profiles.length, 0);
-  /** Merges one bundle of every part (the part's folder + `sub`) into tmp + `sub`, and moves its fragments. */
-  const merge = async (sub: string, isProfile: boolean, totalLocations: number) => {
+  /**
+   * Merges one bundle of every part (the part's folder + `sub`) into tmp + `sub`, and writes its pages'
+   * fragments in their groups: those in the parts' folders, and `handed` (by the page's name in its part).
+   */
+  const merge = async (sub: string, isProfile: boolean, totalLocations: number, handed: Map<string, Fragment>) => {
     const into = path.join(tmp, sub);
     for (const dir of ['index', 'filter', 'fragment']) mkdirSync(path.join(into, dir), { recursive: true });
     // Synchronous reads and writes: the merge is the only work left at this point of the build.
@@ -54,26 +58,44 @@ export async function mergeParts(
         isProfile: () => isProfile,
         // The search page ranks by match position, not by Pagefind's score (pagefind-internals.ts, 7).
         uniformWordCounts: true,
-        twoFieldPages: true,
+        // A result list's fragments in one or two files, not ten (pagefind-internals.ts, 11).
+        fragmentGroups: true,
         totalLocations,
       },
     );
+    const groups = new Map<string, Record<string, Fragment>>();
+    const add = (from: string, fragment: Fragment, where: string) => {
+      const name = merged.pageNames.get(from);
+      if (name === undefined) throw new Error(`search index: ${where}: page ${from} (${fragment.url}) is not a page of its index`);
+      const group = merged.groupOf.get(name)!;
+      const fragments = groups.get(group) ?? {};
+      groups.set(group, fragments);
+      if (fragments[name] !== undefined) throw new Error(`search index: ${where}: two fragments of page ${from}`);
+      fragments[name] = fragment;
+    };
     for (const t of tasks) {
-      const fragments = path.join(t.dir, sub, 'fragment');
-      // Synchronous renames, as the merge's reads and writes: ≈ 32,000 payee profiles' fragments at 52,000
-      // sheets, each otherwise a round trip through libuv's thread pool.
-      for (const file of existsSync(fragments) ? readdirSync(fragments) : []) {
-        const name = merged.pageNames.get(file.replace(/\.pf_fragment$/, ''));
-        if (name === undefined) throw new Error(`search part ${t.part + 1}: fragment ${sub}${file} is not a page of its index`);
-        renameSync(path.join(fragments, file), path.join(into, 'fragment', `${name}.pf_fragment`));
+      const dir = path.join(t.dir, sub, 'fragment');
+      // Synchronous reads, as the merge's: ≈ 15,000 payee profiles' fragments at 52,000 sheets, each
+      // otherwise a round trip through libuv's thread pool.
+      for (const file of existsSync(dir) ? readdirSync(dir) : []) {
+        const where = `search part ${t.part + 1}, ${sub}fragment/${file}`;
+        add(file.replace(/\.pf_fragment$/, ''), decodeFragment(readFileSync(path.join(dir, file)), where), where);
       }
     }
+    for (const [from, fragment] of handed) add(from, fragment, 'a page made from a record');
+    const written = [...groups.values()].reduce((n, g) => n + Object.keys(g).length, 0);
+    if (written !== merged.pageNames.size) throw new Error(`search index: ${merged.pageNames.size - written} page(s) of ${sub || 'the sheets\' bundle'} without a fragment`);
+    for (const [group, fragments] of groups) writeFileSync(path.join(into, 'fragment', `${group}.pf_fragment`), encodeFragmentGroup(fragments));
     return merged;
   };
-  const sheets = await merge('', false, results.reduce((n, r) => n + r.locations, 0));
+  // A page made from a record gets the record's place in its fragment's meta, known only now.
+  const handed = new Map(
+    fromSheets.map(({ name, sheet, fragment }) => [name, { ...fragment, meta: { ...fragment.meta, [RECORD_META]: recordMeta(recordAt!(sheet)) } }]),
+  );
+  const sheets = await merge('', false, results.reduce((n, r) => n + r.locations, 0), handed);
   const pageNames = new Map(sheets.pageNames);
   if (profilePages > 0) {
-    const profiles = await merge(PROFILES_PATH, true, results.reduce((n, r) => n + r.profileLocations, 0));
+    const profiles = await merge(PROFILES_PATH, true, results.reduce((n, r) => n + r.profileLocations, 0), new Map());
     for (const [from, to] of profiles.pageNames) pageNames.set(from, to);
   }
   for (const t of tasks) {
@@ -81,13 +103,6 @@ export async function mergeParts(
       if (PRIMARY_ONLY.test(name)) renameSync(path.join(t.dir, name), path.join(tmp, name));
     }
     await rm(t.dir, { recursive: true, force: true });
-  }
-  // Synchronous writes, as the renames.
-  for (const { name, sheet, fragment } of fromSheets) {
-    const page = pageNames.get(name);
-    if (page === undefined) throw new Error(`search index: page ${name} (${fragment.url}) is not a page of its index`);
-    const meta = { ...fragment.meta, [RECORD_META]: recordMeta(recordAt!(sheet)) };
-    writeFileSync(path.join(tmp, 'fragment', `${page}.pf_fragment`), encodeFragment({ ...fragment, meta }));
   }
   return { pageNames, chunkLocations: sheets.chunkLocations, profilePages };
 }

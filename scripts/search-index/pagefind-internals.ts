@@ -50,6 +50,11 @@
  *    Pagefind's `to` is a prefix of the chunk's last word, so it is less than that word and than every
  *    word of the chunk that extends it, and each of those cost a cold search two chunks. The merge writes
  *    a `to` that no word of its chunk passes (chunkBounds): one chunk a word.
+ * 11. A metadata page's third field, when not empty, names its fragment group: `result.data()` then fetches
+ *    `fragment/<group>.pf_fragment` (gzip of the signature followed by a JSON object, page name →
+ *    fragment) once for every page of the group and takes the page's fragment from it, instead of
+ *    `fragment/<page name>.pf_fragment` (pagefind.js `loadFragment`). The merge groups the pages'
+ *    fragments so (merge-bundles.ts `fragmentGroups`, merge-parts.ts; encodeFragmentGroup).
  */
 import { createHash } from 'node:crypto';
 import { constants, gunzipSync, gzipSync } from 'node:zlib';
@@ -103,6 +108,28 @@ export function fragmentBytes(fragment: Fragment): Buffer {
  */
 export function encodeFragment(fragment: Fragment): Buffer {
   return gzipSync(fragmentBytes(fragment), { level: 1 });
+}
+
+/** A fragment group's file (11): the fragments of its pages by page name, gzip level 9 (a group is written once per build). */
+export function encodeFragmentGroup(fragments: Record<string, Fragment>): Buffer {
+  return gzipSync(Buffer.from(FRAGMENT_SIGNATURE + JSON.stringify(fragments), 'utf8'), { level: 9 });
+}
+
+/** Reads a fragment group's file (11): its pages' fragments by page name. */
+export function decodeFragmentGroup(bytes: Uint8Array, file: string): Record<string, Fragment> {
+  let raw: Buffer;
+  try {
+    raw = gunzipSync(bytes);
+  } catch (err) {
+    throw new Error(`${file}: not a gzip Pagefind fragment group`, { cause: err });
+  }
+  const text = raw.toString('utf8');
+  if (!text.startsWith(FRAGMENT_SIGNATURE)) throw new Error(`${file}: Pagefind fragment group without the "${FRAGMENT_SIGNATURE}" signature`);
+  const group = JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as Record<string, Fragment>;
+  for (const [name, f] of Object.entries(group)) {
+    if (typeof f?.url !== 'string' || typeof f.content !== 'string') throw new Error(`${file}: page ${name} without url/content`);
+  }
+  return group;
 }
 
 /**

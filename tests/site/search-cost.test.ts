@@ -14,7 +14,7 @@
  * The budgets asserted are what the index as built (bigram words, chunks of 4,000 locations) meets on the
  * sample's real text, with ≈ 15 % margin; the issue's 300 KB is measured at 52,000 sheets (docs/BENCHMARKS.md,
  * "Payee profiles searched after the sheets"). The issue's 25 requests are met with the search page's own
- * files, the shown results' fragments (one each, 10 a page) and the record blocks of the excerpts near the view.
+ * files, the shown results' fragment groups (at most one each, 10 a page) and the record blocks of the excerpts near the view.
  *
  * What is measured is the first list, the sheets': the payee profiles are a bundle of their own, searched
  * once that list is shown (src/shared/search/manifest.ts), and counted apart (ColdSearch.profiles).
@@ -114,11 +114,14 @@ describe('a cold search, scaled to a year of sheets', () => {
   it(`needs at most ${MAX_REQUESTS} requests with the page and the fragments of the results shown first, also at a year`, async () => {
     for (const term of ['補助金', '独立行政法人', '地方公共団体', '7010001008844']) {
       const c = await search(term);
-      // One fragment per result shown (a full first page for these terms), and one record block for each
+      // One fragment group per group of the results shown (a full first page for these terms; groups of
+      // consecutive pages, scripts/search-index/pagefind-internals.ts 11), and one record block for each
       // result near the view (its excerpt is made from its sheet's record), fewer when results share one.
-      expect(c.fragments.requests, term).toBe(Math.min(PAGE_SIZE, c.hits));
+      expect(c.hits, term).toBeGreaterThanOrEqual(PAGE_SIZE);
+      expect(c.fragments.requests, term).toBeGreaterThan(0);
+      expect(c.fragments.requests, term).toBeLessThanOrEqual(PAGE_SIZE);
       expect(c.records.requests, term).toBeGreaterThan(0);
-      expect(c.records.requests, term).toBeLessThan(c.fragments.requests);
+      expect(c.records.requests, term).toBeLessThan(PAGE_SIZE);
       // The page itself: its HTML, its script and the chunk that script shares with the site's (its
       // stylesheet and icon are in the HTML: src/layouts/PageFrame.astro, selfContained); for a 法人番号,
       // the HEAD request that asks whether the payee has a page (src/client/search/payee-link.ts).

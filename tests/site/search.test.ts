@@ -23,6 +23,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildSearchIndex } from '../../scripts/search-index/build-index.ts';
 import { extractPage, REMOVED_ELEMENTS } from '../../scripts/search-index/extract-page.ts';
+import { decodeFragmentGroup } from '../../scripts/search-index/pagefind-internals.ts';
 import { EntrySource, pageSource } from '../../scripts/search-index/page-source.ts';
 import { parseEntry } from '../../src/schema/entry-file.ts';
 import { normalizeForMatch, queryTerms } from '../../src/shared/search/tokens.ts';
@@ -124,6 +125,21 @@ async function searchAll(
  */
 function siteErrors(errors: PageProblem[]): PageProblem[] {
   return errors.filter((e) => !(e.kind === 'requestfailed' && e.text.endsWith('net::ERR_ABORTED')));
+}
+
+/** Each indexed page's fragment group file, as the browser requests it (its path), by the page's URL. */
+let groupFiles: Map<string, string> | null = null;
+function groupFileOf(): Map<string, string> {
+  if (groupFiles) return groupFiles;
+  groupFiles = new Map();
+  for (const file of listFiles(path.join(site.dist, 'pagefind'), '.pf_fragment')) {
+    const requested = `${site.base}${path.relative(site.dist, file).split(path.sep).join('/')}`;
+    // A fragment's URL is the page's path under the base; the search page links it with the base.
+    for (const f of Object.values(decodeFragmentGroup(readFileSync(file), file))) {
+      groupFiles.set(f.url.startsWith(site.base) ? f.url : `${site.base}${f.url.replace(/^\//, '')}`, requested);
+    }
+  }
+  return groupFiles;
 }
 
 const q = (query: string, extra = '') => `?q=${encodeURIComponent(query)}${extra}`;
@@ -595,7 +611,13 @@ describe('what the search page loads', () => {
       const total = await waitForResults(page);
       expect(total).toBeGreaterThan(PAGE_SIZE);
       expect(requested.filter((u) => /chart|sankey|cartesian/i.test(u))).toEqual([]);
-      expect(requested.filter((u) => u.includes('/fragment/')).length).toBe(PAGE_SIZE);
+      // The fragment groups of the results shown (scripts/search-index/pagefind-internals.ts, 11), each once.
+      const shown = await page.$$eval('[data-search-results] > li h3 a', (as) => as.map((a) => a.getAttribute('href')!));
+      const groups = requested.filter((u) => u.includes('/fragment/'));
+      expect(shown).toHaveLength(PAGE_SIZE);
+      expect(new Set(groups).size).toBe(groups.length);
+      expect([...groups].sort()).toEqual([...new Set(shown.map((u) => groupFileOf().get(u)!))].sort());
+      expect(groups.length).toBeLessThan(PAGE_SIZE);
       // Relevance order needs no sort table.
       expect(requested.filter((u) => u.endsWith('search-sorts.json'))).toEqual([]);
       expect(await page.locator('[data-search-results] > li').count()).toBe(PAGE_SIZE);

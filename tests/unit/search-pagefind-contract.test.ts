@@ -16,13 +16,16 @@ import {
   compoundWord,
   prefixes,
   decodeFragment,
+  decodeFragmentGroup,
   decodeIndexFile,
+  encodeFragmentGroup,
   encodeIndexFile,
   fragmentUrl,
   type Cbor,
+  type Fragment,
   type BundleFile,
 } from '../../scripts/search-index/pagefind-internals.ts';
-import { mergeBundles } from '../../scripts/search-index/merge-bundles.ts';
+import { FRAGMENT_GROUP_PAGES, mergeBundles } from '../../scripts/search-index/merge-bundles.ts';
 import { installFileFetch } from '../../scripts/search-index/node-runtime.ts';
 import { encodeChar, termTokens } from '../../src/shared/search/tokens.ts';
 
@@ -348,6 +351,52 @@ describe('5. the word index', () => {
       } finally {
         globalThis.fetch = realFetch;
       }
+    }
+  });
+
+  it("11. loads a page's fragment from its group's file, named in the metadata page's third field, once for the group", async () => {
+    const { files: mergedFiles, pageNames, groupOf } = await mergeBundles([files], 500, () => false, { uniformWordCounts: true, fragmentGroups: true });
+    const pagesOf = meta(mergedFiles)[1] as [string, number, string][];
+    expect(pagesOf).toHaveLength(40);
+    // 40 pages: groups of FRAGMENT_GROUP_PAGES in page order, each named by the page's name without its first digit.
+    pagesOf.forEach(([name, , group], i) => {
+      expect(group, name).toBe(groupOf.get(name));
+      expect(group, name).toBe(pagesOf[i - (i % FRAGMENT_GROUP_PAGES)]![2]);
+      expect(name.slice(0, 4) + name.slice(5), name).toBe(group);
+    });
+    expect(new Set(pagesOf.map((p) => p[2])).size).toBe(Math.ceil(40 / FRAGMENT_GROUP_PAGES));
+    // The groups' files, made of Pagefind's own fragments of those pages; no fragment file of a page.
+    const byGroup = new Map<string, Record<string, Fragment>>();
+    for (const f of files.filter((x) => x.path.startsWith('fragment/'))) {
+      const name = pageNames.get(f.path.slice('fragment/'.length, -'.pf_fragment'.length))!;
+      const group = groupOf.get(name)!;
+      byGroup.set(group, { ...byGroup.get(group), [name]: decodeFragment(f.content, f.path) });
+    }
+    const groups = [...byGroup].map(([group, fragments]) => ({ path: `fragment/${group}.pf_fragment`, content: encodeFragmentGroup(fragments) }));
+    for (const g of groups) expect(Object.keys(decodeFragmentGroup(g.content, g.path)).length).toBeGreaterThan(0);
+    const code = files.filter((f) => /^(pagefind\.js|pagefind-worker\.js|wasm\.)/.test(f.path));
+    await openBundleDir(path.join(work, 'groups'), [...mergedFiles, ...groups, ...code]);
+    const fetched: string[] = [];
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = ((input: string | URL | Request, init?: RequestInit) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      if (url.includes('/fragment/')) fetched.push(url.replace(/^.*\/fragment\/([^.?]+).*$/, '$1'));
+      return realFetch(input, init);
+    }) as typeof fetch;
+    try {
+      const module = (await import(`${pathToFileURL(path.join(work, 'groups', 'pagefind.js')).href}?instance=groups`)) as PagefindModule;
+      await module.init();
+      for (const w of QUERIES) {
+        const { results } = await module.search(`"${w}"`);
+        const got = await Promise.all(results.map(async (r) => `${(await r.data()).url.replace(/^.*(\/p\d+\/)$/, '$1')}@${r.words[0]}`));
+        expect(got.sort(), w).toEqual(wanted(w).sort());
+      }
+      // Each group's file fetched once, however many of its pages were shown.
+      expect(fetched.length).toBeGreaterThan(0);
+      expect(new Set(fetched).size).toBe(fetched.length);
+      expect(fetched.every((g) => byGroup.has(g))).toBe(true);
+    } finally {
+      globalThis.fetch = realFetch;
     }
   });
 
