@@ -161,6 +161,31 @@ export interface CrossSheet {
   payeeIndex: PayeeIndex;
 }
 
+/**
+ * Every sheet's listing with each project's sheets together (its chain, newest first), the projects in the
+ * order of their newest sheet in allListings. The sheet pages are rendered, and so indexed, in this order
+ * (src/pages/sheets/[id].astro). The search keeps the index's order between results matched at the same
+ * place (src/client/search/search-engine.ts), and a project's sheets of several years, which share its
+ * 事業名, tie on it: they are then listed together, newest first, and their fragments are in one or two
+ * groups of consecutive pages (scripts/search-index/merge-bundles.ts FRAGMENT_GROUP_PAGES), not one a year.
+ */
+export async function listingsByProject(): Promise<SheetListing[]> {
+  const { chainOfSheet } = await crossSheet();
+  const out: SheetListing[] = [];
+  const done = new Set<string>();
+  for (const s of await allListings()) {
+    if (done.has(s.id)) continue;
+    const chain = chainOfSheet.get(s.id);
+    const members = chain ? [...chain.members.map((m) => m.sheet)].sort((a, b) => b.fiscalYear - a.fiscalYear || a.id.localeCompare(b.id)) : [s];
+    for (const m of members) {
+      if (done.has(m.id)) continue;
+      done.add(m.id);
+      out.push(m);
+    }
+  }
+  return out;
+}
+
 export async function crossSheet(): Promise<CrossSheet> {
   await dropIfReloaded();
   crossPromise ??= allListings().then((listings) => {
