@@ -8,8 +8,8 @@
  * joined; pages and chunks get short names. Fragments and code files are not read nor written: the caller
  * renames the fragments (pageNames). With one bundle, it re-splits and renames that one. Pages for which
  * `isProfile` holds get PROFILE_MARK in their name (the search page ranks them by it,
- * src/client/search/search-engine.ts). With `uniformWordCounts`, every page's word count is written as 1,
- * and with `twoFieldPages` a page is [name, word count] (pagefind-internals.ts, 7).
+ * src/client/search/search-engine.ts). With `uniformWordCounts`, every page's word count is written as 1
+ * (pagefind-internals.ts, 7); with `fragmentGroups`, a page names its fragment group (11).
  *
  * The words are merged as a stream (a k-way merge over the parts' sorted word lists, WordCursor): one
  * chunk of each part is inflated at a time and each finished chunk is written at once, so memory does not
@@ -46,12 +46,10 @@ export interface MergeOptions {
   isProfile?: (page: string) => boolean;
   /** Every page's word count written as 1 (pagefind-internals.ts, 7). */
   uniformWordCounts?: boolean;
-  /** Every page of the metadata written as [name, word count], without Pagefind's empty third field (pagefind-internals.ts, 7). */
-  twoFieldPages?: boolean;
   /**
    * Every page's fragment in a group of FRAGMENT_GROUP_PAGES consecutive pages, named in its metadata
    * entry's third field (pagefind-internals.ts, 11); the result's `groupOf` says which. The caller writes
-   * the groups' files. Not with `twoFieldPages`.
+   * the groups' files.
    */
   fragmentGroups?: boolean;
   /**
@@ -167,7 +165,7 @@ const NAME_FORM = 'hex, least significant digit first, padded';
  * The name of the merge's `n`-th page or chunk: `tag`, then n's base-16 digits least significant first,
  * padded with zeros to `width` digits (any n has a name of its own: a reversed number ends in a non-zero
  * digit unless it is padded, and then it is `width` long). Why backwards: the metadata every cold search
- * loads lists each page as [name, word count], and gzip stores an entry as what differs from the entry
+ * loads lists each page as [name, word count, group], and gzip stores an entry as what differs from the entry
  * before. Least significant first, that is the name's first digit alone, and one match copies the rest of
  * it with the next entry's head. Most significant first, gzip's greedy parse takes longer matches from
  * far back and pays more for each: at 54,460 pages the page table took 124 KB in base 36 and takes 74 KB
@@ -353,7 +351,6 @@ export async function mergeBundleSources(
   }
   const table = await chunks.finish();
 
-  if (options.twoFieldPages && options.fragmentGroups) throw new Error('fragment groups are named in a page entry\'s third field');
   const pageNames = new Map<string, string>();
   const groupOf = new Map<string, string>();
   // With groups, a name's first digit is the page's place in its group: the group is named by the rest.
@@ -365,8 +362,6 @@ export async function mergeBundleSources(
     p[0] = name;
     // A varying count (thousands of different numbers) is most of a page entry's bytes after gzip.
     if (options.uniformWordCounts) p[1] = 1;
-    // The third field is always "" (pagefind-internals.ts, 8): one byte a page, ≈ 9 % of the page table after gzip.
-    if (options.twoFieldPages) p.length = 2;
     if (options.fragmentGroups) {
       // The page's name without its first digit, so gzip copies it with the name (docs/BENCHMARKS.md, "Fragment groups").
       const group = `${prefix}${shortName('', Math.floor(i / FRAGMENT_GROUP_PAGES), pageWidth - 1)}`;
@@ -418,7 +413,7 @@ export async function mergeBundles(
   bundles: readonly (readonly BundleFile[])[],
   limit: number | ((totalLocations: number) => number),
   isProfile: (page: string) => boolean = () => false,
-  options: Pick<MergeOptions, 'uniformWordCounts' | 'twoFieldPages' | 'fragmentGroups'> = {},
+  options: Pick<MergeOptions, 'uniformWordCounts' | 'fragmentGroups'> = {},
 ): Promise<MergedBundle> {
   const files: BundleFile[] = [];
   const readers = bundles.map((b) => {

@@ -31,8 +31,6 @@
  *    length): an exact phrase finds the same pages at the same positions whatever it is, and the search
  *    page ranks by position (src/client/search/search-engine.ts). The merge can write the same count
  *    for every page (`uniformWordCounts`), which makes the metadata every cold search loads ≈ 14 % smaller.
- *    A page of two fields, [name, word count], without the empty third one Pagefind 1.6 writes, is read
- *    the same (`twoFieldPages`).
  * 8. What Pagefind writes for a custom record (direct-index.ts writes the same without Pagefind's indexer;
  *    tests/unit/search-direct-index.test.ts compares the two): each space-separated word of the content is
  *    one position; a word's locations on a page are positions as differences from the previous one, with

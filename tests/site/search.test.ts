@@ -290,7 +290,7 @@ describe('recall and precision through the search page', () => {
     expect(siteErrors(errors), JSON.stringify(errors, null, 2)).toEqual([]);
   });
 
-  it('lists the sheets of a project before their continuation pages when the search is its 事業名 (all begin with it)', async () => {
+  it('lists the sheets of a project together, newest first, before their continuation pages when the search is its 事業名 (all begin with it)', async () => {
     // Continuation pages (payees 61 onward, blocks) by their sheet, and the sheets by their 事業名.
     const continued = new Map<string, string[]>();
     for (const { url } of corpus) {
@@ -312,6 +312,14 @@ describe('recall and precision through the search page', () => {
       const lastSheet = Math.max(...sheets.map((u) => urls.indexOf(u)));
       const firstPart = Math.min(...parts.map((u) => urls.indexOf(u)));
       expect(lastSheet, `${title}: ${urls.join(' ')}`).toBeLessThan(firstPart);
+      // The project's sheets together, newest first (the index's order, listingsByProject in
+      // src/lib/data/collection.ts), so their fragments are in few groups.
+      const newestFirst = byTitle
+        .get(title)!
+        .sort((a, b) => Number(entryRecord(site, b).fiscalYear) - Number(entryRecord(site, a).fiscalYear))
+        .map((id) => `${site.base}sheets/${id}/`);
+      const at = urls.indexOf(newestFirst[0]!);
+      expect(urls.slice(at, at + newestFirst.length), title).toEqual(newestFirst);
     }
     expect(siteErrors(errors), JSON.stringify(errors, null, 2)).toEqual([]);
   });

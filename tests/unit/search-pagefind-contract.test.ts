@@ -266,22 +266,6 @@ describe('5. the word index', () => {
     }
   });
 
-  it('7. reads a metadata page of two fields, [name, word count]: the same pages at the same positions, in the same order', async () => {
-    const code = files.filter((f) => /^(pagefind\.js|pagefind-worker\.js|wasm\.)/.test(f.path));
-    const threeFields = await mergeBundles([files], 500, () => false, { uniformWordCounts: true });
-    const twoFields = await mergeBundles([files], 500, () => false, { uniformWordCounts: true, twoFieldPages: true });
-    expect((meta(threeFields.files)[1] as unknown[][]).every((p) => p.length === 3 && p[2] === '')).toBe(true);
-    expect((meta(twoFields.files)[1] as unknown[][]).map((p) => p.length)).toEqual(pages.map(() => 2));
-    const a = await openBundleDir(path.join(work, 'three-fields'), [...threeFields.files, ...code]);
-    const b = await openBundleDir(path.join(work, 'two-fields'), [...twoFields.files, ...code]);
-    for (const w of QUERIES) {
-      const found = async (p: PagefindModule) => (await p.search(`"${w}"`)).results.map((r) => `${r.id}@${r.words.join(',')}`);
-      const want = await found(a);
-      expect(want.length, w).toBe(wanted(w).length);
-      expect(await found(b), w).toEqual(want);
-    }
-  });
-
   it('9. reads a page entry without its weight marker and meta locations: the same pages at the same positions, in the same order', async () => {
     const code = files.filter((f) => /^(pagefind\.js|pagefind-worker\.js|wasm\.)/.test(f.path));
     const { files: merged } = await mergeBundles([files], 500);
