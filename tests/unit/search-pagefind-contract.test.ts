@@ -85,6 +85,28 @@ async function find(words: string[]): Promise<Record<string, number[]>> {
   return out;
 }
 
+/**
+ * Runs `run` with a fresh instance of the pagefind.js in `dir` (a query string on its URL, so nothing of it
+ * is loaded yet), giving it the names of the files under `folder` (index/, fragment/) it fetches, in order.
+ */
+async function withFetched(dir: string, instance: string, folder: string, run: (module: PagefindModule, fetched: string[]) => Promise<void>): Promise<void> {
+  const fetched: string[] = [];
+  const realFetch = globalThis.fetch;
+  const name = new RegExp(`^.*/${folder}/([^.?]+).*$`);
+  globalThis.fetch = ((input: string | URL | Request, init?: RequestInit) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (url.includes(`/${folder}/`)) fetched.push(url.replace(name, '$1'));
+    return realFetch(input, init);
+  }) as typeof fetch;
+  try {
+    const module = (await import(`${pathToFileURL(path.join(dir, 'pagefind.js')).href}?instance=${instance}`)) as PagefindModule;
+    await module.init();
+    await run(module, fetched);
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+}
+
 describe('1. fragment files', () => {
   it('are gzip of "pagefind_dcd" + JSON with the page URL first, one per page', () => {
     expect(fragments).toHaveLength(Object.keys(PAGES).length);
@@ -319,22 +341,11 @@ describe('5. the word index', () => {
     const lasts = chunkWords.slice(0, -1).map((ws, i) => ({ word: ws.at(-1)!, chunk: table[i]![2] })).filter(({ word }) => holding(pagefindTable, word) === null).slice(0, 6);
     expect(lasts.length).toBeGreaterThan(3);
     for (const [i, { word, chunk }] of lasts.entries()) {
-      const fetched: string[] = [];
-      const realFetch = globalThis.fetch;
-      globalThis.fetch = ((input: string | URL | Request, init?: RequestInit) => {
-        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-        if (url.includes('/index/')) fetched.push(url.replace(/^.*\/index\/([^.?]+).*$/, '$1'));
-        return realFetch(input, init);
-      }) as typeof fetch;
-      try {
-        const module = (await import(`${pathToFileURL(path.join(work, 'bounds', 'pagefind.js')).href}?instance=${i}`)) as PagefindModule;
-        await module.init();
+      await withFetched(path.join(work, 'bounds'), String(i), 'index', async (module, fetched) => {
         const { results } = await module.search(`"${word}"`);
         expect(fetched, word).toEqual([chunk]);
         expect(results.length, word).toBe(wanted(word).length);
-      } finally {
-        globalThis.fetch = realFetch;
-      }
+      });
     }
   });
 
@@ -360,16 +371,7 @@ describe('5. the word index', () => {
     for (const g of groups) expect(Object.keys(decodeFragmentGroup(g.content, g.path)).length).toBeGreaterThan(0);
     const code = files.filter((f) => /^(pagefind\.js|pagefind-worker\.js|wasm\.)/.test(f.path));
     await openBundleDir(path.join(work, 'groups'), [...mergedFiles, ...groups, ...code]);
-    const fetched: string[] = [];
-    const realFetch = globalThis.fetch;
-    globalThis.fetch = ((input: string | URL | Request, init?: RequestInit) => {
-      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-      if (url.includes('/fragment/')) fetched.push(url.replace(/^.*\/fragment\/([^.?]+).*$/, '$1'));
-      return realFetch(input, init);
-    }) as typeof fetch;
-    try {
-      const module = (await import(`${pathToFileURL(path.join(work, 'groups', 'pagefind.js')).href}?instance=groups`)) as PagefindModule;
-      await module.init();
+    await withFetched(path.join(work, 'groups'), 'groups', 'fragment', async (module, fetched) => {
       for (const w of QUERIES) {
         const { results } = await module.search(`"${w}"`);
         const got = await Promise.all(results.map(async (r) => `${(await r.data()).url.replace(/^.*(\/p\d+\/)$/, '$1')}@${r.words[0]}`));
@@ -379,9 +381,7 @@ describe('5. the word index', () => {
       expect(fetched.length).toBeGreaterThan(0);
       expect(new Set(fetched).size).toBe(fetched.length);
       expect(fetched.every((g) => byGroup.has(g))).toBe(true);
-    } finally {
-      globalThis.fetch = realFetch;
-    }
+    });
   });
 
   it('6. merges two indexes into one that finds what the whole index finds, at the same positions, filters included', async () => {
