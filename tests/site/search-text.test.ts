@@ -12,12 +12,12 @@
  * Sites: `root` (the project's samples: text sheets, RS 2024, JUDGIT years) and `xss` (sheets whose text
  * is markup, entities and scripts, which the page must show as text and the index must hold as text).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractPage } from '../../scripts/search-index/extract-page.ts';
-import { decodeFragment } from '../../scripts/search-index/pagefind-internals.ts';
+import { bundleFragments } from '../support/fragments.ts';
 import { sheetKindText } from '../../src/lib/view/search-text.ts';
 import type { Sheet } from '../../src/schema/sheet.ts';
 import { parseRecordMeta, RECORD_META } from '../../src/shared/search/record-place.ts';
@@ -81,11 +81,9 @@ function checkSite(name: SiteName, minimum: Record<string, number>) {
     it("holds no text in the fragment of a page made from a record, but the record's place, whose record makes the page's text", () => {
       const site = builtSite(name);
       const entries = new EntrySource(site.contentDir);
-      const dir = path.join(site.dist, 'pagefind', 'fragment');
       const problems: string[] = [];
       let fromRecords = 0;
-      for (const file of readdirSync(dir)) {
-        const fragment = decodeFragment(readFileSync(path.join(dir, file)), file);
+      for (const { fragment } of bundleFragments(path.join(site.dist, 'pagefind', 'fragment'))) {
         const kind = pageKind(fragment.url);
         const at = parseRecordMeta(fragment.meta[RECORD_META]);
         if (kind === null || kind.kind === 'payee') {

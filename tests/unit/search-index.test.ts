@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSearchIndex } from '../../scripts/search-index/build-index.ts';
 import { createIndexBuilder } from '../../scripts/search-index/index-builder.ts';
 import { partSizes } from '../../scripts/search-index/part-plan.ts';
-import { decodeFragment } from '../../scripts/search-index/pagefind-internals.ts';
+import { bundleFragments } from '../support/fragments.ts';
 import { openIndex, resultPath } from '../../scripts/search-index/node-runtime.ts';
 import type { SearchEngine, SearchQuery } from '../../src/client/search/search-engine.ts';
 import type { SearchManifest, SortTable } from '../../src/shared/search/manifest.ts';
@@ -257,17 +257,15 @@ describe('the index layout', () => {
       expect(top).toEqual(
         expect.arrayContaining(['pagefind.js', 'pagefind-worker.js', 'wasm.unknown.pagefind', 'search-manifest.json', 'search-sorts.json', 'fragment', 'index', 'filter']),
       );
-      expect(await readdir(path.join(dir, 'fragment'))).toHaveLength(pages.length);
+      expect(bundleFragments(path.join(dir, 'fragment'))).toHaveLength(pages.length);
     }
     expect((await readdir(path.dirname(single.dir))).filter((f) => /\.(tmp|old)-/.test(f))).toEqual([]);
   });
 
   it("rewrites each fragment to the page's readable text, metadata and raw sort values", async () => {
-    const dir = path.join(single.dir, 'fragment');
-    const files = await readdir(dir);
-    expect(files).toHaveLength(pages.length);
-    for (const f of files) {
-      const frag = decodeFragment(await readFile(path.join(dir, f)), f);
+    const fragments = bundleFragments(path.join(single.dir, 'fragment'));
+    expect(fragments).toHaveLength(pages.length);
+    for (const { fragment: frag } of fragments) {
       const page = pages.find((p) => `/${p.path}` === frag.url)!;
       expect(page, frag.url).toBeDefined();
       expect(normalizeForMatch(frag.content)).toBe(normalizeForMatch(page.cells.join('')));
@@ -565,8 +563,8 @@ describe('payee profiles, searched after the sheets', () => {
       { path: 'payees/', pages: 3, deferred: true },
     ]);
     const dir = path.join(dist, 'pagefind');
-    expect(await readdir(path.join(dir, 'fragment'))).toHaveLength(2);
-    expect(await readdir(path.join(dir, 'payees', 'fragment'))).toHaveLength(3);
+    expect(bundleFragments(path.join(dir, 'fragment'))).toHaveLength(2);
+    expect(bundleFragments(path.join(dir, 'payees', 'fragment'))).toHaveLength(3);
     // Each bundle's sort table has the rows of its pages with a value: the profiles have none.
     expect(Object.keys((JSON.parse(await readFile(path.join(dir, 'search-sorts.json'), 'utf8')) as SortTable).pages)).toHaveLength(2);
     expect((JSON.parse(await readFile(path.join(dir, 'payees', 'search-sorts.json'), 'utf8')) as SortTable).pages).toEqual({});
