@@ -168,8 +168,8 @@ const NAME_FORM = 'hex, least significant digit first, padded';
  * loads lists each page as [name, word count, group], and gzip stores an entry as what differs from the entry
  * before. Least significant first, that is the name's first digit alone, and one match copies the rest of
  * it with the next entry's head. Most significant first, gzip's greedy parse takes longer matches from
- * far back and pays more for each: at 54,460 pages the page table took 124 KB in base 36 and takes 74 KB
- * so (docs/BENCHMARKS.md, "Page names backwards").
+ * far back and pays more for each: at 54,460 pages the page table took 124 KB in base 36 and 74 KB so,
+ * 86 KB with the fragment groups' names (docs/BENCHMARKS.md, "Page names backwards", "Fragment groups").
  */
 export function shortName(tag: string, n: number, width: number): string {
   const digits = n.toString(16).padStart(width, '0');

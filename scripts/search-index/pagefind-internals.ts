@@ -70,28 +70,40 @@ export interface Fragment {
   [extra: string]: unknown;
 }
 
-/** Parses an inflated fragment. */
-export function parseFragment(raw: Buffer, file: string): Fragment {
+/** The JSON after the signature of an inflated fragment file (a fragment, or a group of them: `what`). */
+function signedJson(raw: Buffer, file: string, what: string): unknown {
   const text = raw.toString('utf8');
   if (!text.startsWith(FRAGMENT_SIGNATURE)) {
-    throw new Error(`${file}: Pagefind fragment without the "${FRAGMENT_SIGNATURE}" signature`);
+    throw new Error(`${file}: ${what} without the "${FRAGMENT_SIGNATURE}" signature`);
   }
-  const data = JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as Fragment;
-  if (typeof data.url !== 'string' || typeof data.content !== 'string') {
-    throw new Error(`${file}: Pagefind fragment without url/content (Pagefind's format changed?)`);
+  return JSON.parse(text.slice(FRAGMENT_SIGNATURE.length));
+}
+
+/** A fragment's fields the search page reads, checked (Pagefind's format changed?). */
+function checkedFragment(data: Fragment, file: string, page = ''): Fragment {
+  if (typeof data?.url !== 'string' || typeof data.content !== 'string') {
+    throw new Error(`${file}: Pagefind fragment${page && ` of page ${page}`} without url/content (Pagefind's format changed?)`);
   }
   return data;
 }
 
+/** Parses an inflated fragment. */
+export function parseFragment(raw: Buffer, file: string): Fragment {
+  return checkedFragment(signedJson(raw, file, 'Pagefind fragment') as Fragment, file);
+}
+
 /** Reads a fragment file's bytes. */
 export function decodeFragment(bytes: Uint8Array, file: string): Fragment {
-  let raw: Buffer;
+  return parseFragment(inflated(bytes, file, 'Pagefind fragment'), file);
+}
+
+/** A gzip file's bytes inflated, or an error naming the file and what it should have been. */
+function inflated(bytes: Uint8Array, file: string, what: string): Buffer {
   try {
-    raw = gunzipSync(bytes);
+    return gunzipSync(bytes);
   } catch (err) {
-    throw new Error(`${file}: not a gzip Pagefind fragment`, { cause: err });
+    throw new Error(`${file}: not a gzip ${what}`, { cause: err });
   }
-  return parseFragment(raw, file);
 }
 
 /** A fragment's bytes before compression (the file is their gzip). */
@@ -115,18 +127,8 @@ export function encodeFragmentGroup(fragments: Record<string, Fragment>): Buffer
 
 /** Reads a fragment group's file (11): its pages' fragments by page name. */
 export function decodeFragmentGroup(bytes: Uint8Array, file: string): Record<string, Fragment> {
-  let raw: Buffer;
-  try {
-    raw = gunzipSync(bytes);
-  } catch (err) {
-    throw new Error(`${file}: not a gzip Pagefind fragment group`, { cause: err });
-  }
-  const text = raw.toString('utf8');
-  if (!text.startsWith(FRAGMENT_SIGNATURE)) throw new Error(`${file}: Pagefind fragment group without the "${FRAGMENT_SIGNATURE}" signature`);
-  const group = JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as Record<string, Fragment>;
-  for (const [name, f] of Object.entries(group)) {
-    if (typeof f?.url !== 'string' || typeof f.content !== 'string') throw new Error(`${file}: page ${name} without url/content`);
-  }
+  const group = signedJson(inflated(bytes, file, 'Pagefind fragment group'), file, 'Pagefind fragment group') as Record<string, Fragment>;
+  for (const [name, f] of Object.entries(group)) checkedFragment(f, file, name);
   return group;
 }
 

@@ -26,7 +26,8 @@ import { fileOf, listFiles, pageText, readPage, readZipped, rowWith, scanTags, w
 import { parseEntry } from '../../src/schema/entry-file.ts';
 import { sheet as sheetSchema, type Sheet } from '../../src/schema/sheet.ts';
 import { searchRecord, type SearchRecord } from '../../src/lib/view/search-attributes.ts';
-import { decodeFragmentGroup } from '../../scripts/search-index/pagefind-internals.ts';
+import { bundleFragments } from '../support/fragments.ts';
+import { PROFILES_PATH } from '../../src/shared/search/manifest.ts';
 import { parseRecordMeta, RECORD_META } from '../../src/shared/search/record-place.ts';
 import { loadSheet } from '../../src/lib/data/load-sheets.ts';
 import type { SheetPointer } from '../../src/lib/data/sheet-data-files.ts';
@@ -347,8 +348,8 @@ describe('search attributes', () => {
   const indexed = new Map<string, SearchRecord>();
   beforeAll(() => {
     // The fragments are in groups of consecutive pages (scripts/search-index/pagefind-internals.ts, 11).
-    for (const file of listFiles(path.join(site.dist, 'pagefind'), '.pf_fragment')) {
-      for (const f of Object.values(decodeFragmentGroup(readFileSync(file), file))) {
+    for (const sub of ['', PROFILES_PATH]) {
+      for (const { fragment: f } of bundleFragments(path.join(site.dist, 'pagefind', sub, 'fragment'))) {
         const url = f.url.startsWith(site.base) ? `/${f.url.slice(site.base.length)}` : f.url;
         indexed.set(url, { filters: f.filters, sort: (f.sort ?? {}) as Record<string, number>, meta: f.meta });
       }

@@ -23,7 +23,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildSearchIndex } from '../../scripts/search-index/build-index.ts';
 import { extractPage, REMOVED_ELEMENTS } from '../../scripts/search-index/extract-page.ts';
-import { decodeFragmentGroup } from '../../scripts/search-index/pagefind-internals.ts';
+import { bundleFragments } from '../support/fragments.ts';
+import { PROFILES_PATH } from '../../src/shared/search/manifest.ts';
 import { EntrySource, pageSource } from '../../scripts/search-index/page-source.ts';
 import { parseEntry } from '../../src/schema/entry-file.ts';
 import { normalizeForMatch, queryTerms } from '../../src/shared/search/tokens.ts';
@@ -132,11 +133,10 @@ let groupFiles: Map<string, string> | null = null;
 function groupFileOf(): Map<string, string> {
   if (groupFiles) return groupFiles;
   groupFiles = new Map();
-  for (const file of listFiles(path.join(site.dist, 'pagefind'), '.pf_fragment')) {
-    const requested = `${site.base}${path.relative(site.dist, file).split(path.sep).join('/')}`;
+  for (const sub of ['', PROFILES_PATH]) {
     // A fragment's URL is the page's path under the base; the search page links it with the base.
-    for (const f of Object.values(decodeFragmentGroup(readFileSync(file), file))) {
-      groupFiles.set(f.url.startsWith(site.base) ? f.url : `${site.base}${f.url.replace(/^\//, '')}`, requested);
+    for (const { file, fragment: f } of bundleFragments(path.join(site.dist, 'pagefind', sub, 'fragment'))) {
+      groupFiles.set(f.url.startsWith(site.base) ? f.url : `${site.base}${f.url.replace(/^\//, '')}`, `${site.base}pagefind/${sub}fragment/${file}`);
     }
   }
   return groupFiles;

@@ -176,7 +176,7 @@ export async function listingsByProject(): Promise<SheetListing[]> {
   for (const s of await allListings()) {
     if (done.has(s.id)) continue;
     const chain = chainOfSheet.get(s.id);
-    const members = chain ? [...chain.members.map((m) => m.sheet)].sort((a, b) => b.fiscalYear - a.fiscalYear || a.id.localeCompare(b.id)) : [s];
+    const members = chain ? chain.members.map((m) => m.sheet).sort((a, b) => b.fiscalYear - a.fiscalYear || a.id.localeCompare(b.id)) : [s];
     for (const m of members) {
       if (done.has(m.id)) continue;
       done.add(m.id);
